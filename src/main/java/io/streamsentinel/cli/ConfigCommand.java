@@ -1,0 +1,71 @@
+package io.streamsentinel.cli;
+
+import io.streamsentinel.kafka.ClientConfig;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sentinel config show}: the effective client properties, each with where its value came from. */
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description = "Shows effective configuration.",
+    subcommands = ConfigCommand.Show.class)
+final class ConfigCommand {
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Prints the effective Kafka client properties of each component after the profile, the config file and"
+            + " --kafka-prop are applied, with the source of every value.",
+        "Example: sentinel config show --component generator --profile high-throughput"
+      })
+  static final class Show implements Callable<Integer> {
+    private final CliContext context;
+    @Mixin KafkaOptions kafka;
+
+    @Option(
+        names = "--component",
+        paramLabel = "C",
+        description = "Only this component: ${COMPLETION-CANDIDATES}.",
+        completionCandidates = Names.class)
+    String component;
+
+    Show(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      ClientConfigFactory factory = new ClientConfigFactory(kafka.kafkaSettings());
+      List<String> names = component == null ? ComponentClients.names() : List.of(component);
+      for (String name : names) {
+        for (ClientConfig client : ComponentClients.clients(name, factory)) {
+          print(name, client);
+        }
+      }
+      return 0;
+    }
+
+    private void print(String component, ClientConfig client) {
+      context.out().printf("# %s: %s (profile %s)%n", component, client.clientKind(),
+          kafka.kafkaSettings().profile().cliName());
+      for (ClientConfig.Entry e : client.entries()) {
+        context.out().printf("%-40s = %-45s # %s: %s%n", e.key(), e.value(), e.source(), e.why());
+      }
+      context.out().println();
+    }
+  }
+
+  /** Completion candidates for {@code --component}. */
+  static final class Names implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return ComponentClients.names().iterator();
+    }
+  }
+}

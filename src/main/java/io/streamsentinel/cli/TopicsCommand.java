@@ -1,0 +1,170 @@
+package io.streamsentinel.cli;
+
+import io.streamsentinel.config.Durations;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.kafka.TopicProvisioner;
+import io.streamsentinel.kafka.TopicSpec;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code sentinel topics create|list|describe}: the topic catalog against a real cluster. */
+@Command(
+    name = "topics",
+    mixinStandardHelpOptions = true,
+    description = "Creates and inspects the system's topics (see the catalog in the README).",
+    subcommands = {TopicsCommand.Create.class, TopicsCommand.ListTopics.class, TopicsCommand.Describe.class})
+final class TopicsCommand {
+
+  /** Exit code when the cluster's topics differ from the catalog. */
+  static final int MISMATCH = 3;
+
+  /** Keys shown by describe even when they hold the broker default. */
+  private static final Set<String> KEY_CONFIGS =
+      Set.of("cleanup.policy", "retention.ms", "compression.type", "min.insync.replicas", "max.message.bytes");
+
+  private static Admin admin(KafkaOptions kafka, String clientId) {
+    return Admin.create(new ClientConfigFactory(kafka.kafkaSettings()).admin(clientId).toProperties());
+  }
+
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Creates every catalog topic that does not exist yet, with replication factor min(3, brokers).",
+        "Idempotent. An existing topic whose partition count or cleanup policy differs from the catalog is reported"
+            + " and the command exits with code 3."
+      })
+  static final class Create implements Callable<Integer> {
+    private final CliContext context;
+    @Mixin KafkaOptions kafka;
+
+    Create(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+      try (Admin admin = admin(kafka, "sentinel-topics")) {
+        TopicProvisioner.Report report = new TopicProvisioner(admin).ensure(kafka.catalog());
+        PrintWriter out = context.out();
+        report.created().forEach(t -> out.println("created  " + t));
+        report.alreadyPresent().forEach(t -> out.println("present  " + t));
+        report.mismatches().forEach(m -> context.err().println("MISMATCH " + m));
+        if (!report.ok()) {
+          context.err().println("The cluster's topics differ from the catalog. Delete and re-create them, or set"
+              + " topics.<name>.partitions in --config to match.");
+          return MISMATCH;
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the catalog's topics with their settings and whether they exist in the cluster.")
+  static final class ListTopics implements Callable<Integer> {
+    private final CliContext context;
+    @Mixin KafkaOptions kafka;
+
+    ListTopics(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      try (Admin admin = admin(kafka, "sentinel-topics")) {
+        Set<String> existing = new TreeSet<>(admin.listTopics().names().get());
+        TopicCatalog catalog = kafka.catalog();
+        PrintWriter out = context.out();
+        out.printf("%-28s %5s %9s %-11s %-15s %-8s %s%n",
+            "TOPIC", "PARTS", "RETENTION", "COMPRESSION", "CLEANUP", "STATUS", "PURPOSE");
+        for (TopicSpec t : catalog.topics()) {
+          out.printf("%-28s %5d %9s %-11s %-15s %-8s %s%n", t.name(), t.partitions(),
+              Durations.format(t.retention()), t.compression() == null ? "producer" : t.compression(),
+              t.cleanupPolicy(), existing.contains(t.name()) ? "exists" : "missing", t.purpose());
+        }
+        existing.removeAll(catalog.names());
+        existing.forEach(name -> out.println(name + "  (in the cluster, not in the catalog)"));
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "describe",
+      mixinStandardHelpOptions = true,
+      description = "Shows partitions, leaders, replicas, ISR and the effective configs of topics.")
+  static final class Describe implements Callable<Integer> {
+    private final CliContext context;
+    @Mixin KafkaOptions kafka;
+
+    @Parameters(paramLabel = "TOPIC", arity = "0..*", description = "Topics to describe (default: the catalog's).")
+    List<String> topics = new ArrayList<>();
+
+    Describe(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      try (Admin admin = admin(kafka, "sentinel-topics")) {
+        Set<String> existing = admin.listTopics().names().get();
+        List<String> names = topics.isEmpty() ? kafka.catalog().names() : topics;
+        List<String> missing = names.stream().filter(n -> !existing.contains(n)).toList();
+        missing.forEach(n -> context.err().println(n + ": does not exist (run: sentinel topics create)"));
+        List<String> present = names.stream().filter(existing::contains).toList();
+        if (!present.isEmpty()) {
+          TopicProvisioner provisioner = new TopicProvisioner(admin);
+          print(provisioner.describe(present), provisioner.configs(present), present);
+        }
+        return missing.isEmpty() ? 0 : 1;
+      }
+    }
+
+    private void print(Map<String, TopicDescription> descriptions, Map<ConfigResource, Config> configs,
+        List<String> names) {
+      PrintWriter out = context.out();
+      for (String name : names) {
+        TopicDescription d = descriptions.get(name);
+        out.printf("%s  partitions=%d  replication=%d  id=%s%n", name, d.partitions().size(),
+            d.partitions().get(0).replicas().size(), d.topicId());
+        for (TopicPartitionInfo p : d.partitions()) {
+          out.printf("  partition %-3d leader=%-4s replicas=%s isr=%s%n", p.partition(),
+              p.leader() == null ? "none" : p.leader().idString(), ids(p.replicas()), ids(p.isr()));
+        }
+        out.println("  configs:");
+        for (ConfigEntry e : configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name)).entries()) {
+          if (KEY_CONFIGS.contains(e.name()) || e.source() != ConfigEntry.ConfigSource.DEFAULT_CONFIG) {
+            out.printf("    %-28s %-20s (%s)%n", e.name(), e.value(), describeSource(e.source()));
+          }
+        }
+      }
+    }
+
+    private static String ids(List<Node> nodes) {
+      return nodes.stream().map(Node::idString).toList().toString();
+    }
+
+    private static String describeSource(ConfigEntry.ConfigSource source) {
+      return source == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG ? "topic" : source.name().toLowerCase();
+    }
+  }
+}

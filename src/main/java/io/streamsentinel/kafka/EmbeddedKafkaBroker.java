@@ -1,0 +1,191 @@
+package io.streamsentinel.kafka;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka broker in KRaft combined mode (broker and controller in one node), running inside this JVM.
+ *
+ * <p>Not a mock: it is the server of the Apache Kafka distribution, started from its Maven artifacts. The log directory
+ * is formatted once (like {@code kafka-storage.sh format}) and reused on later starts, so data survives restarts
+ * unless {@link BrokerSettings#fresh()} is set. One node means replication factor 1 for every topic.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+  private static final int NODE_ID = 1;
+  private static final String CONTROLLER_LISTENER = "CONTROLLER";
+  /** A single node needs few internal-topic partitions; 50 (the default) only slows start-up. */
+  private static final String INTERNAL_TOPIC_PARTITIONS = "10";
+  /** The log cleaner's dedupe buffer defaults to 128 MiB of heap; compacted topics here are small. */
+  private static final String CLEANER_DEDUPE_BUFFER_BYTES = String.valueOf(8 * 1024 * 1024);
+
+  private final BrokerSettings settings;
+  private KafkaRaftServer server;
+  private int port;
+
+  public EmbeddedKafkaBroker(BrokerSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Formats the data directory if needed and starts the broker; returns when it accepts clients.
+   *
+   * @throws PortInUseException when the client port is taken
+   */
+  public synchronized EmbeddedKafkaBroker start() {
+    if (server != null) {
+      throw new IllegalStateException("broker already started");
+    }
+    port = settings.port() == 0 ? freePort() : requireFreePort(settings.port());
+    int controllerPort = freePort();
+    Path dir = settings.dataDir().toAbsolutePath();
+    prepareDataDir(dir);
+    Map<String, String> props = serverProperties(dir, controllerPort);
+    KafkaRaftServer raftServer = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+    raftServer.startup();
+    server = raftServer;
+    log.info("Kafka broker started at {} (data in {})", bootstrapServers(), dir);
+    return this;
+  }
+
+  /** {@code host:port} of the client listener; valid after {@link #start()}. */
+  public String bootstrapServers() {
+    return settings.host() + ":" + port;
+  }
+
+  /** The number of brokers in this cluster: always 1. */
+  public int brokerCount() {
+    return 1;
+  }
+
+  public BrokerSettings settings() {
+    return settings;
+  }
+
+  /** Stops the broker and waits for its threads to end. Safe to call twice. */
+  @Override
+  public synchronized void close() {
+    if (server == null) {
+      return;
+    }
+    log.info("Stopping Kafka broker at {}", bootstrapServers());
+    server.shutdown();
+    server.awaitShutdown();
+    server = null;
+    log.info("Kafka broker stopped");
+  }
+
+  private Map<String, String> serverProperties(Path dir, int controllerPort) {
+    String host = settings.host();
+    Map<String, String> p = new HashMap<>();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", String.valueOf(NODE_ID));
+    p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+    p.put("listeners", "PLAINTEXT://" + host + ":" + port + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+    p.put("controller.listener.names", CONTROLLER_LISTENER);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", dir.toString());
+    // Topics are created explicitly from the catalog; a typo must not create a topic.
+    p.put("auto.create.topics.enable", "false");
+    // One node: every internal topic has one replica.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", INTERNAL_TOPIC_PARTITIONS);
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", INTERNAL_TOPIC_PARTITIONS);
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    // No point waiting for more group members to join on a single-machine demo.
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("log.cleaner.dedupe.buffer.size", CLEANER_DEDUPE_BUFFER_BYTES);
+    return p;
+  }
+
+  private void prepareDataDir(Path dir) {
+    try {
+      if (settings.fresh()) {
+        deleteRecursively(dir);
+      }
+      if (Files.exists(dir.resolve("meta.properties"))) {
+        log.info("Reusing formatted data directory {}", dir);
+        return;
+      }
+      Files.createDirectories(dir);
+      format(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare Kafka data directory " + dir, e);
+    }
+  }
+
+  private static void format(Path dir) {
+    String clusterId = Uuid.randomUuid().toString();
+    try {
+      new Formatter()
+          .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          .setNodeId(NODE_ID)
+          .setClusterId(clusterId)
+          .setDirectories(List.of(dir.toString()))
+          .setMetadataLogDirectory(dir.toString())
+          .setReleaseVersion(MetadataVersion.latestProduction())
+          .setControllerListenerName(CONTROLLER_LISTENER)
+          .run();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot format Kafka data directory " + dir + ": " + e.getMessage(), e);
+    }
+    log.info("Formatted {} for new cluster {}", dir, clusterId);
+  }
+
+  private int requireFreePort(int wanted) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), wanted));
+      return wanted;
+    } catch (IOException e) {
+      throw new PortInUseException(wanted, "choose another with --port", e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

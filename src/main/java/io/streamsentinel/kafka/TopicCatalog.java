@@ -1,0 +1,78 @@
+package io.streamsentinel.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every topic the system uses, with the settings of DESIGN.md. Topics are always created explicitly from here: the
+ * broker's auto-creation is off, so a misspelt name fails loudly instead of creating a one-partition topic.
+ */
+public record TopicCatalog(List<TopicSpec> topics) {
+
+  public static final String TRANSACTIONS = "synthetic-transactions";
+  public static final String TRANSACTIONS_DLQ = "synthetic-transactions-dlq";
+  public static final String FRAUD_SCORES = "fraud-scores";
+  public static final String FRAUD_ALERTS = "fraud-alerts";
+  public static final String FRAUD_ALERTS_DLQ = "fraud-alerts-dlq";
+  public static final String USER_ACTIONS = "user-actions";
+  public static final String ACCOUNT_STATUS = "account-status";
+  public static final String SYSTEM_METRICS = "system-metrics";
+
+  private static final Duration DAY = Duration.ofDays(1);
+
+  public TopicCatalog {
+    topics = List.copyOf(topics);
+  }
+
+  /** The documented defaults. */
+  public static TopicCatalog defaults() {
+    return new TopicCatalog(
+        List.of(
+            new TopicSpec(TRANSACTIONS, 12, DAY.multipliedBy(7), "lz4", TopicSpec.DELETE,
+                "transaction events, key = user_id"),
+            new TopicSpec(FRAUD_SCORES, 12, DAY.multipliedBy(7), "lz4", TopicSpec.DELETE,
+                "one decision per transaction: features, score, reasons"),
+            // compact,delete: the latest alert per user is kept, and nothing older than 30 days.
+            new TopicSpec(FRAUD_ALERTS, 6, DAY.multipliedBy(30), "gzip", TopicSpec.COMPACT_DELETE,
+                "alerts at or above the alert threshold, latest per user"),
+            new TopicSpec(USER_ACTIONS, 3, DAY.multipliedBy(90), "gzip", TopicSpec.DELETE,
+                "actions taken (audit trail)"),
+            new TopicSpec(ACCOUNT_STATUS, 3, null, null, TopicSpec.COMPACT,
+                "current status per user (ACTIVE, STEP_UP_REQUIRED, BLOCKED)"),
+            new TopicSpec(SYSTEM_METRICS, 1, DAY.multipliedBy(7), null, TopicSpec.DELETE,
+                "periodic metric snapshots and health alerts"),
+            dlq(TRANSACTIONS_DLQ, "undecodable or invalid transactions, with error headers"),
+            dlq(FRAUD_ALERTS_DLQ, "alerts the responder could not handle, with error headers")));
+  }
+
+  private static TopicSpec dlq(String name, String purpose) {
+    return new TopicSpec(name, 3, DAY.multipliedBy(30), null, TopicSpec.DELETE, purpose);
+  }
+
+  /**
+   * @throws NoSuchElementException naming the topic and the known ones
+   */
+  public TopicSpec topic(String name) {
+    return topics.stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("unknown topic '" + name + "'; known: " + names()));
+  }
+
+  public List<String> names() {
+    return topics.stream().map(TopicSpec::name).toList();
+  }
+
+  /** A copy with one topic changed (for configured partition counts or retention). */
+  public TopicCatalog with(String name, UnaryOperator<TopicSpec> change) {
+    TopicSpec target = topic(name);
+    List<TopicSpec> changed = new ArrayList<>(topics.size());
+    for (TopicSpec spec : topics) {
+      changed.add(spec == target ? change.apply(spec) : spec);
+    }
+    return new TopicCatalog(changed);
+  }
+}

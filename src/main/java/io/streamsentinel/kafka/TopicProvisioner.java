@@ -1,0 +1,141 @@
+package io.streamsentinel.kafka;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the catalog's topics, idempotently, and checks the ones that already exist against it. A topic whose
+ * partition count or cleanup policy differs is reported as a mismatch, never silently accepted: keys would hash to
+ * other partitions, or a compacted topic would lose history.
+ */
+public final class TopicProvisioner {
+
+  private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+  private final Admin admin;
+
+  public TopicProvisioner(Admin admin) {
+    this.admin = admin;
+  }
+
+  /** What {@link #ensure} found and did. */
+  public record Report(List<String> created, List<String> alreadyPresent, List<Mismatch> mismatches) {
+    public boolean ok() {
+      return mismatches.isEmpty();
+    }
+  }
+
+  /** An existing topic that differs from the catalog in one setting. */
+  public record Mismatch(String topic, String setting, String expected, String actual) {
+    @Override
+    public String toString() {
+      return topic + ": " + setting + " is " + actual + " but the catalog says " + expected;
+    }
+  }
+
+  /** Creates missing topics with replication factor {@code min(3, brokers)} and checks the existing ones. */
+  public Report ensure(TopicCatalog catalog) throws InterruptedException {
+    short rf = TopicSpec.replicationFactor(brokerCount());
+    Set<String> existing = call(() -> admin.listTopics().names().get());
+    List<String> created = new ArrayList<>();
+    List<String> present = new ArrayList<>();
+    for (TopicSpec spec : catalog.topics()) {
+      if (existing.contains(spec.name()) || !create(spec, rf)) {
+        present.add(spec.name());
+      } else {
+        created.add(spec.name());
+      }
+    }
+    List<Mismatch> mismatches = check(catalog, present);
+    mismatches.forEach(m -> log.warn("Topic mismatch: {}", m));
+    return new Report(created, present, mismatches);
+  }
+
+  /** The cluster's broker count, which fixes the replication factor. */
+  public int brokerCount() throws InterruptedException {
+    return call(() -> admin.describeCluster().nodes().get()).size();
+  }
+
+  /** Partitions, leaders and replicas of the named topics. */
+  public Map<String, TopicDescription> describe(Collection<String> names) throws InterruptedException {
+    return call(() -> admin.describeTopics(names).allTopicNames().get());
+  }
+
+  /** The effective configs (with their sources) of the named topics. */
+  public Map<ConfigResource, Config> configs(Collection<String> names) throws InterruptedException {
+    List<ConfigResource> resources =
+        names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+    return call(() -> admin.describeConfigs(resources).all().get());
+  }
+
+  private boolean create(TopicSpec spec, short rf) throws InterruptedException {
+    NewTopic topic = new NewTopic(spec.name(), spec.partitions(), rf).configs(spec.configs(rf));
+    try {
+      admin.createTopics(List.of(topic)).all().get();
+      log.info("Created topic {} ({} partitions, RF {})", spec.name(), spec.partitions(), rf);
+      return true;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TopicExistsException) {
+        return false; // another process created it between our list and create: check it like any other
+      }
+      throw new KafkaAdminException("cannot create topic " + spec.name() + ": " + e.getCause().getMessage(), e);
+    }
+  }
+
+  private List<Mismatch> check(TopicCatalog catalog, List<String> present) throws InterruptedException {
+    if (present.isEmpty()) {
+      return List.of();
+    }
+    Map<String, TopicDescription> descriptions = describe(present);
+    Map<String, String> policies =
+        configs(present).entrySet().stream()
+            .collect(Collectors.toMap(e -> e.getKey().name(), e -> e.getValue().get("cleanup.policy").value()));
+    List<Mismatch> mismatches = new ArrayList<>();
+    for (String name : present) {
+      TopicSpec spec = catalog.topic(name);
+      int partitions = descriptions.get(name).partitions().size();
+      if (partitions != spec.partitions()) {
+        mismatches.add(
+            new Mismatch(name, "partitions", String.valueOf(spec.partitions()), String.valueOf(partitions)));
+      }
+      if (!sameCleanupPolicy(spec.cleanupPolicy(), policies.get(name))) {
+        mismatches.add(new Mismatch(name, "cleanup.policy", spec.cleanupPolicy(), policies.get(name)));
+      }
+    }
+    return mismatches;
+  }
+
+  private static boolean sameCleanupPolicy(String expected, String actual) {
+    return actual != null && asSet(expected).equals(asSet(actual));
+  }
+
+  private static Set<String> asSet(String policy) {
+    return Set.of(policy.replace(" ", "").split(","));
+  }
+
+  @FunctionalInterface
+  private interface AdminCall<T> {
+    T get() throws InterruptedException, ExecutionException;
+  }
+
+  private static <T> T call(AdminCall<T> call) throws InterruptedException {
+    try {
+      return call.get();
+    } catch (ExecutionException e) {
+      throw new KafkaAdminException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.streamsentinel.kafka;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One topic of the system as the catalog defines it.
+ *
+ * @param name kebab-case topic name
+ * @param partitions partition count; it bounds the parallelism of every consumer group reading the topic
+ * @param retention how long records are kept; null means forever
+ * @param compression broker-side {@code compression.type}; null means {@code producer} (keep what producers sent)
+ * @param cleanupPolicy {@code delete}, {@code compact} or {@code compact,delete}
+ * @param purpose one line for {@code topics list}
+ */
+public record TopicSpec(
+    String name,
+    int partitions,
+    Duration retention,
+    String compression,
+    String cleanupPolicy,
+    String purpose) {
+
+  public static final String DELETE = "delete";
+  public static final String COMPACT = "compact";
+  public static final String COMPACT_DELETE = "compact,delete";
+
+  public TopicSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
+    if (partitions < 1) {
+      throw new IllegalArgumentException(name + ": partitions must be at least 1 but was " + partitions);
+    }
+    if (retention != null && (retention.isNegative() || retention.isZero())) {
+      throw new IllegalArgumentException(name + ": retention must be positive but was " + retention);
+    }
+  }
+
+  public TopicSpec withPartitions(int count) {
+    return new TopicSpec(name, count, retention, compression, cleanupPolicy, purpose);
+  }
+
+  public TopicSpec withRetention(Duration value) {
+    return new TopicSpec(name, partitions, value, compression, cleanupPolicy, purpose);
+  }
+
+  /** {@code retention.ms} as the broker expects it: -1 for forever. */
+  public long retentionMs() {
+    return retention == null ? -1L : retention.toMillis();
+  }
+
+  /** {@code min(3, brokers)}: as many copies as the cluster allows, at most three. */
+  public static short replicationFactor(int brokers) {
+    return (short) Math.max(1, Math.min(3, brokers));
+  }
+
+  /**
+   * The topic configs to create the topic with. {@code min.insync.replicas} is 2 only when there are 3 replicas:
+   * then acks=all survives the loss of one broker without accepting writes held by a single copy.
+   */
+  public Map<String, String> configs(short replicationFactor) {
+    Map<String, String> configs = new LinkedHashMap<>();
+    configs.put("cleanup.policy", cleanupPolicy);
+    configs.put("retention.ms", String.valueOf(retentionMs()));
+    configs.put("compression.type", compression == null ? "producer" : compression);
+    configs.put("min.insync.replicas", replicationFactor >= 3 ? "2" : "1");
+    return configs;
+  }
+}
