@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Stream-Sentinel: real-time fraud detection on Apache Kafka.",
     subcommands = {
+      DemoCommand.class,
       BrokerCommand.class,
       TopicsCommand.class,
+      GenerateCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     },

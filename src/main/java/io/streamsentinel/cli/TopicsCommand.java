@@ -31,15 +31,13 @@ import picocli.CommandLine.Parameters;
     subcommands = {TopicsCommand.Create.class, TopicsCommand.ListTopics.class, TopicsCommand.Describe.class})
 final class TopicsCommand {
 
-  /** Exit code when the cluster's topics differ from the catalog. */
-  static final int MISMATCH = 3;
-
   /** Keys shown by describe even when they hold the broker default. */
   private static final Set<String> KEY_CONFIGS =
       Set.of("cleanup.policy", "retention.ms", "compression.type", "min.insync.replicas", "max.message.bytes");
 
-  private static Admin admin(KafkaOptions kafka, String clientId) {
-    return Admin.create(new ClientConfigFactory(kafka.kafkaSettings()).admin(clientId).toProperties());
+  private static Admin admin(KafkaOptions kafka) {
+    return Admin.create(
+        new ClientConfigFactory(kafka.kafkaSettings()).admin(ComponentClients.TOPICS_CLIENT_ID).toProperties());
   }
 
   @Command(
@@ -60,19 +58,8 @@ final class TopicsCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-      try (Admin admin = admin(kafka, "sentinel-topics")) {
-        TopicProvisioner.Report report = new TopicProvisioner(admin).ensure(kafka.catalog());
-        PrintWriter out = context.out();
-        report.created().forEach(t -> out.println("created  " + t));
-        report.alreadyPresent().forEach(t -> out.println("present  " + t));
-        report.mismatches().forEach(m -> context.err().println("MISMATCH " + m));
-        if (!report.ok()) {
-          context.err().println("The cluster's topics differ from the catalog. Delete and re-create them, or set"
-              + " topics.<name>.partitions in --config to match.");
-          return MISMATCH;
-        }
-        return 0;
-      }
+      Integer mismatch = Topics.ensure(context, kafka, true);
+      return mismatch == null ? 0 : mismatch;
     }
   }
 
@@ -90,7 +77,7 @@ final class TopicsCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Admin admin = admin(kafka, "sentinel-topics")) {
+      try (Admin admin = admin(kafka)) {
         Set<String> existing = new TreeSet<>(admin.listTopics().names().get());
         TopicCatalog catalog = kafka.catalog();
         PrintWriter out = context.out();
@@ -125,7 +112,7 @@ final class TopicsCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Admin admin = admin(kafka, "sentinel-topics")) {
+      try (Admin admin = admin(kafka)) {
         Set<String> existing = admin.listTopics().names().get();
         List<String> names = topics.isEmpty() ? kafka.catalog().names() : topics;
         List<String> missing = names.stream().filter(n -> !existing.contains(n)).toList();

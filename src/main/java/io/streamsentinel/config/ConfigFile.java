@@ -1,10 +1,12 @@
 package io.streamsentinel.config;
 
+import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.kafka.KafkaOverride;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TuningProfile;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -101,6 +103,18 @@ public record ConfigFile(Path path, Map<String, String> values) {
       }
     }
     return result;
+  }
+
+  /** The input limits, the file's {@code limits.*} values over the defaults. */
+  public TransactionLimits transactionLimits() {
+    TransactionLimits defaults = TransactionLimits.DEFAULTS;
+    BigDecimal maxAmount =
+        limit("max-amount").map(v -> wrap("limits.max-amount", () -> new BigDecimal(v))).orElse(defaults.maxAmount());
+    int maxBytes =
+        limit("max-record-bytes")
+            .map(v -> wrap("limits.max-record-bytes", () -> Integer.parseInt(v)))
+            .orElse(defaults.maxRecordBytes());
+    return wrap("limits", () -> new TransactionLimits(maxAmount, maxBytes));
   }
 
   /** A {@code limits.*} value, if set. */

@@ -1,0 +1,66 @@
+package io.streamsentinel.cli;
+
+import io.streamsentinel.generator.PublisherStats;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/** Formats the generator's once-a-second progress line and its closing summary. */
+final class PublishProgress {
+
+  private final PublisherStats stats;
+  private final long total;
+  private long lastSent;
+  private double lastSeconds;
+
+  /**
+   * @param total the planned event count, or 0 when the run is bounded by time or Ctrl-C
+   */
+  PublishProgress(PublisherStats stats, long total) {
+    this.stats = stats;
+    this.total = total;
+  }
+
+  /** One line for the interval since the previous call. */
+  String line(double elapsedSeconds) {
+    long sent = stats.sent();
+    double rate = (sent - lastSent) / Math.max(1e-9, elapsedSeconds - lastSeconds);
+    lastSent = sent;
+    lastSeconds = elapsedSeconds;
+    Histogram latency = stats.takeIntervalLatency();
+    StringBuilder line =
+        new StringBuilder(
+            String.format(Locale.ROOT, "[%5.0fs] sent %,d (%,.0f/s)  acked %,d  failed %,d  ack p99 %s",
+                elapsedSeconds, sent, rate, stats.acked(), stats.failed(), millis(latency, 99.0)));
+    if (total > 0) {
+      double done = (double) sent / total;
+      double eta = rate > 0 ? (total - sent) / rate : Double.NaN;
+      line.append(String.format(Locale.ROOT, "  %,d/%,d %.0f%% ETA %s", sent, total, done * 100,
+          Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0fs", eta)));
+    }
+    return line.toString();
+  }
+
+  /** The closing summary. */
+  String summary(double elapsedSeconds) {
+    Histogram all = stats.totalLatency();
+    long sent = stats.sent();
+    String labelled =
+        String.format(Locale.ROOT, "fraud labelled %,d (%.2f%%) %s", stats.fraudLabelled(),
+            sent == 0 ? 0.0 : 100.0 * stats.fraudLabelled() / sent, stats.fraudByPattern());
+    String failures = stats.failed() == 0 ? "" : "  failures by error: " + stats.failuresByError();
+    return String.format(Locale.ROOT,
+        "Sent %,d transactions in %.1f s (%,.0f/s); acked %,d, failed %,d%n"
+            + "Ack latency p50 %s, p99 %s, max %s%n%s%s",
+        sent, elapsedSeconds, sent / Math.max(1e-9, elapsedSeconds), stats.acked(), stats.failed(),
+        millis(all, 50.0), millis(all, 99.0), all.getTotalCount() == 0 ? "-" : ms(all.getMaxValue()), labelled,
+        failures);
+  }
+
+  private static String millis(Histogram h, double percentile) {
+    return h.getTotalCount() == 0 ? "-" : ms(h.getValueAtPercentile(percentile));
+  }
+
+  private static String ms(long micros) {
+    return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+  }
+}

@@ -1,0 +1,46 @@
+package io.streamsentinel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sentinel demo} end to end: embedded broker, topics, generator, summary. */
+class DemoCommandIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldRunForTheGivenDurationAndWriteTheSummary() throws Exception {
+    Path summary = dir.resolve("s.json");
+    CliRunner cli = new CliRunner();
+
+    int code = cli.run("demo", "--duration", "6s", "--port", "0", "--data-dir", dir.resolve("kafka").toString(),
+        "--tps", "2000", "--summary-json", summary.toString());
+
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("Kafka broker (embedded, KRaft) at localhost:").contains("Demo summary:")
+        .contains("Broker stopped.");
+    JsonNode json = new ObjectMapper().readTree(summary.toFile());
+    assertThat(json.get("produced").asLong()).isGreaterThan(5_000);
+    assertThat(json.get("failed").asLong()).isZero();
+    for (String key : new String[] {"scored", "alerts", "actions", "dlq", "persisted", "elapsed_s"}) {
+      assertThat(json.has(key)).as(key).isTrue();
+    }
+    assertThat(json.get("elapsed_s").asDouble()).isBetween(5.0, 60.0);
+  }
+
+  @Test
+  void shouldStopCleanlyWhenInterrupted() throws Exception {
+    CliRunner cli = new CliRunner();
+    cli.shutdown.request(); // as Ctrl-C does, before the generator even starts
+
+    int code = cli.run("demo", "--port", "0", "--data-dir", dir.resolve("kafka").toString());
+
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("Demo summary:").contains("Broker stopped.");
+  }
+}

@@ -1,0 +1,76 @@
+package io.streamsentinel.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamsentinel.kafka.KafkaOverride;
+import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.kafka.TuningProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+
+  @TempDir Path dir;
+
+  private Path write(String content) throws IOException {
+    return Files.writeString(dir.resolve("sentinel.properties"), content);
+  }
+
+  @Test
+  void shouldReadEverySupportedKey() throws IOException {
+    ConfigFile file =
+        ConfigFile.load(
+            write(
+                """
+                bootstrap.servers = k1:9092,k2:9092
+                profile = high-throughput
+                kafka.producer.linger.ms = 20
+                topics.fraud-scores.partitions = 24
+                topics.user-actions.retention = 14d
+                limits.max-amount = 5000
+                """));
+    assertThat(file.bootstrapServers()).contains("k1:9092,k2:9092");
+    assertThat(file.profile()).contains(TuningProfile.HIGH_THROUGHPUT);
+    assertThat(file.kafkaOverrides())
+        .containsExactly(new KafkaOverride(KafkaOverride.Scope.PRODUCER, "linger.ms", "20", "config file"));
+    TopicCatalog catalog = file.applyTo(TopicCatalog.defaults());
+    assertThat(catalog.topic("fraud-scores").partitions()).isEqualTo(24);
+    assertThat(catalog.topic("user-actions").retention()).isEqualTo(Duration.ofDays(14));
+    assertThat(file.limit("max-amount")).contains("5000");
+  }
+
+  @Test
+  void shouldRejectAnUnknownKeyNamingItAndTheFile() throws IOException {
+    Path path = write("bootstrap.server = k1:9092\n");
+    assertThatThrownBy(() -> ConfigFile.load(path))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bootstrap.server")
+        .hasMessageContaining(path.toString());
+  }
+
+  @Test
+  void shouldRejectAnUnknownTopic() throws IOException {
+    Path path = write("topics.fraud-score.partitions = 3\n");
+    assertThatThrownBy(() -> ConfigFile.load(path)).hasMessageContaining("fraud-score");
+  }
+
+  @Test
+  void shouldNameTheKeyOfABadValue() throws IOException {
+    ConfigFile file = ConfigFile.load(write("topics.fraud-scores.partitions = many\nprofile = fast\n"));
+    assertThatThrownBy(() -> file.applyTo(TopicCatalog.defaults()))
+        .hasMessageContaining("topics.fraud-scores.partitions");
+    assertThatThrownBy(file::profile).hasMessageContaining("profile").hasMessageContaining("fast");
+  }
+
+  @Test
+  void shouldReportAMissingFile() {
+    assertThatThrownBy(() -> ConfigFile.load(dir.resolve("nope.properties")))
+        .hasMessageContaining("nope.properties")
+        .hasMessageContaining("does not exist");
+  }
+}

@@ -1,0 +1,103 @@
+package io.streamsentinel.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClientConfigFactoryTest {
+
+  private static ClientConfigFactory factory(TuningProfile profile, String... overrides) {
+    List<KafkaOverride> parsed =
+        java.util.Arrays.stream(overrides).map(o -> KafkaOverride.parse(o, "--kafka-prop")).toList();
+    return new ClientConfigFactory(new KafkaSettings("broker:9092", profile, parsed));
+  }
+
+  @Test
+  void balancedProfileShouldUseTheGuidesProducerValues() {
+    ClientConfig producer = factory(TuningProfile.BALANCED).producer("p");
+    assertThat(producer.toProperties())
+        .containsEntry("bootstrap.servers", "broker:9092")
+        .containsEntry("linger.ms", "5")
+        .containsEntry("compression.type", "lz4")
+        .containsEntry("acks", "all")
+        .containsEntry("batch.size", "16384")
+        .containsEntry("buffer.memory", String.valueOf(32 * 1024 * 1024))
+        .containsEntry("enable.idempotence", "true")
+        .containsKeys("retries", "delivery.timeout.ms");
+  }
+
+  @Test
+  void balancedProfileShouldUseTheGuidesConsumerValues() {
+    ClientConfig consumer = factory(TuningProfile.BALANCED).consumer("c", "g", "earliest");
+    assertThat(consumer.toProperties())
+        .containsEntry("enable.auto.commit", "false")
+        .containsEntry("max.poll.records", "1000")
+        .containsEntry("fetch.min.bytes", "1024")
+        .containsEntry("session.timeout.ms", "30000")
+        .containsEntry("group.id", "g")
+        .containsEntry("auto.offset.reset", "earliest");
+  }
+
+  @Test
+  void lowLatencyProfileShouldSendAtOnceWithLeaderAcks() {
+    ClientConfigFactory f = factory(TuningProfile.LOW_LATENCY);
+    assertThat(f.producer("p").toProperties())
+        .containsEntry("linger.ms", "0")
+        .containsEntry("acks", "1")
+        .containsEntry("enable.idempotence", "false");
+    assertThat(f.consumer("c", "g", "latest").toProperties())
+        .containsEntry("fetch.min.bytes", "1")
+        .containsEntry("fetch.max.wait.ms", "10")
+        .containsEntry("max.poll.records", "100");
+  }
+
+  @Test
+  void highThroughputProfileShouldBatchBigWithGzip() {
+    ClientConfigFactory f = factory(TuningProfile.HIGH_THROUGHPUT);
+    assertThat(f.producer("p").toProperties())
+        .containsEntry("linger.ms", "100")
+        .containsEntry("acks", "all")
+        .containsEntry("compression.type", "gzip")
+        .containsEntry("batch.size", "32768");
+    assertThat(f.consumer("c", "g", "latest").toProperties())
+        .containsEntry("fetch.min.bytes", "32768")
+        .containsEntry("fetch.max.wait.ms", "5000")
+        .containsEntry("max.poll.records", "10000");
+  }
+
+  @Test
+  void scopedOverridesShouldReachOnlyTheirKindOfClient() {
+    ClientConfigFactory f =
+        factory(TuningProfile.BALANCED, "producer.linger.ms=42", "consumer.max.poll.records=7", "metrics.num.samples=3");
+    ClientConfig producer = f.producer("p");
+    ClientConfig consumer = f.consumer("c", "g", "earliest");
+    assertThat(producer.get("linger.ms")).isEqualTo("42");
+    assertThat(producer.get("max.poll.records")).isNull();
+    assertThat(consumer.get("max.poll.records")).isEqualTo("7");
+    assertThat(consumer.get("linger.ms")).isNull();
+    assertThat(producer.get("metrics.num.samples")).isEqualTo("3");
+    assertThat(f.admin("a").get("metrics.num.samples")).isEqualTo("3");
+    assertThat(producer.entries())
+        .filteredOn(e -> e.key().equals("linger.ms"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.source()).isEqualTo("--kafka-prop"));
+  }
+
+  @Test
+  void shouldRejectAnOverrideWithoutEquals() {
+    assertThatThrownBy(() -> KafkaOverride.parse("linger.ms", "--kafka-prop"))
+        .hasMessageContaining("key=value")
+        .hasMessageContaining("linger.ms");
+  }
+
+  @Test
+  void shouldParseProfileNamesAndNameTheChoicesOnError() {
+    assertThat(TuningProfile.fromCliName("high-throughput")).isEqualTo(TuningProfile.HIGH_THROUGHPUT);
+    assertThat(TuningProfile.fromCliName("LOW_LATENCY")).isEqualTo(TuningProfile.LOW_LATENCY);
+    assertThatThrownBy(() -> TuningProfile.fromCliName("fast"))
+        .hasMessageContaining("fast")
+        .hasMessageContaining("balanced, low-latency, high-throughput");
+  }
+}
