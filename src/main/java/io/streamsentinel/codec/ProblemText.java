@@ -18,6 +18,10 @@ final class ProblemText {
 
   private static final int MAX_REASON_CHARS = 120;
 
+  /** Jackson's list of what a value can be: long, and no help to whoever reads the error. */
+  private static final String JACKSON_ANY_VALUE =
+      "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
+
   private ProblemText() {}
 
   /** The {@link #safe} value in single quotes. */
@@ -39,7 +43,10 @@ final class ProblemText {
     // Jackson appends the location of an unclosed object's start: noise next to the location we
     // add.
     int marker = message.indexOf(" (start marker");
-    String reason = sanitise(marker < 0 ? message : message.substring(0, marker), MAX_REASON_CHARS);
+    String trimmed =
+        (marker < 0 ? message : message.substring(0, marker))
+            .replace(JACKSON_ANY_VALUE, "a JSON value");
+    String reason = sanitise(trimmed, MAX_REASON_CHARS);
     JsonLocation at = e.getLocation();
     return at == null
         ? reason
