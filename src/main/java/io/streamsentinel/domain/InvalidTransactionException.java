@@ -1,8 +1,8 @@
 package io.streamsentinel.domain;
 
 /**
- * A transaction that cannot be accepted, with the offending field and the problem named so the error can be shown to
- * a user or written to a dead-letter header as is.
+ * A transaction that cannot be accepted, with the offending field and the problem named so the
+ * error can be shown to a user or written to a dead-letter header as is.
  */
 public final class InvalidTransactionException extends IllegalArgumentException {
 

@@ -6,11 +6,12 @@ import java.time.Instant;
 /**
  * One card transaction as it arrives on {@code synthetic-transactions}, keyed by {@link #userId()}.
  *
- * <p>Required, never null: {@code transactionId}, {@code userId}, {@code amount} (&gt; 0, a decimal, never binary
- * floating point), {@code timestamp} (event time) and {@code eventType}. Every other field may be null when the
- * producer did not send it. {@code isFraud} and {@code fraudPattern} are ground-truth labels for evaluation only and
- * must never be used for scoring. The configurable upper bound on the amount is checked by the codec, which knows the
- * limits; this record checks only what is true of every transaction.
+ * <p>Required, never null: {@code transactionId}, {@code userId}, {@code amount} (&gt; 0, a
+ * decimal, never binary floating point), {@code timestamp} (event time) and {@code eventType}.
+ * Every other field may be null when the producer did not send it. {@code isFraud} and {@code
+ * fraudPattern} are ground-truth labels for evaluation only and must never be used for scoring. The
+ * configurable upper bound on the amount is checked by the codec, which knows the limits; this
+ * record checks only what is true of every transaction.
  */
 public record Transaction(
     String eventType,
@@ -34,7 +35,10 @@ public record Transaction(
   /** The event type of a new transaction, used when the producer leaves it out. */
   public static final String TRANSACTION_CREATED = "transaction_created";
 
-  /** Longest accepted identifier; longer ones are almost certainly garbage or an attack on the stores. */
+  /**
+   * Longest accepted identifier; longer ones are almost certainly garbage or an attack on the
+   * stores.
+   */
   public static final int MAX_ID_LENGTH = 128;
 
   public Transaction {
@@ -64,11 +68,14 @@ public record Transaction(
     if (cardLast4 != null && !isFourDigits(cardLast4)) {
       // Never echo the value: it may be a full card number sent by mistake.
       throw new InvalidTransactionException(
-          "card_last4", "must be exactly 4 digits (value withheld, " + cardLast4.length() + " chars)");
+          "card_last4",
+          "must be exactly 4 digits (value withheld, " + cardLast4.length() + " chars)");
     }
   }
 
-  /** A builder for the many optional fields; required ones are checked on {@link Builder#build()}. */
+  /**
+   * A builder for the many optional fields; required ones are checked on {@link Builder#build()}.
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -1,0 +1,96 @@
+package io.streamsentinel.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.streamsentinel.domain.InvalidTransactionException;
+import io.streamsentinel.domain.Transaction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Converts a {@link Transaction} to and from its JSON wire form: a flat object with snake_case
+ * fields, the amount a JSON number with its exact decimal scale, the timestamp an ISO-8601 instant.
+ *
+ * <p>Thread-safe: it holds only its limits and one configured {@link JsonFactory}, and uses
+ * Jackson's streaming API directly because it sits on the per-record hot path.
+ */
+public final class TransactionCodec {
+
+  /** A typical event is ~300-500 bytes; starting there avoids regrowing the buffer. */
+  private static final int INITIAL_BUFFER_BYTES = 512;
+
+  private final TransactionLimits limits;
+  private final JsonFactory factory;
+
+  /**
+   * @param limits never null
+   */
+  public TransactionCodec(TransactionLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    // Jackson's error locations could otherwise quote the input, and with it a card number.
+    this.factory =
+        JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+  }
+
+  /** The limits this codec enforces when decoding; never null. */
+  public TransactionLimits limits() {
+    return limits;
+  }
+
+  /**
+   * The UTF-8 JSON of the transaction, with its null fields left out. The limits are not applied: a
+   * transaction is already valid, and the bounds guard what arrives, not what we send.
+   *
+   * @param tx never null
+   */
+  public byte[] encode(Transaction tx) {
+    Objects.requireNonNull(tx, "tx");
+    ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+    try (JsonGenerator generator = factory.createGenerator(out)) {
+      TransactionWriter.write(generator, tx);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Reads one transaction. Unknown fields are ignored; JSON null counts as absent; ids may be JSON
+   * integers; the amount may be a string holding a plain decimal; the timestamp may be epoch
+   * milliseconds.
+   *
+   * @param bytes UTF-8 JSON; may be null, which is rejected as empty
+   * @return never null
+   * @throws InvalidTransactionException naming the offending JSON field, or {@link
+   *     InvalidTransactionException#WHOLE_RECORD} when the record is empty, too large, not JSON or
+   *     not an object
+   */
+  public Transaction decode(byte[] bytes) {
+    requireAcceptableSize(bytes);
+    try (JsonParser parser = factory.createParser(bytes)) {
+      return new TransactionReader(parser, limits.maxAmount()).read();
+    } catch (JsonProcessingException e) {
+      // Not chained: Jackson's own message may quote the offending token verbatim.
+      throw new InvalidTransactionException(
+          InvalidTransactionException.WHOLE_RECORD, "not valid JSON: " + ProblemText.reason(e));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading JSON from memory failed", e);
+    }
+  }
+
+  private void requireAcceptableSize(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      throw new InvalidTransactionException(InvalidTransactionException.WHOLE_RECORD, "empty");
+    }
+    if (bytes.length > limits.maxRecordBytes()) {
+      throw new InvalidTransactionException(
+          InvalidTransactionException.WHOLE_RECORD,
+          bytes.length + " bytes exceeds the limit of " + limits.maxRecordBytes() + " bytes");
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.streamsentinel.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.streamsentinel.domain.InvalidTransactionException;
+import io.streamsentinel.domain.Transaction;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * Reads one record from a parser positioned before its first token. Holds the state of that one
+ * record, so it is created per record and never shared between threads.
+ */
+final class TransactionReader {
+
+  private final JsonParser parser;
+  private final BigDecimal maxAmount;
+  private final Transaction.Builder builder = Transaction.builder();
+  private int seenFields;
+
+  TransactionReader(JsonParser parser, BigDecimal maxAmount) {
+    this.parser = parser;
+    this.maxAmount = maxAmount;
+  }
+
+  /**
+   * @throws InvalidTransactionException naming the first offending field, or the whole record when
+   *     it is empty or not an object
+   * @throws IOException when the input is not valid JSON (Jackson's {@code StreamReadException})
+   */
+  Transaction read() throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      throw wholeRecord("empty");
+    }
+    if (first != JsonToken.START_OBJECT) {
+      throw wholeRecord("expected a JSON object but was " + WireValues.describe(first));
+    }
+    // The parser guarantees the object is well formed, so anything but a name here is its end.
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      readField(parser.currentName());
+    }
+    if (parser.nextToken() != null) {
+      throw wholeRecord("not valid JSON: more content after the object");
+    }
+    return builder.build();
+  }
+
+  private void readField(String name) throws IOException {
+    WireField field = WireField.forWireName(name);
+    JsonToken value = parser.nextToken();
+    if (field == null) {
+      // Unknown fields are for other consumers; skipping keeps producers free to add them.
+      parser.skipChildren();
+      return;
+    }
+    if ((seenFields & field.bit()) != 0) {
+      throw new InvalidTransactionException(field.wireName, "appears more than once");
+    }
+    seenFields |= field.bit();
+    if (value != JsonToken.VALUE_NULL) {
+      assign(field);
+    }
+  }
+
+  private void assign(WireField field) throws IOException {
+    switch (field) {
+      case EVENT_TYPE -> builder.eventType(WireValues.string(parser, field));
+      case TRANSACTION_ID -> builder.transactionId(WireValues.id(parser, field));
+      case USER_ID -> builder.userId(WireValues.id(parser, field));
+      case AMOUNT -> builder.amount(WireValues.amount(parser, maxAmount));
+      case TIMESTAMP -> builder.timestamp(WireValues.timestamp(parser));
+      case MERCHANT -> builder.merchant(WireValues.string(parser, field));
+      case CURRENCY -> builder.currency(WireValues.string(parser, field));
+      case MERCHANT_CATEGORY -> builder.merchantCategory(WireValues.string(parser, field));
+      case COUNTRY -> builder.country(WireValues.string(parser, field));
+      case CITY -> builder.city(WireValues.string(parser, field));
+      case LATITUDE -> builder.latitude(WireValues.number(parser, field));
+      case LONGITUDE -> builder.longitude(WireValues.number(parser, field));
+      case CHANNEL -> builder.channel(WireValues.channel(parser));
+      case DEVICE_ID -> builder.deviceId(WireValues.string(parser, field));
+      case CARD_LAST4 -> builder.cardLast4(WireValues.string(parser, field));
+      case IS_FRAUD -> builder.isFraud(WireValues.bool(parser, field));
+      case FRAUD_PATTERN -> builder.fraudPattern(WireValues.string(parser, field));
+    }
+  }
+
+  private static InvalidTransactionException wholeRecord(String problem) {
+    return new InvalidTransactionException(InvalidTransactionException.WHOLE_RECORD, problem);
+  }
+}

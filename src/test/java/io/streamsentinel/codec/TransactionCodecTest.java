@@ -1,0 +1,204 @@
+package io.streamsentinel.codec;
+
+import static io.streamsentinel.codec.WireEvent.GUIDE_EXAMPLE;
+import static io.streamsentinel.codec.WireEvent.guideExample;
+import static io.streamsentinel.codec.WireEvent.str;
+import static io.streamsentinel.codec.WireEvent.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamsentinel.domain.Channel;
+import io.streamsentinel.domain.Transaction;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the codec accepts and how it writes; rejections are in {@link TransactionRejectionTest}. */
+class TransactionCodecTest {
+
+  private static final Instant GUIDE_INSTANT = Instant.parse("2025-08-26T14:30:00Z");
+
+  private final TransactionCodec codec = new TransactionCodec(TransactionLimits.DEFAULTS);
+
+  /** Every field set, with values that are easy to get subtly wrong on the wire. */
+  static Transaction everyField() {
+    return Transaction.builder()
+        .eventType("transaction_created")
+        .transactionId("tx_98765")
+        .userId("user_042")
+        .amount(new BigDecimal("1234.50"))
+        .timestamp(Instant.parse("2025-08-26T14:30:00.123456789Z"))
+        .merchant("Café \"Zum Löwen\"")
+        .currency("EUR")
+        .merchantCategory("restaurants")
+        .country("DE")
+        .city("München")
+        .latitude(48.137154)
+        .longitude(-11.576124)
+        .channel(Channel.CARD_PRESENT)
+        .deviceId("dev_7f3a")
+        .cardLast4("0042")
+        .isFraud(true)
+        .fraudPattern("velocity_burst")
+        .build();
+  }
+
+  @Test
+  void shouldAcceptTheKafkaGuideMinimalEventVerbatim() {
+    Transaction tx = codec.decode(utf8(GUIDE_EXAMPLE));
+
+    assertThat(tx.eventType()).isEqualTo("transaction_created");
+    assertThat(tx.transactionId()).isEqualTo("tx_12345");
+    assertThat(tx.userId()).isEqualTo("user_001");
+    assertThat(tx.amount()).isEqualTo(new BigDecimal("250.00"));
+    assertThat(tx.timestamp()).isEqualTo(GUIDE_INSTANT);
+    assertThat(tx.merchant()).isEqualTo("Amazon");
+    assertThat(tx.isFraud()).isFalse();
+    assertThat(tx)
+        .extracting(
+            Transaction::currency,
+            Transaction::merchantCategory,
+            Transaction::country,
+            Transaction::city,
+            Transaction::latitude,
+            Transaction::longitude,
+            Transaction::channel,
+            Transaction::deviceId,
+            Transaction::cardLast4,
+            Transaction::fraudPattern)
+        .containsOnlyNulls();
+  }
+
+  @Test
+  void shouldWriteTheGuideEventBackByteForByte() {
+    byte[] written = codec.encode(codec.decode(utf8(GUIDE_EXAMPLE)));
+
+    assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(GUIDE_EXAMPLE);
+  }
+
+  @Test
+  void shouldRoundTripEveryField() {
+    Transaction original = everyField();
+
+    assertThat(codec.decode(codec.encode(original))).isEqualTo(original);
+  }
+
+  @Test
+  void shouldWriteTheSameBytesAfterADecodeEncodeCycle() {
+    byte[] first = codec.encode(everyField());
+
+    assertThat(codec.encode(codec.decode(first))).isEqualTo(first);
+  }
+
+  @Test
+  void shouldWriteSnakeCaseNamesAndTheChannelWireName() {
+    String json = new String(codec.encode(everyField()), StandardCharsets.UTF_8);
+
+    assertThat(json)
+        .contains("\"merchant_category\":\"restaurants\"", "\"card_last4\":\"0042\"")
+        .contains("\"channel\":\"card_present\"", "\"is_fraud\":true")
+        .contains("\"amount\":1234.50", "\"timestamp\":\"2025-08-26T14:30:00.123456789Z\"");
+  }
+
+  @Test
+  void shouldLeaveOutFieldsThatAreNull() {
+    Transaction minimal =
+        Transaction.builder()
+            .transactionId("tx_1")
+            .userId("user_1")
+            .amount(BigDecimal.ONE)
+            .timestamp(GUIDE_INSTANT)
+            .build();
+
+    assertThat(new String(codec.encode(minimal), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"event_type\":\"transaction_created\",\"transaction_id\":\"tx_1\","
+                + "\"user_id\":\"user_1\",\"amount\":1,\"timestamp\":\"2025-08-26T14:30:00Z\"}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"250.00", "0.01", "2E+3", "999999.999"})
+  void shouldKeepTheAmountExactlyAsWritten(String amount) {
+    Transaction tx = codec.decode(guideExample().with("amount", amount).bytes());
+
+    assertThat(tx.amount()).isEqualTo(new BigDecimal(amount));
+    assertThat(new String(codec.encode(tx), StandardCharsets.UTF_8))
+        .contains("\"amount\":" + amount + ",");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"250.00", "0.5", "7"})
+  void shouldAcceptAnAmountQuotedAsAPlainDecimal(String amount) {
+    Transaction tx = codec.decode(guideExample().with("amount", str(amount)).bytes());
+
+    assertThat(tx.amount()).isEqualTo(new BigDecimal(amount));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'\"2025-08-26T14:30:00Z\"', 2025-08-26T14:30:00Z",
+    "'\"2025-08-26T14:30:00.250Z\"', 2025-08-26T14:30:00.250Z",
+    "'\"2025-08-26T16:30:00+02:00\"', 2025-08-26T14:30:00Z",
+    "'\"2025-08-26T09:30:00-05:00\"', 2025-08-26T14:30:00Z",
+    "1756218600000, 2025-08-26T14:30:00Z"
+  })
+  void shouldReadEveryAcceptedTimestampFormAsAnInstant(String rawJson, Instant expected) {
+    Transaction tx = codec.decode(guideExample().with("timestamp", rawJson).bytes());
+
+    assertThat(tx.timestamp()).isEqualTo(expected);
+  }
+
+  @Test
+  void shouldAcceptIntegerIdsAsTheirText() {
+    Transaction tx =
+        codec.decode(guideExample().with("transaction_id", "12345").with("user_id", "-7").bytes());
+
+    assertThat(tx.transactionId()).isEqualTo("12345");
+    assertThat(tx.userId()).isEqualTo("-7");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "42",
+        "\"text\"",
+        "null",
+        "{\"nested\":{\"deeper\":[1,2,{\"amount\":-1}]}}",
+        "[\"a\",{\"user_id\":\"other\"},[[]]]"
+      })
+  void shouldIgnoreUnknownFieldsWhateverTheirValue(String rawJson) {
+    byte[] withUnknown =
+        guideExample().with("source_system", rawJson).with("merchant", str("Amazon")).bytes();
+
+    assertThat(codec.decode(withUnknown)).isEqualTo(codec.decode(utf8(GUIDE_EXAMPLE)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"event_type", "merchant", "channel", "latitude", "is_fraud", "card_last4"})
+  void shouldTreatJsonNullInAnOptionalFieldAsAbsent(String field) {
+    Transaction tx = codec.decode(guideExample().with(field, "null").bytes());
+
+    assertThat(codec.encode(tx))
+        .isEqualTo(codec.encode(codec.decode(guideExample().without(field).bytes())));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Channel.class)
+  void shouldReadEveryChannelByItsWireName(Channel channel) {
+    Transaction tx = codec.decode(guideExample().with("channel", str(channel.wireName())).bytes());
+
+    assertThat(tx.channel()).isEqualTo(channel);
+  }
+
+  @Test
+  void shouldAcceptAnAmountExactlyAtTheBound() {
+    Transaction tx = codec.decode(guideExample().with("amount", "1000000.00").bytes());
+
+    assertThat(tx.amount()).isEqualTo(TransactionLimits.DEFAULT_MAX_AMOUNT);
+  }
+}
