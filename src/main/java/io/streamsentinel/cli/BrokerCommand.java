@@ -28,10 +28,19 @@ final class BrokerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     try (EmbeddedKafkaBroker server = new EmbeddedKafkaBroker(broker.settings())) {
       server.start();
-      context.out().println("Kafka broker running at " + server.bootstrapServers()
-          + " (KRaft combined mode, data in " + broker.dataDir + ")");
-      context.out().println("Create the topics with: sentinel topics create --bootstrap-servers "
-          + server.bootstrapServers());
+      context
+          .out()
+          .println(
+              "Kafka broker running at "
+                  + server.bootstrapServers()
+                  + " (KRaft combined mode, data in "
+                  + broker.dataDir
+                  + ")");
+      context
+          .out()
+          .println(
+              "Create the topics with: sentinel topics create --bootstrap-servers "
+                  + server.bootstrapServers());
       context.out().println("Press Ctrl-C to stop.");
       context.shutdown().awaitRequest();
       context.out().println("Stopping broker...");

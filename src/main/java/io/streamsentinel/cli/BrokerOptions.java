@@ -18,7 +18,8 @@ public final class BrokerOptions {
       names = "--host",
       paramLabel = "HOST",
       defaultValue = "localhost",
-      description = "Interface to bind and advertise (default: ${DEFAULT-VALUE}: not reachable from other machines).")
+      description =
+          "Interface to bind and advertise (default: ${DEFAULT-VALUE}: not reachable from other machines).")
   String host;
 
   @Option(

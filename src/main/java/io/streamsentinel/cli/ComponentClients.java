@@ -8,15 +8,16 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Which Kafka clients each component creates, with its client and group ids: the single place both the components
- * and {@code config show} take them from.
+ * Which Kafka clients each component creates, with its client and group ids: the single place both
+ * the components and {@code config show} take them from.
  */
 final class ComponentClients {
 
   static final String GENERATOR_CLIENT_ID = "sentinel-generator";
   static final String TOPICS_CLIENT_ID = "sentinel-topics";
 
-  private static final Map<String, Function<ClientConfigFactory, List<ClientConfig>>> COMPONENTS = components();
+  private static final Map<String, Function<ClientConfigFactory, List<ClientConfig>>> COMPONENTS =
+      components();
 
   private ComponentClients() {}
 
@@ -37,7 +38,8 @@ final class ComponentClients {
   static List<ClientConfig> clients(String component, ClientConfigFactory factory) {
     Function<ClientConfigFactory, List<ClientConfig>> clients = COMPONENTS.get(component);
     if (clients == null) {
-      throw new IllegalArgumentException("unknown component '" + component + "'; known: " + names());
+      throw new IllegalArgumentException(
+          "unknown component '" + component + "'; known: " + names());
     }
     return clients.apply(factory);
   }

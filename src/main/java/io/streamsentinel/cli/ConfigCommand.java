@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sentinel config show}: the effective client properties, each with where its value came from. */
+/**
+ * {@code sentinel config show}: the effective client properties, each with where its value came
+ * from.
+ */
 @Command(
     name = "config",
     mixinStandardHelpOptions = true,
@@ -52,8 +55,11 @@ final class ConfigCommand {
     }
 
     private void print(String component, ClientConfig client) {
-      context.out().printf("# %s: %s (profile %s)%n", component, client.clientKind(),
-          kafka.kafkaSettings().profile().cliName());
+      context
+          .out()
+          .printf(
+              "# %s: %s (profile %s)%n",
+              component, client.clientKind(), kafka.kafkaSettings().profile().cliName());
       for (ClientConfig.Entry e : client.entries()) {
         context.out().printf("%-40s = %-45s # %s: %s%n", e.key(), e.value(), e.source(), e.why());
       }

@@ -3,7 +3,10 @@ package io.streamsentinel.cli;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
-/** Creates picocli commands by constructor injection of the {@link CliContext}; no static singletons. */
+/**
+ * Creates picocli commands by constructor injection of the {@link CliContext}; no static
+ * singletons.
+ */
 final class ContextFactory implements CommandLine.IFactory {
 
   private final CliContext context;

@@ -17,8 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sentinel demo}: the whole system in one process on an embedded broker. On stop the generator stops first,
- * the rest drains, and a summary is printed (and written as JSON when asked).
+ * {@code sentinel demo}: the whole system in one process on an embedded broker. On stop the
+ * generator stops first, the rest drains, and a summary is printed (and written as JSON when
+ * asked).
  */
 @Command(
     name = "demo",
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
     })
 final class DemoCommand implements Callable<Integer> {
 
-  private static final List<String> DLQ_TOPICS = List.of(TopicCatalog.TRANSACTIONS_DLQ, TopicCatalog.FRAUD_ALERTS_DLQ);
+  private static final List<String> DLQ_TOPICS =
+      List.of(TopicCatalog.TRANSACTIONS_DLQ, TopicCatalog.FRAUD_ALERTS_DLQ);
 
   private final CliContext context;
 
@@ -54,7 +56,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "Stop by itself after this long, e.g. 30s, 5m (default: run until Ctrl-C).")
   Duration duration;
 
-  @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON here.")
+  @Option(
+      names = "--summary-json",
+      paramLabel = "FILE",
+      description = "Also write the summary as JSON here.")
   Path summaryJson;
 
   DemoCommand(CliContext context) {
@@ -63,13 +68,20 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EmbeddedKafkaBroker embedded = kafka.clusterGiven() ? null : new EmbeddedKafkaBroker(broker.settings());
+    EmbeddedKafkaBroker embedded =
+        kafka.clusterGiven() ? null : new EmbeddedKafkaBroker(broker.settings());
     try {
       if (embedded != null) {
         embedded.start();
         kafka.bootstrapServers = embedded.bootstrapServers();
-        context.out().println("Kafka broker (embedded, KRaft) at " + embedded.bootstrapServers()
-            + ", data in " + broker.dataDir + (broker.fresh ? " (fresh)" : ""));
+        context
+            .out()
+            .println(
+                "Kafka broker (embedded, KRaft) at "
+                    + embedded.bootstrapServers()
+                    + ", data in "
+                    + broker.dataDir
+                    + (broker.fresh ? " (fresh)" : ""));
       }
       Integer mismatch = Topics.ensure(context, kafka);
       return mismatch != null ? mismatch : runPipeline();
@@ -84,16 +96,28 @@ final class DemoCommand implements Callable<Integer> {
   private int runPipeline() throws Exception {
     ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
     GeneratorSettings settings = generator.settings();
-    try (Admin admin = Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
+    try (Admin admin =
+        Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
       long dlqBefore = TopicOffsets.endOffsetSum(admin, DLQ_TOPICS);
       long startNanos = System.nanoTime();
-      context.out().printf("Generator: %s, %,d users, fraud rate %s, seed %d. Not built yet: %s.%n",
-          RateOption.describe(tps), settings.users(), settings.fraudRate(), settings.seed(),
-          String.join(", ", DemoSummary.NOT_BUILT));
-      context.out().println(duration == null ? "Press Ctrl-C to stop." : "Running for " + duration + "...");
-      GeneratorRun run = new GeneratorRun(clients, settings,
-          new TransactionCodec(kafka.configFile().transactionLimits()),
-          new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration));
+      context
+          .out()
+          .printf(
+              "Generator: %s, %,d users, fraud rate %s, seed %d. Not built yet: %s.%n",
+              RateOption.describe(tps),
+              settings.users(),
+              settings.fraudRate(),
+              settings.seed(),
+              String.join(", ", DemoSummary.NOT_BUILT));
+      context
+          .out()
+          .println(duration == null ? "Press Ctrl-C to stop." : "Running for " + duration + "...");
+      GeneratorRun run =
+          new GeneratorRun(
+              clients,
+              settings,
+              new TransactionCodec(kafka.configFile().transactionLimits()),
+              new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration));
       PublishProgress progress = new PublishProgress(run.stats(), 0);
       try (run) {
         while (!run.await(Duration.ofSeconds(1))) {
@@ -104,10 +128,20 @@ final class DemoCommand implements Callable<Integer> {
         }
       }
       // Nothing downstream to drain yet: the detector, responder and sink come with later issues.
-      DemoSummary summary = new DemoSummary(run.stats().acked(), run.stats().failed(),
-          run.stats().fraudLabelled(), 0, 0, 0, TopicOffsets.endOffsetSum(admin, DLQ_TOPICS) - dlqBefore, 0,
-          (System.nanoTime() - startNanos) / 1e9, settings.seed(), kafka.kafkaSettings().bootstrapServers(),
-          DemoSummary.NOT_BUILT);
+      DemoSummary summary =
+          new DemoSummary(
+              run.stats().acked(),
+              run.stats().failed(),
+              run.stats().fraudLabelled(),
+              0,
+              0,
+              0,
+              TopicOffsets.endOffsetSum(admin, DLQ_TOPICS) - dlqBefore,
+              0,
+              (System.nanoTime() - startNanos) / 1e9,
+              settings.seed(),
+              kafka.kafkaSettings().bootstrapServers(),
+              DemoSummary.NOT_BUILT);
       context.out().println(progress.summary(run.elapsedSeconds()));
       context.out().println(summary.text());
       if (summaryJson != null) {

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a demo run did, printed at the end and written with {@code --summary-json}. Counts of stages that are not
- * built yet are 0, and {@code stages_not_built} names those stages so a 0 is never mistaken for a measurement.
+ * What a demo run did, printed at the end and written with {@code --summary-json}. Counts of stages
+ * that are not built yet are 0, and {@code stages_not_built} names those stages so a 0 is never
+ * mistaken for a measurement.
  */
 record DemoSummary(
     @JsonProperty("produced") long produced,
@@ -39,10 +40,22 @@ record DemoSummary(
   }
 
   String text() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "Demo summary: produced %,d (failed %,d, fraud labelled %,d), scored %,d, alerts %,d, actions %,d,"
             + " dlq %,d, persisted %,d in %.1f s (seed %d)%s",
-        produced, failed, fraudLabelled, scored, alerts, actions, dlq, persisted, elapsedSeconds, seed,
-        stagesNotBuilt.isEmpty() ? "" : "\nNot built yet (counted 0): " + String.join(", ", stagesNotBuilt));
+        produced,
+        failed,
+        fraudLabelled,
+        scored,
+        alerts,
+        actions,
+        dlq,
+        persisted,
+        elapsedSeconds,
+        seed,
+        stagesNotBuilt.isEmpty()
+            ? ""
+            : "\nNot built yet (counted 0): " + String.join(", ", stagesNotBuilt));
   }
 }

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Turns a failed command into one clear line on stderr and exit code 1. Errors the user can fix (bad settings, a
- * port in use, an unreachable cluster) get their message only; anything else is also logged with its stack trace.
+ * Turns a failed command into one clear line on stderr and exit code 1. Errors the user can fix
+ * (bad settings, a port in use, an unreachable cluster) get their message only; anything else is
+ * also logged with its stack trace.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 

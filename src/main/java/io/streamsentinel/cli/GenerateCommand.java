@@ -72,11 +72,23 @@ final class GenerateCommand implements Callable<Integer> {
     }
     GeneratorSettings settings = generator.settings();
     PublishPlan plan = new PublishPlan(topic, tps, length.count, length.duration);
-    context.out().printf("Generating to %s at %s: %s, %,d users, fraud rate %s, seed %d, start %s. Ctrl-C stops.%n",
-        topic, kafka.kafkaSettings().bootstrapServers(), RateOption.describe(tps), settings.users(),
-        settings.fraudRate(), settings.seed(), settings.start());
+    context
+        .out()
+        .printf(
+            "Generating to %s at %s: %s, %,d users, fraud rate %s, seed %d, start %s. Ctrl-C stops.%n",
+            topic,
+            kafka.kafkaSettings().bootstrapServers(),
+            RateOption.describe(tps),
+            settings.users(),
+            settings.fraudRate(),
+            settings.seed(),
+            settings.start());
     GeneratorRun run =
-        new GeneratorRun(new ClientConfigFactory(kafka.kafkaSettings()), settings, new TransactionCodec(kafka.configFile().transactionLimits()), plan);
+        new GeneratorRun(
+            new ClientConfigFactory(kafka.kafkaSettings()),
+            settings,
+            new TransactionCodec(kafka.configFile().transactionLimits()),
+            plan);
     PublishProgress progress = new PublishProgress(run.stats(), length.count);
     try (run) {
       while (!run.await(Duration.ofSeconds(1))) {

@@ -20,13 +20,15 @@ public final class GeneratorOptions {
       names = "--fraud-rate",
       paramLabel = "R",
       defaultValue = "0.01",
-      description = "Fraction of events that are injected, labelled fraud (default: ${DEFAULT-VALUE}).")
+      description =
+          "Fraction of events that are injected, labelled fraud (default: ${DEFAULT-VALUE}).")
   double fraudRate;
 
   @Option(
       names = "--seed",
       paramLabel = "S",
-      description = "Random seed (default: a new one, printed). The same --seed and --start give the same events.")
+      description =
+          "Random seed (default: a new one, printed). The same --seed and --start give the same events.")
   Long seed;
 
   @Option(
@@ -37,7 +39,10 @@ public final class GeneratorOptions {
               + " behave like real card holders, so at thousands of events/s it runs ahead of the wall clock.")
   Instant start;
 
-  /** The settings, with the defaults for seed and start filled in (so they can be printed and repeated). */
+  /**
+   * The settings, with the defaults for seed and start filled in (so they can be printed and
+   * repeated).
+   */
   GeneratorSettings settings() {
     long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
     Instant chosenStart = start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -11,7 +11,10 @@ import java.time.Duration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 
-/** The generator wired to a real producer, running on its own thread. Used by {@code generate} and {@code demo}. */
+/**
+ * The generator wired to a real producer, running on its own thread. Used by {@code generate} and
+ * {@code demo}.
+ */
 final class GeneratorRun implements AutoCloseable {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -23,11 +26,21 @@ final class GeneratorRun implements AutoCloseable {
   private volatile long endedNanos;
   private volatile RuntimeException crash;
 
-  GeneratorRun(ClientConfigFactory clients, GeneratorSettings settings, TransactionCodec codec, PublishPlan plan) {
-    this.producer = new KafkaProducer<>(clients.producer(ComponentClients.GENERATOR_CLIENT_ID).toProperties());
+  GeneratorRun(
+      ClientConfigFactory clients,
+      GeneratorSettings settings,
+      TransactionCodec codec,
+      PublishPlan plan) {
+    this.producer =
+        new KafkaProducer<>(clients.producer(ComponentClients.GENERATOR_CLIENT_ID).toProperties());
     this.publisher =
         new TransactionPublisher(
-            producer, new TransactionSimulator(settings), codec::encode, plan, new PublisherStats(), System::nanoTime);
+            producer,
+            new TransactionSimulator(settings),
+            codec::encode,
+            plan,
+            new PublisherStats(),
+            System::nanoTime);
     this.thread = new Thread(this::publish, "sentinel-generator");
     this.startedNanos = System.nanoTime();
     thread.start();
@@ -58,7 +71,9 @@ final class GeneratorRun implements AutoCloseable {
     return publisher.stats();
   }
 
-  /** What stopped the run early: a fatal send error or a crash of the loop; null after a normal end. */
+  /**
+   * What stopped the run early: a fatal send error or a crash of the loop; null after a normal end.
+   */
   Exception fatalError() {
     return crash != null ? crash : publisher.fatalError();
   }

@@ -11,15 +11,16 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The options every Kafka-facing command shares. Precedence, lowest first: the profile's values, the config file,
- * then the command line.
+ * The options every Kafka-facing command shares. Precedence, lowest first: the profile's values,
+ * the config file, then the command line.
  */
 public final class KafkaOptions {
 
   @Option(
       names = {"-b", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
-      description = "Kafka cluster to use (default: localhost:9092, or bootstrap.servers from --config).")
+      description =
+          "Kafka cluster to use (default: localhost:9092, or bootstrap.servers from --config).")
   String bootstrapServers;
 
   @Option(
@@ -39,7 +40,8 @@ public final class KafkaOptions {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Settings file (Java properties): bootstrap.servers, profile, kafka.*, topics.*, limits.*.")
+      description =
+          "Settings file (Java properties): bootstrap.servers, profile, kafka.*, topics.*, limits.*.")
   Path configPath;
 
   private ConfigFile configFile;
@@ -60,7 +62,9 @@ public final class KafkaOptions {
             ? bootstrapServers
             : file.bootstrapServers().orElse(KafkaSettings.DEFAULT_BOOTSTRAP);
     TuningProfile chosen =
-        profile != null ? TuningProfile.fromCliName(profile) : file.profile().orElse(TuningProfile.BALANCED);
+        profile != null
+            ? TuningProfile.fromCliName(profile)
+            : file.profile().orElse(TuningProfile.BALANCED);
     List<KafkaOverride> overrides = new ArrayList<>(file.kafkaOverrides());
     for (String prop : kafkaProps) {
       overrides.add(KafkaOverride.parse(prop, "--kafka-prop"));

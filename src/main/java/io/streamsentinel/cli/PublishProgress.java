@@ -29,13 +29,26 @@ final class PublishProgress {
     Histogram latency = stats.takeIntervalLatency();
     StringBuilder line =
         new StringBuilder(
-            String.format(Locale.ROOT, "[%5.0fs] sent %,d (%,.0f/s)  acked %,d  failed %,d  ack p99 %s",
-                elapsedSeconds, sent, rate, stats.acked(), stats.failed(), millis(latency, 99.0)));
+            String.format(
+                Locale.ROOT,
+                "[%5.0fs] sent %,d (%,.0f/s)  acked %,d  failed %,d  ack p99 %s",
+                elapsedSeconds,
+                sent,
+                rate,
+                stats.acked(),
+                stats.failed(),
+                millis(latency, 99.0)));
     if (total > 0) {
       double done = (double) sent / total;
       double eta = rate > 0 ? (total - sent) / rate : Double.NaN;
-      line.append(String.format(Locale.ROOT, "  %,d/%,d %.0f%% ETA %s", sent, total, done * 100,
-          Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0fs", eta)));
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "  %,d/%,d %.0f%% ETA %s",
+              sent,
+              total,
+              done * 100,
+              Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0fs", eta)));
     }
     return line.toString();
   }
@@ -45,14 +58,26 @@ final class PublishProgress {
     Histogram all = stats.totalLatency();
     long sent = stats.sent();
     String labelled =
-        String.format(Locale.ROOT, "fraud labelled %,d (%.2f%%) %s", stats.fraudLabelled(),
-            sent == 0 ? 0.0 : 100.0 * stats.fraudLabelled() / sent, stats.fraudByPattern());
+        String.format(
+            Locale.ROOT,
+            "fraud labelled %,d (%.2f%%) %s",
+            stats.fraudLabelled(),
+            sent == 0 ? 0.0 : 100.0 * stats.fraudLabelled() / sent,
+            stats.fraudByPattern());
     String failures = stats.failed() == 0 ? "" : "  failures by error: " + stats.failuresByError();
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "Sent %,d transactions in %.1f s (%,.0f/s); acked %,d, failed %,d%n"
             + "Ack latency p50 %s, p99 %s, max %s%n%s%s",
-        sent, elapsedSeconds, sent / Math.max(1e-9, elapsedSeconds), stats.acked(), stats.failed(),
-        millis(all, 50.0), millis(all, 99.0), all.getTotalCount() == 0 ? "-" : ms(all.getMaxValue()), labelled,
+        sent,
+        elapsedSeconds,
+        sent / Math.max(1e-9, elapsedSeconds),
+        stats.acked(),
+        stats.failed(),
+        millis(all, 50.0),
+        millis(all, 99.0),
+        all.getTotalCount() == 0 ? "-" : ms(all.getMaxValue()),
+        labelled,
         failures);
   }
 

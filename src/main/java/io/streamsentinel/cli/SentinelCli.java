@@ -8,8 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The composition root: parses the command line, wires the chosen command and owns the process's single shutdown
- * hook. Only this class calls {@link System#exit}.
+ * The composition root: parses the command line, wires the chosen command and owns the process's
+ * single shutdown hook. Only this class calls {@link System#exit}.
  */
 @Command(
     name = "sentinel",
@@ -52,7 +52,10 @@ public final class SentinelCli implements Runnable {
                   shutdown.request();
                   try {
                     if (!shutdown.awaitFinished(SHUTDOWN_GRACE)) {
-                      err.println("sentinel: parts did not stop within " + SHUTDOWN_GRACE.toSeconds() + " s");
+                      err.println(
+                          "sentinel: parts did not stop within "
+                              + SHUTDOWN_GRACE.toSeconds()
+                              + " s");
                     }
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

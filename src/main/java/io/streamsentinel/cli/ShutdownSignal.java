@@ -5,8 +5,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Carries Ctrl-C / SIGTERM from the one shutdown hook in {@code main} to the running command, and lets the hook wait
- * until the command has stopped its parts in order.
+ * Carries Ctrl-C / SIGTERM from the one shutdown hook in {@code main} to the running command, and
+ * lets the hook wait until the command has stopped its parts in order.
  */
 public final class ShutdownSignal {
 

@@ -21,9 +21,11 @@ final class Topics {
     return ensure(context, kafka, false);
   }
 
-  static Integer ensure(CliContext context, KafkaOptions kafka, boolean verbose) throws InterruptedException {
+  static Integer ensure(CliContext context, KafkaOptions kafka, boolean verbose)
+      throws InterruptedException {
     ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
-    try (Admin admin = Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
+    try (Admin admin =
+        Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
       TopicProvisioner.Report report = new TopicProvisioner(admin).ensure(kafka.catalog());
       if (verbose) {
         report.created().forEach(t -> context.out().println("created  " + t));
@@ -35,8 +37,11 @@ final class Topics {
         return null;
       }
       report.mismatches().forEach(m -> context.err().println("MISMATCH " + m));
-      context.err().println("The cluster's topics differ from the catalog. Delete and re-create them, or set"
-          + " topics.<name>.partitions in --config to match.");
+      context
+          .err()
+          .println(
+              "The cluster's topics differ from the catalog. Delete and re-create them, or set"
+                  + " topics.<name>.partitions in --config to match.");
       return MISMATCH;
     }
   }

@@ -28,16 +28,27 @@ import picocli.CommandLine.Parameters;
     name = "topics",
     mixinStandardHelpOptions = true,
     description = "Creates and inspects the system's topics (see the catalog in the README).",
-    subcommands = {TopicsCommand.Create.class, TopicsCommand.ListTopics.class, TopicsCommand.Describe.class})
+    subcommands = {
+      TopicsCommand.Create.class,
+      TopicsCommand.ListTopics.class,
+      TopicsCommand.Describe.class
+    })
 final class TopicsCommand {
 
   /** Keys shown by describe even when they hold the broker default. */
   private static final Set<String> KEY_CONFIGS =
-      Set.of("cleanup.policy", "retention.ms", "compression.type", "min.insync.replicas", "max.message.bytes");
+      Set.of(
+          "cleanup.policy",
+          "retention.ms",
+          "compression.type",
+          "min.insync.replicas",
+          "max.message.bytes");
 
   private static Admin admin(KafkaOptions kafka) {
     return Admin.create(
-        new ClientConfigFactory(kafka.kafkaSettings()).admin(ComponentClients.TOPICS_CLIENT_ID).toProperties());
+        new ClientConfigFactory(kafka.kafkaSettings())
+            .admin(ComponentClients.TOPICS_CLIENT_ID)
+            .toProperties());
   }
 
   @Command(
@@ -66,7 +77,8 @@ final class TopicsCommand {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "Lists the catalog's topics with their settings and whether they exist in the cluster.")
+      description =
+          "Lists the catalog's topics with their settings and whether they exist in the cluster.")
   static final class ListTopics implements Callable<Integer> {
     private final CliContext context;
     @Mixin KafkaOptions kafka;
@@ -81,12 +93,19 @@ final class TopicsCommand {
         Set<String> existing = new TreeSet<>(admin.listTopics().names().get());
         TopicCatalog catalog = kafka.catalog();
         PrintWriter out = context.out();
-        out.printf("%-28s %5s %9s %-11s %-15s %-8s %s%n",
+        out.printf(
+            "%-28s %5s %9s %-11s %-15s %-8s %s%n",
             "TOPIC", "PARTS", "RETENTION", "COMPRESSION", "CLEANUP", "STATUS", "PURPOSE");
         for (TopicSpec t : catalog.topics()) {
-          out.printf("%-28s %5d %9s %-11s %-15s %-8s %s%n", t.name(), t.partitions(),
-              Durations.format(t.retention()), t.compression() == null ? "producer" : t.compression(),
-              t.cleanupPolicy(), existing.contains(t.name()) ? "exists" : "missing", t.purpose());
+          out.printf(
+              "%-28s %5d %9s %-11s %-15s %-8s %s%n",
+              t.name(),
+              t.partitions(),
+              Durations.format(t.retention()),
+              t.compression() == null ? "producer" : t.compression(),
+              t.cleanupPolicy(),
+              existing.contains(t.name()) ? "exists" : "missing",
+              t.purpose());
         }
         existing.removeAll(catalog.names());
         existing.forEach(name -> out.println(name + "  (in the cluster, not in the catalog)"));
@@ -103,7 +122,10 @@ final class TopicsCommand {
     private final CliContext context;
     @Mixin KafkaOptions kafka;
 
-    @Parameters(paramLabel = "TOPIC", arity = "0..*", description = "Topics to describe (default: the catalog's).")
+    @Parameters(
+        paramLabel = "TOPIC",
+        arity = "0..*",
+        description = "Topics to describe (default: the catalog's).")
     List<String> topics = new ArrayList<>();
 
     Describe(CliContext context) {
@@ -116,7 +138,8 @@ final class TopicsCommand {
         Set<String> existing = admin.listTopics().names().get();
         List<String> names = topics.isEmpty() ? kafka.catalog().names() : topics;
         List<String> missing = names.stream().filter(n -> !existing.contains(n)).toList();
-        missing.forEach(n -> context.err().println(n + ": does not exist (run: sentinel topics create)"));
+        missing.forEach(
+            n -> context.err().println(n + ": does not exist (run: sentinel topics create)"));
         List<String> present = names.stream().filter(existing::contains).toList();
         if (!present.isEmpty()) {
           TopicProvisioner provisioner = new TopicProvisioner(admin);
@@ -126,20 +149,29 @@ final class TopicsCommand {
       }
     }
 
-    private void print(Map<String, TopicDescription> descriptions, Map<ConfigResource, Config> configs,
+    private void print(
+        Map<String, TopicDescription> descriptions,
+        Map<ConfigResource, Config> configs,
         List<String> names) {
       PrintWriter out = context.out();
       for (String name : names) {
         TopicDescription d = descriptions.get(name);
-        out.printf("%s  partitions=%d  replication=%d  id=%s%n", name, d.partitions().size(),
-            d.partitions().get(0).replicas().size(), d.topicId());
+        out.printf(
+            "%s  partitions=%d  replication=%d  id=%s%n",
+            name, d.partitions().size(), d.partitions().get(0).replicas().size(), d.topicId());
         for (TopicPartitionInfo p : d.partitions()) {
-          out.printf("  partition %-3d leader=%-4s replicas=%s isr=%s%n", p.partition(),
-              p.leader() == null ? "none" : p.leader().idString(), ids(p.replicas()), ids(p.isr()));
+          out.printf(
+              "  partition %-3d leader=%-4s replicas=%s isr=%s%n",
+              p.partition(),
+              p.leader() == null ? "none" : p.leader().idString(),
+              ids(p.replicas()),
+              ids(p.isr()));
         }
         out.println("  configs:");
-        for (ConfigEntry e : configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name)).entries()) {
-          if (KEY_CONFIGS.contains(e.name()) || e.source() != ConfigEntry.ConfigSource.DEFAULT_CONFIG) {
+        for (ConfigEntry e :
+            configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name)).entries()) {
+          if (KEY_CONFIGS.contains(e.name())
+              || e.source() != ConfigEntry.ConfigSource.DEFAULT_CONFIG) {
             out.printf("    %-28s %-20s (%s)%n", e.name(), e.value(), describeSource(e.source()));
           }
         }
@@ -151,7 +183,9 @@ final class TopicsCommand {
     }
 
     private static String describeSource(ConfigEntry.ConfigSource source) {
-      return source == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG ? "topic" : source.name().toLowerCase();
+      return source == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG
+          ? "topic"
+          : source.name().toLowerCase();
     }
   }
 }

@@ -68,7 +68,8 @@ public record ConfigFile(Path path, Map<String, String> values) {
   }
 
   public Optional<TuningProfile> profile() {
-    return Optional.ofNullable(values.get("profile")).map(v -> wrap("profile", () -> TuningProfile.fromCliName(v)));
+    return Optional.ofNullable(values.get("profile"))
+        .map(v -> wrap("profile", () -> TuningProfile.fromCliName(v)));
   }
 
   /** The {@code kafka.*} entries as overrides, in key order. */
@@ -77,7 +78,8 @@ public record ConfigFile(Path path, Map<String, String> values) {
     values.forEach(
         (k, v) -> {
           if (k.startsWith("kafka.")) {
-            overrides.add(KafkaOverride.parse(k.substring("kafka.".length()) + "=" + v, "config file"));
+            overrides.add(
+                KafkaOverride.parse(k.substring("kafka.".length()) + "=" + v, "config file"));
           }
         });
     return overrides;
@@ -97,7 +99,8 @@ public record ConfigFile(Path path, Map<String, String> values) {
       String value = e.getValue();
       TopicCatalog current = result;
       if (rest.endsWith(".partitions")) {
-        result = wrap(key, () -> current.with(topic, t -> t.withPartitions(Integer.parseInt(value))));
+        result =
+            wrap(key, () -> current.with(topic, t -> t.withPartitions(Integer.parseInt(value))));
       } else {
         result = wrap(key, () -> current.with(topic, t -> t.withRetention(Durations.parse(value))));
       }
@@ -109,7 +112,9 @@ public record ConfigFile(Path path, Map<String, String> values) {
   public TransactionLimits transactionLimits() {
     TransactionLimits defaults = TransactionLimits.DEFAULTS;
     BigDecimal maxAmount =
-        limit("max-amount").map(v -> wrap("limits.max-amount", () -> new BigDecimal(v))).orElse(defaults.maxAmount());
+        limit("max-amount")
+            .map(v -> wrap("limits.max-amount", () -> new BigDecimal(v)))
+            .orElse(defaults.maxAmount());
     int maxBytes =
         limit("max-record-bytes")
             .map(v -> wrap("limits.max-record-bytes", () -> Integer.parseInt(v)))
@@ -138,15 +143,22 @@ public record ConfigFile(Path path, Map<String, String> values) {
   }
 
   private boolean isTopicKey(String key) {
-    if (!key.startsWith("topics.") || !(key.endsWith(".partitions") || key.endsWith(".retention"))) {
+    if (!key.startsWith("topics.")
+        || !(key.endsWith(".partitions") || key.endsWith(".retention"))) {
       return false;
     }
     String rest = key.substring("topics.".length());
     String topic = rest.substring(0, Math.max(0, rest.lastIndexOf('.')));
     if (!TopicCatalog.defaults().names().contains(topic)) {
       throw new ConfigException(
-          "unknown topic '" + topic + "' in key '" + key + "' of config file " + path
-              + "; known: " + TopicCatalog.defaults().names());
+          "unknown topic '"
+              + topic
+              + "' in key '"
+              + key
+              + "' of config file "
+              + path
+              + "; known: "
+              + TopicCatalog.defaults().names());
     }
     return true;
   }
@@ -155,7 +167,8 @@ public record ConfigFile(Path path, Map<String, String> values) {
     try {
       return parse.get();
     } catch (RuntimeException e) {
-      throw new ConfigException("bad value for '" + key + "' in config file " + path + ": " + e.getMessage());
+      throw new ConfigException(
+          "bad value for '" + key + "' in config file " + path + ": " + e.getMessage());
     }
   }
 }

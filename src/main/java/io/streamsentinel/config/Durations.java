@@ -3,7 +3,10 @@ package io.streamsentinel.config;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
-/** Reads the durations people type: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d} or ISO-8601. */
+/**
+ * Reads the durations people type: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}
+ * or ISO-8601.
+ */
 public final class Durations {
 
   private Durations() {}

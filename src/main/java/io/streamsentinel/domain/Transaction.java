@@ -51,8 +51,8 @@ public record Transaction(
       throw new InvalidTransactionException("amount", "missing");
     }
     if (amount.signum() <= 0) {
-      throw new InvalidTransactionException(
-          "amount", "must be greater than 0 but was " + amount.toPlainString());
+      // toString, not toPlainString: the plain form of -1e-999999999 would be a gigabyte.
+      throw new InvalidTransactionException("amount", "must be greater than 0 but was " + amount);
     }
     if (timestamp == null) {
       throw new InvalidTransactionException("timestamp", "missing");

@@ -11,12 +11,14 @@ import java.util.Objects;
  * @param maxCount stop after this many events; 0 means no limit
  * @param maxDuration stop after this long; null means no limit
  */
-public record PublishPlan(String topic, double targetPerSecond, long maxCount, Duration maxDuration) {
+public record PublishPlan(
+    String topic, double targetPerSecond, long maxCount, Duration maxDuration) {
 
   public PublishPlan {
     Objects.requireNonNull(topic, "topic");
     if (targetPerSecond < 0 || Double.isNaN(targetPerSecond)) {
-      throw new IllegalArgumentException("tps must be positive or 'max' but was " + targetPerSecond);
+      throw new IllegalArgumentException(
+          "tps must be positive or 'max' but was " + targetPerSecond);
     }
     if (maxCount < 0) {
       throw new IllegalArgumentException("count must not be negative but was " + maxCount);

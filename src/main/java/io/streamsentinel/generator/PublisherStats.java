@@ -9,9 +9,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Counters of a publishing run, written by the send loop and by the producer's I/O thread (callbacks), read by the
- * progress reporter. Ack latency is recorded in microseconds in an HdrHistogram {@link Recorder}, so interval
- * percentiles cost no locking on the hot path.
+ * Counters of a publishing run, written by the send loop and by the producer's I/O thread
+ * (callbacks), read by the progress reporter. Ack latency is recorded in microseconds in an
+ * HdrHistogram {@link Recorder}, so interval percentiles cost no locking on the hot path.
  */
 public final class PublisherStats {
 
@@ -41,7 +41,9 @@ public final class PublisherStats {
 
   void failed(Exception error) {
     failed.increment();
-    failuresByError.computeIfAbsent(error.getClass().getSimpleName(), k -> new LongAdder()).increment();
+    failuresByError
+        .computeIfAbsent(error.getClass().getSimpleName(), k -> new LongAdder())
+        .increment();
   }
 
   public long sent() {
@@ -71,8 +73,8 @@ public final class PublisherStats {
   }
 
   /**
-   * The ack latencies (microseconds) recorded since the previous call; they are also added to the run's total. Only
-   * one thread (the reporter) may call this.
+   * The ack latencies (microseconds) recorded since the previous call; they are also added to the
+   * run's total. Only one thread (the reporter) may call this.
    */
   public synchronized Histogram takeIntervalLatency() {
     Histogram interval = ackLatency.getIntervalHistogram();
@@ -80,7 +82,10 @@ public final class PublisherStats {
     return interval;
   }
 
-  /** Every ack latency (microseconds) taken so far by {@link #takeIntervalLatency()}, plus the pending ones. */
+  /**
+   * Every ack latency (microseconds) taken so far by {@link #takeIntervalLatency()}, plus the
+   * pending ones.
+   */
   public synchronized Histogram totalLatency() {
     takeIntervalLatency();
     return totalLatency.copy();

@@ -20,21 +20,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends events to Kafka, keyed by user id so that each user's events share a partition and keep their order, at a
- * target rate. Every send has a callback: successes feed the ack-latency histogram; a failed send is counted (a
- * retriable error means the producer's bounded retries ran out); a fatal error (authorization, fencing, broken
- * sequence) stops the run, since every later send would fail the same way.
+ * Sends events to Kafka, keyed by user id so that each user's events share a partition and keep
+ * their order, at a target rate. Every send has a callback: successes feed the ack-latency
+ * histogram; a failed send is counted (a retriable error means the producer's bounded retries ran
+ * out); a fatal error (authorization, fencing, broken sequence) stops the run, since every later
+ * send would fail the same way.
  *
- * <p>Pacing: the n-th event is due at {@code start + n / rate}. The loop parks until the next event is due and sends
- * back-to-back when behind, so the average rate holds even though a park overshoots by tens of microseconds. A
- * backlog of more than a second is forgotten rather than sent as a burst.
+ * <p>Pacing: the n-th event is due at {@code start + n / rate}. The loop parks until the next event
+ * is due and sends back-to-back when behind, so the average rate holds even though a park
+ * overshoots by tens of microseconds. A backlog of more than a second is forgotten rather than sent
+ * as a burst.
  */
 public final class TransactionPublisher implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(TransactionPublisher.class);
+
   /** How many failures are logged one by one before only the counters tell. */
   private static final int LOGGED_FAILURES = 10;
-  /** A run that fell behind (a slow broker, a GC pause) catches up at most this much, not with an unbounded burst. */
+
+  /**
+   * A run that fell behind (a slow broker, a GC pause) catches up at most this much, not with an
+   * unbounded burst.
+   */
   private static final long MAX_BACKLOG_NANOS = 1_000_000_000L;
 
   private final Producer<String, byte[]> producer;
@@ -61,11 +68,15 @@ public final class TransactionPublisher implements Runnable {
     this.nanoTime = nanoTime;
   }
 
-  /** Publishes until the plan's count or duration is reached, {@link #stop()} is called or a fatal error occurs. */
+  /**
+   * Publishes until the plan's count or duration is reached, {@link #stop()} is called or a fatal
+   * error occurs.
+   */
   @Override
   public void run() {
     long start = nanoTime.getAsLong();
-    long deadline = plan.maxDuration() == null ? Long.MAX_VALUE : start + plan.maxDuration().toNanos();
+    long deadline =
+        plan.maxDuration() == null ? Long.MAX_VALUE : start + plan.maxDuration().toNanos();
     double nanosPerEvent = plan.unthrottled() ? 0 : 1e9 / plan.targetPerSecond();
     long count = 0;
     while (!stopRequested && fatal.get() == null && events.hasNext()) {
@@ -78,7 +89,8 @@ public final class TransactionPublisher implements Runnable {
         start -= wait + MAX_BACKLOG_NANOS;
       }
       if (wait > 0) {
-        LockSupport.parkNanos(Math.min(wait, 10_000_000L)); // wake at least every 10 ms to see stop()
+        LockSupport.parkNanos(
+            Math.min(wait, 10_000_000L)); // wake at least every 10 ms to see stop()
         continue;
       }
       send(events.next());
@@ -109,7 +121,8 @@ public final class TransactionPublisher implements Runnable {
     try {
       producer.send(new ProducerRecord<>(plan.topic(), tx.userId(), value), callback(sentAt));
     } catch (KafkaException e) {
-      // send() itself throws only for errors no retry can fix (serialization, closed producer, fencing).
+      // send() itself throws only for errors no retry can fix (serialization, closed producer,
+      // fencing).
       onFailure(e);
       fatal.compareAndSet(null, e);
     }
@@ -131,8 +144,11 @@ public final class TransactionPublisher implements Runnable {
       fatal.compareAndSet(null, error);
     }
     if (stats.failed() <= LOGGED_FAILURES) {
-      log.warn("Send to {} failed ({}): {}", plan.topic(),
-          error instanceof RetriableException ? "retries exhausted" : "not retriable", error.toString());
+      log.warn(
+          "Send to {} failed ({}): {}",
+          plan.topic(),
+          error instanceof RetriableException ? "retries exhausted" : "not retriable",
+          error.toString());
     }
   }
 

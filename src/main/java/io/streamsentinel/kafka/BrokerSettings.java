@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * How to run the embedded broker.
  *
- * @param host the interface the client listener binds to and advertises ({@code localhost} by default, so the broker
- *     is not reachable from other machines unless asked)
+ * @param host the interface the client listener binds to and advertises ({@code localhost} by
+ *     default, so the broker is not reachable from other machines unless asked)
  * @param port the client (PLAINTEXT) port; 0 picks a free one, which tests use
  * @param dataDir where the log segments and KRaft metadata live; kept across restarts
  * @param fresh wipe {@code dataDir} before starting

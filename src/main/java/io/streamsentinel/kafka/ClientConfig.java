@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The effective properties of one client, each with where its value came from. Built right before a client is
- * created; {@link #toProperties()} is the only place a raw map leaves our code.
+ * The effective properties of one client, each with where its value came from. Built right before a
+ * client is created; {@link #toProperties()} is the only place a raw map leaves our code.
  */
 public final class ClientConfig {
 

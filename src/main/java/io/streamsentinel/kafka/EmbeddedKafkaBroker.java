@@ -25,20 +25,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apache Kafka broker in KRaft combined mode (broker and controller in one node), running inside this JVM.
+ * A real Apache Kafka broker in KRaft combined mode (broker and controller in one node), running
+ * inside this JVM.
  *
- * <p>Not a mock: it is the server of the Apache Kafka distribution, started from its Maven artifacts. The log directory
- * is formatted once (like {@code kafka-storage.sh format}) and reused on later starts, so data survives restarts
- * unless {@link BrokerSettings#fresh()} is set. One node means replication factor 1 for every topic.
+ * <p>Not a mock: it is the server of the Apache Kafka distribution, started from its Maven
+ * artifacts. The log directory is formatted once (like {@code kafka-storage.sh format}) and reused
+ * on later starts, so data survives restarts unless {@link BrokerSettings#fresh()} is set. One node
+ * means replication factor 1 for every topic.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final int NODE_ID = 1;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
   /** A single node needs few internal-topic partitions; 50 (the default) only slows start-up. */
   private static final String INTERNAL_TOPIC_PARTITIONS = "10";
-  /** The log cleaner's dedupe buffer defaults to 128 MiB of heap; compacted topics here are small. */
+
+  /**
+   * The log cleaner's dedupe buffer defaults to 128 MiB of heap; compacted topics here are small.
+   */
   private static final String CLEANER_DEDUPE_BUFFER_BYTES = String.valueOf(8 * 1024 * 1024);
 
   private final BrokerSettings settings;
@@ -103,10 +109,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-    p.put("listeners", "PLAINTEXT://" + host + ":" + port + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://"
+            + host
+            + ":"
+            + port
+            + ","
+            + CONTROLLER_LISTENER
+            + "://"
+            + host
+            + ":"
+            + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
     p.put("controller.listener.names", CONTROLLER_LISTENER);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("log.dirs", dir.toString());
     // Topics are created explicitly from the catalog; a typo must not create a topic.
@@ -155,7 +174,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           .setControllerListenerName(CONTROLLER_LISTENER)
           .run();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot format Kafka data directory " + dir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot format Kafka data directory " + dir + ": " + e.getMessage(), e);
     }
     log.info("Formatted {} for new cluster {}", dir, clusterId);
   }

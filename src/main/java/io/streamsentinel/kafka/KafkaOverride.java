@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * One user-given client property that wins over the tuning profile.
  *
- * <p>A key prefixed {@code producer.}, {@code consumer.}, {@code admin.} or {@code streams.} applies to that kind of
- * client only; any other key applies to every client. Kafka Streams is handed {@code producer.*} and {@code
- * consumer.*} keys with their prefix, which is exactly how Streams itself scopes its inner clients.
+ * <p>A key prefixed {@code producer.}, {@code consumer.}, {@code admin.} or {@code streams.}
+ * applies to that kind of client only; any other key applies to every client. Kafka Streams is
+ * handed {@code producer.*} and {@code consumer.*} keys with their prefix, which is exactly how
+ * Streams itself scopes its inner clients.
  *
  * @param scope which clients the property reaches
  * @param key the Kafka config key, without the scope prefix
@@ -49,7 +50,9 @@ public record KafkaOverride(Scope scope, String key, String value, String source
     String key = text.substring(0, eq).trim();
     String value = text.substring(eq + 1).trim();
     for (Scope scope : Scope.values()) {
-      if (scope != Scope.ALL && key.startsWith(scope.prefix()) && key.length() > scope.prefix().length()) {
+      if (scope != Scope.ALL
+          && key.startsWith(scope.prefix())
+          && key.length() > scope.prefix().length()) {
         return new KafkaOverride(scope, key.substring(scope.prefix().length()), value, source);
       }
     }

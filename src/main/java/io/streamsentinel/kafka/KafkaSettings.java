@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param profile the tuning profile every client starts from
  * @param overrides user properties applied over the profile, later ones winning
  */
-public record KafkaSettings(String bootstrapServers, TuningProfile profile, List<KafkaOverride> overrides) {
+public record KafkaSettings(
+    String bootstrapServers, TuningProfile profile, List<KafkaOverride> overrides) {
 
   public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
 

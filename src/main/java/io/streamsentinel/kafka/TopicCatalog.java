@@ -7,8 +7,9 @@ import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 
 /**
- * Every topic the system uses, with the settings of DESIGN.md. Topics are always created explicitly from here: the
- * broker's auto-creation is off, so a misspelt name fails loudly instead of creating a one-partition topic.
+ * Every topic the system uses, with the settings of DESIGN.md. Topics are always created explicitly
+ * from here: the broker's auto-creation is off, so a misspelt name fails loudly instead of creating
+ * a one-partition topic.
  */
 public record TopicCatalog(List<TopicSpec> topics) {
 
@@ -31,18 +32,48 @@ public record TopicCatalog(List<TopicSpec> topics) {
   public static TopicCatalog defaults() {
     return new TopicCatalog(
         List.of(
-            new TopicSpec(TRANSACTIONS, 12, DAY.multipliedBy(7), "lz4", TopicSpec.DELETE,
+            new TopicSpec(
+                TRANSACTIONS,
+                12,
+                DAY.multipliedBy(7),
+                "lz4",
+                TopicSpec.DELETE,
                 "transaction events, key = user_id"),
-            new TopicSpec(FRAUD_SCORES, 12, DAY.multipliedBy(7), "lz4", TopicSpec.DELETE,
+            new TopicSpec(
+                FRAUD_SCORES,
+                12,
+                DAY.multipliedBy(7),
+                "lz4",
+                TopicSpec.DELETE,
                 "one decision per transaction: features, score, reasons"),
             // compact,delete: the latest alert per user is kept, and nothing older than 30 days.
-            new TopicSpec(FRAUD_ALERTS, 6, DAY.multipliedBy(30), "gzip", TopicSpec.COMPACT_DELETE,
+            new TopicSpec(
+                FRAUD_ALERTS,
+                6,
+                DAY.multipliedBy(30),
+                "gzip",
+                TopicSpec.COMPACT_DELETE,
                 "alerts at or above the alert threshold, latest per user"),
-            new TopicSpec(USER_ACTIONS, 3, DAY.multipliedBy(90), "gzip", TopicSpec.DELETE,
+            new TopicSpec(
+                USER_ACTIONS,
+                3,
+                DAY.multipliedBy(90),
+                "gzip",
+                TopicSpec.DELETE,
                 "actions taken (audit trail)"),
-            new TopicSpec(ACCOUNT_STATUS, 3, null, null, TopicSpec.COMPACT,
+            new TopicSpec(
+                ACCOUNT_STATUS,
+                3,
+                null,
+                null,
+                TopicSpec.COMPACT,
                 "current status per user (ACTIVE, STEP_UP_REQUIRED, BLOCKED)"),
-            new TopicSpec(SYSTEM_METRICS, 1, DAY.multipliedBy(7), null, TopicSpec.DELETE,
+            new TopicSpec(
+                SYSTEM_METRICS,
+                1,
+                DAY.multipliedBy(7),
+                null,
+                TopicSpec.DELETE,
                 "periodic metric snapshots and health alerts"),
             dlq(TRANSACTIONS_DLQ, "undecodable or invalid transactions, with error headers"),
             dlq(FRAUD_ALERTS_DLQ, "alerts the responder could not handle, with error headers")));
@@ -59,7 +90,8 @@ public record TopicCatalog(List<TopicSpec> topics) {
     return topics.stream()
         .filter(t -> t.name().equals(name))
         .findFirst()
-        .orElseThrow(() -> new NoSuchElementException("unknown topic '" + name + "'; known: " + names()));
+        .orElseThrow(
+            () -> new NoSuchElementException("unknown topic '" + name + "'; known: " + names()));
   }
 
   public List<String> names() {

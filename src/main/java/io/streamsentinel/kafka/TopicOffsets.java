@@ -9,13 +9,17 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
-/** Log-end offsets read with the Admin API: how many records a topic has received, partition by partition. */
+/**
+ * Log-end offsets read with the Admin API: how many records a topic has received, partition by
+ * partition.
+ */
 public final class TopicOffsets {
 
   private TopicOffsets() {}
 
   /** The sum of the log-end offsets of every partition of the given topics. */
-  public static long endOffsetSum(Admin admin, Collection<String> topics) throws InterruptedException {
+  public static long endOffsetSum(Admin admin, Collection<String> topics)
+      throws InterruptedException {
     return endOffsets(admin, topics).values().stream().mapToLong(Long::longValue).sum();
   }
 
@@ -23,15 +27,22 @@ public final class TopicOffsets {
   public static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics)
       throws InterruptedException {
     try {
-      Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
+      Map<String, TopicDescription> descriptions =
+          admin.describeTopics(topics).allTopicNames().get();
       Map<TopicPartition, OffsetSpec> request = new HashMap<>();
       descriptions.forEach(
-          (name, d) -> d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+          (name, d) ->
+              d.partitions()
+                  .forEach(
+                      p ->
+                          request.put(
+                              new TopicPartition(name, p.partition()), OffsetSpec.latest())));
       Map<TopicPartition, Long> offsets = new HashMap<>();
       admin.listOffsets(request).all().get().forEach((tp, info) -> offsets.put(tp, info.offset()));
       return offsets;
     } catch (ExecutionException e) {
-      throw new KafkaAdminException("cannot read end offsets of " + topics + ": " + e.getCause().getMessage(), e);
+      throw new KafkaAdminException(
+          "cannot read end offsets of " + topics + ": " + e.getCause().getMessage(), e);
     }
   }
 }

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the catalog's topics, idempotently, and checks the ones that already exist against it. A topic whose
- * partition count or cleanup policy differs is reported as a mismatch, never silently accepted: keys would hash to
- * other partitions, or a compacted topic would lose history.
+ * Creates the catalog's topics, idempotently, and checks the ones that already exist against it. A
+ * topic whose partition count or cleanup policy differs is reported as a mismatch, never silently
+ * accepted: keys would hash to other partitions, or a compacted topic would lose history.
  */
 public final class TopicProvisioner {
 
@@ -32,7 +32,8 @@ public final class TopicProvisioner {
   }
 
   /** What {@link #ensure} found and did. */
-  public record Report(List<String> created, List<String> alreadyPresent, List<Mismatch> mismatches) {
+  public record Report(
+      List<String> created, List<String> alreadyPresent, List<Mismatch> mismatches) {
     public boolean ok() {
       return mismatches.isEmpty();
     }
@@ -46,7 +47,10 @@ public final class TopicProvisioner {
     }
   }
 
-  /** Creates missing topics with replication factor {@code min(3, brokers)} and checks the existing ones. */
+  /**
+   * Creates missing topics with replication factor {@code min(3, brokers)} and checks the existing
+   * ones.
+   */
   public Report ensure(TopicCatalog catalog) throws InterruptedException {
     short rf = TopicSpec.replicationFactor(brokerCount());
     Set<String> existing = call(() -> admin.listTopics().names().get());
@@ -70,7 +74,8 @@ public final class TopicProvisioner {
   }
 
   /** Partitions, leaders and replicas of the named topics. */
-  public Map<String, TopicDescription> describe(Collection<String> names) throws InterruptedException {
+  public Map<String, TopicDescription> describe(Collection<String> names)
+      throws InterruptedException {
     return call(() -> admin.describeTopics(names).allTopicNames().get());
   }
 
@@ -89,30 +94,37 @@ public final class TopicProvisioner {
       return true;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TopicExistsException) {
-        return false; // another process created it between our list and create: check it like any other
+        return false; // another process created it between our list and create: check it like any
+        // other
       }
-      throw new KafkaAdminException("cannot create topic " + spec.name() + ": " + e.getCause().getMessage(), e);
+      throw new KafkaAdminException(
+          "cannot create topic " + spec.name() + ": " + e.getCause().getMessage(), e);
     }
   }
 
-  private List<Mismatch> check(TopicCatalog catalog, List<String> present) throws InterruptedException {
+  private List<Mismatch> check(TopicCatalog catalog, List<String> present)
+      throws InterruptedException {
     if (present.isEmpty()) {
       return List.of();
     }
     Map<String, TopicDescription> descriptions = describe(present);
     Map<String, String> policies =
         configs(present).entrySet().stream()
-            .collect(Collectors.toMap(e -> e.getKey().name(), e -> e.getValue().get("cleanup.policy").value()));
+            .collect(
+                Collectors.toMap(
+                    e -> e.getKey().name(), e -> e.getValue().get("cleanup.policy").value()));
     List<Mismatch> mismatches = new ArrayList<>();
     for (String name : present) {
       TopicSpec spec = catalog.topic(name);
       int partitions = descriptions.get(name).partitions().size();
       if (partitions != spec.partitions()) {
         mismatches.add(
-            new Mismatch(name, "partitions", String.valueOf(spec.partitions()), String.valueOf(partitions)));
+            new Mismatch(
+                name, "partitions", String.valueOf(spec.partitions()), String.valueOf(partitions)));
       }
       if (!sameCleanupPolicy(spec.cleanupPolicy(), policies.get(name))) {
-        mismatches.add(new Mismatch(name, "cleanup.policy", spec.cleanupPolicy(), policies.get(name)));
+        mismatches.add(
+            new Mismatch(name, "cleanup.policy", spec.cleanupPolicy(), policies.get(name)));
       }
     }
     return mismatches;

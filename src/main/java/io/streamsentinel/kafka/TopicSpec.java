@@ -9,9 +9,11 @@ import java.util.Objects;
  * One topic of the system as the catalog defines it.
  *
  * @param name kebab-case topic name
- * @param partitions partition count; it bounds the parallelism of every consumer group reading the topic
+ * @param partitions partition count; it bounds the parallelism of every consumer group reading the
+ *     topic
  * @param retention how long records are kept; null means forever
- * @param compression broker-side {@code compression.type}; null means {@code producer} (keep what producers sent)
+ * @param compression broker-side {@code compression.type}; null means {@code producer} (keep what
+ *     producers sent)
  * @param cleanupPolicy {@code delete}, {@code compact} or {@code compact,delete}
  * @param purpose one line for {@code topics list}
  */
@@ -31,10 +33,12 @@ public record TopicSpec(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
     if (partitions < 1) {
-      throw new IllegalArgumentException(name + ": partitions must be at least 1 but was " + partitions);
+      throw new IllegalArgumentException(
+          name + ": partitions must be at least 1 but was " + partitions);
     }
     if (retention != null && (retention.isNegative() || retention.isZero())) {
-      throw new IllegalArgumentException(name + ": retention must be positive but was " + retention);
+      throw new IllegalArgumentException(
+          name + ": retention must be positive but was " + retention);
     }
   }
 
@@ -57,8 +61,9 @@ public record TopicSpec(
   }
 
   /**
-   * The topic configs to create the topic with. {@code min.insync.replicas} is 2 only when there are 3 replicas:
-   * then acks=all survives the loss of one broker without accepting writes held by a single copy.
+   * The topic configs to create the topic with. {@code min.insync.replicas} is 2 only when there
+   * are 3 replicas: then acks=all survives the loss of one broker without accepting writes held by
+   * a single copy.
    */
   public Map<String, String> configs(short replicationFactor) {
     Map<String, String> configs = new LinkedHashMap<>();

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Named sets of client settings. {@code balanced} holds the values the Kafka guide documents for this system; the other
- * two move the latency/throughput trade-off to either end so its effect can be seen (e.g. with {@code sentinel bench}).
+ * Named sets of client settings. {@code balanced} holds the values the Kafka guide documents for
+ * this system; the other two move the latency/throughput trade-off to either end so its effect can
+ * be seen (e.g. with {@code sentinel bench}).
  */
 public enum TuningProfile {
   BALANCED(
@@ -20,7 +21,8 @@ public enum TuningProfile {
       new ConsumerTuning(100, 1, 10, 30_000, 3_000, 300_000)),
   HIGH_THROUGHPUT(
       "big, long-lingering gzip batches and large fetches",
-      new ProducerTuning(100, 32 * 1024, "gzip", "all", true, 64L * 1024 * 1024, 10, 120_000, 30_000),
+      new ProducerTuning(
+          100, 32 * 1024, "gzip", "all", true, 64L * 1024 * 1024, 10, 120_000, 30_000),
       new ConsumerTuning(10_000, 32 * 1024, 5_000, 30_000, 3_000, 300_000));
 
   private final String summary;
@@ -55,12 +57,17 @@ public enum TuningProfile {
    */
   public static TuningProfile fromCliName(String value) {
     for (TuningProfile profile : values()) {
-      if (profile.cliName().equalsIgnoreCase(value.trim()) || profile.name().equalsIgnoreCase(value.trim())) {
+      if (profile.cliName().equalsIgnoreCase(value.trim())
+          || profile.name().equalsIgnoreCase(value.trim())) {
         return profile;
       }
     }
     throw new IllegalArgumentException(
-        "unknown profile '" + value + "'; choose one of "
-            + Arrays.stream(values()).map(TuningProfile::cliName).collect(Collectors.joining(", ")));
+        "unknown profile '"
+            + value
+            + "'; choose one of "
+            + Arrays.stream(values())
+                .map(TuningProfile::cliName)
+                .collect(Collectors.joining(", ")));
   }
 }

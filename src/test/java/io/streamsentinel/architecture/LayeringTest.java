@@ -29,8 +29,13 @@ class LayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.apache.kafka..", "java.sql..", "javax.sql..", "io.javalin..", "jakarta.servlet..",
-            "com.fasterxml.jackson..", "java.net.http..")
+            "org.apache.kafka..",
+            "java.sql..",
+            "javax.sql..",
+            "io.javalin..",
+            "jakarta.servlet..",
+            "com.fasterxml.jackson..",
+            "java.net.http..")
         .allowEmptyShould(true)
         .check(classes);
   }

@@ -18,16 +18,30 @@ class DemoCommandIT {
     Path summary = dir.resolve("s.json");
     CliRunner cli = new CliRunner();
 
-    int code = cli.run("demo", "--duration", "6s", "--port", "0", "--data-dir", dir.resolve("kafka").toString(),
-        "--tps", "2000", "--summary-json", summary.toString());
+    int code =
+        cli.run(
+            "demo",
+            "--duration",
+            "6s",
+            "--port",
+            "0",
+            "--data-dir",
+            dir.resolve("kafka").toString(),
+            "--tps",
+            "2000",
+            "--summary-json",
+            summary.toString());
 
     assertThat(code).as(cli.err()).isZero();
-    assertThat(cli.out()).contains("Kafka broker (embedded, KRaft) at localhost:").contains("Demo summary:")
+    assertThat(cli.out())
+        .contains("Kafka broker (embedded, KRaft) at localhost:")
+        .contains("Demo summary:")
         .contains("Broker stopped.");
     JsonNode json = new ObjectMapper().readTree(summary.toFile());
     assertThat(json.get("produced").asLong()).isGreaterThan(5_000);
     assertThat(json.get("failed").asLong()).isZero();
-    for (String key : new String[] {"scored", "alerts", "actions", "dlq", "persisted", "elapsed_s"}) {
+    for (String key :
+        new String[] {"scored", "alerts", "actions", "dlq", "persisted", "elapsed_s"}) {
       assertThat(json.has(key)).as(key).isTrue();
     }
     assertThat(json.get("elapsed_s").asDouble()).isBetween(5.0, 60.0);

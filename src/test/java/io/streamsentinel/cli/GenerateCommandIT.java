@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sentinel generate} against a real broker: everything lands, keyed and ordered per user. */
+/**
+ * {@code sentinel generate} against a real broker: everything lands, keyed and ordered per user.
+ */
 class GenerateCommandIT {
 
   private static final int EVENTS = 100_000;
@@ -43,8 +45,21 @@ class GenerateCommandIT {
   void shouldLandEveryEventWithEachUsersEventsInOnePartitionInOrder() {
     CliRunner cli = new CliRunner();
 
-    int code = cli.run("generate", "-b", broker.bootstrapServers(), "--count", String.valueOf(EVENTS),
-        "--tps", "max", "--users", "2000", "--seed", "7", "--start", "2026-01-01T00:00:00Z");
+    int code =
+        cli.run(
+            "generate",
+            "-b",
+            broker.bootstrapServers(),
+            "--count",
+            String.valueOf(EVENTS),
+            "--tps",
+            "max",
+            "--users",
+            "2000",
+            "--seed",
+            "7",
+            "--start",
+            "2026-01-01T00:00:00Z");
 
     assertThat(code).as(cli.err()).isZero();
     assertThat(cli.out()).contains("Sent 100,000 transactions").contains("acked 100,000, failed 0");
@@ -61,7 +76,8 @@ class GenerateCommandIT {
       assertThat(ids.add(tx.transactionId())).as("duplicate %s", tx.transactionId()).isTrue();
       Integer partition = partitionOfUser.putIfAbsent(tx.userId(), record.partition());
       assertThat(partition == null || partition == record.partition())
-          .as("user %s in partitions %s and %s", tx.userId(), partition, record.partition()).isTrue();
+          .as("user %s in partitions %s and %s", tx.userId(), partition, record.partition())
+          .isTrue();
       ConsumerRecord<String, byte[]> previous = lastOfUser.put(tx.userId(), record);
       if (previous != null) {
         Transaction before = codec.decode(previous.value());
@@ -70,7 +86,9 @@ class GenerateCommandIT {
         assertThat(tx.timestamp()).isAfterOrEqualTo(before.timestamp());
       }
     }
-    assertThat(partitionOfUser.values()).as("users spread over partitions").hasSizeGreaterThan(1000);
+    assertThat(partitionOfUser.values())
+        .as("users spread over partitions")
+        .hasSizeGreaterThan(1000);
     assertThat(Set.copyOf(partitionOfUser.values())).hasSize(12);
   }
 

@@ -37,7 +37,8 @@ class ConfigFileTest {
     assertThat(file.bootstrapServers()).contains("k1:9092,k2:9092");
     assertThat(file.profile()).contains(TuningProfile.HIGH_THROUGHPUT);
     assertThat(file.kafkaOverrides())
-        .containsExactly(new KafkaOverride(KafkaOverride.Scope.PRODUCER, "linger.ms", "20", "config file"));
+        .containsExactly(
+            new KafkaOverride(KafkaOverride.Scope.PRODUCER, "linger.ms", "20", "config file"));
     TopicCatalog catalog = file.applyTo(TopicCatalog.defaults());
     assertThat(catalog.topic("fraud-scores").partitions()).isEqualTo(24);
     assertThat(catalog.topic("user-actions").retention()).isEqualTo(Duration.ofDays(14));
@@ -61,7 +62,8 @@ class ConfigFileTest {
 
   @Test
   void shouldNameTheKeyOfABadValue() throws IOException {
-    ConfigFile file = ConfigFile.load(write("topics.fraud-scores.partitions = many\nprofile = fast\n"));
+    ConfigFile file =
+        ConfigFile.load(write("topics.fraud-scores.partitions = many\nprofile = fast\n"));
     assertThatThrownBy(() -> file.applyTo(TopicCatalog.defaults()))
         .hasMessageContaining("topics.fraud-scores.partitions");
     assertThatThrownBy(file::profile).hasMessageContaining("profile").hasMessageContaining("fast");

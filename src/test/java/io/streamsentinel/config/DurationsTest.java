@@ -11,7 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DurationsTest {
 
   @ParameterizedTest
-  @CsvSource({"500ms,PT0.5S", "30s,PT30S", "5m,PT5M", "2h,PT2H", "7d,PT168H", "PT1M30S,PT1M30S", " 10S ,PT10S"})
+  @CsvSource({
+    "500ms,PT0.5S",
+    "30s,PT30S",
+    "5m,PT5M",
+    "2h,PT2H",
+    "7d,PT168H",
+    "PT1M30S,PT1M30S",
+    " 10S ,PT10S"
+  })
   void shouldReadTheFormsPeopleType(String text, String expected) {
     assertThat(Durations.parse(text)).isEqualTo(Duration.parse(expected));
   }

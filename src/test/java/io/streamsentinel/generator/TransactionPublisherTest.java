@@ -53,8 +53,13 @@ class TransactionPublisherTest {
   }
 
   private static TransactionPublisher publisher(MockProducer<String, byte[]> producer, long count) {
-    return new TransactionPublisher(producer, events(), TransactionPublisherTest::encode,
-        new PublishPlan("synthetic-transactions", 0, count, null), new PublisherStats(), System::nanoTime);
+    return new TransactionPublisher(
+        producer,
+        events(),
+        TransactionPublisherTest::encode,
+        new PublishPlan("synthetic-transactions", 0, count, null),
+        new PublisherStats(),
+        System::nanoTime);
   }
 
   @Test
@@ -67,8 +72,10 @@ class TransactionPublisherTest {
 
     assertThat(producer.history()).hasSize(100);
     assertThat(producer.history().get(4).key()).isEqualTo("user_1");
-    assertThat(producer.history().get(4).value()).isEqualTo("tx_4".getBytes(StandardCharsets.UTF_8));
-    assertThat(producer.history()).allSatisfy(r -> assertThat(r.topic()).isEqualTo("synthetic-transactions"));
+    assertThat(producer.history().get(4).value())
+        .isEqualTo("tx_4".getBytes(StandardCharsets.UTF_8));
+    assertThat(producer.history())
+        .allSatisfy(r -> assertThat(r.topic()).isEqualTo("synthetic-transactions"));
     assertThat(publisher.stats().sent()).isEqualTo(100);
     assertThat(publisher.stats().acked()).isEqualTo(100);
     assertThat(publisher.stats().failed()).isZero();
@@ -80,7 +87,8 @@ class TransactionPublisherTest {
 
   @Test
   void shouldCountFailedSendsAndGoOnWhenRetriesRanOut() {
-    FailingProducer producer = new FailingProducer(new TimeoutException("expired after delivery.timeout.ms"), 5);
+    FailingProducer producer =
+        new FailingProducer(new TimeoutException("expired after delivery.timeout.ms"), 5);
     TransactionPublisher publisher = publisher(producer, 50);
 
     publisher.run();
@@ -128,7 +136,8 @@ class TransactionPublisherTest {
     }
 
     @Override
-    public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+    public synchronized Future<RecordMetadata> send(
+        ProducerRecord<String, byte[]> record, Callback callback) {
       if (sends.incrementAndGet() % every == 0) {
         callback.onCompletion(null, error);
         return null;

@@ -10,7 +10,9 @@ class ClientConfigFactoryTest {
 
   private static ClientConfigFactory factory(TuningProfile profile, String... overrides) {
     List<KafkaOverride> parsed =
-        java.util.Arrays.stream(overrides).map(o -> KafkaOverride.parse(o, "--kafka-prop")).toList();
+        java.util.Arrays.stream(overrides)
+            .map(o -> KafkaOverride.parse(o, "--kafka-prop"))
+            .toList();
     return new ClientConfigFactory(new KafkaSettings("broker:9092", profile, parsed));
   }
 
@@ -70,7 +72,11 @@ class ClientConfigFactoryTest {
   @Test
   void scopedOverridesShouldReachOnlyTheirKindOfClient() {
     ClientConfigFactory f =
-        factory(TuningProfile.BALANCED, "producer.linger.ms=42", "consumer.max.poll.records=7", "metrics.num.samples=3");
+        factory(
+            TuningProfile.BALANCED,
+            "producer.linger.ms=42",
+            "consumer.max.poll.records=7",
+            "metrics.num.samples=3");
     ClientConfig producer = f.producer("p");
     ClientConfig consumer = f.consumer("c", "g", "earliest");
     assertThat(producer.get("linger.ms")).isEqualTo("42");
@@ -94,7 +100,8 @@ class ClientConfigFactoryTest {
 
   @Test
   void shouldParseProfileNamesAndNameTheChoicesOnError() {
-    assertThat(TuningProfile.fromCliName("high-throughput")).isEqualTo(TuningProfile.HIGH_THROUGHPUT);
+    assertThat(TuningProfile.fromCliName("high-throughput"))
+        .isEqualTo(TuningProfile.HIGH_THROUGHPUT);
     assertThat(TuningProfile.fromCliName("LOW_LATENCY")).isEqualTo(TuningProfile.LOW_LATENCY);
     assertThatThrownBy(() -> TuningProfile.fromCliName("fast"))
         .hasMessageContaining("fast")

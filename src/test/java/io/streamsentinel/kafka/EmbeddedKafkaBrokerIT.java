@@ -24,7 +24,10 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The in-process broker is a real Kafka broker: topics, configs, data on disk, restarts and clean shutdown. */
+/**
+ * The in-process broker is a real Kafka broker: topics, configs, data on disk, restarts and clean
+ * shutdown.
+ */
 class EmbeddedKafkaBrokerIT {
 
   @TempDir Path dir;
@@ -54,7 +57,11 @@ class EmbeddedKafkaBrokerIT {
         assertThat(descriptions.get(spec.name()).partitions().get(0).replicas()).hasSize(1);
         Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
         spec.configs((short) 1)
-            .forEach((key, value) -> assertThat(config.get(key).value()).as(spec.name() + " " + key).isEqualTo(value));
+            .forEach(
+                (key, value) ->
+                    assertThat(config.get(key).value())
+                        .as(spec.name() + " " + key)
+                        .isEqualTo(value));
       }
     }
   }
@@ -63,10 +70,14 @@ class EmbeddedKafkaBrokerIT {
   void shouldReportATopicWhosePartitionsOrCleanupPolicyDifferFromTheCatalog() throws Exception {
     try (EmbeddedKafkaBroker broker = start(dir, false);
         Admin admin = KafkaTestSupport.admin(broker)) {
-      admin.createTopics(List.of(
-          new NewTopic(TopicCatalog.TRANSACTIONS, 3, (short) 1),
-          new NewTopic(TopicCatalog.ACCOUNT_STATUS, 3, (short) 1).configs(Map.of("cleanup.policy", "delete"))))
-          .all().get();
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(TopicCatalog.TRANSACTIONS, 3, (short) 1),
+                  new NewTopic(TopicCatalog.ACCOUNT_STATUS, 3, (short) 1)
+                      .configs(Map.of("cleanup.policy", "delete"))))
+          .all()
+          .get();
 
       TopicProvisioner.Report report = new TopicProvisioner(admin).ensure(TopicCatalog.defaults());
 
@@ -74,8 +85,10 @@ class EmbeddedKafkaBrokerIT {
       assertThat(report.mismatches())
           .containsExactlyInAnyOrder(
               new TopicProvisioner.Mismatch(TopicCatalog.TRANSACTIONS, "partitions", "12", "3"),
-              new TopicProvisioner.Mismatch(TopicCatalog.ACCOUNT_STATUS, "cleanup.policy", "compact", "delete"));
-      assertThat(report.mismatches().get(0).toString()).contains("partitions is 3 but the catalog says 12");
+              new TopicProvisioner.Mismatch(
+                  TopicCatalog.ACCOUNT_STATUS, "cleanup.policy", "compact", "delete"));
+      assertThat(report.mismatches().get(0).toString())
+          .contains("partitions is 3 but the catalog says 12");
     }
   }
 
@@ -92,7 +105,8 @@ class EmbeddedKafkaBrokerIT {
     }
     try (EmbeddedKafkaBroker broker = start(dir, false)) {
       List<ConsumerRecord<String, String>> records = KafkaTestSupport.readAll(broker, topic, 10);
-      assertThat(records).extracting(ConsumerRecord::value)
+      assertThat(records)
+          .extracting(ConsumerRecord::value)
           .containsExactlyInAnyOrder("v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9");
     }
     try (EmbeddedKafkaBroker broker = start(dir, true);
@@ -106,7 +120,8 @@ class EmbeddedKafkaBrokerIT {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress(InetAddress.getByName("localhost"), 0));
       int port = taken.getLocalPort();
-      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(new BrokerSettings("localhost", port, dir, false));
+      EmbeddedKafkaBroker broker =
+          new EmbeddedKafkaBroker(new BrokerSettings("localhost", port, dir, false));
 
       assertThatThrownBy(broker::start)
           .isInstanceOf(PortInUseException.class)
@@ -121,19 +136,27 @@ class EmbeddedKafkaBrokerIT {
         Admin admin = KafkaTestSupport.admin(broker)) {
       new TopicProvisioner(admin).ensure(TopicCatalog.defaults());
     }
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(strayThreads(before)).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(strayThreads(before)).isEmpty());
   }
 
   private static Set<String> liveThreadNames() {
-    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).collect(Collectors.toSet());
+    return Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName)
+        .collect(Collectors.toSet());
   }
 
   /** Threads started since {@code before}, less the JVM's own pools that outlive any one user. */
   private static Set<String> strayThreads(Set<String> before) {
     return liveThreadNames().stream()
         .filter(name -> !before.contains(name))
-        .filter(name -> !name.startsWith("ForkJoinPool") && !name.startsWith("process reaper")
-            && !name.equals("Attach Listener") && !name.startsWith("awaitility"))
+        .filter(
+            name ->
+                !name.startsWith("ForkJoinPool")
+                    && !name.startsWith("process reaper")
+                    && !name.equals("Attach Listener")
+                    && !name.startsWith("awaitility"))
         .collect(Collectors.toSet());
   }
 }

@@ -34,13 +34,17 @@ public final class KafkaTestSupport {
         new StringSerializer());
   }
 
-  /** Reads a topic from the start until {@code expected} records arrived (or fails after a minute). */
-  public static List<ConsumerRecord<String, String>> readAll(EmbeddedKafkaBroker broker, String topic, int expected) {
+  /**
+   * Reads a topic from the start until {@code expected} records arrived (or fails after a minute).
+   */
+  public static List<ConsumerRecord<String, String>> readAll(
+      EmbeddedKafkaBroker broker, String topic, int expected) {
     return readAll(broker.bootstrapServers(), topic, expected, new StringDeserializer());
   }
 
   /** Like {@link #readAll(EmbeddedKafkaBroker, String, int)} for raw values. */
-  public static List<ConsumerRecord<String, byte[]>> readAllBytes(String bootstrap, String topic, int expected) {
+  public static List<ConsumerRecord<String, byte[]>> readAllBytes(
+      String bootstrap, String topic, int expected) {
     return readAll(bootstrap, topic, expected, new ByteArrayDeserializer());
   }
 
@@ -48,13 +52,19 @@ public final class KafkaTestSupport {
       String bootstrap, String topic, int expected, Deserializer<V> values) {
     Map<String, Object> props =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "test-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            10_000);
     List<ConsumerRecord<String, V>> records = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+    try (KafkaConsumer<String, V> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), values)) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
       while (records.size() < expected && System.nanoTime() < deadline) {
@@ -62,7 +72,8 @@ public final class KafkaTestSupport {
       }
     }
     if (records.size() < expected) {
-      throw new AssertionError("read " + records.size() + " of " + expected + " records from " + topic);
+      throw new AssertionError(
+          "read " + records.size() + " of " + expected + " records from " + topic);
     }
     return records;
   }

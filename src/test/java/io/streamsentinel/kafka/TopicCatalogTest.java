@@ -14,8 +14,14 @@ class TopicCatalogTest {
   @Test
   void shouldHoldTheDocumentedTopicSettings() {
     assertThat(catalog.topic("synthetic-transactions"))
-        .isEqualTo(new TopicSpec("synthetic-transactions", 12, Duration.ofDays(7), "lz4", "delete",
-            catalog.topic("synthetic-transactions").purpose()));
+        .isEqualTo(
+            new TopicSpec(
+                "synthetic-transactions",
+                12,
+                Duration.ofDays(7),
+                "lz4",
+                "delete",
+                catalog.topic("synthetic-transactions").purpose()));
     assertThat(catalog.topic("fraud-scores").partitions()).isEqualTo(12);
     assertThat(catalog.topic("fraud-alerts").partitions()).isEqualTo(6);
     assertThat(catalog.topic("fraud-alerts").compression()).isEqualTo("gzip");
@@ -24,7 +30,9 @@ class TopicCatalogTest {
     assertThat(catalog.topic("account-status").retentionMs()).isEqualTo(-1L);
     assertThat(catalog.topic("account-status").cleanupPolicy()).isEqualTo("compact");
     assertThat(catalog.topic("system-metrics").partitions()).isEqualTo(1);
-    assertThat(catalog.names()).filteredOn(n -> n.endsWith("-dlq")).isNotEmpty()
+    assertThat(catalog.names())
+        .filteredOn(n -> n.endsWith("-dlq"))
+        .isNotEmpty()
         .allSatisfy(n -> assertThat(catalog.topic(n).partitions()).isEqualTo(3));
   }
 
