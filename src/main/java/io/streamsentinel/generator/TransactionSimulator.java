@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * An endless, deterministic stream of synthetic card transactions. The same {@link
- * GeneratorSettings} always give the same sequence of events.
+ * An endless, deterministic stream of synthetic card transactions with labelled fraud. The same
+ * {@link GeneratorSettings} always give the same sequence of events.
  *
  * <p>Event time is simulated: everyday transactions follow each user's Poisson process (see {@link
  * ArrivalProcess}) on a clock that starts at {@link GeneratorSettings#start()} and advances only
  * with the events, never with the wall clock, so behaviour per user stays realistic however fast
- * the caller drains the stream. Fraud patterns are not injected yet: {@link
- * GeneratorSettings#fraudRate()} is ignored for now.
+ * the caller drains the stream. Fraud patterns are planned ahead into a time-ordered queue and
+ * merged in, so timestamps never decrease across the whole stream.
  *
  * <p>Not thread-safe: one simulator belongs to one producing thread.
  */
@@ -22,10 +22,13 @@ public final class TransactionSimulator {
   private final SimulatedTimeline timeline;
   private final ArrivalProcess arrivals;
   private final NormalSpending spending;
+  private final FraudPlanner fraud;
 
   /** {@code tx_<seed in hex>_}, built once so an id costs one concatenation. */
   private final String idPrefix;
 
+  private UserState pendingUser;
+  private long pendingAtMicros;
   private long generated;
 
   public TransactionSimulator(GeneratorSettings settings) {
@@ -37,13 +40,25 @@ public final class TransactionSimulator {
     this.timeline = new SimulatedTimeline(settings.start());
     this.arrivals = new ArrivalProcess(states, timeline, master.split());
     this.spending = new NormalSpending(master.split());
+    this.fraud = new FraudPlanner(master.split(), states, timeline, settings.fraudRate());
     this.idPrefix = "tx_" + Long.toHexString(settings.seed()) + "_";
   }
 
   /** The next transaction; never null, never ends. Timestamps never decrease. */
   public Transaction next() {
-    UserState user = arrivals.next();
-    return emit(spending.plan(user, arrivals.clockMicros(), 0));
+    if (pendingUser == null) {
+      pendingUser = arrivals.next();
+      pendingAtMicros = arrivals.clockMicros();
+    }
+    PlannedEvent planned = fraud.peek();
+    if (planned != null && planned.atMicros() <= pendingAtMicros) {
+      return emit(fraud.poll());
+    }
+    UserState user = pendingUser;
+    pendingUser = null;
+    Transaction transaction = emit(spending.plan(user, pendingAtMicros, 0));
+    fraud.afterNormalEvent(user, pendingAtMicros);
+    return transaction;
   }
 
   /** The synthetic users, in index order ({@code user_000000} first); immutable. */

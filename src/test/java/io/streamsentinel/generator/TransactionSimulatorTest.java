@@ -67,6 +67,14 @@ class TransactionSimulatorTest {
   }
 
   @Test
+  void shouldLabelEveryFraudEventWithItsPatternAndNoNormalEvent() {
+    assertThat(STREAM.events())
+        .allSatisfy(t -> assertThat(t.fraudPattern() != null).isEqualTo(t.isFraud()));
+    List<Transaction> clean = SimulatedStream.take(SETTINGS.withFraudRate(0), 50_000).events();
+    assertThat(clean).noneMatch(Transaction::isFraud);
+  }
+
+  @Test
   void shouldGiveNormalEventsTheUsersHomeCardAndDevices() {
     assertThat(STREAM.events().stream().filter(t -> !t.isFraud()))
         .allSatisfy(
@@ -116,6 +124,20 @@ class TransactionSimulatorTest {
             .filter(t -> STREAM.userOf(t).isActiveHour(localHour(t, STREAM.userOf(t))))
             .count();
     assertThat((double) active / normal.size()).isBetween(0.85, 0.97);
+  }
+
+  @Test
+  void shouldKeepEverydayEventsUnchangedWhenOnlyTheFraudRateChanges() {
+    List<Transaction> none = normalWithoutIds(SETTINGS.withFraudRate(0));
+    List<Transaction> some = normalWithoutIds(SETTINGS.withFraudRate(0.2));
+    assertThat(some).isEqualTo(none.subList(0, some.size()));
+  }
+
+  private static List<Transaction> normalWithoutIds(GeneratorSettings settings) {
+    return SimulatedStream.take(settings, 10_000).events().stream()
+        .filter(t -> !t.isFraud())
+        .map(t -> t.toBuilder().transactionId("x").build())
+        .toList();
   }
 
   private static boolean samePurchase(Transaction a, Transaction b) {
