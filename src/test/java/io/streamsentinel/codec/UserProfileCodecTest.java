@@ -1,0 +1,117 @@
+package io.streamsentinel.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamsentinel.detection.SlidingWindows;
+import io.streamsentinel.detection.UserProfile;
+import io.streamsentinel.domain.Channel;
+import io.streamsentinel.domain.Transaction;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class UserProfileCodecTest {
+
+  private static final Instant START = Instant.parse("2026-03-02T12:00:00Z");
+
+  /** A profile after {@code count} varied transactions, one every {@code gap}, with a late one. */
+  private static UserProfile busyProfile(int count, Duration gap) {
+    Random random = new Random(7);
+    UserProfile profile = UserProfile.empty("user_ü_001");
+    for (int i = 0; i < count; i++) {
+      Instant time = START.plus(gap.multipliedBy(i));
+      if (i % 17 == 5) {
+        time = time.minus(Duration.ofMinutes(30)); // late
+      }
+      Transaction.Builder tx =
+          Transaction.builder()
+              .transactionId("tx_" + i)
+              .userId("user_ü_001")
+              .amount(BigDecimal.valueOf(1 + random.nextInt(50_000), 2))
+              .timestamp(time)
+              .merchant("merchant " + random.nextInt(60))
+              .merchantCategory("category_" + random.nextInt(20))
+              .country(i % 9 == 0 ? null : "C" + random.nextInt(10))
+              .deviceId("device-" + random.nextInt(12))
+              .channel(Channel.ONLINE);
+      if (i % 3 != 0) {
+        tx.latitude(-60 + random.nextDouble() * 120).longitude(-170 + random.nextDouble() * 340);
+      }
+      profile = profile.with(tx.build());
+    }
+    return profile;
+  }
+
+  @Test
+  void shouldRoundTripAnEmptyProfile() {
+    UserProfile empty = UserProfile.empty("user_001");
+
+    assertThat(UserProfileCodec.decode(UserProfileCodec.encode(empty))).isEqualTo(empty);
+  }
+
+  @Test
+  void shouldRoundTripABusyProfileExactly() {
+    UserProfile profile = busyProfile(500, Duration.ofMinutes(7));
+
+    UserProfile decoded = UserProfileCodec.decode(UserProfileCodec.encode(profile));
+
+    assertThat(decoded).isEqualTo(profile);
+    assertThat(decoded.amounts().mean()).isEqualTo(profile.amounts().mean());
+    assertThat(decoded.lastPlace()).isEqualTo(profile.lastPlace());
+    assertThat(decoded.hours()).isEqualTo(profile.hours());
+  }
+
+  @Test
+  void shouldRoundTripFullWindows() {
+    UserProfile profile = busyProfile(SlidingWindows.CAPACITY + 40, Duration.ofSeconds(20));
+
+    assertThat(profile.windows().size()).isEqualTo(SlidingWindows.CAPACITY);
+    assertThat(UserProfileCodec.decode(UserProfileCodec.encode(profile))).isEqualTo(profile);
+  }
+
+  @Test
+  void shouldStaySmall() {
+    UserProfile typical = busyProfile(30, Duration.ofHours(5));
+    UserProfile worst = busyProfile(SlidingWindows.CAPACITY + 40, Duration.ofSeconds(20));
+
+    assertThat(UserProfileCodec.encode(typical).length).isLessThan(1_000);
+    assertThat(UserProfileCodec.encode(worst).length).isLessThan(6_000);
+  }
+
+  @Test
+  void shouldStartWithTheFormatByte() {
+    assertThat(UserProfileCodec.encode(UserProfile.empty("u"))[0])
+        .isEqualTo(UserProfileCodec.FORMAT_V1);
+  }
+
+  @Test
+  void shouldRejectAnUnknownFormat() {
+    byte[] bytes = UserProfileCodec.encode(UserProfile.empty("u"));
+    bytes[0] = 99;
+
+    assertThatThrownBy(() -> UserProfileCodec.decode(bytes))
+        .isInstanceOf(ProfileFormatException.class)
+        .hasMessageContaining("unknown profile format 99");
+  }
+
+  @Test
+  void shouldRejectEmptyTruncatedAndPaddedRecords() {
+    byte[] bytes = UserProfileCodec.encode(busyProfile(40, Duration.ofMinutes(3)));
+
+    assertThatThrownBy(() -> UserProfileCodec.decode(new byte[0]))
+        .isInstanceOf(ProfileFormatException.class);
+    for (int length = 1; length < bytes.length; length += 7) {
+      byte[] truncated = Arrays.copyOf(bytes, length);
+      assertThatThrownBy(() -> UserProfileCodec.decode(truncated))
+          .as("truncated to %d bytes", length)
+          .isInstanceOf(ProfileFormatException.class);
+    }
+    assertThatThrownBy(() -> UserProfileCodec.decode(Arrays.copyOf(bytes, bytes.length + 1)))
+        .isInstanceOf(ProfileFormatException.class)
+        .hasMessageContaining("trailing");
+  }
+}
