@@ -1,0 +1,64 @@
+package io.streamsentinel.generator;
+
+import java.util.Locale;
+
+/**
+ * The kinds of fraud the simulator injects, each a short run of events labelled with its wire name
+ * in {@code fraud_pattern}.
+ */
+public enum FraudPattern {
+  /** Stolen card numbers checked with 5-12 tiny online payments within minutes. */
+  CARD_TESTING(5, 12),
+  /** A takeover from a new device: 3-6 large online purchases of resellable goods. */
+  ACCOUNT_TAKEOVER(3, 6),
+  /** A card-present payment on another continent minutes after the previous one. */
+  IMPOSSIBLE_TRAVEL(1, 1),
+  /** One large payment deep in the user's local night. */
+  HIGH_AMOUNT_UNUSUAL_HOUR(1, 1),
+  /** 8-20 ordinary-sized payments within a few minutes. */
+  VELOCITY_BURST(8, 20);
+
+  private final int minEvents;
+  private final int maxEvents;
+  private final String wireName;
+
+  FraudPattern(int minEvents, int maxEvents) {
+    this.minEvents = minEvents;
+    this.maxEvents = maxEvents;
+    this.wireName = name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The snake_case wire name, e.g. {@code card_testing}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** Fewest labelled events one occurrence produces. */
+  public int minEvents() {
+    return minEvents;
+  }
+
+  /** Most labelled events one occurrence produces. */
+  public int maxEvents() {
+    return maxEvents;
+  }
+
+  /** Mean number of labelled events per occurrence (lengths are uniform between min and max). */
+  public double meanEvents() {
+    return (minEvents + maxEvents) / 2.0;
+  }
+
+  /**
+   * The pattern with this wire name.
+   *
+   * @throws IllegalArgumentException when no pattern has that name (also for null)
+   */
+  public static FraudPattern fromWire(String value) {
+    for (FraudPattern pattern : values()) {
+      if (pattern.wireName.equals(value)) {
+        return pattern;
+      }
+    }
+    throw new IllegalArgumentException("unknown fraud pattern '" + value + "'");
+  }
+}

@@ -1,0 +1,76 @@
+package io.streamsentinel.generator;
+
+import java.util.Arrays;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * Decides when fraud starts and on whom, and plans every event of a pattern into a queue ordered by
+ * time. Patterns start after a normal event with a fixed probability, chosen so that the labelled
+ * share of all events matches the configured fraud rate on average.
+ */
+final class FraudPlanner {
+
+  private static final FraudPattern[] PATTERNS = FraudPattern.values();
+
+  private final SplittableRandom rng;
+  private final UserState[] users;
+  private final double startProbability;
+  private final PatternEvents events;
+  private final PriorityQueue<PlannedEvent> queue = new PriorityQueue<>(PlannedEvent.BY_TIME);
+
+  FraudPlanner(
+      SplittableRandom rng, UserState[] users, SimulatedTimeline timeline, double fraudRate) {
+    this.rng = rng;
+    this.users = users;
+    this.startProbability = startProbability(fraudRate);
+    this.events = new PatternEvents(rng, timeline, this::schedule);
+  }
+
+  /**
+   * With p patterns started per normal event and L labelled events per pattern on average, the
+   * labelled share is pL / (1 + pL); solving for p gives the rate below.
+   */
+  static double startProbability(double fraudRate) {
+    double meanLength =
+        Arrays.stream(PATTERNS).mapToDouble(FraudPattern::meanEvents).average().orElseThrow();
+    return fraudRate / (meanLength * (1 - fraudRate));
+  }
+
+  /**
+   * Called after each normal event, of {@code current} at {@code nowMicros}: maybe starts a
+   * pattern. Impossible travel strikes the card just used, so the genuine payment it contradicts is
+   * recent; other patterns pick their victim uniformly: thieves do not pick cards by how often they
+   * are used.
+   */
+  void afterNormalEvent(UserState current, long nowMicros) {
+    if (startProbability == 0 || rng.nextDouble() >= startProbability) {
+      return;
+    }
+    FraudPattern pattern = PATTERNS[rng.nextInt(PATTERNS.length)];
+    UserState victim =
+        pattern == FraudPattern.IMPOSSIBLE_TRAVEL ? current : users[rng.nextInt(users.length)];
+    switch (pattern) {
+      case CARD_TESTING -> events.cardTesting(victim, nowMicros);
+      case ACCOUNT_TAKEOVER -> events.accountTakeover(victim, nowMicros);
+      case IMPOSSIBLE_TRAVEL -> events.impossibleTravel(victim, nowMicros);
+      case HIGH_AMOUNT_UNUSUAL_HOUR -> events.highAmountUnusualHour(victim, nowMicros);
+      case VELOCITY_BURST -> events.velocityBurst(victim, nowMicros);
+    }
+  }
+
+  /** The earliest planned event, or null when none is planned. */
+  PlannedEvent peek() {
+    return queue.peek();
+  }
+
+  /** Removes and returns the earliest planned event, or null when none is planned. */
+  PlannedEvent poll() {
+    return queue.poll();
+  }
+
+  private void schedule(PlannedEvent event) {
+    event.user().noteEvent(event.atMicros(), event.latitude(), event.longitude());
+    queue.add(event);
+  }
+}

@@ -1,0 +1,53 @@
+package io.streamsentinel.generator;
+
+import java.util.SplittableRandom;
+
+/** Picks merchants for fraud patterns relative to what the user already knows. */
+final class MerchantPicker {
+
+  private final SplittableRandom rng;
+
+  MerchantPicker(SplittableRandom rng) {
+    this.rng = rng;
+  }
+
+  /**
+   * A candidate the user has never visited. Long runs can exhaust a small catalog; then any
+   * non-favourite will do, and failing that any candidate (the pattern's other signals remain).
+   */
+  int newTo(UserState user, int[] candidates) {
+    int start = rng.nextInt(candidates.length);
+    int fallback = candidates[start];
+    for (int i = 0; i < candidates.length; i++) {
+      int candidate = candidates[(start + i) % candidates.length];
+      if (!user.hasVisited(candidate)) {
+        return candidate;
+      }
+      if (fallback == candidates[start] && !user.isFavourite(candidate)) {
+        fallback = candidate;
+      }
+    }
+    return fallback;
+  }
+
+  /** One of the user's favourites among the candidates, or a new merchant when there is none. */
+  int favouriteOf(UserState user, int[] candidates) {
+    int start = rng.nextInt(user.favourites.length);
+    for (int i = 0; i < user.favourites.length; i++) {
+      int favourite = user.favourites[(start + i) % user.favourites.length];
+      if (contains(candidates, favourite)) {
+        return favourite;
+      }
+    }
+    return newTo(user, candidates);
+  }
+
+  private static boolean contains(int[] values, int value) {
+    for (int v : values) {
+      if (v == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
