@@ -36,7 +36,7 @@ final class GeneratorRun implements AutoCloseable {
     this.publisher =
         new TransactionPublisher(
             producer,
-            new TransactionSimulator(settings),
+            new TransactionSimulator(settings)::next,
             codec::encode,
             plan,
             new PublisherStats(),
