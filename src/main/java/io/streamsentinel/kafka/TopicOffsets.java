@@ -3,7 +3,6 @@ package io.streamsentinel.kafka;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -26,23 +25,20 @@ public final class TopicOffsets {
   /** The log-end offset of every partition of the given topics. */
   public static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics)
       throws InterruptedException {
-    try {
-      Map<String, TopicDescription> descriptions =
-          admin.describeTopics(topics).allTopicNames().get();
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      descriptions.forEach(
-          (name, d) ->
-              d.partitions()
-                  .forEach(
-                      p ->
-                          request.put(
-                              new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      admin.listOffsets(request).all().get().forEach((tp, info) -> offsets.put(tp, info.offset()));
-      return offsets;
-    } catch (ExecutionException e) {
-      throw new KafkaAdminException(
-          "cannot read end offsets of " + topics + ": " + e.getCause().getMessage(), e);
-    }
+    Map<String, TopicDescription> descriptions =
+        AdminCalls.call(
+            "cannot describe " + topics, () -> admin.describeTopics(topics).allTopicNames().get());
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    descriptions.forEach(
+        (name, d) ->
+            d.partitions()
+                .forEach(
+                    p ->
+                        request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    AdminCalls.call(
+            "cannot read end offsets of " + topics, () -> admin.listOffsets(request).all().get())
+        .forEach((tp, info) -> offsets.put(tp, info.offset()));
+    return offsets;
   }
 }
