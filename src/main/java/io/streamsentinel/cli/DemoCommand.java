@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.config.Durations;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.PublishPlan;
 import io.streamsentinel.kafka.ClientConfigFactory;
@@ -111,7 +112,10 @@ final class DemoCommand implements Callable<Integer> {
               String.join(", ", DemoSummary.NOT_BUILT));
       context
           .out()
-          .println(duration == null ? "Press Ctrl-C to stop." : "Running for " + duration + "...");
+          .println(
+              duration == null
+                  ? "Press Ctrl-C to stop."
+                  : "Running for " + Durations.format(duration) + "...");
       GeneratorRun run =
           new GeneratorRun(
               clients,

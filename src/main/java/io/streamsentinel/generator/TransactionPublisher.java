@@ -42,7 +42,7 @@ public final class TransactionPublisher implements Runnable {
    * A run that fell behind (a slow broker, a GC pause) catches up at most this much, not with an
    * unbounded burst.
    */
-  private static final long MAX_BACKLOG_NANOS = 1_000_000_000L;
+  private static final long MAX_BACKLOG_NANOS = 5_000_000_000L;
 
   private final Producer<String, byte[]> producer;
   private final Supplier<Transaction> events;
@@ -74,6 +74,9 @@ public final class TransactionPublisher implements Runnable {
    */
   @Override
   public void run() {
+    // Fetch the topic's metadata before the clock starts: the first send would otherwise block on
+    // it.
+    producer.partitionsFor(plan.topic());
     long start = nanoTime.getAsLong();
     long deadline =
         plan.maxDuration() == null ? Long.MAX_VALUE : start + plan.maxDuration().toNanos();
