@@ -124,12 +124,8 @@ final class DemoCommand implements Callable<Integer> {
               new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration));
       PublishProgress progress = new PublishProgress(run.stats(), 0);
       try (run) {
-        while (!run.await(Duration.ofSeconds(1))) {
-          if (context.shutdown().isRequested()) {
-            run.stop(); // the generator stops first; later stages drain what it sent
-          }
-          context.out().println(progress.line(run.elapsedSeconds()));
-        }
+        run.awaitEnd(
+            context.shutdown(), () -> context.out().println(progress.line(run.elapsedSeconds())));
       }
       // Nothing downstream to drain yet: the detector, responder and sink come with later issues.
       DemoSummary summary =

@@ -61,6 +61,19 @@ final class GeneratorRun implements AutoCloseable {
     publisher.stop();
   }
 
+  /**
+   * Waits for the send loop to end, calling {@code tick} once a second (for a status line). A
+   * shutdown request stops the generator first, so later stages can drain what it sent.
+   */
+  void awaitEnd(ShutdownSignal shutdown, Runnable tick) throws InterruptedException {
+    while (!await(Duration.ofSeconds(1))) {
+      if (shutdown.isRequested()) {
+        stop();
+      }
+      tick.run();
+    }
+  }
+
   /** Waits for the send loop to end; false on timeout. */
   boolean await(Duration timeout) throws InterruptedException {
     thread.join(Math.max(1, timeout.toMillis()));
