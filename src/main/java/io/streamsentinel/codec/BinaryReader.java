@@ -1,0 +1,87 @@
+package io.streamsentinel.codec;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads what {@link BinaryWriter} wrote; every overrun or malformed number is a {@link
+ * ProfileFormatException}.
+ */
+final class BinaryReader {
+
+  private static final int MAX_VARLONG_SHIFT = 63;
+
+  private final byte[] bytes;
+  private int position;
+
+  BinaryReader(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  int readByte() {
+    require(1);
+    return bytes[position++] & 0xFF;
+  }
+
+  long readVarLong() {
+    long value = 0;
+    for (int shift = 0; shift <= MAX_VARLONG_SHIFT; shift += 7) {
+      int b = readByte();
+      value |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return value;
+      }
+    }
+    throw new ProfileFormatException("varint longer than 10 bytes at offset " + position);
+  }
+
+  /** A varint that must fit a non-negative int no larger than {@code max}. */
+  int readCount(int max, String what) {
+    long value = readVarLong();
+    if (value < 0 || value > max) {
+      throw new ProfileFormatException(what + " " + value + " out of range [0, " + max + "]");
+    }
+    return (int) value;
+  }
+
+  long readZigZag() {
+    long raw = readVarLong();
+    return (raw >>> 1) ^ -(raw & 1);
+  }
+
+  double readDouble() {
+    require(Long.BYTES);
+    long bits = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      bits = (bits << 8) | (bytes[position++] & 0xFF);
+    }
+    return Double.longBitsToDouble(bits);
+  }
+
+  String readNullableString() {
+    long lengthPlusOne = readVarLong();
+    if (lengthPlusOne == 0) {
+      return null;
+    }
+    if (lengthPlusOne < 0 || lengthPlusOne - 1 > bytes.length - position) {
+      throw new ProfileFormatException(
+          "string length " + (lengthPlusOne - 1) + " overruns the data");
+    }
+    int length = (int) (lengthPlusOne - 1);
+    String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+    position += length;
+    return value;
+  }
+
+  /** Rejects trailing garbage: a record that decodes with bytes left over is not what we wrote. */
+  void requireEnd() {
+    if (position != bytes.length) {
+      throw new ProfileFormatException((bytes.length - position) + " unexpected trailing bytes");
+    }
+  }
+
+  private void require(int count) {
+    if (bytes.length - position < count) {
+      throw new ProfileFormatException("truncated at offset " + position);
+    }
+  }
+}

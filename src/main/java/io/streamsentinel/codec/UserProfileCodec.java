@@ -1,0 +1,202 @@
+package io.streamsentinel.codec;
+
+import io.streamsentinel.detection.AmountStats;
+import io.streamsentinel.detection.DailySpend;
+import io.streamsentinel.detection.HourHistogram;
+import io.streamsentinel.detection.LastPlace;
+import io.streamsentinel.detection.RecentSet;
+import io.streamsentinel.detection.SlidingWindows;
+import io.streamsentinel.detection.UserProfile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The compact binary form of a {@link UserProfile}, written to the state store on every event.
+ *
+ * <p>Layout (format {@value #FORMAT_V1}): a leading format byte, then the user id, amount
+ * statistics, last time and place, the four recent-value sets, 24 hourly counts, daily spend and
+ * the window entries. Counts and cents are varints, signed values zig-zag varints, window times
+ * deltas from the previous entry, strings length-prefixed UTF-8. A typical profile is a few hundred
+ * bytes; the worst case (full sets, 256 window entries) a few KiB. A new layout gets a new format
+ * byte and this class keeps reading the old ones.
+ */
+public final class UserProfileCodec {
+
+  /** The current layout. */
+  public static final byte FORMAT_V1 = 1;
+
+  private static final int TYPICAL_BYTES = 512;
+  private static final int MAX_SET_SIZE = 1 << 10;
+
+  private UserProfileCodec() {}
+
+  /** The profile's bytes, format {@link #FORMAT_V1}. */
+  public static byte[] encode(UserProfile profile) {
+    BinaryWriter out = new BinaryWriter(TYPICAL_BYTES);
+    out.writeByte(FORMAT_V1);
+    out.writeNullableString(profile.userId());
+    writeAmounts(out, profile.amounts());
+    out.writeZigZag(profile.lastEpochMillis());
+    writePlace(out, profile.lastPlace());
+    writeSet(out, profile.merchants());
+    writeSet(out, profile.categories());
+    writeSet(out, profile.countries());
+    writeSet(out, profile.devices());
+    for (int hour = 0; hour < HourHistogram.HOURS; hour++) {
+      out.writeVarLong(profile.hours().count(hour));
+    }
+    writeDaily(out, profile.daily());
+    writeWindows(out, profile.windows());
+    return out.toByteArray();
+  }
+
+  /**
+   * The profile in these bytes.
+   *
+   * @throws ProfileFormatException when the bytes are empty, truncated, of an unknown format or
+   *     describe an impossible profile
+   */
+  public static UserProfile decode(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      throw new ProfileFormatException("empty profile record");
+    }
+    BinaryReader in = new BinaryReader(bytes);
+    int format = in.readByte();
+    if (format != FORMAT_V1) {
+      throw new ProfileFormatException("unknown profile format " + format);
+    }
+    try {
+      UserProfile profile = readV1(in);
+      in.requireEnd();
+      return profile;
+    } catch (ProfileFormatException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new ProfileFormatException("inconsistent profile: " + e.getMessage(), e);
+    }
+  }
+
+  private static UserProfile readV1(BinaryReader in) {
+    String userId = in.readNullableString();
+    if (userId == null) {
+      throw new ProfileFormatException("profile without a user id");
+    }
+    AmountStats amounts = readAmounts(in);
+    long lastEpochMillis = in.readZigZag();
+    LastPlace place = readPlace(in);
+    RecentSet merchants = readSet(in, UserProfile.MERCHANTS);
+    RecentSet categories = readSet(in, UserProfile.CATEGORIES);
+    RecentSet countries = readSet(in, UserProfile.COUNTRIES);
+    RecentSet devices = readSet(in, UserProfile.DEVICES);
+    int[] hours = new int[HourHistogram.HOURS];
+    for (int hour = 0; hour < hours.length; hour++) {
+      hours[hour] = in.readCount(Integer.MAX_VALUE, "hourly count");
+    }
+    DailySpend daily = readDaily(in);
+    SlidingWindows windows = readWindows(in);
+    return new UserProfile(
+        userId,
+        amounts,
+        lastEpochMillis,
+        place,
+        merchants,
+        categories,
+        countries,
+        devices,
+        HourHistogram.of(hours),
+        daily,
+        windows);
+  }
+
+  private static void writeAmounts(BinaryWriter out, AmountStats amounts) {
+    out.writeVarLong(amounts.count());
+    out.writeDouble(amounts.mean());
+    out.writeDouble(amounts.sumSquaredDeviations());
+    out.writeVarLong(amounts.maxCents());
+  }
+
+  private static AmountStats readAmounts(BinaryReader in) {
+    return new AmountStats(in.readVarLong(), in.readDouble(), in.readDouble(), in.readVarLong());
+  }
+
+  private static void writePlace(BinaryWriter out, LastPlace place) {
+    out.writeByte(place.isKnown() ? 1 : 0);
+    if (place.isKnown()) {
+      out.writeZigZag(place.epochMillis());
+      out.writeDouble(place.latitude());
+      out.writeDouble(place.longitude());
+      out.writeNullableString(place.country());
+    }
+  }
+
+  private static LastPlace readPlace(BinaryReader in) {
+    if (in.readByte() == 0) {
+      return LastPlace.UNKNOWN;
+    }
+    return new LastPlace(
+        in.readZigZag(), in.readDouble(), in.readDouble(), in.readNullableString());
+  }
+
+  private static void writeSet(BinaryWriter out, RecentSet set) {
+    out.writeVarLong(set.size());
+    for (String value : set.values()) {
+      out.writeNullableString(value);
+    }
+  }
+
+  /** Reads a set; should the capacity ever shrink, the least recent values are let go. */
+  private static RecentSet readSet(BinaryReader in, int capacity) {
+    int size = in.readCount(MAX_SET_SIZE, "set size");
+    List<String> values = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      String value = in.readNullableString();
+      if (values.size() < capacity) {
+        values.add(value);
+      }
+    }
+    return RecentSet.of(capacity, values);
+  }
+
+  private static void writeDaily(BinaryWriter out, DailySpend daily) {
+    out.writeZigZag(daily.epochDay());
+    out.writeVarLong(daily.count());
+    out.writeVarLong(daily.sumCents());
+    out.writeVarLong(daily.pastDays());
+    out.writeVarLong(daily.pastSumCents());
+  }
+
+  private static DailySpend readDaily(BinaryReader in) {
+    return new DailySpend(
+        in.readZigZag(),
+        in.readCount(Integer.MAX_VALUE, "daily count"),
+        in.readVarLong(),
+        in.readCount(Integer.MAX_VALUE, "past days"),
+        in.readVarLong());
+  }
+
+  private static void writeWindows(BinaryWriter out, SlidingWindows windows) {
+    out.writeVarLong(windows.size());
+    long previous = 0;
+    for (int i = 0; i < windows.size(); i++) {
+      out.writeZigZag(windows.time(i) - previous);
+      previous = windows.time(i);
+      out.writeVarLong(windows.cents(i));
+      out.writeByte(windows.marks(i));
+    }
+  }
+
+  private static SlidingWindows readWindows(BinaryReader in) {
+    int size = in.readCount(SlidingWindows.CAPACITY, "window entries");
+    long[] times = new long[size];
+    long[] cents = new long[size];
+    byte[] marks = new byte[size];
+    long previous = 0;
+    for (int i = 0; i < size; i++) {
+      previous += in.readZigZag();
+      times[i] = previous;
+      cents[i] = in.readVarLong();
+      marks[i] = (byte) in.readByte();
+    }
+    return SlidingWindows.restore(times, cents, marks);
+  }
+}

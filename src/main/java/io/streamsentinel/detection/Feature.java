@@ -1,0 +1,78 @@
+package io.streamsentinel.detection;
+
+/**
+ * The features of one transaction, each a double at its {@link #ordinal()} in a {@link
+ * FeatureVector}. Yes/no features are 0 or 1. Features that compare with a user's history are 0
+ * when there is no history to compare with, so a first transaction never looks unusual.
+ */
+public enum Feature {
+  AMOUNT("amount", "the amount in currency units"),
+  AMOUNT_ZSCORE("amount_zscore", "standard deviations above the user's mean amount"),
+  AMOUNT_TO_MEAN_RATIO("amount_to_mean_ratio", "amount divided by the user's mean amount"),
+  AMOUNT_TO_MAX_RATIO("amount_to_max_ratio", "amount divided by the user's largest amount"),
+  TX_COUNT_1M("tx_count_1m", "transactions in the last 60 s, this one included"),
+  TX_COUNT_10M("tx_count_10m", "transactions in the last 10 min, this one included"),
+  TX_COUNT_1H("tx_count_1h", "transactions in the last hour, this one included"),
+  TX_COUNT_24H("tx_count_24h", "transactions in the last 24 h, this one included"),
+  TX_SUM_1M("tx_sum_1m", "amount spent in the last 60 s, this one included"),
+  TX_SUM_10M("tx_sum_10m", "amount spent in the last 10 min, this one included"),
+  TX_SUM_1H("tx_sum_1h", "amount spent in the last hour, this one included"),
+  TX_SUM_24H("tx_sum_24h", "amount spent in the last 24 h, this one included"),
+  SMALL_AMOUNT_COUNT_10M(
+      "small_amount_count_10m", "transactions under 5.00 in the last 10 min, this one included"),
+  NEW_MERCHANT_COUNT_1H(
+      "new_merchant_count_1h", "transactions at merchants new to the user in the last hour"),
+  NEW_DEVICE_COUNT_1H(
+      "new_device_count_1h", "transactions from devices new to the user in the last hour"),
+  SECONDS_SINCE_LAST("seconds_since_last", "seconds since the user's previous transaction"),
+  NEW_MERCHANT("new_merchant", "1 if the user has not used this merchant recently"),
+  NEW_CATEGORY("new_category", "1 if the user has not used this merchant category recently"),
+  NEW_COUNTRY("new_country", "1 if the user has not transacted in this country recently"),
+  NEW_DEVICE("new_device", "1 if the user has not used this device recently"),
+  CARD_NOT_PRESENT("card_not_present", "1 if the card was not present (online)"),
+  DISTANCE_KM("distance_km", "great-circle distance from the user's last location"),
+  TRAVEL_SPEED_KMH("travel_speed_kmh", "speed needed to get here from the last location"),
+  HOUR_PROBABILITY("hour_probability", "how likely this hour of day is for the user"),
+  DAILY_SPEND("daily_spend", "amount spent today (UTC), this one included"),
+  DAILY_SPEND_RATIO("daily_spend_ratio", "today's spend divided by the user's typical day"),
+  HISTORY_COUNT("history_count", "transactions seen from the user before this one"),
+  ACCOUNT_BLOCKED("account_blocked", "1 if the account is blocked"),
+  STEP_UP_REQUIRED("step_up_required", "1 if the account requires step-up authentication");
+
+  /** Number of features: the length of every feature vector. */
+  public static final int COUNT = values().length;
+
+  private static final Feature[] ALL = values();
+
+  private final String wireName;
+  private final String description;
+
+  Feature(String wireName, String description) {
+    this.wireName = wireName;
+    this.description = description;
+  }
+
+  /** The snake_case name used in rule files, templates and on the wire. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** What the value means, in one line. */
+  public String description() {
+    return description;
+  }
+
+  /**
+   * The feature with the given wire name.
+   *
+   * @throws IllegalArgumentException when there is none
+   */
+  public static Feature fromWire(String name) {
+    for (Feature feature : ALL) {
+      if (feature.wireName.equals(name)) {
+        return feature;
+      }
+    }
+    throw new IllegalArgumentException("unknown feature '" + name + "'");
+  }
+}

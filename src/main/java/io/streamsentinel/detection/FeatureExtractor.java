@@ -1,0 +1,172 @@
+package io.streamsentinel.detection;
+
+import static io.streamsentinel.detection.Feature.ACCOUNT_BLOCKED;
+import static io.streamsentinel.detection.Feature.AMOUNT;
+import static io.streamsentinel.detection.Feature.AMOUNT_TO_MAX_RATIO;
+import static io.streamsentinel.detection.Feature.AMOUNT_TO_MEAN_RATIO;
+import static io.streamsentinel.detection.Feature.AMOUNT_ZSCORE;
+import static io.streamsentinel.detection.Feature.CARD_NOT_PRESENT;
+import static io.streamsentinel.detection.Feature.DAILY_SPEND;
+import static io.streamsentinel.detection.Feature.DAILY_SPEND_RATIO;
+import static io.streamsentinel.detection.Feature.DISTANCE_KM;
+import static io.streamsentinel.detection.Feature.HISTORY_COUNT;
+import static io.streamsentinel.detection.Feature.HOUR_PROBABILITY;
+import static io.streamsentinel.detection.Feature.NEW_CATEGORY;
+import static io.streamsentinel.detection.Feature.NEW_COUNTRY;
+import static io.streamsentinel.detection.Feature.NEW_DEVICE;
+import static io.streamsentinel.detection.Feature.NEW_DEVICE_COUNT_1H;
+import static io.streamsentinel.detection.Feature.NEW_MERCHANT;
+import static io.streamsentinel.detection.Feature.NEW_MERCHANT_COUNT_1H;
+import static io.streamsentinel.detection.Feature.SECONDS_SINCE_LAST;
+import static io.streamsentinel.detection.Feature.SMALL_AMOUNT_COUNT_10M;
+import static io.streamsentinel.detection.Feature.STEP_UP_REQUIRED;
+import static io.streamsentinel.detection.Feature.TRAVEL_SPEED_KMH;
+import static io.streamsentinel.detection.Feature.TX_COUNT_10M;
+import static io.streamsentinel.detection.Feature.TX_COUNT_1H;
+import static io.streamsentinel.detection.Feature.TX_COUNT_1M;
+import static io.streamsentinel.detection.Feature.TX_COUNT_24H;
+import static io.streamsentinel.detection.Feature.TX_SUM_10M;
+import static io.streamsentinel.detection.Feature.TX_SUM_1H;
+import static io.streamsentinel.detection.Feature.TX_SUM_1M;
+import static io.streamsentinel.detection.Feature.TX_SUM_24H;
+
+import io.streamsentinel.domain.AccountStatus;
+import io.streamsentinel.domain.Channel;
+import io.streamsentinel.domain.Transaction;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Computes the {@link Feature}s of a transaction from the transaction and the user's profile
+ * <em>before</em> it. Window counts and sums include the transaction itself, so "7 in 60 s" counts
+ * this one. A pure function on the hot path: primitive arithmetic into one fresh array.
+ *
+ * <p>Never reads the ground-truth labels of the transaction.
+ */
+public final class FeatureExtractor {
+
+  /**
+   * Smallest standard deviation a z-score divides by, in currency units: a user whose first amounts
+   * were all equal must not make a one-cent change look like an outlier.
+   */
+  static final double MIN_STANDARD_DEVIATION = 1.0;
+
+  /** The same floor as a share of the mean, for users who spend large, very regular amounts. */
+  static final double MIN_STANDARD_DEVIATION_SHARE_OF_MEAN = 0.1;
+
+  /**
+   * Shortest time gap a travel speed divides by: coordinates of two shops in one city at one minute
+   * are noise, not a jet. Keeps 2 km in 10 s from reading as 720 km/h.
+   */
+  static final Duration MIN_TRAVEL_GAP = Duration.ofMinutes(5);
+
+  private static final double MIN_TRAVEL_GAP_HOURS =
+      MIN_TRAVEL_GAP.toMillis() / (double) EventTime.MILLIS_PER_HOUR;
+
+  private static final VelocityWindow[] WINDOWS = VelocityWindow.values();
+  private static final Feature[] COUNTS = {TX_COUNT_1M, TX_COUNT_10M, TX_COUNT_1H, TX_COUNT_24H};
+  private static final Feature[] SUMS = {TX_SUM_1M, TX_SUM_10M, TX_SUM_1H, TX_SUM_24H};
+
+  private FeatureExtractor() {}
+
+  /**
+   * The features of {@code tx}.
+   *
+   * @param tx never null
+   * @param before the profile of the transaction's user before it; never null
+   * @param status the account's current status; never null
+   * @throws IllegalArgumentException when the profile belongs to another user
+   */
+  public static FeatureVector extract(Transaction tx, UserProfile before, AccountStatus status) {
+    Objects.requireNonNull(status, "status");
+    if (!before.userId().equals(tx.userId())) {
+      throw new IllegalArgumentException(
+          "transaction of user "
+              + tx.userId()
+              + " scored against the profile of "
+              + before.userId());
+    }
+    double[] f = new double[Feature.COUNT];
+    long time = tx.timestamp().toEpochMilli();
+    long cents = Cents.of(tx.amount());
+    amountFeatures(f, cents, before.amounts());
+    windowFeatures(f, before.windows(), time, cents, before.marksOf(tx, cents));
+    noveltyFeatures(f, tx, before);
+    travelFeatures(f, tx, before.lastPlace(), time);
+    habitFeatures(f, tx, before, time, cents);
+    f[ACCOUNT_BLOCKED.ordinal()] = status == AccountStatus.BLOCKED ? 1 : 0;
+    f[STEP_UP_REQUIRED.ordinal()] = status == AccountStatus.STEP_UP_REQUIRED ? 1 : 0;
+    return FeatureVector.wrap(f);
+  }
+
+  private static void amountFeatures(double[] f, long cents, AmountStats stats) {
+    double amount = Cents.toUnits(cents);
+    f[AMOUNT.ordinal()] = amount;
+    f[HISTORY_COUNT.ordinal()] = stats.count();
+    if (stats.maxCents() == 0) {
+      return; // no history, or only amounts that round to zero cents: nothing to compare with
+    }
+    double floor =
+        Math.max(MIN_STANDARD_DEVIATION, MIN_STANDARD_DEVIATION_SHARE_OF_MEAN * stats.mean());
+    f[AMOUNT_ZSCORE.ordinal()] =
+        (amount - stats.mean()) / Math.max(stats.standardDeviation(), floor);
+    f[AMOUNT_TO_MEAN_RATIO.ordinal()] = amount / stats.mean();
+    f[AMOUNT_TO_MAX_RATIO.ordinal()] = amount / stats.max();
+  }
+
+  private static void windowFeatures(
+      double[] f, SlidingWindows windows, long time, long cents, int marks) {
+    for (VelocityWindow window : WINDOWS) {
+      int w = window.ordinal();
+      f[COUNTS[w].ordinal()] = windows.countWith(window, time);
+      f[SUMS[w].ordinal()] = Cents.toUnits(windows.sumWith(window, time, cents));
+    }
+    f[SMALL_AMOUNT_COUNT_10M.ordinal()] =
+        windows.markedWith(VelocityWindow.TEN_MINUTES, SlidingWindows.SMALL_AMOUNT, time, marks);
+    f[NEW_MERCHANT_COUNT_1H.ordinal()] =
+        windows.markedWith(VelocityWindow.ONE_HOUR, SlidingWindows.NEW_MERCHANT, time, marks);
+    f[NEW_DEVICE_COUNT_1H.ordinal()] =
+        windows.markedWith(VelocityWindow.ONE_HOUR, SlidingWindows.NEW_DEVICE, time, marks);
+  }
+
+  private static void noveltyFeatures(double[] f, Transaction tx, UserProfile before) {
+    f[NEW_MERCHANT.ordinal()] = flag(UserProfile.isNew(before, before.merchants(), tx.merchant()));
+    f[NEW_CATEGORY.ordinal()] =
+        flag(UserProfile.isNew(before, before.categories(), tx.merchantCategory()));
+    f[NEW_COUNTRY.ordinal()] = flag(UserProfile.isNew(before, before.countries(), tx.country()));
+    f[NEW_DEVICE.ordinal()] = flag(UserProfile.isNew(before, before.devices(), tx.deviceId()));
+    f[CARD_NOT_PRESENT.ordinal()] = flag(tx.channel() == Channel.ONLINE);
+  }
+
+  private static void travelFeatures(double[] f, Transaction tx, LastPlace last, long time) {
+    if (!last.isKnown() || tx.latitude() == null || tx.longitude() == null) {
+      return;
+    }
+    double km =
+        GreatCircle.distanceKm(last.latitude(), last.longitude(), tx.latitude(), tx.longitude());
+    double hours = Math.abs(time - last.epochMillis()) / (double) EventTime.MILLIS_PER_HOUR;
+    f[DISTANCE_KM.ordinal()] = km;
+    f[TRAVEL_SPEED_KMH.ordinal()] = km / Math.max(hours, MIN_TRAVEL_GAP_HOURS);
+  }
+
+  private static void habitFeatures(
+      double[] f, Transaction tx, UserProfile before, long time, long cents) {
+    double longitude = tx.longitude() != null ? tx.longitude() : before.lastPlace().longitude();
+    f[HOUR_PROBABILITY.ordinal()] =
+        HourLikelihood.of(before.hours(), EventTime.hourOfDay(time), longitude);
+    DailySpend daily = before.daily();
+    long day = EventTime.epochDay(time);
+    long spent = daily.spentWith(day, cents);
+    f[DAILY_SPEND.ordinal()] = Cents.toUnits(spent);
+    double typical = daily.typicalDayCentsBefore(day);
+    f[DAILY_SPEND_RATIO.ordinal()] = typical > 0 ? spent / typical : 0;
+    if (before.hasHistory() && time > before.lastEpochMillis()) {
+      f[SECONDS_SINCE_LAST.ordinal()] =
+          (time - before.lastEpochMillis()) / (double) EventTime.MILLIS_PER_SECOND;
+    }
+  }
+
+  private static double flag(boolean value) {
+    return value ? 1 : 0;
+  }
+}

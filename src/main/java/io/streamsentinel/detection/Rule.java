@@ -1,0 +1,79 @@
+package io.streamsentinel.detection;
+
+import java.util.List;
+
+/**
+ * A named, explainable unit of scoring: when all its conditions hold (AND), it fires and adds its
+ * weight to the score (see {@link Scorer}) with its reason code and rendered detail.
+ *
+ * @param id unique within a rule set, e.g. {@code velocity_burst_1m}; never blank
+ * @param description what the rule looks for, for people; never null
+ * @param conditions at least one; a rule without conditions would fire on every transaction
+ * @param weight in (0, 1]: the probability of fraud this rule alone stands for
+ * @param reasonCode UPPER_SNAKE_CASE code shown with the decision, e.g. {@code VELOCITY_1M}
+ * @param detail the human-readable detail naming feature values
+ */
+public record Rule(
+    String id,
+    String description,
+    List<Condition> conditions,
+    double weight,
+    String reasonCode,
+    DetailTemplate detail) {
+
+  /** Reason codes the scorer adds itself from the account status; rules may not claim them. */
+  public static final List<String> RESERVED_REASON_CODES =
+      List.of(Scorer.ACCOUNT_BLOCKED, Scorer.STEP_UP_REQUIRED);
+
+  public Rule {
+    if (id == null || id.isBlank()) {
+      throw new InvalidRuleException("id", "missing");
+    }
+    if (description == null) {
+      throw new InvalidRuleException("description", "missing");
+    }
+    if (conditions == null || conditions.isEmpty()) {
+      throw new InvalidRuleException("conditions", "at least one condition is required");
+    }
+    conditions = List.copyOf(conditions);
+    requireWeight("weight", weight);
+    requireReasonCode(reasonCode);
+    if (detail == null) {
+      throw new InvalidRuleException("detail", "missing");
+    }
+  }
+
+  /** Whether every condition holds; the slow, obvious form of what {@link Scorer} compiles. */
+  public boolean firesOn(FeatureVector features) {
+    for (Condition condition : conditions) {
+      if (!condition.holds(features)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Rejects a weight outside (0, 1], naming {@code field}. */
+  static void requireWeight(String field, double weight) {
+    if (!(weight > 0 && weight <= 1)) {
+      throw new InvalidRuleException(field, "must be in (0, 1] but was " + weight);
+    }
+  }
+
+  private static void requireReasonCode(String code) {
+    if (code == null || code.isEmpty()) {
+      throw new InvalidRuleException("reason_code", "missing");
+    }
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '_') {
+        throw new InvalidRuleException(
+            "reason_code", "must be UPPER_SNAKE_CASE but was '" + code + "'");
+      }
+    }
+    if (RESERVED_REASON_CODES.contains(code)) {
+      throw new InvalidRuleException(
+          "reason_code", code + " is reserved for the scorer's account-status reasons");
+    }
+  }
+}

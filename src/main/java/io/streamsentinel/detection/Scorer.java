@@ -1,0 +1,174 @@
+package io.streamsentinel.detection;
+
+import io.streamsentinel.domain.Transaction;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Scores a transaction's features with a {@link RuleSet}. Thread-safe and stateless per call.
+ *
+ * <p>Fired rules combine as a noisy-OR, {@code score = 1 - Π(1 - w_i)}: each rule is an independent
+ * chance that the transaction is fraud, so two weak signals add up without ever passing 1, and
+ * order does not matter. Each reason's contribution is its share of the score in proportion to
+ * {@code -ln(1 - w_i)}, the term it adds to {@code -ln(1 - score)}; contributions add up to the
+ * score.
+ *
+ * <p>Account status comes in through the features: step-up adds the {@link #STEP_UP_REQUIRED}
+ * reason with the rule set's step-up weight; a blocked account scores 1.0 with {@link
+ * #ACCOUNT_BLOCKED} holding the part of the score the rules did not already explain.
+ *
+ * <p>The rules are compiled into flat arrays so that scoring is a loop over primitives.
+ */
+public final class Scorer {
+
+  /** Reason code of every transaction of a blocked account. */
+  public static final String ACCOUNT_BLOCKED = "ACCOUNT_BLOCKED";
+
+  /** Reason code added while the account requires step-up authentication. */
+  public static final String STEP_UP_REQUIRED = "STEP_UP_REQUIRED";
+
+  /** A weight of exactly 1 has an infinite log term; capping it keeps the shares finite. */
+  private static final double LARGEST_SHARED_WEIGHT = 1 - 1e-12;
+
+  private static final String BLOCKED_DETAIL = "the account is blocked";
+  private static final String STEP_UP_DETAIL = "the account requires step-up authentication";
+
+  private final RuleSet ruleSet;
+  private final Rule[] rules;
+  private final int[] conditionsEnd;
+  private final int[] featureIndex;
+  private final Comparison[] ops;
+  private final double[] thresholds;
+  private final double[] weights;
+  private final double[] logTerms;
+
+  /**
+   * @param ruleSet never null
+   */
+  public Scorer(RuleSet ruleSet) {
+    this.ruleSet = ruleSet;
+    this.rules = ruleSet.rules().toArray(new Rule[0]);
+    int conditionCount = 0;
+    for (Rule rule : rules) {
+      conditionCount += rule.conditions().size();
+    }
+    conditionsEnd = new int[rules.length];
+    featureIndex = new int[conditionCount];
+    ops = new Comparison[conditionCount];
+    thresholds = new double[conditionCount];
+    compileConditions();
+    // One slot more than the rules: the step-up reason.
+    weights = new double[rules.length + 1];
+    logTerms = new double[rules.length + 1];
+    for (int r = 0; r <= rules.length; r++) {
+      weights[r] = r < rules.length ? rules[r].weight() : ruleSet.stepUpWeight();
+      logTerms[r] = -Math.log1p(-Math.min(weights[r], LARGEST_SHARED_WEIGHT));
+    }
+  }
+
+  /** The rules this scorer applies. */
+  public RuleSet ruleSet() {
+    return ruleSet;
+  }
+
+  /**
+   * The decision for a transaction with these features. Reads neither the transaction's labels
+   * (they are only copied onto the decision) nor anything but the features.
+   */
+  public Decision score(Transaction tx, FeatureVector features) {
+    int[] fired = new int[weights.length];
+    int count = 0;
+    for (int r = 0; r < rules.length; r++) {
+      if (fires(r, features)) {
+        fired[count++] = r;
+      }
+    }
+    if (features.get(Feature.STEP_UP_REQUIRED) == 1) {
+      fired[count++] = rules.length;
+    }
+    double survival = 1.0;
+    for (int i = 0; i < count; i++) {
+      survival *= 1 - weights[fired[i]];
+    }
+    double ruleScore = 1 - survival;
+    boolean blocked = features.get(Feature.ACCOUNT_BLOCKED) == 1;
+    double score = blocked ? 1.0 : ruleScore;
+    return new Decision(
+        tx.transactionId(),
+        tx.userId(),
+        tx.timestamp(),
+        tx.amount(),
+        score,
+        Severity.of(score),
+        reasons(fired, count, features, ruleScore, blocked),
+        features,
+        ruleSet.version(),
+        tx.isFraud(),
+        tx.fraudPattern());
+  }
+
+  private boolean fires(int rule, FeatureVector features) {
+    for (int c = rule == 0 ? 0 : conditionsEnd[rule - 1]; c < conditionsEnd[rule]; c++) {
+      if (!ops[c].test(features.get(featureIndex[c]), thresholds[c])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<Reason> reasons(
+      int[] fired, int count, FeatureVector features, double ruleScore, boolean blocked) {
+    int total = count + (blocked ? 1 : 0);
+    if (total == 0) {
+      return List.of();
+    }
+    double logSum = 0;
+    for (int i = 0; i < count; i++) {
+      logSum += logTerms[fired[i]];
+    }
+    Reason[] reasons = new Reason[total];
+    for (int i = 0; i < count; i++) {
+      double share = ruleScore * logTerms[fired[i]] / logSum;
+      reasons[i] = reason(fired[i], features, share);
+    }
+    if (blocked) {
+      reasons[count] = new Reason(ACCOUNT_BLOCKED, BLOCKED_DETAIL, 1.0 - ruleScore);
+    }
+    sortByContribution(reasons);
+    return Arrays.asList(reasons);
+  }
+
+  private Reason reason(int slot, FeatureVector features, double contribution) {
+    if (slot == rules.length) {
+      return new Reason(STEP_UP_REQUIRED, STEP_UP_DETAIL, contribution);
+    }
+    Rule rule = rules[slot];
+    return new Reason(rule.reasonCode(), rule.detail().render(features), contribution);
+  }
+
+  /** Largest first, stable; insertion sort, as there are only a handful. */
+  private static void sortByContribution(Reason[] reasons) {
+    for (int i = 1; i < reasons.length; i++) {
+      Reason moving = reasons[i];
+      int j = i - 1;
+      while (j >= 0 && reasons[j].contribution() < moving.contribution()) {
+        reasons[j + 1] = reasons[j];
+        j--;
+      }
+      reasons[j + 1] = moving;
+    }
+  }
+
+  private void compileConditions() {
+    int c = 0;
+    for (int r = 0; r < rules.length; r++) {
+      for (Condition condition : rules[r].conditions()) {
+        featureIndex[c] = condition.feature().ordinal();
+        ops[c] = condition.op();
+        thresholds[c] = condition.threshold();
+        c++;
+      }
+      conditionsEnd[r] = c;
+    }
+  }
+}
