@@ -142,7 +142,7 @@ final class DemoCommand implements Callable<Integer> {
                     .println(
                         progress.line(run.elapsedSeconds())
                             + "  | "
-                            + DetectCommand.status(detector, -1)));
+                            + DetectCommand.status(detector)));
         run.close(); // the generator stops first; the detector drains what it sent
         context.out().println(progress.summary(run.elapsedSeconds()));
         drain(admin, detector);

@@ -54,7 +54,7 @@ final class DetectCommand implements Callable<Integer> {
       long last = 0;
       while (!context.shutdown().awaitRequest(Duration.ofSeconds(1)) && service.isAlive()) {
         DetectorCounters c = service.counters();
-        context.out().println(status(service, c.scoredCount() - last));
+        context.out().printf(Locale.ROOT, "%s  (%,d/s)%n", status(service), c.scoredCount() - last);
         last = c.scoredCount();
       }
       if (service.failure() != null) {
@@ -66,14 +66,14 @@ final class DetectCommand implements Callable<Integer> {
     return 0;
   }
 
-  static String status(DetectorService service, long scoredLastSecond) {
+  /** One status line of a detector. */
+  static String status(DetectorService service) {
     DetectorCounters c = service.counters();
     return String.format(
         Locale.ROOT,
-        "[%s] scored %,d (%,d/s)  alerts %,d  dlq %,d  duplicates %,d",
+        "[%s] scored %,d  alerts %,d  dlq %,d  duplicates %,d",
         service.state(),
         c.scoredCount(),
-        scoredLastSecond,
         c.alertCount(),
         c.deadLetterCount(),
         c.duplicateCount());

@@ -194,6 +194,11 @@ public final class ClientConfigFactory {
         DefaultProductionExceptionHandler.class.getName(),
         FIXED,
         "an output that cannot be written stops the task");
+    c.put(
+        "processing.exception.handler.global.enabled",
+        true,
+        FIXED,
+        "the handler also covers the global account-status store");
     if (s.deadLetterTopic() != null) {
       c.put(
           StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
