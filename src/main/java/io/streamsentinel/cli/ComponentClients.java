@@ -24,6 +24,7 @@ final class ComponentClients {
   private static Map<String, Function<ClientConfigFactory, List<ClientConfig>>> components() {
     Map<String, Function<ClientConfigFactory, List<ClientConfig>>> map = new LinkedHashMap<>();
     map.put("generator", f -> List.of(f.producer(GENERATOR_CLIENT_ID)));
+    map.put("detector", f -> List.of(f.streams(DetectorOptions.defaultStreams())));
     map.put("topics", f -> List.of(f.admin(TOPICS_CLIENT_ID)));
     return map;
   }

@@ -1,17 +1,24 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.config.DataDirs;
+import io.streamsentinel.config.Durations;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.PublishPlan;
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicOffsets;
+import io.streamsentinel.streaming.DetectorService;
+import io.streamsentinel.streaming.DetectorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +39,13 @@ import picocli.CommandLine.Option;
     })
 final class DemoCommand implements Callable<Integer> {
 
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+  private static final List<String> COUNTED_TOPICS =
+      List.of(
+          TopicCatalog.FRAUD_SCORES,
+          TopicCatalog.FRAUD_ALERTS,
+          TopicCatalog.TRANSACTIONS_DLQ,
+          TopicCatalog.FRAUD_ALERTS_DLQ);
   private static final List<String> DLQ_TOPICS =
       List.of(TopicCatalog.TRANSACTIONS_DLQ, TopicCatalog.FRAUD_ALERTS_DLQ);
 
@@ -40,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
   @Mixin BrokerOptions broker;
   @Mixin GeneratorOptions generator;
+  @Mixin DetectorOptions detectorOptions;
 
   @Option(
       names = "--tps",
@@ -72,6 +87,10 @@ final class DemoCommand implements Callable<Integer> {
         kafka.clusterGiven() ? null : new EmbeddedKafkaBroker(broker.settings());
     try {
       if (embedded != null) {
+        if (broker.fresh) {
+          DataDirs.deleteRecursively(
+              detectorOptions.stateDir); // its state belongs to the wiped cluster
+        }
         embedded.start();
         kafka.bootstrapServers = embedded.bootstrapServers();
         context
@@ -98,57 +117,109 @@ final class DemoCommand implements Callable<Integer> {
     GeneratorSettings settings = generator.settings();
     try (Admin admin =
         Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
-      long dlqBefore = TopicOffsets.endOffsetSum(admin, DLQ_TOPICS);
+      Map<TopicPartition, Long> start = TopicOffsets.endOffsets(admin, COUNTED_TOPICS);
       long startNanos = System.nanoTime();
-      context
-          .out()
-          .printf(
-              "Generator: %s, %,d users, fraud rate %s, seed %d. Not built yet: %s.%n",
-              RateOption.describe(tps),
-              settings.users(),
-              settings.fraudRate(),
-              settings.seed(),
-              String.join(", ", DemoSummary.NOT_BUILT));
-      context
-          .out()
-          .println(duration == null ? "Press Ctrl-C to stop." : "Running for " + duration + "...");
+      printPlan(settings);
+      DetectorService detector =
+          new DetectorService(
+                  clients.streams(detectorOptions.streams()),
+                  detectorOptions.settings(kafka.configFile().transactionLimits()))
+              .start();
       GeneratorRun run =
           new GeneratorRun(
               clients,
               settings,
               new TransactionCodec(kafka.configFile().transactionLimits()),
               new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration));
-      PublishProgress progress = new PublishProgress(run.stats(), 0);
-      try (run) {
-        while (!run.await(Duration.ofSeconds(1))) {
-          if (context.shutdown().isRequested()) {
-            run.stop(); // the generator stops first; later stages drain what it sent
-          }
-          context.out().println(progress.line(run.elapsedSeconds()));
-        }
+      try (detector;
+          run) {
+        PublishProgress progress = new PublishProgress(run.stats(), 0);
+        run.awaitEnd(
+            context.shutdown(),
+            () ->
+                context
+                    .out()
+                    .println(
+                        progress.line(run.elapsedSeconds())
+                            + "  | "
+                            + DetectCommand.status(detector)));
+        run.close(); // the generator stops first; the detector drains what it sent
+        context.out().println(progress.summary(run.elapsedSeconds()));
+        drain(admin, detector);
       }
-      // Nothing downstream to drain yet: the detector, responder and sink come with later issues.
       DemoSummary summary =
-          new DemoSummary(
-              run.stats().acked(),
-              run.stats().failed(),
-              run.stats().fraudLabelled(),
-              0,
-              0,
-              0,
-              TopicOffsets.endOffsetSum(admin, DLQ_TOPICS) - dlqBefore,
-              0,
-              (System.nanoTime() - startNanos) / 1e9,
-              settings.seed(),
-              kafka.kafkaSettings().bootstrapServers(),
-              DemoSummary.NOT_BUILT);
-      context.out().println(progress.summary(run.elapsedSeconds()));
+          summarize(clients, start, run, settings, (System.nanoTime() - startNanos) / 1e9);
       context.out().println(summary.text());
       if (summaryJson != null) {
         summary.write(summaryJson);
         context.out().println("Summary written to " + summaryJson);
       }
-      return run.fatalError() == null ? 0 : 1;
+      return run.fatalError() == null && detector.failure() == null ? 0 : 1;
     }
+  }
+
+  private void printPlan(GeneratorSettings settings) {
+    context
+        .out()
+        .printf(
+            "Generator: %s, %,d users, fraud rate %s, seed %d. Detector: %s. Not built yet: %s.%n",
+            RateOption.describe(tps),
+            settings.users(),
+            settings.fraudRate(),
+            settings.seed(),
+            detectorOptions.streams().guarantee().config(),
+            String.join(", ", DemoSummary.NOT_BUILT));
+    context
+        .out()
+        .println(
+            duration == null
+                ? "Press Ctrl-C to stop."
+                : "Running for " + Durations.format(duration) + "...");
+  }
+
+  /**
+   * Waits until the detector has committed everything the generator sent, or the drain timeout
+   * passes.
+   */
+  private void drain(Admin admin, DetectorService detector) throws InterruptedException {
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    long lag =
+        TopicOffsets.groupLag(admin, DetectorSettings.APPLICATION_ID, TopicCatalog.TRANSACTIONS);
+    while (lag > 0 && detector.isAlive() && System.nanoTime() < deadline) {
+      context.out().printf("Draining: detector lag %,d%n", lag);
+      Thread.sleep(1_000); // a status line a second while the detector catches up
+      lag =
+          TopicOffsets.groupLag(admin, DetectorSettings.APPLICATION_ID, TopicCatalog.TRANSACTIONS);
+    }
+    if (lag > 0) {
+      context
+          .err()
+          .printf("demo: detector still %,d behind after draining; counts are partial%n", lag);
+    }
+  }
+
+  private DemoSummary summarize(
+      ClientConfigFactory clients,
+      Map<TopicPartition, Long> start,
+      GeneratorRun run,
+      GeneratorSettings settings,
+      double elapsed) {
+    long dlq = 0;
+    for (String topic : DLQ_TOPICS) {
+      dlq += CommittedRecords.count(clients, topic, start);
+    }
+    return new DemoSummary(
+        run.stats().acked(),
+        run.stats().failed(),
+        run.stats().fraudLabelled(),
+        CommittedRecords.count(clients, TopicCatalog.FRAUD_SCORES, start),
+        CommittedRecords.count(clients, TopicCatalog.FRAUD_ALERTS, start),
+        0,
+        dlq,
+        0,
+        elapsed,
+        settings.seed(),
+        kafka.kafkaSettings().bootstrapServers(),
+        DemoSummary.NOT_BUILT);
   }
 }

@@ -91,12 +91,8 @@ final class GenerateCommand implements Callable<Integer> {
             plan);
     PublishProgress progress = new PublishProgress(run.stats(), length.count);
     try (run) {
-      while (!run.await(Duration.ofSeconds(1))) {
-        if (context.shutdown().isRequested()) {
-          run.stop();
-        }
-        context.out().println(progress.line(run.elapsedSeconds()));
-      }
+      run.awaitEnd(
+          context.shutdown(), () -> context.out().println(progress.line(run.elapsedSeconds())));
     }
     context.out().println(progress.summary(run.elapsedSeconds()));
     if (run.fatalError() != null) {

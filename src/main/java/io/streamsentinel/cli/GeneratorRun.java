@@ -36,7 +36,7 @@ final class GeneratorRun implements AutoCloseable {
     this.publisher =
         new TransactionPublisher(
             producer,
-            new TransactionSimulator(settings),
+            new TransactionSimulator(settings)::next,
             codec::encode,
             plan,
             new PublisherStats(),
@@ -59,6 +59,19 @@ final class GeneratorRun implements AutoCloseable {
   /** Stops sending; the thread flushes what was sent. */
   void stop() {
     publisher.stop();
+  }
+
+  /**
+   * Waits for the send loop to end, calling {@code tick} once a second (for a status line). A
+   * shutdown request stops the generator first, so later stages can drain what it sent.
+   */
+  void awaitEnd(ShutdownSignal shutdown, Runnable tick) throws InterruptedException {
+    while (!await(Duration.ofSeconds(1))) {
+      if (shutdown.isRequested()) {
+        stop();
+      }
+      tick.run();
+    }
   }
 
   /** Waits for the send loop to end; false on timeout. */

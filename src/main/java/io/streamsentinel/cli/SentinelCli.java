@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       BrokerCommand.class,
       TopicsCommand.class,
       GenerateCommand.class,
+      DetectCommand.class,
+      EvaluateCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     },

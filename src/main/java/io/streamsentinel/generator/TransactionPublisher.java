@@ -1,11 +1,11 @@
 package io.streamsentinel.generator;
 
 import io.streamsentinel.domain.Transaction;
-import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,10 +42,10 @@ public final class TransactionPublisher implements Runnable {
    * A run that fell behind (a slow broker, a GC pause) catches up at most this much, not with an
    * unbounded burst.
    */
-  private static final long MAX_BACKLOG_NANOS = 1_000_000_000L;
+  private static final long MAX_BACKLOG_NANOS = 5_000_000_000L;
 
   private final Producer<String, byte[]> producer;
-  private final Iterator<Transaction> events;
+  private final Supplier<Transaction> events;
   private final Function<Transaction, byte[]> encoder;
   private final PublishPlan plan;
   private final PublisherStats stats;
@@ -55,7 +55,7 @@ public final class TransactionPublisher implements Runnable {
 
   public TransactionPublisher(
       Producer<String, byte[]> producer,
-      Iterator<Transaction> events,
+      Supplier<Transaction> events,
       Function<Transaction, byte[]> encoder,
       PublishPlan plan,
       PublisherStats stats,
@@ -74,12 +74,15 @@ public final class TransactionPublisher implements Runnable {
    */
   @Override
   public void run() {
+    // Fetch the topic's metadata before the clock starts: the first send would otherwise block on
+    // it.
+    producer.partitionsFor(plan.topic());
     long start = nanoTime.getAsLong();
     long deadline =
         plan.maxDuration() == null ? Long.MAX_VALUE : start + plan.maxDuration().toNanos();
     double nanosPerEvent = plan.unthrottled() ? 0 : 1e9 / plan.targetPerSecond();
     long count = 0;
-    while (!stopRequested && fatal.get() == null && events.hasNext()) {
+    while (!stopRequested && fatal.get() == null) {
       long now = nanoTime.getAsLong();
       if (now >= deadline || (plan.maxCount() > 0 && count >= plan.maxCount())) {
         break;
@@ -93,7 +96,7 @@ public final class TransactionPublisher implements Runnable {
             Math.min(wait, 10_000_000L)); // wake at least every 10 ms to see stop()
         continue;
       }
-      send(events.next());
+      send(events.get());
       count++;
     }
     producer.flush();

@@ -9,6 +9,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * Builds the effective configuration of each Kafka client from the tuning profile and the user's
@@ -145,6 +149,114 @@ public final class ClientConfigFactory {
         FIXED,
         "fail admin calls within 30 s");
     return overridden(c, Scope.ADMIN);
+  }
+
+  /**
+   * A Kafka Streams application. The profile's producer and consumer values reach Streams' inner
+   * clients through the {@code producer.} and {@code consumer.} prefixes; under exactly-once
+   * Streams itself fixes acks and idempotence, so the profile's values for those are left out.
+   */
+  public ClientConfig streams(StreamsSettings s) {
+    ClientConfig c = common(new ClientConfig("streams"), s.applicationId());
+    String profile = profileSource();
+    c.put(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        s.applicationId(),
+        FIXED,
+        "group id of every instance");
+    c.put(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        s.guarantee().config(),
+        "--guarantee",
+        "processing guarantee");
+    c.put(
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+        s.threads(),
+        "--threads",
+        "stream threads in this instance");
+    c.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        s.stateDir().toString(),
+        "--state-dir",
+        "RocksDB stores live here");
+    c.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class.getName(),
+        FIXED,
+        "skip an unreadable record (to the DLQ)");
+    c.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class.getName(),
+        FIXED,
+        "skip a record that fails (to the DLQ)");
+    c.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DefaultProductionExceptionHandler.class.getName(),
+        FIXED,
+        "an output that cannot be written stops the task");
+    c.put(
+        "processing.exception.handler.global.enabled",
+        true,
+        FIXED,
+        "the handler also covers the global account-status store");
+    if (s.deadLetterTopic() != null) {
+      c.put(
+          StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+          s.deadLetterTopic(),
+          FIXED,
+          "where the handlers above send skipped records");
+    }
+    ProducerTuning p = settings.profile().producer();
+    c.put(
+        "producer." + ProducerConfig.LINGER_MS_CONFIG,
+        p.lingerMs(),
+        profile,
+        "inner producer batching");
+    c.put(
+        "producer." + ProducerConfig.BATCH_SIZE_CONFIG,
+        p.batchSizeBytes(),
+        profile,
+        "inner producer batch");
+    c.put(
+        "producer." + ProducerConfig.COMPRESSION_TYPE_CONFIG,
+        p.compression(),
+        profile,
+        "inner compression");
+    if (s.guarantee() == StreamsSettings.Guarantee.AT_LEAST_ONCE) {
+      c.put("producer." + ProducerConfig.ACKS_CONFIG, p.acks(), profile, "inner producer acks");
+    }
+    ConsumerTuning t = settings.profile().consumer();
+    c.put(
+        "consumer." + ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+        t.maxPollRecords(),
+        profile,
+        "records per poll");
+    c.put(
+        "consumer." + ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+        t.fetchMinBytes(),
+        profile,
+        "fetch batching");
+    c.put(
+        "consumer." + ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+        t.fetchMaxWaitMs(),
+        profile,
+        "fetch wait");
+    c.put(
+        "consumer." + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+        t.sessionTimeoutMs(),
+        profile,
+        "eviction");
+    for (KafkaOverride o : settings.overrides()) {
+      String key =
+          switch (o.scope()) {
+            case ALL, STREAMS -> o.key();
+            case PRODUCER -> "producer." + o.key();
+            case CONSUMER -> "consumer." + o.key();
+            case ADMIN -> "admin." + o.key();
+          };
+      c.put(key, o.value(), o.source(), "user override");
+    }
+    return c;
   }
 
   private ClientConfig common(ClientConfig c, String clientId) {

@@ -1,5 +1,6 @@
 package io.streamsentinel.kafka;
 
+import io.streamsentinel.config.DataDirs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -9,11 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -147,7 +146,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private void prepareDataDir(Path dir) {
     try {
       if (settings.fresh()) {
-        deleteRecursively(dir);
+        DataDirs.deleteRecursively(dir);
       }
       if (Files.exists(dir.resolve("meta.properties"))) {
         log.info("Reusing formatted data directory {}", dir);
@@ -195,17 +194,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("no free port", e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

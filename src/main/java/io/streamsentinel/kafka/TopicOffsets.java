@@ -2,11 +2,12 @@ package io.streamsentinel.kafka;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -26,23 +27,39 @@ public final class TopicOffsets {
   /** The log-end offset of every partition of the given topics. */
   public static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics)
       throws InterruptedException {
-    try {
-      Map<String, TopicDescription> descriptions =
-          admin.describeTopics(topics).allTopicNames().get();
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      descriptions.forEach(
-          (name, d) ->
-              d.partitions()
-                  .forEach(
-                      p ->
-                          request.put(
-                              new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      admin.listOffsets(request).all().get().forEach((tp, info) -> offsets.put(tp, info.offset()));
-      return offsets;
-    } catch (ExecutionException e) {
-      throw new KafkaAdminException(
-          "cannot read end offsets of " + topics + ": " + e.getCause().getMessage(), e);
+    Map<String, TopicDescription> descriptions =
+        AdminCalls.call(
+            "cannot describe " + topics, () -> admin.describeTopics(topics).allTopicNames().get());
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    descriptions.forEach(
+        (name, d) ->
+            d.partitions()
+                .forEach(
+                    p ->
+                        request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    AdminCalls.call(
+            "cannot read end offsets of " + topics, () -> admin.listOffsets(request).all().get())
+        .forEach((tp, info) -> offsets.put(tp, info.offset()));
+    return offsets;
+  }
+
+  /**
+   * How far a consumer group is behind on a topic: the sum over partitions of log-end offset minus
+   * committed offset (a partition without a committed offset counts from 0).
+   */
+  public static long groupLag(Admin admin, String groupId, String topic)
+      throws InterruptedException {
+    Map<TopicPartition, Long> end = endOffsets(admin, List.of(topic));
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        AdminCalls.call(
+            "cannot read offsets of group " + groupId,
+            () -> admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get());
+    long lag = 0;
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      OffsetAndMetadata offset = committed.get(e.getKey());
+      lag += e.getValue() - (offset == null ? 0 : offset.offset());
     }
+    return lag;
   }
 }

@@ -1,5 +1,6 @@
 package io.streamsentinel.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class TopicProvisioner {
 
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+  private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
   private final Admin admin;
 
@@ -53,7 +56,8 @@ public final class TopicProvisioner {
    */
   public Report ensure(TopicCatalog catalog) throws InterruptedException {
     short rf = TopicSpec.replicationFactor(brokerCount());
-    Set<String> existing = call(() -> admin.listTopics().names().get());
+    Set<String> existing =
+        AdminCalls.call("cannot list topics", () -> admin.listTopics().names().get());
     List<String> created = new ArrayList<>();
     List<String> present = new ArrayList<>();
     for (TopicSpec spec : catalog.topics()) {
@@ -63,6 +67,7 @@ public final class TopicProvisioner {
         created.add(spec.name());
       }
     }
+    awaitLeaders(created);
     List<Mismatch> mismatches = check(catalog, present);
     mismatches.forEach(m -> log.warn("Topic mismatch: {}", m));
     return new Report(created, present, mismatches);
@@ -70,20 +75,44 @@ public final class TopicProvisioner {
 
   /** The cluster's broker count, which fixes the replication factor. */
   public int brokerCount() throws InterruptedException {
-    return call(() -> admin.describeCluster().nodes().get()).size();
+    return AdminCalls.call(
+            "cannot describe the cluster", () -> admin.describeCluster().nodes().get())
+        .size();
   }
 
   /** Partitions, leaders and replicas of the named topics. */
   public Map<String, TopicDescription> describe(Collection<String> names)
       throws InterruptedException {
-    return call(() -> admin.describeTopics(names).allTopicNames().get());
+    return AdminCalls.call(
+        "cannot describe topics " + names, () -> admin.describeTopics(names).allTopicNames().get());
   }
 
   /** The effective configs (with their sources) of the named topics. */
   public Map<ConfigResource, Config> configs(Collection<String> names) throws InterruptedException {
     List<ConfigResource> resources =
         names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-    return call(() -> admin.describeConfigs(resources).all().get());
+    return AdminCalls.call(
+        "cannot describe configs of " + names, () -> admin.describeConfigs(resources).all().get());
+  }
+
+  /**
+   * Waits until every partition of the new topics has a leader, so the caller can use them at once.
+   */
+  private void awaitLeaders(List<String> topics) throws InterruptedException {
+    long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+    while (!topics.isEmpty()) {
+      boolean ready =
+          describe(topics).values().stream()
+              .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null));
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new KafkaAdminException(
+            "topics " + topics + " have no leader after " + LEADER_WAIT, null);
+      }
+      Thread.sleep(100); // the controller elects leaders within milliseconds; poll gently
+    }
   }
 
   private boolean create(TopicSpec spec, short rf) throws InterruptedException {
@@ -94,8 +123,8 @@ public final class TopicProvisioner {
       return true;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TopicExistsException) {
-        return false; // another process created it between our list and create: check it like any
-        // other
+        // Another process created it between our list and create: check it like any other.
+        return false;
       }
       throw new KafkaAdminException(
           "cannot create topic " + spec.name() + ": " + e.getCause().getMessage(), e);
@@ -136,18 +165,5 @@ public final class TopicProvisioner {
 
   private static Set<String> asSet(String policy) {
     return Set.of(policy.replace(" ", "").split(","));
-  }
-
-  @FunctionalInterface
-  private interface AdminCall<T> {
-    T get() throws InterruptedException, ExecutionException;
-  }
-
-  private static <T> T call(AdminCall<T> call) throws InterruptedException {
-    try {
-      return call.get();
-    } catch (ExecutionException e) {
-      throw new KafkaAdminException(e.getCause().getMessage(), e.getCause());
-    }
   }
 }

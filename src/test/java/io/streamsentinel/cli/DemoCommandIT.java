@@ -27,6 +27,8 @@ class DemoCommandIT {
             "0",
             "--data-dir",
             dir.resolve("kafka").toString(),
+            "--state-dir",
+            dir.resolve("streams").toString(),
             "--tps",
             "2000",
             "--summary-json",
@@ -40,6 +42,7 @@ class DemoCommandIT {
     JsonNode json = new ObjectMapper().readTree(summary.toFile());
     assertThat(json.get("produced").asLong()).isGreaterThan(5_000);
     assertThat(json.get("failed").asLong()).isZero();
+    assertThat(json.get("scored").asLong()).isEqualTo(json.get("produced").asLong());
     for (String key :
         new String[] {"scored", "alerts", "actions", "dlq", "persisted", "elapsed_s"}) {
       assertThat(json.has(key)).as(key).isTrue();
@@ -52,7 +55,15 @@ class DemoCommandIT {
     CliRunner cli = new CliRunner();
     cli.shutdown.request(); // as Ctrl-C does, before the generator even starts
 
-    int code = cli.run("demo", "--port", "0", "--data-dir", dir.resolve("kafka").toString());
+    int code =
+        cli.run(
+            "demo",
+            "--port",
+            "0",
+            "--data-dir",
+            dir.resolve("kafka").toString(),
+            "--state-dir",
+            dir.resolve("streams").toString());
 
     assertThat(code).as(cli.err()).isZero();
     assertThat(cli.out()).contains("Demo summary:").contains("Broker stopped.");

@@ -6,9 +6,9 @@ import io.streamsentinel.domain.Transaction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,17 +24,12 @@ class TransactionPublisherTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   /** user_0, user_1, user_2, user_0, ... with every 10th event labelled card_testing. */
-  private static Iterator<Transaction> events() {
-    return new Iterator<>() {
+  private static Supplier<Transaction> events() {
+    return new Supplier<>() {
       private int n;
 
       @Override
-      public boolean hasNext() {
-        return true;
-      }
-
-      @Override
-      public Transaction next() {
+      public Transaction get() {
         int i = n++;
         return Transaction.builder()
             .transactionId("tx_" + i)

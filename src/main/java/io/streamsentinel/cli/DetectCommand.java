@@ -1,0 +1,81 @@
+package io.streamsentinel.cli;
+
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.streaming.DetectorCounters;
+import io.streamsentinel.streaming.DetectorService;
+import io.streamsentinel.streaming.DetectorSettings;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code sentinel detect}: the detection topology as its own process. */
+@Command(
+    name = "detect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the fraud detector (Kafka Streams, application id fraud-detection-group) until Ctrl-C: scores every"
+          + " transaction of synthetic-transactions into fraud-scores, alerts into fraud-alerts, bad input into"
+          + " synthetic-transactions-dlq.",
+      "Start more instances with the same options to share the partitions; Kafka rebalances them."
+    })
+final class DetectCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Mixin KafkaOptions kafka;
+  @Mixin DetectorOptions detector;
+
+  DetectCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Integer mismatch = Topics.ensure(context, kafka);
+    if (mismatch != null) {
+      return mismatch;
+    }
+    DetectorSettings settings = detector.settings(kafka.configFile().transactionLimits());
+    ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+    context
+        .out()
+        .printf(
+            "Detector at %s: %s, %d thread(s), rules %s, alert threshold %s. Ctrl-C stops.%n",
+            kafka.kafkaSettings().bootstrapServers(),
+            detector.streams().guarantee().config(),
+            detector.threads,
+            settings.rules().version(),
+            settings.alertThreshold());
+    try (DetectorService service =
+        new DetectorService(clients.streams(detector.streams()), settings)) {
+      service.start();
+      long last = 0;
+      while (!context.shutdown().awaitRequest(Duration.ofSeconds(1)) && service.isAlive()) {
+        DetectorCounters c = service.counters();
+        context.out().printf(Locale.ROOT, "%s  (%,d/s)%n", status(service), c.scoredCount() - last);
+        last = c.scoredCount();
+      }
+      if (service.failure() != null) {
+        context.err().println("detect: stopped by an error: " + service.failure());
+        return 1;
+      }
+    }
+    context.out().println("Detector stopped.");
+    return 0;
+  }
+
+  /** One status line of a detector. */
+  static String status(DetectorService service) {
+    DetectorCounters c = service.counters();
+    return String.format(
+        Locale.ROOT,
+        "[%s] scored %,d  alerts %,d  dlq %,d  duplicates %,d",
+        service.state(),
+        c.scoredCount(),
+        c.alertCount(),
+        c.deadLetterCount(),
+        c.duplicateCount());
+  }
+}

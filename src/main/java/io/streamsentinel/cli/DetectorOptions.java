@@ -1,0 +1,83 @@
+package io.streamsentinel.cli;
+
+import io.streamsentinel.codec.RuleSetCodec;
+import io.streamsentinel.codec.TransactionLimits;
+import io.streamsentinel.detection.Decision;
+import io.streamsentinel.detection.RuleSet;
+import io.streamsentinel.kafka.StreamsSettings;
+import io.streamsentinel.streaming.DetectorSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options of the detector, shared by {@code detect} and {@code demo}. */
+public final class DetectorOptions {
+
+  @Option(
+      names = "--guarantee",
+      paramLabel = "G",
+      defaultValue = "exactly-once",
+      description =
+          "Processing guarantee: exactly-once (default; exactly_once_v2) or at-least-once.")
+  String guarantee;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Stream threads in this instance (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description = "Rule set (JSON) to score with (default: the built-in rules).")
+  Path rules;
+
+  @Option(
+      names = "--alert-threshold",
+      paramLabel = "S",
+      defaultValue = "" + Decision.DEFAULT_ALERT_THRESHOLD,
+      description = "Decisions scoring at least this are alerts (default: ${DEFAULT-VALUE}).")
+  double alertThreshold;
+
+  @Option(
+      names = "--dedup-window",
+      paramLabel = "D",
+      defaultValue = "24h",
+      converter = DurationOption.class,
+      description =
+          "A transaction id seen again within this long is dropped (default: ${DEFAULT-VALUE}).")
+  Duration dedupWindow;
+
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      defaultValue = "data/streams",
+      description = "Where the detector keeps its RocksDB state (default: ./${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  DetectorSettings settings(TransactionLimits limits) {
+    RuleSet ruleSet = rules == null ? RuleSetCodec.loadDefault() : RuleSetCodec.load(rules);
+    return new DetectorSettings(ruleSet, alertThreshold, dedupWindow, limits);
+  }
+
+  /** The streams settings of a detector started with no options. */
+  static StreamsSettings defaultStreams() {
+    return new StreamsSettings(
+        DetectorSettings.APPLICATION_ID,
+        StreamsSettings.Guarantee.EXACTLY_ONCE,
+        1,
+        Path.of("data", "streams"),
+        DetectorSettings.DLQ_TOPIC);
+  }
+
+  StreamsSettings streams() {
+    return new StreamsSettings(
+        DetectorSettings.APPLICATION_ID,
+        StreamsSettings.Guarantee.fromCli(guarantee),
+        threads,
+        stateDir,
+        DetectorSettings.DLQ_TOPIC);
+  }
+}

@@ -1,0 +1,176 @@
+package io.streamsentinel.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.streamsentinel.codec.DecisionCodec;
+import io.streamsentinel.codec.DecisionSummary;
+import io.streamsentinel.detection.Decision;
+import io.streamsentinel.detection.quality.ConfusionMatrix;
+import io.streamsentinel.detection.quality.DetectionQuality;
+import io.streamsentinel.detection.quality.PatternQuality;
+import io.streamsentinel.detection.quality.QualityReport;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.CommittedRecords;
+import io.streamsentinel.kafka.TopicCatalog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sentinel evaluate}: detection quality of the decisions in fraud-scores against the
+ * generator's labels.
+ */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads every committed decision in fraud-scores and reports precision, recall and F1 at the alert"
+          + " threshold, overall and per fraud_pattern, the confusion matrix and ROC AUC of the score against the"
+          + " ground-truth labels the generator attached (decisions without labels are skipped and counted)."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Mixin KafkaOptions kafka;
+
+  @Option(
+      names = "--from-start",
+      description = "Accepted for clarity: evaluation always reads fraud-scores from its start.")
+  boolean fromStart;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "S",
+      defaultValue = "" + Decision.DEFAULT_ALERT_THRESHOLD,
+      description = "Alert threshold to evaluate at (default: ${DEFAULT-VALUE}).")
+  double threshold;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+  Path json;
+
+  EvaluateCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    DetectionQuality quality = new DetectionQuality();
+    LongAdder unlabelled = new LongAdder();
+    long read =
+        CommittedRecords.read(
+            new ClientConfigFactory(kafka.kafkaSettings()),
+            TopicCatalog.FRAUD_SCORES,
+            Map.of(),
+            r -> {
+              DecisionSummary d = DecisionCodec.decodeSummary(r.value());
+              if (d.isFraud() == null) {
+                unlabelled.increment();
+              } else {
+                quality.add(d.score(), d.isFraud(), d.fraudPattern());
+              }
+            });
+    if (quality.count() == 0) {
+      context.err().printf("evaluate: no labelled decisions in fraud-scores (%,d read)%n", read);
+      return 1;
+    }
+    QualityReport report = quality.report(threshold);
+    print(report, unlabelled.sum());
+    if (json != null) {
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(json.toFile(), toJson(report));
+      context.out().println("Written to " + json);
+    }
+    return 0;
+  }
+
+  private void print(QualityReport r, long unlabelled) {
+    ConfusionMatrix m = r.overall();
+    context
+        .out()
+        .printf(
+            Locale.ROOT,
+            "%,d decisions (%,d unlabelled skipped), threshold %.2f%n"
+                + "precision %.4f  recall %.4f  F1 %.4f  ROC AUC %.4f%n"
+                + "confusion matrix: TP %,d  FP %,d  TN %,d  FN %,d%n%n"
+                + "%-26s %8s %8s %8s %8s%n",
+            r.decisions(),
+            unlabelled,
+            r.threshold(),
+            r.precision(),
+            r.recall(),
+            r.f1(),
+            r.auc(),
+            m.truePositives(),
+            m.falsePositives(),
+            m.trueNegatives(),
+            m.falseNegatives(),
+            "PATTERN",
+            "FRAUDS",
+            "DETECTED",
+            "RECALL",
+            "AUC");
+    for (PatternQuality p : r.perPattern().values()) {
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "%-26s %,8d %,8d %8.4f %8.4f%n",
+              p.pattern(),
+              p.frauds(),
+              p.detected(),
+              p.recall(),
+              p.auc());
+    }
+  }
+
+  private static Map<String, Object> toJson(QualityReport r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("decisions", r.decisions());
+    out.put("threshold", r.threshold());
+    out.put("precision", r.precision());
+    out.put("recall", r.recall());
+    out.put("f1", r.f1());
+    out.put("auc", r.auc());
+    out.put(
+        "confusion_matrix",
+        Map.of(
+            "tp",
+            r.overall().truePositives(),
+            "fp",
+            r.overall().falsePositives(),
+            "tn",
+            r.overall().trueNegatives(),
+            "fn",
+            r.overall().falseNegatives()));
+    Map<String, Object> perPattern = new LinkedHashMap<>();
+    r.perPattern()
+        .forEach(
+            (name, p) ->
+                perPattern.put(
+                    name,
+                    Map.of(
+                        "frauds",
+                        p.frauds(),
+                        "detected",
+                        p.detected(),
+                        "recall",
+                        p.recall(),
+                        "precision",
+                        p.precision(),
+                        "f1",
+                        p.f1(),
+                        "auc",
+                        p.auc())));
+    out.put("per_pattern", perPattern);
+    return out;
+  }
+}

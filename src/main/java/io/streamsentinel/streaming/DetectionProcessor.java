@@ -1,0 +1,144 @@
+package io.streamsentinel.streaming;
+
+import io.streamsentinel.codec.AccountStateCodec;
+import io.streamsentinel.codec.DecisionCodec;
+import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.codec.UserProfileCodec;
+import io.streamsentinel.detection.Decision;
+import io.streamsentinel.detection.FraudDetector;
+import io.streamsentinel.detection.UserProfile;
+import io.streamsentinel.domain.AccountStatus;
+import io.streamsentinel.domain.InvalidTransactionException;
+import io.streamsentinel.domain.Transaction;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes, de-duplicates and scores one transaction. The profile read, the profile write and the
+ * outputs happen in one Streams task, so under exactly_once_v2 they commit or abort together. The
+ * logic itself is the pure {@link FraudDetector}; this class only moves bytes between the stores,
+ * the detector and the sinks.
+ */
+final class DetectionProcessor implements Processor<String, byte[], String, byte[]> {
+
+  private static final Logger log = LoggerFactory.getLogger(DetectionProcessor.class);
+
+  private final DetectorSettings settings;
+  private final TransactionCodec codec;
+  private final FraudDetector detector;
+  private final DetectorCounters counters;
+  private ProcessorContext<String, byte[]> context;
+  private KeyValueStore<String, byte[]> profiles;
+  private WindowStore<String, Long> seenIds;
+  private KeyValueStore<String, byte[]> accountStatus;
+
+  DetectionProcessor(DetectorSettings settings, DetectorCounters counters) {
+    this.settings = settings;
+    this.codec = new TransactionCodec(settings.limits());
+    this.detector = FraudDetector.of(settings.rules());
+    this.counters = counters;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, byte[]> context) {
+    this.context = context;
+    this.profiles = context.getStateStore(FraudTopology.PROFILE_STORE);
+    this.seenIds = context.getStateStore(FraudTopology.DEDUP_STORE);
+    this.accountStatus = context.getStateStore(FraudTopology.ACCOUNT_STATUS_STORE);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    Transaction tx;
+    try {
+      tx = codec.decode(record.value());
+    } catch (InvalidTransactionException e) {
+      deadLetter(record, e.field(), e.problem());
+      return;
+    }
+    if (!tx.userId().equals(record.key())) {
+      // A wrong key would put the user's profile on two partitions; refuse it rather than score it
+      // badly.
+      deadLetter(record, "user_id", "record key '" + record.key() + "' differs from user_id");
+      return;
+    }
+    if (isDuplicate(tx.transactionId(), record.timestamp())) {
+      counters.duplicate();
+      log.debug("Duplicate {} dropped", tx.transactionId());
+      return;
+    }
+    score(record, tx);
+  }
+
+  private void score(Record<String, byte[]> record, Transaction tx) {
+    byte[] stored = profiles.get(tx.userId());
+    UserProfile before =
+        stored == null ? UserProfile.empty(tx.userId()) : UserProfileCodec.decode(stored);
+    FraudDetector.Assessment result = detector.assess(tx, before, statusOf(tx));
+    profiles.put(tx.userId(), UserProfileCodec.encode(result.profile()));
+    Decision decision = result.decision();
+    context.forward(
+        record.withValue(DecisionCodec.encodeDecision(decision)), FraudTopology.SCORES_SINK);
+    counters.scored();
+    if (decision.isAlert(settings.alertThreshold())) {
+      context.forward(
+          record.withValue(DecisionCodec.encodeAlert(decision)), FraudTopology.ALERTS_SINK);
+      counters.alert();
+    }
+  }
+
+  private boolean isDuplicate(String transactionId, long timestamp) {
+    long window = settings.dedupWindow().toMillis();
+    try (WindowStoreIterator<Long> seen =
+        seenIds.fetch(transactionId, timestamp - window, timestamp + window)) {
+      if (seen.hasNext()) {
+        return true;
+      }
+    }
+    seenIds.put(transactionId, timestamp, timestamp);
+    return false;
+  }
+
+  private AccountStatus statusOf(Transaction tx) {
+    byte[] raw = accountStatus.get(tx.userId());
+    if (raw == null) {
+      return AccountStatus.ACTIVE;
+    }
+    try {
+      return AccountStateCodec.decode(raw).statusAt(tx.timestamp());
+    } catch (IllegalArgumentException e) {
+      log.warn("Unreadable account status of {} ignored: {}", tx.userId(), e.getMessage());
+      return AccountStatus.ACTIVE;
+    }
+  }
+
+  private void deadLetter(Record<String, byte[]> record, String field, String problem) {
+    var origin = context.recordMetadata().orElse(null);
+    var headers =
+        DeadLetters.describe(
+            new RecordHeaders(record.headers().toArray()),
+            "detector",
+            field,
+            problem,
+            origin,
+            context.currentSystemTimeMs());
+    context.forward(record.withHeaders(headers), FraudTopology.DLQ_SINK);
+    counters.deadLetter();
+    if (origin != null) {
+      log.warn(
+          "Dead letter {}-{}@{}: {}: {}",
+          origin.topic(),
+          origin.partition(),
+          origin.offset(),
+          field,
+          problem);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.streamsentinel.streaming;
+
+import io.streamsentinel.codec.TransactionLimits;
+import io.streamsentinel.detection.Decision;
+import io.streamsentinel.detection.RuleSet;
+import io.streamsentinel.kafka.TopicCatalog;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the detection topology needs to know.
+ *
+ * @param rules the rule set that scores transactions
+ * @param alertThreshold decisions scoring at least this are also alerts
+ * @param dedupWindow a transaction id seen again within this much record (ingestion) time is a
+ *     duplicate
+ * @param limits the input limits for decoding transactions
+ */
+public record DetectorSettings(
+    RuleSet rules, double alertThreshold, Duration dedupWindow, TransactionLimits limits) {
+
+  public static final String APPLICATION_ID = "fraud-detection-group";
+  public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(24);
+
+  public static final String INPUT_TOPIC = TopicCatalog.TRANSACTIONS;
+  public static final String SCORES_TOPIC = TopicCatalog.FRAUD_SCORES;
+  public static final String ALERTS_TOPIC = TopicCatalog.FRAUD_ALERTS;
+  public static final String DLQ_TOPIC = TopicCatalog.TRANSACTIONS_DLQ;
+  public static final String ACCOUNT_STATUS_TOPIC = TopicCatalog.ACCOUNT_STATUS;
+
+  public DetectorSettings {
+    Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(dedupWindow, "dedupWindow");
+    Objects.requireNonNull(limits, "limits");
+    if (!(alertThreshold > 0 && alertThreshold <= 1)) {
+      throw new IllegalArgumentException(
+          "alert threshold must be in (0, 1] but was " + alertThreshold);
+    }
+    if (dedupWindow.isNegative() || dedupWindow.isZero()) {
+      throw new IllegalArgumentException("dedup window must be positive but was " + dedupWindow);
+    }
+  }
+
+  public static DetectorSettings defaults(RuleSet rules) {
+    return new DetectorSettings(
+        rules, Decision.DEFAULT_ALERT_THRESHOLD, DEFAULT_DEDUP_WINDOW, TransactionLimits.DEFAULTS);
+  }
+}

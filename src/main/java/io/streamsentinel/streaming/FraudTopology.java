@@ -1,0 +1,105 @@
+package io.streamsentinel.streaming;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The detection topology (Processor API). Every node and store is named:
+ *
+ * <pre>
+ * transactions-source (synthetic-transactions)
+ *   └─ detect  [user-profiles, transaction-ids; reads global account-status-store]
+ *        ├─ fraud-scores-sink   (every decision)
+ *        ├─ fraud-alerts-sink   (score ≥ threshold)
+ *        └─ dlq-sink            (undecodable or invalid input, with error headers)
+ * account-status-source (account-status) └─ account-status-updater [account-status-store, global]
+ * </pre>
+ */
+public final class FraudTopology {
+
+  public static final String SOURCE = "transactions-source";
+  public static final String DETECT = "detect";
+  public static final String SCORES_SINK = "fraud-scores-sink";
+  public static final String ALERTS_SINK = "fraud-alerts-sink";
+  public static final String DLQ_SINK = "dlq-sink";
+  public static final String PROFILE_STORE = "user-profiles";
+  public static final String DEDUP_STORE = "transaction-ids";
+  public static final String ACCOUNT_STATUS_STORE = "account-status-store";
+  public static final String ACCOUNT_STATUS_SOURCE = "account-status-source";
+  public static final String ACCOUNT_STATUS_UPDATER = "account-status-updater";
+
+  private FraudTopology() {}
+
+  /** Builds the topology; tests and the detector process use the same one. */
+  public static Topology build(DetectorSettings settings, DetectorCounters counters) {
+    Topology topology = new Topology();
+    topology.addSource(
+        SOURCE,
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer(),
+        DetectorSettings.INPUT_TOPIC);
+    topology.addProcessor(DETECT, () -> new DetectionProcessor(settings, counters), SOURCE);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PROFILE_STORE), Serdes.String(), Serdes.ByteArray()),
+        DETECT);
+    topology.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(
+                DEDUP_STORE, settings.dedupWindow(), settings.dedupWindow(), false),
+            Serdes.String(),
+            Serdes.Long()),
+        DETECT);
+    addSink(topology, SCORES_SINK, DetectorSettings.SCORES_TOPIC);
+    addSink(topology, ALERTS_SINK, DetectorSettings.ALERTS_TOPIC);
+    addSink(topology, DLQ_SINK, DetectorSettings.DLQ_TOPIC);
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ACCOUNT_STATUS_STORE),
+                Serdes.String(),
+                Serdes.ByteArray())
+            .withLoggingDisabled(),
+        ACCOUNT_STATUS_SOURCE,
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer(),
+        DetectorSettings.ACCOUNT_STATUS_TOPIC,
+        ACCOUNT_STATUS_UPDATER,
+        GlobalStatusUpdater::new);
+    return topology;
+  }
+
+  private static void addSink(Topology topology, String name, String topic) {
+    topology.addSink(
+        name, topic, Serdes.String().serializer(), Serdes.ByteArray().serializer(), DETECT);
+  }
+
+  /**
+   * Keeps the global store equal to the compacted topic: raw values, decoded on read, because a
+   * global store is restored from the topic byte for byte without passing through this processor.
+   */
+  private static final class GlobalStatusUpdater implements Processor<String, byte[], Void, Void> {
+    private KeyValueStore<String, byte[]> store;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      store = context.getStateStore(ACCOUNT_STATUS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+      if (record.key() == null) {
+        return;
+      }
+      if (record.value() == null) {
+        store.delete(record.key());
+      } else {
+        store.put(record.key(), record.value());
+      }
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package io.streamsentinel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.streamsentinel.codec.DecisionCodec;
+import io.streamsentinel.codec.DecisionSummary;
+import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.codec.TransactionLimits;
+import io.streamsentinel.domain.Transaction;
+import io.streamsentinel.kafka.BrokerSettings;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.CommittedRecords;
+import io.streamsentinel.kafka.EmbeddedKafkaBroker;
+import io.streamsentinel.kafka.KafkaSettings;
+import io.streamsentinel.kafka.TopicCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The detector on a real broker, as separate processes where it matters: every transaction decided
+ * exactly once, also across an abrupt kill, and partitions shared between instances.
+ */
+class DetectorIT {
+
+  private static final int EVENTS = 50_000;
+
+  @TempDir Path dir;
+  private EmbeddedKafkaBroker broker;
+  private final List<Process> processes = new ArrayList<>();
+
+  @BeforeEach
+  void startBroker() {
+    broker =
+        new EmbeddedKafkaBroker(new BrokerSettings("localhost", 0, dir.resolve("kafka"), false))
+            .start();
+  }
+
+  @AfterEach
+  void stop() {
+    processes.forEach(Process::destroyForcibly);
+    broker.close();
+  }
+
+  private ClientConfigFactory clients() {
+    return new ClientConfigFactory(KafkaSettings.of(broker.bootstrapServers()));
+  }
+
+  private void generate(int count, long seed) {
+    CliRunner cli = new CliRunner();
+    int code =
+        cli.run(
+            "generate",
+            "-b",
+            broker.bootstrapServers(),
+            "--count",
+            String.valueOf(count),
+            "--tps",
+            "max",
+            "--users",
+            "3000",
+            "--seed",
+            String.valueOf(seed),
+            "--fraud-rate",
+            "0.02",
+            "--start",
+            "2026-01-01T00:00:00Z");
+    assertThat(code).as(cli.err()).isZero();
+  }
+
+  /** A detector as its own JVM, like {@code sentinel detect}. */
+  private Process detectorProcess(String name) throws Exception {
+    Path log = dir.resolve(name + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dsentinel.log.dir=" + dir.resolve("logs-" + name),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SentinelCli.class.getName(),
+                "detect",
+                "-b",
+                broker.bootstrapServers(),
+                "--state-dir",
+                dir.resolve("state-" + name).toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Process process = builder.start();
+    processes.add(process);
+    return process;
+  }
+
+  private List<DecisionSummary> decisions() {
+    List<DecisionSummary> out = new ArrayList<>();
+    CommittedRecords.read(
+        clients(),
+        TopicCatalog.FRAUD_SCORES,
+        Map.of(),
+        r -> out.add(DecisionCodec.decodeSummary(r.value())));
+    return out;
+  }
+
+  private long committedDecisions() {
+    return CommittedRecords.count(clients(), TopicCatalog.FRAUD_SCORES, Map.of());
+  }
+
+  private Map<String, Integer> transactionsPerUser() {
+    TransactionCodec codec = new TransactionCodec(TransactionLimits.DEFAULTS);
+    Map<String, Integer> perUser = new HashMap<>();
+    CommittedRecords.read(
+        clients(),
+        TopicCatalog.TRANSACTIONS,
+        Map.of(),
+        r -> {
+          Transaction tx = codec.decode(r.value());
+          perUser.merge(tx.userId(), 1, Integer::sum);
+        });
+    return perUser;
+  }
+
+  /**
+   * Exactly one decision per transaction, and each user's profile counted each transaction once.
+   */
+  private void assertExactlyOnce(int expected) {
+    List<DecisionSummary> decisions = decisions();
+    assertThat(decisions).hasSize(expected);
+    Set<String> ids = new HashSet<>();
+    decisions.forEach(d -> ids.add(d.transactionId()));
+    assertThat(ids).hasSize(expected);
+    Map<String, Long> lastHistory = new HashMap<>();
+    decisions.forEach(d -> lastHistory.merge(d.userId(), d.historyCount(), Math::max));
+    Map<String, Integer> perUser = transactionsPerUser();
+    perUser.forEach(
+        (user, count) ->
+            assertThat(lastHistory.get(user) + 1)
+                .as("profile count of %s", user)
+                .isEqualTo(count.longValue()));
+  }
+
+  @Test
+  void shouldDecideEveryTransactionExactlyOnceAndAlertOnLabelledFraud() throws Exception {
+    generate(EVENTS, 11);
+    detectorProcess("a");
+
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> committedDecisions() >= EVENTS);
+
+    assertExactlyOnce(EVENTS);
+    List<DecisionSummary> frauds =
+        decisions().stream().filter(d -> Boolean.TRUE.equals(d.isFraud())).toList();
+    long alerted = frauds.stream().filter(d -> d.score() >= 0.5).count();
+    assertThat(frauds).isNotEmpty();
+    assertThat((double) alerted / frauds.size())
+        .as("share of labelled fraud alerted")
+        .isGreaterThan(0.5);
+    long alerts = CommittedRecords.count(clients(), TopicCatalog.FRAUD_ALERTS, Map.of());
+    assertThat(alerts).isEqualTo(decisions().stream().filter(d -> d.score() >= 0.5).count());
+  }
+
+  @Test
+  void shouldStayExactlyOnceWhenTheDetectorIsKilledMidRunAndRestarted() throws Exception {
+    generate(EVENTS, 12);
+    Process first = detectorProcess("killed");
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> committedDecisions() > EVENTS / 10);
+
+    first
+        .destroyForcibly()
+        .waitFor(); // SIGKILL: no close, no commit, an open transaction left behind
+    assertThat(committedDecisions()).isLessThan(EVENTS);
+    detectorProcess("restarted");
+
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> committedDecisions() >= EVENTS);
+    assertExactlyOnce(EVENTS);
+  }
+
+  @Test
+  void shouldSharePartitionsBetweenInstancesAndHandThemOverWhenOneLeaves() throws Exception {
+    generate(EVENTS / 2, 13);
+    Process one = detectorProcess("one");
+    Process two = detectorProcess("two");
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> committedDecisions() >= EVENTS / 2);
+    // Each instance scored part of the input: Kafka split the partitions between them.
+    assertThat(Files.readString(dir.resolve("one.log"))).containsPattern("scored [1-9]");
+    assertThat(Files.readString(dir.resolve("two.log"))).containsPattern("scored [1-9]");
+
+    two.destroy(); // SIGTERM: a clean leave, its partitions move to the other instance
+    two.waitFor();
+    generate(EVENTS / 2, 14);
+
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> committedDecisions() >= EVENTS);
+    assertExactlyOnce(EVENTS);
+    assertThat(one.isAlive()).isTrue();
+  }
+}
