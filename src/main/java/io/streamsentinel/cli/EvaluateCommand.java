@@ -132,6 +132,24 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
+  private static Map<String, Object> patternJson(PatternQuality p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("frauds", p.frauds());
+    out.put("detected", p.detected());
+    out.put("recall", p.recall());
+    out.put("precision", p.precision());
+    out.put("f1", p.f1());
+    out.put("auc", finite(p.auc()));
+    return out;
+  }
+
+  /**
+   * An undefined figure (no frauds or no legitimate cases, so no AUC) is written as null, not NaN.
+   */
+  private static Double finite(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+
   private static Map<String, Object> toJson(QualityReport r) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("decisions", r.decisions());
@@ -139,7 +157,7 @@ final class EvaluateCommand implements Callable<Integer> {
     out.put("precision", r.precision());
     out.put("recall", r.recall());
     out.put("f1", r.f1());
-    out.put("auc", r.auc());
+    out.put("auc", finite(r.auc()));
     out.put(
         "confusion_matrix",
         Map.of(
@@ -152,24 +170,7 @@ final class EvaluateCommand implements Callable<Integer> {
             "fn",
             r.overall().falseNegatives()));
     Map<String, Object> perPattern = new LinkedHashMap<>();
-    r.perPattern()
-        .forEach(
-            (name, p) ->
-                perPattern.put(
-                    name,
-                    Map.of(
-                        "frauds",
-                        p.frauds(),
-                        "detected",
-                        p.detected(),
-                        "recall",
-                        p.recall(),
-                        "precision",
-                        p.precision(),
-                        "f1",
-                        p.f1(),
-                        "auc",
-                        p.auc())));
+    r.perPattern().forEach((name, p) -> perPattern.put(name, patternJson(p)));
     out.put("per_pattern", perPattern);
     return out;
   }

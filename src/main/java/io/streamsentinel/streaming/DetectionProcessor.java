@@ -2,6 +2,7 @@ package io.streamsentinel.streaming;
 
 import io.streamsentinel.codec.AccountStateCodec;
 import io.streamsentinel.codec.DecisionCodec;
+import io.streamsentinel.codec.ProfileFormatException;
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.UserProfileCodec;
 import io.streamsentinel.detection.Decision;
@@ -91,6 +92,22 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
       context.forward(
           record.withValue(DecisionCodec.encodeAlert(decision)), FraudTopology.ALERTS_SINK);
       counters.alert();
+    }
+  }
+
+  private UserProfile profileOf(String userId) {
+    byte[] stored = profiles.get(userId);
+    if (stored == null) {
+      return UserProfile.empty(userId);
+    }
+    try {
+      return UserProfileCodec.decode(stored);
+    } catch (ProfileFormatException e) {
+      // Losing one user's history beats failing every later transaction of theirs on the same
+      // bytes.
+      log.warn("Unreadable profile of {} replaced by an empty one: {}", userId, e.getMessage());
+      counters.profileReset();
+      return UserProfile.empty(userId);
     }
   }
 

@@ -13,6 +13,7 @@ public final class DetectorCounters {
   private final LongAdder alerts = new LongAdder();
   private final LongAdder deadLetters = new LongAdder();
   private final LongAdder duplicates = new LongAdder();
+  private final LongAdder profileResets = new LongAdder();
 
   void scored() {
     scored.increment();
@@ -28,6 +29,15 @@ public final class DetectorCounters {
 
   void duplicate() {
     duplicates.increment();
+  }
+
+  void profileReset() {
+    profileResets.increment();
+  }
+
+  /** Stored profiles that could not be read and were started afresh. */
+  public long profileResetCount() {
+    return profileResets.sum();
   }
 
   public long scoredCount() {
