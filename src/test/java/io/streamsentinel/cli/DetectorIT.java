@@ -1,8 +1,11 @@
 package io.streamsentinel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.DecisionSummary;
 import io.streamsentinel.codec.TransactionCodec;
@@ -169,6 +172,28 @@ class DetectorIT {
         .isGreaterThan(0.5);
     long alerts = CommittedRecords.count(clients(), TopicCatalog.FRAUD_ALERTS, Map.of());
     assertThat(alerts).isEqualTo(decisions().stream().filter(d -> d.score() >= 0.5).count());
+
+    Path json = dir.resolve("evaluation.json");
+    CliRunner evaluate = new CliRunner();
+    assertThat(
+            evaluate.run(
+                "evaluate",
+                "-b",
+                broker.bootstrapServers(),
+                "--from-start",
+                "--json",
+                json.toString()))
+        .as(evaluate.err())
+        .isZero();
+    JsonNode figures = new ObjectMapper().readTree(json.toFile());
+    assertThat(figures.get("decisions").asLong()).isEqualTo(EVENTS);
+    assertThat(figures.get("recall").asDouble())
+        .isEqualTo((double) alerted / frauds.size(), within(1e-9));
+    for (String key : new String[] {"precision", "f1", "auc"}) {
+      assertThat(figures.get(key).asDouble()).as(key).isBetween(0.0, 1.0);
+    }
+    assertThat(figures.get("per_pattern").has("card_testing")).isTrue();
+    assertThat(evaluate.out()).contains("ROC AUC").contains("card_testing");
   }
 
   @Test
