@@ -25,6 +25,12 @@ final class ComponentClients {
     Map<String, Function<ClientConfigFactory, List<ClientConfig>>> map = new LinkedHashMap<>();
     map.put("generator", f -> List.of(f.producer(GENERATOR_CLIENT_ID)));
     map.put("detector", f -> List.of(f.streams(DetectorOptions.defaultStreams())));
+    map.put(
+        "responder",
+        f ->
+            List.of(
+                f.readCommittedConsumer("sentinel-responder-1", ResponderRun.GROUP_ID, "earliest"),
+                f.transactionalProducer("sentinel-responder-1", "sentinel-responder-1")));
     map.put("topics", f -> List.of(f.admin(TOPICS_CLIENT_ID)));
     return map;
   }

@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import io.streamsentinel.codec.UserActionCodec;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
@@ -44,6 +47,7 @@ final class DemoCommand implements Callable<Integer> {
       List.of(
           TopicCatalog.FRAUD_SCORES,
           TopicCatalog.FRAUD_ALERTS,
+          TopicCatalog.USER_ACTIONS,
           TopicCatalog.TRANSACTIONS_DLQ,
           TopicCatalog.FRAUD_ALERTS_DLQ);
   private static final List<String> DLQ_TOPICS =
@@ -55,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin BrokerOptions broker;
   @Mixin GeneratorOptions generator;
   @Mixin DetectorOptions detectorOptions;
+  @Mixin ResponderOptions responderOptions;
 
   @Option(
       names = "--tps",
@@ -131,7 +136,9 @@ final class DemoCommand implements Callable<Integer> {
               settings,
               new TransactionCodec(kafka.configFile().transactionLimits()),
               new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration));
+      ResponderRun responder = new ResponderRun(clients, responderOptions);
       try (detector;
+          responder;
           run) {
         PublishProgress progress = new PublishProgress(run.stats(), 0);
         run.awaitEnd(
@@ -142,10 +149,13 @@ final class DemoCommand implements Callable<Integer> {
                     .println(
                         progress.line(run.elapsedSeconds())
                             + "  | "
-                            + DetectCommand.status(detector)));
+                            + DetectCommand.status(detector)
+                            + "  | "
+                            + RespondCommand.status(responder.counters())));
         run.close(); // the generator stops first; the detector drains what it sent
         context.out().println(progress.summary(run.elapsedSeconds()));
-        drain(admin, detector);
+        drain(admin, "detector", detector::isAlive, DetectorSettings.APPLICATION_ID, TopicCatalog.TRANSACTIONS);
+        drain(admin, "responder", responder::isRunning, ResponderRun.GROUP_ID, TopicCatalog.FRAUD_ALERTS);
       }
       DemoSummary summary =
           summarize(clients, start, run, settings, (System.nanoTime() - startNanos) / 1e9);
@@ -154,7 +164,9 @@ final class DemoCommand implements Callable<Integer> {
         summary.write(summaryJson);
         context.out().println("Summary written to " + summaryJson);
       }
-      return run.fatalError() == null && detector.failure() == null ? 0 : 1;
+      return run.fatalError() == null && detector.failure() == null && responder.fatalError() == null
+          ? 0
+          : 1;
     }
   }
 
@@ -177,24 +189,18 @@ final class DemoCommand implements Callable<Integer> {
                 : "Running for " + Durations.format(duration) + "...");
   }
 
-  /**
-   * Waits until the detector has committed everything the generator sent, or the drain timeout
-   * passes.
-   */
-  private void drain(Admin admin, DetectorService detector) throws InterruptedException {
+  /** Waits until a stage has committed everything of its input topic, or the drain timeout passes. */
+  private void drain(Admin admin, String stage, BooleanSupplier alive, String group, String topic)
+      throws InterruptedException {
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-    long lag =
-        TopicOffsets.groupLag(admin, DetectorSettings.APPLICATION_ID, TopicCatalog.TRANSACTIONS);
-    while (lag > 0 && detector.isAlive() && System.nanoTime() < deadline) {
-      context.out().printf("Draining: detector lag %,d%n", lag);
-      Thread.sleep(1_000); // a status line a second while the detector catches up
-      lag =
-          TopicOffsets.groupLag(admin, DetectorSettings.APPLICATION_ID, TopicCatalog.TRANSACTIONS);
+    long lag = TopicOffsets.groupLag(admin, group, topic);
+    while (lag > 0 && alive.getAsBoolean() && System.nanoTime() < deadline) {
+      context.out().printf("Draining: %s lag %,d%n", stage, lag);
+      Thread.sleep(1_000); // a status line a second while the stage catches up
+      lag = TopicOffsets.groupLag(admin, group, topic);
     }
     if (lag > 0) {
-      context
-          .err()
-          .printf("demo: detector still %,d behind after draining; counts are partial%n", lag);
+      context.err().printf("demo: %s still %,d behind after draining; counts are partial%n", stage, lag);
     }
   }
 
@@ -204,6 +210,13 @@ final class DemoCommand implements Callable<Integer> {
       GeneratorRun run,
       GeneratorSettings settings,
       double elapsed) {
+    Map<String, Long> actionsByType = new TreeMap<>();
+    long actions =
+        CommittedRecords.read(
+            clients,
+            TopicCatalog.USER_ACTIONS,
+            start,
+            r -> actionsByType.merge(UserActionCodec.decode(r.value()).actionType().name(), 1L, Long::sum));
     long dlq = 0;
     for (String topic : DLQ_TOPICS) {
       dlq += CommittedRecords.count(clients, topic, start);
@@ -214,7 +227,8 @@ final class DemoCommand implements Callable<Integer> {
         run.stats().fraudLabelled(),
         CommittedRecords.count(clients, TopicCatalog.FRAUD_SCORES, start),
         CommittedRecords.count(clients, TopicCatalog.FRAUD_ALERTS, start),
-        0,
+        actions,
+        actionsByType,
         dlq,
         0,
         elapsed,

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -21,6 +22,7 @@ record DemoSummary(
     @JsonProperty("scored") long scored,
     @JsonProperty("alerts") long alerts,
     @JsonProperty("actions") long actions,
+    @JsonProperty("actions_by_type") Map<String, Long> actionsByType,
     @JsonProperty("dlq") long dlq,
     @JsonProperty("persisted") long persisted,
     @JsonProperty("elapsed_s") double elapsedSeconds,
@@ -29,7 +31,7 @@ record DemoSummary(
     @JsonProperty("stages_not_built") List<String> stagesNotBuilt) {
 
   /** The pipeline stages a later version adds; their counts are 0 until then. */
-  static final List<String> NOT_BUILT = List.of("responder", "persistence");
+  static final List<String> NOT_BUILT = List.of("persistence");
 
   void write(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
@@ -43,13 +45,14 @@ record DemoSummary(
     return String.format(
         Locale.ROOT,
         "Demo summary: produced %,d (failed %,d, fraud labelled %,d), scored %,d, alerts %,d, actions %,d,"
-            + " dlq %,d, persisted %,d in %.1f s (seed %d)%s",
+            + " %s, dlq %,d, persisted %,d in %.1f s (seed %d)%s",
         produced,
         failed,
         fraudLabelled,
         scored,
         alerts,
         actions,
+        actionsByType,
         dlq,
         persisted,
         elapsedSeconds,

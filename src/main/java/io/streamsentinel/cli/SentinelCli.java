@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       GenerateCommand.class,
       DetectCommand.class,
+      RespondCommand.class,
       EvaluateCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class

@@ -11,6 +11,7 @@ import io.streamsentinel.detection.UserProfile;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.InvalidTransactionException;
 import io.streamsentinel.domain.Transaction;
+import io.streamsentinel.kafka.DeadLetters;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -144,7 +145,9 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
             "detector",
             field,
             problem,
-            origin,
+            origin == null ? null : origin.topic(),
+            origin == null ? -1 : origin.partition(),
+            origin == null ? -1 : origin.offset(),
             context.currentSystemTimeMs());
     context.forward(record.withHeaders(headers), FraudTopology.DLQ_SINK);
     counters.deadLetter();

@@ -11,6 +11,7 @@ import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Transaction;
+import io.streamsentinel.kafka.DeadLetters;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,9 +1,8 @@
-package io.streamsentinel.streaming;
+package io.streamsentinel.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The headers a dead letter carries: what was wrong and where the record came from, so it can be
@@ -21,21 +20,23 @@ public final class DeadLetters {
 
   private DeadLetters() {}
 
-  /** Adds the error and origin headers to {@code headers}. */
+  /** Adds the error and origin headers to {@code headers}; a null origin topic means unknown. */
   public static Headers describe(
       Headers headers,
       String stage,
       String field,
       String problem,
-      RecordMetadata origin,
+      String originTopic,
+      int originPartition,
+      long originOffset,
       long nowMs) {
     add(headers, ERROR_STAGE, stage);
     add(headers, ERROR_FIELD, field);
     add(headers, ERROR_PROBLEM, problem);
-    if (origin != null) {
-      add(headers, ORIGIN_TOPIC, origin.topic());
-      add(headers, ORIGIN_PARTITION, String.valueOf(origin.partition()));
-      add(headers, ORIGIN_OFFSET, String.valueOf(origin.offset()));
+    if (originTopic != null) {
+      add(headers, ORIGIN_TOPIC, originTopic);
+      add(headers, ORIGIN_PARTITION, String.valueOf(originPartition));
+      add(headers, ORIGIN_OFFSET, String.valueOf(originOffset));
     }
     add(headers, ERROR_TIME, Instant.ofEpochMilli(nowMs).toString());
     return headers;

@@ -1,0 +1,237 @@
+package io.streamsentinel.response;
+
+import io.streamsentinel.codec.AccountStateCodec;
+import io.streamsentinel.codec.AlertCodec;
+import io.streamsentinel.codec.UserActionCodec;
+import io.streamsentinel.kafka.DeadLetters;
+import io.streamsentinel.kafka.TopicCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alert responder: consume alerts, decide actions (pure {@link ActionPolicy}), notify, produce the actions and
+ * the account status, and commit the consumed offsets in the same Kafka transaction. A crash anywhere before the
+ * commit aborts the transaction: the alerts are read again and nothing half-done is visible to read_committed
+ * readers. Notifications are the one external effect; they are at-least-once with the action id as idempotency key.
+ */
+public final class AlertResponder implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(AlertResponder.class);
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final Consumer<String, byte[]> consumer;
+  private final Producer<String, byte[]> producer;
+  private final ActionPolicy policy;
+  private final Notifier notifier;
+  private final RetryPolicy retry;
+  private final Supplier<Map<String, AlertHistory>> historyLoader;
+  private final Clock clock;
+  private final ResponderCounters counters;
+  private Map<String, AlertHistory> histories = new HashMap<>();
+  private volatile boolean stopRequested;
+  private volatile Exception fatal;
+
+  public AlertResponder(
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> producer,
+      ActionPolicy policy,
+      Notifier notifier,
+      RetryPolicy retry,
+      Supplier<Map<String, AlertHistory>> historyLoader,
+      Clock clock,
+      ResponderCounters counters) {
+    this.consumer = consumer;
+    this.producer = producer;
+    this.policy = policy;
+    this.notifier = notifier;
+    this.retry = retry;
+    this.historyLoader = historyLoader;
+    this.clock = clock;
+    this.counters = counters;
+  }
+
+  @Override
+  public void run() {
+    consumer.subscribe(List.of(TopicCatalog.FRAUD_ALERTS), new HistoryReloader());
+    try {
+      while (!stopRequested) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        if (!records.isEmpty()) {
+          processBatch(records);
+        }
+      }
+    } catch (WakeupException e) {
+      // stop() woke the poll up
+    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+      fatal = e; // another instance took over this transactional id, or we may not write: stop, do not retry
+      log.error("Responder stopped by a fatal error", e);
+    }
+  }
+
+  /** Stops after the current batch; safe from any thread. */
+  public void stop() {
+    stopRequested = true;
+    consumer.wakeup();
+  }
+
+  public Exception fatalError() {
+    return fatal;
+  }
+
+  public ResponderCounters counters() {
+    return counters;
+  }
+
+  private void processBatch(ConsumerRecords<String, byte[]> records) {
+    Map<String, AlertHistory> batchHistories = new HashMap<>();
+    producer.beginTransaction();
+    try {
+      for (ConsumerRecord<String, byte[]> record : records) {
+        handle(record, batchHistories);
+      }
+      producer.sendOffsetsToTransaction(positions(records), consumer.groupMetadata());
+      producer.commitTransaction();
+      histories.putAll(batchHistories); // only what was committed becomes history
+    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+      throw e;
+    } catch (KafkaException e) {
+      log.warn("Transaction aborted, the batch will be read again: {}", e.toString());
+      producer.abortTransaction();
+      rewind(records);
+    }
+  }
+
+  private void handle(ConsumerRecord<String, byte[]> record, Map<String, AlertHistory> batch) {
+    Alert alert;
+    try {
+      alert = AlertCodec.decode(record.value());
+    } catch (IllegalArgumentException e) {
+      deadLetter(record, "undecodable alert: " + e.getMessage());
+      return;
+    }
+    AlertHistory history =
+        batch.getOrDefault(alert.userId(), histories.getOrDefault(alert.userId(), AlertHistory.empty()));
+    // Responder time is wall time: response targets and the repeat-offender window are about when we act.
+    Instant now = clock.instant();
+    ResponsePlan plan = policy.decide(alert, history, now);
+    String failure = notifyAll(plan.actions());
+    if (failure != null) {
+      deadLetter(record, failure);
+      return;
+    }
+    for (UserAction action : plan.actions()) {
+      producer.send(
+          new ProducerRecord<>(TopicCatalog.USER_ACTIONS, action.userId(), UserActionCodec.encode(action)));
+      counters.action(action.actionType());
+    }
+    if (plan.accountState() != null) {
+      producer.send(
+          new ProducerRecord<>(
+              TopicCatalog.ACCOUNT_STATUS, alert.userId(), AccountStateCodec.encode(plan.accountState())));
+    }
+    batch.put(alert.userId(), history.with(now));
+    counters.alertHandled();
+    if (plan.missedTarget(Instant.ofEpochMilli(record.timestamp()), now)) {
+      counters.slaMiss();
+    }
+  }
+
+  /** Notifies each action with bounded retries; returns why it finally failed, or null. */
+  private String notifyAll(List<UserAction> actions) {
+    for (UserAction action : actions) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          notifier.notify(action);
+          break;
+        } catch (Notifier.NotificationException e) {
+          if (!e.isTransient() || attempt >= retry.attempts()) {
+            return "notification failed after " + attempt + " attempt(s): " + e.getMessage();
+          }
+          counters.notificationRetry();
+          sleep(retry.backoff(attempt));
+        }
+      }
+    }
+    return null;
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    DeadLetters.describe(
+        headers, "responder", "alert", reason, record.topic(), record.partition(), record.offset(),
+        clock.millis());
+    producer.send(
+        new ProducerRecord<>(
+            TopicCatalog.FRAUD_ALERTS_DLQ, null, record.key(), record.value(), headers));
+    counters.deadLetter();
+    log.warn(
+        "Dead letter {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+  }
+
+  /**
+   * The consumer's positions, not last offset + 1: on a transactional input (fraud-alerts is written by the
+   * exactly-once detector) the position is already past the commit marker, so a drained group shows lag 0.
+   */
+  private Map<TopicPartition, OffsetAndMetadata> positions(ConsumerRecords<String, byte[]> records) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+    }
+    return offsets;
+  }
+
+  private void rewind(ConsumerRecords<String, byte[]> records) {
+    for (TopicPartition tp : records.partitions()) {
+      consumer.seek(tp, records.records(tp).get(0).offset());
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis()); // bounded backoff between notification attempts
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Partitions moved: the alert history of their users may have been written by another instance, so it is read
+   * again from {@code user-actions} (committed records only).
+   */
+  private final class HistoryReloader implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // Nothing pending: each batch commits or aborts before the next poll, and revocation happens inside poll.
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        histories = new HashMap<>(historyLoader.get());
+        log.info("Assigned {}; alert history of {} users loaded", partitions, histories.size());
+      }
+    }
+  }
+}
