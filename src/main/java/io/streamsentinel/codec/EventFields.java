@@ -1,0 +1,93 @@
+package io.streamsentinel.codec;
+
+import static io.streamsentinel.codec.ProblemText.quote;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.streamsentinel.detection.Severity;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Reads one field of a responder event (alert, user action) at the parser's current token and names
+ * the field when the value has the wrong shape. JSON null reads as null.
+ */
+final class EventFields {
+
+  private EventFields() {}
+
+  static String string(JsonParser p, String field) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token != JsonToken.VALUE_STRING) {
+      throw wrongType(field, "a string", token);
+    }
+    return p.getText();
+  }
+
+  static double number(JsonParser p, String field) throws IOException {
+    if (!p.currentToken().isNumeric()) {
+      throw wrongType(field, "a number", p.currentToken());
+    }
+    return p.getDoubleValue();
+  }
+
+  static Instant instant(JsonParser p, String field) throws IOException {
+    String text = string(p, field);
+    try {
+      return text == null ? null : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          field
+              + ": cannot parse "
+              + quote(text)
+              + " (expected ISO-8601 like 2026-11-25T12:00:00Z)");
+    }
+  }
+
+  static Severity severity(JsonParser p, String field) throws IOException {
+    String text = string(p, field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Severity.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + ": unknown severity " + quote(text));
+    }
+  }
+
+  static void requireArray(JsonParser p, String field) {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw wrongType(field, "an array", p.currentToken());
+    }
+  }
+
+  static void requirePresent(Object value, String field, String event) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + ": required in " + event);
+    }
+  }
+
+  static IllegalArgumentException wrongType(String field, String expected, JsonToken actual) {
+    return new IllegalArgumentException(
+        field
+            + ": expected "
+            + expected
+            + " but was "
+            + (actual == null ? "the end of input" : WireValues.describe(actual)));
+  }
+
+  static IllegalArgumentException notJson(String event, IOException e) {
+    String reason =
+        e instanceof JsonProcessingException jpe
+            ? ProblemText.reason(jpe)
+            : ProblemText.safe(String.valueOf(e.getMessage()));
+    return new IllegalArgumentException(event + " is not valid JSON: " + reason, e);
+  }
+}
