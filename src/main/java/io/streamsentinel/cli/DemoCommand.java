@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.config.DataDirs;
 import io.streamsentinel.config.Durations;
 import io.streamsentinel.generator.GeneratorSettings;
@@ -17,9 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
-import io.streamsentinel.codec.UserActionCodec;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
@@ -154,8 +154,18 @@ final class DemoCommand implements Callable<Integer> {
                             + RespondCommand.status(responder.counters())));
         run.close(); // the generator stops first; the detector drains what it sent
         context.out().println(progress.summary(run.elapsedSeconds()));
-        drain(admin, "detector", detector::isAlive, DetectorSettings.APPLICATION_ID, TopicCatalog.TRANSACTIONS);
-        drain(admin, "responder", responder::isRunning, ResponderRun.GROUP_ID, TopicCatalog.FRAUD_ALERTS);
+        drain(
+            admin,
+            "detector",
+            detector::isAlive,
+            DetectorSettings.APPLICATION_ID,
+            TopicCatalog.TRANSACTIONS);
+        drain(
+            admin,
+            "responder",
+            responder::isRunning,
+            ResponderRun.GROUP_ID,
+            TopicCatalog.FRAUD_ALERTS);
       }
       DemoSummary summary =
           summarize(clients, start, run, settings, (System.nanoTime() - startNanos) / 1e9);
@@ -164,7 +174,9 @@ final class DemoCommand implements Callable<Integer> {
         summary.write(summaryJson);
         context.out().println("Summary written to " + summaryJson);
       }
-      return run.fatalError() == null && detector.failure() == null && responder.fatalError() == null
+      return run.fatalError() == null
+              && detector.failure() == null
+              && responder.fatalError() == null
           ? 0
           : 1;
     }
@@ -189,7 +201,9 @@ final class DemoCommand implements Callable<Integer> {
                 : "Running for " + Durations.format(duration) + "...");
   }
 
-  /** Waits until a stage has committed everything of its input topic, or the drain timeout passes. */
+  /**
+   * Waits until a stage has committed everything of its input topic, or the drain timeout passes.
+   */
   private void drain(Admin admin, String stage, BooleanSupplier alive, String group, String topic)
       throws InterruptedException {
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
@@ -200,7 +214,9 @@ final class DemoCommand implements Callable<Integer> {
       lag = TopicOffsets.groupLag(admin, group, topic);
     }
     if (lag > 0) {
-      context.err().printf("demo: %s still %,d behind after draining; counts are partial%n", stage, lag);
+      context
+          .err()
+          .printf("demo: %s still %,d behind after draining; counts are partial%n", stage, lag);
     }
   }
 
@@ -216,7 +232,9 @@ final class DemoCommand implements Callable<Integer> {
             clients,
             TopicCatalog.USER_ACTIONS,
             start,
-            r -> actionsByType.merge(UserActionCodec.decode(r.value()).actionType().name(), 1L, Long::sum));
+            r ->
+                actionsByType.merge(
+                    UserActionCodec.decode(r.value()).actionType().name(), 1L, Long::sum));
     long dlq = 0;
     for (String topic : DLQ_TOPICS) {
       dlq += CommittedRecords.count(clients, topic, start);

@@ -36,9 +36,13 @@ final class RespondCommand implements Callable<Integer> {
     if (mismatch != null) {
       return mismatch;
     }
-    context.out().printf("Responder at %s (%s). Ctrl-C stops.%n",
-        kafka.kafkaSettings().bootstrapServers(), ResponderRun.clientId(responder));
-    try (ResponderRun run = new ResponderRun(new ClientConfigFactory(kafka.kafkaSettings()), responder)) {
+    context
+        .out()
+        .printf(
+            "Responder at %s (%s). Ctrl-C stops.%n",
+            kafka.kafkaSettings().bootstrapServers(), ResponderRun.clientId(responder));
+    try (ResponderRun run =
+        new ResponderRun(new ClientConfigFactory(kafka.kafkaSettings()), responder)) {
       while (!context.shutdown().awaitRequest(Duration.ofSeconds(1)) && run.isRunning()) {
         context.out().println(status(run.counters()));
       }
@@ -52,7 +56,12 @@ final class RespondCommand implements Callable<Integer> {
   }
 
   static String status(ResponderCounters c) {
-    return String.format(Locale.ROOT, "alerts handled %,d  actions %,d  dlq %,d  sla misses %,d",
-        c.alertCount(), c.actionCount(), c.deadLetterCount(), c.slaMissCount());
+    return String.format(
+        Locale.ROOT,
+        "alerts handled %,d  actions %,d  dlq %,d  sla misses %,d",
+        c.alertCount(),
+        c.actionCount(),
+        c.deadLetterCount(),
+        c.slaMissCount());
   }
 }

@@ -15,7 +15,9 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
-/** The responder wired to real clients, on its own thread. Used by {@code respond} and {@code demo}. */
+/**
+ * The responder wired to real clients, on its own thread. Used by {@code respond} and {@code demo}.
+ */
 final class ResponderRun implements AutoCloseable {
 
   static final String GROUP_ID = "alert-response-group";
@@ -28,13 +30,16 @@ final class ResponderRun implements AutoCloseable {
 
   ResponderRun(ClientConfigFactory clients, ResponderOptions options) {
     this.consumer =
-        new KafkaConsumer<>(clients.readCommittedConsumer(clientId(options), GROUP_ID, "earliest").toProperties());
+        new KafkaConsumer<>(
+            clients.readCommittedConsumer(clientId(options), GROUP_ID, "earliest").toProperties());
     this.producer =
         new KafkaProducer<>(
             clients.transactionalProducer(clientId(options), clientId(options)).toProperties());
-    producer.initTransactions(); // fences any earlier instance with this id and aborts its open transaction
+    producer.initTransactions(); // fences any earlier instance with this id and aborts its open
+    // transaction
     PolicySettings policy = PolicySettings.defaults();
-    Notifier notifier = options.webhook == null ? new LogNotifier() : new WebhookNotifier(options.webhook);
+    Notifier notifier =
+        options.webhook == null ? new LogNotifier() : new WebhookNotifier(options.webhook);
     Clock clock = Clock.systemUTC();
     this.responder =
         new AlertResponder(
@@ -43,7 +48,7 @@ final class ResponderRun implements AutoCloseable {
             new ActionPolicy(policy),
             notifier,
             RetryPolicy.DEFAULT,
-            () -> AlertHistories.load(clients, policy.repeatOffenderWindow(), clock),
+            () -> AlertHistories.load(clients),
             clock,
             new ResponderCounters());
     this.thread = new Thread(responder, "sentinel-responder");

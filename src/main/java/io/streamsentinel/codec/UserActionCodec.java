@@ -45,6 +45,7 @@ public final class UserActionCodec {
       }
       g.writeEndArray();
       g.writeStringField("decided_at", a.decidedAt().toString());
+      writeIfPresent(g, "alert_time", a.alertTime() == null ? null : a.alertTime().toString());
       g.writeStringField("policy_version", a.policyVersion());
       g.writeStringField("actor", a.actor());
       writeIfPresent(g, "note", a.note());
@@ -79,6 +80,7 @@ public final class UserActionCodec {
     Severity severity = null;
     List<String> reasons = List.of();
     Instant decidedAt = null;
+    Instant alertTime = null;
     String policyVersion = null;
     String actor = null;
     String note = null;
@@ -94,6 +96,7 @@ public final class UserActionCodec {
         case "severity" -> severity = EventFields.severity(p, field);
         case "reasons" -> reasons = strings(p, field);
         case "decided_at" -> decidedAt = EventFields.instant(p, field);
+        case "alert_time" -> alertTime = EventFields.instant(p, field);
         case "policy_version" -> policyVersion = EventFields.string(p, field);
         case "actor" -> actor = EventFields.string(p, field);
         case "note" -> note = EventFields.string(p, field);
@@ -115,6 +118,7 @@ public final class UserActionCodec {
         severity,
         reasons,
         decidedAt,
+        alertTime,
         policyVersion,
         actor,
         note);

@@ -141,21 +141,30 @@ public final class ClientConfigFactory {
   }
 
   /**
-   * A transactional producer: exactly-once read-process-write. Transactions need idempotence and acks=all, so those
-   * are fixed whatever the profile says; user overrides still apply last.
+   * A transactional producer: exactly-once read-process-write. Transactions need idempotence and
+   * acks=all, so those are fixed whatever the profile says; user overrides still apply last.
    */
   public ClientConfig transactionalProducer(String clientId, String transactionalId) {
     ClientConfig c = producer(clientId);
-    c.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId, FIXED, "fences a restarted instance's zombie");
+    c.put(
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+        transactionalId,
+        FIXED,
+        "fences a restarted instance's zombie");
     c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, FIXED, "required by transactions");
     c.put(ProducerConfig.ACKS_CONFIG, "all", FIXED, "required by transactions");
     return overridden(c, Scope.PRODUCER);
   }
 
   /** A consumer that sees only committed transactional records. */
-  public ClientConfig readCommittedConsumer(String clientId, String groupId, String autoOffsetReset) {
+  public ClientConfig readCommittedConsumer(
+      String clientId, String groupId, String autoOffsetReset) {
     ClientConfig c = consumer(clientId, groupId, autoOffsetReset);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", FIXED, "never act on aborted records");
+    c.put(
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        "read_committed",
+        FIXED,
+        "never act on aborted records");
     return overridden(c, Scope.CONSUMER);
   }
 

@@ -58,6 +58,7 @@ public final class ActionPolicy {
               effective,
               reasons,
               now,
+              alert.eventTime(),
               settings.version(),
               UserAction.RESPONDER,
               note));

@@ -4,28 +4,28 @@ import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Rebuilds every user's alert history from the audit trail in {@code user-actions}: the state survives restarts and
- * rebalances because it lives in Kafka, not in a map a restart forgets. Only committed actions count.
+ * Rebuilds every user's alert history from the audit trail in {@code user-actions}: the state
+ * survives restarts and rebalances because it lives in Kafka, not in a map a restart forgets. Only
+ * committed actions count.
  *
- * <p>Known limitation: the whole topic is read (90 days retention) to find the last window's alerts; fine for the
- * demo's volumes, a seek by timestamp would be the next step.
+ * <p>Known limitation: the whole topic is read (90 days retention) on every partition assignment;
+ * fine for the demo's volumes, a seek by timestamp would be the next step.
  */
 public final class AlertHistories {
 
   private AlertHistories() {}
 
-  /** Histories of alerts decided within {@code window} before now. */
-  public static Map<String, AlertHistory> load(ClientConfigFactory clients, Duration window, Clock clock) {
-    Instant since = clock.instant().minus(window);
+  /**
+   * Every user's alert history, by alert event time (the clock the repeat-offender window is
+   * measured in). {@link AlertHistory} keeps only the most recent alerts.
+   */
+  public static Map<String, AlertHistory> load(ClientConfigFactory clients) {
     Set<String> seenAlerts = new HashSet<>();
     Map<String, AlertHistory> histories = new HashMap<>();
     CommittedRecords.read(
@@ -34,13 +34,11 @@ public final class AlertHistories {
         Map.of(),
         record -> {
           UserAction action = UserActionCodec.decode(record.value());
-          if (action.alertId() != null
-              && action.decidedAt().isAfter(since)
-              && seenAlerts.add(action.alertId())) {
+          if (action.alertTime() != null && seenAlerts.add(action.alertId())) {
             histories.merge(
                 action.userId(),
-                AlertHistory.empty().with(action.decidedAt()),
-                (old, one) -> old.with(action.decidedAt()));
+                AlertHistory.empty().with(action.alertTime()),
+                (old, one) -> old.with(action.alertTime()));
           }
         });
     return histories;

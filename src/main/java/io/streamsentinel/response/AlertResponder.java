@@ -31,10 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alert responder: consume alerts, decide actions (pure {@link ActionPolicy}), notify, produce the actions and
- * the account status, and commit the consumed offsets in the same Kafka transaction. A crash anywhere before the
- * commit aborts the transaction: the alerts are read again and nothing half-done is visible to read_committed
- * readers. Notifications are the one external effect; they are at-least-once with the action id as idempotency key.
+ * The alert responder: consume alerts, decide actions (pure {@link ActionPolicy}), notify, produce
+ * the actions and the account status, and commit the consumed offsets in the same Kafka
+ * transaction. A crash anywhere before the commit aborts the transaction: the alerts are read again
+ * and nothing half-done is visible to read_committed readers. Notifications are the one external
+ * effect; they are at-least-once with the action id as idempotency key.
  */
 public final class AlertResponder implements Runnable {
 
@@ -85,7 +86,9 @@ public final class AlertResponder implements Runnable {
     } catch (WakeupException e) {
       // stop() woke the poll up
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-      fatal = e; // another instance took over this transactional id, or we may not write: stop, do not retry
+      fatal =
+          e; // another instance took over this transactional id, or we may not write: stop, do not
+      // retry
       log.error("Responder stopped by a fatal error", e);
     }
   }
@@ -132,8 +135,10 @@ public final class AlertResponder implements Runnable {
       return;
     }
     AlertHistory history =
-        batch.getOrDefault(alert.userId(), histories.getOrDefault(alert.userId(), AlertHistory.empty()));
-    // Responder time is wall time: response targets and the repeat-offender window are about when we act.
+        batch.getOrDefault(
+            alert.userId(), histories.getOrDefault(alert.userId(), AlertHistory.empty()));
+    // Responder time is wall time: response targets and the repeat-offender window are about when
+    // we act.
     Instant now = clock.instant();
     ResponsePlan plan = policy.decide(alert, history, now);
     String failure = notifyAll(plan.actions());
@@ -143,15 +148,18 @@ public final class AlertResponder implements Runnable {
     }
     for (UserAction action : plan.actions()) {
       producer.send(
-          new ProducerRecord<>(TopicCatalog.USER_ACTIONS, action.userId(), UserActionCodec.encode(action)));
+          new ProducerRecord<>(
+              TopicCatalog.USER_ACTIONS, action.userId(), UserActionCodec.encode(action)));
       counters.action(action.actionType());
     }
     if (plan.accountState() != null) {
       producer.send(
           new ProducerRecord<>(
-              TopicCatalog.ACCOUNT_STATUS, alert.userId(), AccountStateCodec.encode(plan.accountState())));
+              TopicCatalog.ACCOUNT_STATUS,
+              alert.userId(),
+              AccountStateCodec.encode(plan.accountState())));
     }
-    batch.put(alert.userId(), history.with(now));
+    batch.put(alert.userId(), history.with(alert.eventTime()));
     counters.alertHandled();
     if (plan.missedTarget(Instant.ofEpochMilli(record.timestamp()), now)) {
       counters.slaMiss();
@@ -180,7 +188,13 @@ public final class AlertResponder implements Runnable {
   private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     DeadLetters.describe(
-        headers, "responder", "alert", reason, record.topic(), record.partition(), record.offset(),
+        headers,
+        "responder",
+        "alert",
+        reason,
+        record.topic(),
+        record.partition(),
+        record.offset(),
         clock.millis());
     producer.send(
         new ProducerRecord<>(
@@ -191,10 +205,12 @@ public final class AlertResponder implements Runnable {
   }
 
   /**
-   * The consumer's positions, not last offset + 1: on a transactional input (fraud-alerts is written by the
-   * exactly-once detector) the position is already past the commit marker, so a drained group shows lag 0.
+   * The consumer's positions, not last offset + 1: on a transactional input (fraud-alerts is
+   * written by the exactly-once detector) the position is already past the commit marker, so a
+   * drained group shows lag 0.
    */
-  private Map<TopicPartition, OffsetAndMetadata> positions(ConsumerRecords<String, byte[]> records) {
+  private Map<TopicPartition, OffsetAndMetadata> positions(
+      ConsumerRecords<String, byte[]> records) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (TopicPartition tp : records.partitions()) {
       offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
@@ -217,13 +233,14 @@ public final class AlertResponder implements Runnable {
   }
 
   /**
-   * Partitions moved: the alert history of their users may have been written by another instance, so it is read
-   * again from {@code user-actions} (committed records only).
+   * Partitions moved: the alert history of their users may have been written by another instance,
+   * so it is read again from {@code user-actions} (committed records only).
    */
   private final class HistoryReloader implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      // Nothing pending: each batch commits or aborts before the next poll, and revocation happens inside poll.
+      // Nothing pending: each batch commits or aborts before the next poll, and revocation happens
+      // inside poll.
     }
 
     @Override

@@ -1,15 +1,16 @@
 package io.streamsentinel.response;
 
 /**
- * Tells the outside world about an action (a fraud team's pager, a customer messaging system). Delivery is
- * at-least-once: a responder that crashes after notifying and before committing notifies again, so every
- * notification carries the action's id as an idempotency key for the receiver to drop repeats.
+ * Tells the outside world about an action (a fraud team's pager, a customer messaging system).
+ * Delivery is at-least-once: a responder that crashes after notifying and before committing
+ * notifies again, so every notification carries the action's id as an idempotency key for the
+ * receiver to drop repeats.
  */
 public interface Notifier {
 
   /**
-   * @throws NotificationException when delivery failed; {@link NotificationException#isTransient()} says whether a
-   *     retry may help
+   * @throws NotificationException when delivery failed; {@link NotificationException#isTransient()}
+   *     says whether a retry may help
    */
   void notify(UserAction action) throws NotificationException;
 

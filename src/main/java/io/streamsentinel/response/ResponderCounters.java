@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the responder did, for status lines. Counted when a batch is handled; a batch whose transaction aborts is
- * handled (and counted) again, so exact totals come from the output topics.
+ * What the responder did, for status lines. Counted when a batch is handled; a batch whose
+ * transaction aborts is handled (and counted) again, so exact totals come from the output topics.
  */
 public final class ResponderCounters {
 

@@ -3,8 +3,9 @@ package io.streamsentinel.response;
 import java.time.Duration;
 
 /**
- * Bounded exponential backoff: attempt n waits {@code initial * 2^(n-1)}, capped at {@code max}; after {@code
- * attempts} tries the failure is final. Bounded so that one failing alert cannot hold its partition for long.
+ * Bounded exponential backoff: attempt n waits {@code initial * 2^(n-1)}, capped at {@code max};
+ * after {@code attempts} tries the failure is final. Bounded so that one failing alert cannot hold
+ * its partition for long.
  */
 public record RetryPolicy(int attempts, Duration initial, Duration max) {
 

@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param severity the effective severity it was taken for; null for a manual action
  * @param reasons reason codes, largest contribution first; never null
  * @param decidedAt when it was decided; never null
+ * @param alertTime the event time of the alert, which the repeat-offender window is measured in;
+ *     null for a manual action
  * @param policyVersion the version of the policy (or of the tool, for manual actions); never null
  * @param actor {@link #RESPONDER} or the operator's name; never null
  * @param note free text for people, e.g. why it was escalated or the operator's reason; may be null
@@ -32,6 +34,7 @@ public record UserAction(
     Severity severity,
     List<String> reasons,
     Instant decidedAt,
+    Instant alertTime,
     String policyVersion,
     String actor,
     String note) {
@@ -83,6 +86,7 @@ public record UserAction(
         null,
         List.of(MANUAL_OVERRIDE),
         at,
+        null,
         version,
         actor,
         reason);

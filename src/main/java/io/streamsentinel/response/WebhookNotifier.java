@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * POSTs each action as JSON to a URL, with an {@code Idempotency-Key} header holding the action id. 5xx, 429 and
- * I/O errors are transient (worth a retry); other 4xx are permanent.
+ * POSTs each action as JSON to a URL, with an {@code Idempotency-Key} header holding the action id.
+ * 5xx, 429 and I/O errors are transient (worth a retry); other 4xx are permanent.
  */
 public final class WebhookNotifier implements Notifier {
 
@@ -38,7 +38,8 @@ public final class WebhookNotifier implements Notifier {
     try {
       status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
-      throw new NotificationException("webhook " + url + " unreachable: " + e.getMessage(), true, e);
+      throw new NotificationException(
+          "webhook " + url + " unreachable: " + e.getMessage(), true, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NotificationException("interrupted while calling " + url, true, e);

@@ -27,6 +27,7 @@ class UserActionCodecTest {
           Severity.CRITICAL,
           List.of("ACCOUNT_TAKEOVER", "REPEAT_OFFENDER"),
           DECIDED,
+          DECIDED.minusSeconds(2),
           "2026-11-25.1",
           UserAction.RESPONDER,
           "escalated from HIGH as a repeat offender");

@@ -47,28 +47,42 @@ class AlertResponderTest {
 
   private static byte[] alert(String id, String user, String severity) {
     String json =
-        "{\"alert_id\":\"" + id + "\",\"transaction_id\":\"tx-" + id + "\",\"user_id\":\"" + user
+        "{\"alert_id\":\""
+            + id
+            + "\",\"transaction_id\":\"tx-"
+            + id
+            + "\",\"user_id\":\""
+            + user
             + "\",\"event_time\":\"2026-02-01T09:59:59Z\",\"amount\":10.00,\"score\":0.95,\"severity\":\""
-            + severity + "\",\"reasons\":[{\"code\":\"NEW_DEVICE\",\"detail\":\"d\",\"contribution\":0.5}],"
+            + severity
+            + "\",\"reasons\":[{\"code\":\"NEW_DEVICE\",\"detail\":\"d\",\"contribution\":0.5}],"
             + "\"features\":{},\"rule_set_version\":\"v\"}";
     return json.getBytes(StandardCharsets.UTF_8);
   }
 
   private AlertResponder responder(Notifier notifier) {
-    return new AlertResponder(consumer, producer, new ActionPolicy(PolicySettings.defaults()), notifier,
-        FAST_RETRY, Map::of, Clock.fixed(NOW, ZoneOffset.UTC), new ResponderCounters());
+    return new AlertResponder(
+        consumer,
+        producer,
+        new ActionPolicy(PolicySettings.defaults()),
+        notifier,
+        FAST_RETRY,
+        Map::of,
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        new ResponderCounters());
   }
 
   /** Runs the loop over the given alert values, then stops it. */
   private AlertResponder runOver(Notifier notifier, List<byte[]> values) {
     AlertResponder responder = responder(notifier);
-    consumer.schedulePollTask(() -> {
-      consumer.rebalance(List.of(P0));
-      consumer.updateBeginningOffsets(Map.of(P0, 0L));
-      for (byte[] value : values) {
-        consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, offset++, "key", value));
-      }
-    });
+    consumer.schedulePollTask(
+        () -> {
+          consumer.rebalance(List.of(P0));
+          consumer.updateBeginningOffsets(Map.of(P0, 0L));
+          for (byte[] value : values) {
+            consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, offset++, "key", value));
+          }
+        });
     consumer.schedulePollTask(responder::stop);
     responder.run();
     return responder;
@@ -85,22 +99,37 @@ class AlertResponderTest {
     assertThat(sentTo(TopicCatalog.USER_ACTIONS))
         .extracting(r -> UserActionCodec.decode(r.value()).actionType())
         .containsExactly(ActionType.BLOCK_ACCOUNT, ActionType.NOTIFY_FRAUD_TEAM);
-    assertThat(sentTo(TopicCatalog.ACCOUNT_STATUS)).singleElement()
-        .satisfies(r -> assertThat(AccountStateCodec.decode(r.value()).status()).isEqualTo(AccountStatus.BLOCKED));
+    assertThat(sentTo(TopicCatalog.ACCOUNT_STATUS))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(AccountStateCodec.decode(r.value()).status())
+                    .isEqualTo(AccountStatus.BLOCKED));
     assertThat(producer.transactionCommitted()).isTrue();
     assertThat(producer.consumerGroupOffsetsHistory()).isNotEmpty();
-    assertThat(producer.consumerGroupOffsetsHistory().get(0).values().iterator().next().get(P0).offset())
+    assertThat(
+            producer
+                .consumerGroupOffsetsHistory()
+                .get(0)
+                .values()
+                .iterator()
+                .next()
+                .get(P0)
+                .offset())
         .isEqualTo(1);
     assertThat(responder.counters().alertCount()).isEqualTo(1);
   }
 
   @Test
   void shouldSendAPoisonAlertToTheDlqAndHandleTheNextOne() {
-    runOver(new LogNotifier(), List.of("not json".getBytes(StandardCharsets.UTF_8), alert("a2", "u2", "MEDIUM")));
+    runOver(
+        new LogNotifier(),
+        List.of("not json".getBytes(StandardCharsets.UTF_8), alert("a2", "u2", "MEDIUM")));
 
     ProducerRecord<String, byte[]> dead = sentTo(TopicCatalog.FRAUD_ALERTS_DLQ).get(0);
     assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
-    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_PROBLEM)).contains("undecodable alert");
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_PROBLEM))
+        .contains("undecodable alert");
     assertThat(DeadLetters.header(dead.headers(), DeadLetters.ORIGIN_OFFSET)).isEqualTo("0");
     assertThat(sentTo(TopicCatalog.USER_ACTIONS))
         .extracting(r -> UserActionCodec.decode(r.value()).actionType())
@@ -110,20 +139,24 @@ class AlertResponderTest {
   @Test
   void shouldRetryAFailingNotifierThenDeadLetterTheAlertAndGoOn() {
     AtomicInteger calls = new AtomicInteger();
-    Notifier failsForU3 = action -> {
-      if (action.userId().equals("u3")) {
-        calls.incrementAndGet();
-        throw new Notifier.NotificationException("HTTP 503", true, null);
-      }
-    };
+    Notifier failsForU3 =
+        action -> {
+          if (action.userId().equals("u3")) {
+            calls.incrementAndGet();
+            throw new Notifier.NotificationException("HTTP 503", true, null);
+          }
+        };
 
     AlertResponder responder =
         runOver(failsForU3, List.of(alert("a3", "u3", "HIGH"), alert("a4", "u4", "LOW")));
 
     assertThat(calls.get()).isEqualTo(FAST_RETRY.attempts());
-    assertThat(sentTo(TopicCatalog.FRAUD_ALERTS_DLQ)).singleElement()
-        .satisfies(r -> assertThat(DeadLetters.header(r.headers(), DeadLetters.ERROR_PROBLEM))
-            .contains("notification failed after 3 attempt(s)"));
+    assertThat(sentTo(TopicCatalog.FRAUD_ALERTS_DLQ))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(DeadLetters.header(r.headers(), DeadLetters.ERROR_PROBLEM))
+                    .contains("notification failed after 3 attempt(s)"));
     assertThat(sentTo(TopicCatalog.USER_ACTIONS))
         .extracting(r -> UserActionCodec.decode(r.value()).userId())
         .containsExactly("u4");
@@ -134,16 +167,20 @@ class AlertResponderTest {
   void shouldAbortAndReadTheBatchAgainWhenTheCommitFails() {
     producer.commitTransactionException = new KafkaException("broker gone");
     AlertResponder responder = responder(new LogNotifier());
-    consumer.schedulePollTask(() -> {
-      consumer.rebalance(List.of(P0));
-      consumer.updateBeginningOffsets(Map.of(P0, 0L));
-      consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, 0, "key", alert("a5", "u5", "LOW")));
-    });
-    consumer.schedulePollTask(() -> {
-      // The loop sought back to offset 0; a real broker would hand the record out again.
-      producer.commitTransactionException = null;
-      consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, 0, "key", alert("a5", "u5", "LOW")));
-    });
+    consumer.schedulePollTask(
+        () -> {
+          consumer.rebalance(List.of(P0));
+          consumer.updateBeginningOffsets(Map.of(P0, 0L));
+          consumer.addRecord(
+              new ConsumerRecord<>(P0.topic(), 0, 0, "key", alert("a5", "u5", "LOW")));
+        });
+    consumer.schedulePollTask(
+        () -> {
+          // The loop sought back to offset 0; a real broker would hand the record out again.
+          producer.commitTransactionException = null;
+          consumer.addRecord(
+              new ConsumerRecord<>(P0.topic(), 0, 0, "key", alert("a5", "u5", "LOW")));
+        });
     consumer.schedulePollTask(responder::stop);
 
     responder.run();
