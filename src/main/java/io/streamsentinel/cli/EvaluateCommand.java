@@ -33,9 +33,13 @@ import picocli.CommandLine.Option;
     description = {
       "Reads every committed decision in fraud-scores and reports precision, recall and F1 at the alert"
           + " threshold, overall and per fraud_pattern, the confusion matrix and ROC AUC of the score against the"
-          + " ground-truth labels the generator attached (decisions without labels are skipped and counted)."
+          + " ground-truth labels the generator attached (decisions without labels are skipped and counted).",
+      "Decisions on accounts already blocked (reason ACCOUNT_BLOCKED) are enforcement of an earlier decision, not"
+          + " detection, and are left out and counted."
     })
 final class EvaluateCommand implements Callable<Integer> {
+
+  private static final String BLOCKED = "ACCOUNT_BLOCKED";
 
   private final CliContext context;
 
@@ -64,6 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     DetectionQuality quality = new DetectionQuality();
     LongAdder unlabelled = new LongAdder();
+    LongAdder enforcement = new LongAdder();
     long read =
         CommittedRecords.read(
             new ClientConfigFactory(kafka.kafkaSettings()),
@@ -71,7 +76,13 @@ final class EvaluateCommand implements Callable<Integer> {
             Map.of(),
             r -> {
               DecisionSummary d = DecisionCodec.decodeSummary(r.value());
-              if (d.isFraud() == null) {
+              if (d.reasonCodes().contains(BLOCKED)) {
+                // A blocked account's transaction is declined because of an earlier decision:
+                // enforcement,
+                // not detection. Counting it would charge one decision's consequences to every
+                // later one.
+                enforcement.increment();
+              } else if (d.isFraud() == null) {
                 unlabelled.increment();
               } else {
                 quality.add(d.score(), d.isFraud(), d.fraudPattern());
@@ -82,28 +93,31 @@ final class EvaluateCommand implements Callable<Integer> {
       return 1;
     }
     QualityReport report = quality.report(threshold);
-    print(report, unlabelled.sum());
+    print(report, unlabelled.sum(), enforcement.sum());
     if (json != null) {
+      Map<String, Object> figures = toJson(report);
+      figures.put("blocked_account_decisions", enforcement.sum());
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(json.toFile(), toJson(report));
+          .writeValue(json.toFile(), figures);
       context.out().println("Written to " + json);
     }
     return 0;
   }
 
-  private void print(QualityReport r, long unlabelled) {
+  private void print(QualityReport r, long unlabelled, long enforcement) {
     ConfusionMatrix m = r.overall();
     context
         .out()
         .printf(
             Locale.ROOT,
-            "%,d decisions (%,d unlabelled skipped), threshold %.2f%n"
+            "%,d decisions (%,d unlabelled and %,d on blocked accounts left out), threshold %.2f%n"
                 + "precision %.4f  recall %.4f  F1 %.4f  ROC AUC %.4f%n"
                 + "confusion matrix: TP %,d  FP %,d  TN %,d  FN %,d%n%n"
                 + "%-26s %8s %8s %8s %8s%n",
             r.decisions(),
             unlabelled,
+            enforcement,
             r.threshold(),
             r.precision(),
             r.recall(),

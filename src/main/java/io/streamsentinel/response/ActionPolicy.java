@@ -19,6 +19,9 @@ public final class ActionPolicy {
   /** Added to an escalated action's reasons, so the audit trail says why the tier is higher. */
   public static final String REPEAT_OFFENDER = "REPEAT_OFFENDER";
 
+  /** The detector's reason code for a transaction of a blocked account. */
+  public static final String ACCOUNT_BLOCKED = "ACCOUNT_BLOCKED";
+
   private final PolicySettings settings;
 
   public ActionPolicy(PolicySettings settings) {
@@ -37,6 +40,9 @@ public final class ActionPolicy {
    * @param now when the decision is made: the actions' decided-at time and the start of a step-up
    */
   public ResponsePlan decide(Alert alert, AlertHistory history, Instant now) {
+    if (alert.reasonCodes().contains(ACCOUNT_BLOCKED)) {
+      return useOfBlockedAccount(alert, now);
+    }
     Severity severity = alert.severity();
     Severity effective = isRepeatOffender(alert, history) ? escalate(severity) : severity;
     boolean escalated = effective != severity;
@@ -89,6 +95,30 @@ public final class ActionPolicy {
   }
 
   /** The actions of a tier, in the order they are published. */
+  /**
+   * A transaction on an account that is already blocked: the block stands, so blocking again and
+   * paging the fraud team for every declined attempt would only flood both. It is recorded
+   * (MONITOR) for the audit trail.
+   */
+  private ResponsePlan useOfBlockedAccount(Alert alert, Instant now) {
+    UserAction monitor =
+        new UserAction(
+            UserAction.actionId(alert.alertId(), ActionType.MONITOR),
+            alert.alertId(),
+            alert.transactionId(),
+            alert.userId(),
+            ActionType.MONITOR,
+            alert.severity(),
+            alert.reasonCodes(),
+            now,
+            alert.eventTime(),
+            settings.version(),
+            UserAction.RESPONDER,
+            "account already blocked");
+    return new ResponsePlan(
+        alert.severity(), false, List.of(monitor), null, settings.responseTarget(alert.severity()));
+  }
+
   static List<ActionType> actionsFor(Severity severity) {
     return switch (severity) {
       case CRITICAL -> List.of(ActionType.BLOCK_ACCOUNT, ActionType.NOTIFY_FRAUD_TEAM);

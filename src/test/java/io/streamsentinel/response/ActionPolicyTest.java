@@ -46,6 +46,29 @@ class ActionPolicyTest {
   }
 
   @Test
+  void shouldOnlyRecordTheUseOfAnAlreadyBlockedAccount() {
+    Alert base = Alerts.of(Severity.CRITICAL, NOON);
+    Alert blocked =
+        new Alert(
+            base.alertId(),
+            base.transactionId(),
+            base.userId(),
+            Severity.CRITICAL,
+            1.0,
+            java.util.List.of("ACCOUNT_BLOCKED"),
+            NOON);
+
+    ResponsePlan plan = POLICY.decide(blocked, TWO_EARLIER, DECIDED);
+
+    assertThat(plan.actions())
+        .extracting(UserAction::actionType)
+        .containsExactly(ActionType.MONITOR);
+    assertThat(plan.actions().get(0).note()).isEqualTo("account already blocked");
+    assertThat(plan.accountState()).isNull();
+    assertThat(plan.escalated()).isFalse();
+  }
+
+  @Test
   void shouldDoNothingForAMinimalAlertEvenOfARepeatOffender() {
     ResponsePlan plan = POLICY.decide(Alerts.of(Severity.MINIMAL, NOON), TWO_EARLIER, DECIDED);
 
