@@ -1,0 +1,313 @@
+package io.streamsentinel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.streamsentinel.codec.AccountStateCodec;
+import io.streamsentinel.codec.DecisionCodec;
+import io.streamsentinel.codec.DecisionSummary;
+import io.streamsentinel.codec.RuleSetCodec;
+import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.codec.TransactionLimits;
+import io.streamsentinel.codec.UserActionCodec;
+import io.streamsentinel.domain.AccountStatus;
+import io.streamsentinel.domain.Transaction;
+import io.streamsentinel.kafka.BrokerSettings;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.CommittedRecords;
+import io.streamsentinel.kafka.EmbeddedKafkaBroker;
+import io.streamsentinel.kafka.KafkaSettings;
+import io.streamsentinel.kafka.StreamsSettings;
+import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.response.ActionType;
+import io.streamsentinel.response.UserAction;
+import io.streamsentinel.streaming.DetectorService;
+import io.streamsentinel.streaming.DetectorSettings;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The responder on a real broker, after a real detector: exactly-once actions and the feedback into
+ * detection.
+ */
+class ResponderIT {
+
+  @TempDir Path dir;
+  private EmbeddedKafkaBroker broker;
+  private DetectorService detector;
+  private final List<Process> processes = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    broker =
+        new EmbeddedKafkaBroker(new BrokerSettings("localhost", 0, dir.resolve("kafka"), false))
+            .start();
+  }
+
+  @AfterEach
+  void stop() {
+    processes.forEach(Process::destroyForcibly);
+    if (detector != null) {
+      detector.close();
+    }
+    broker.close();
+  }
+
+  private ClientConfigFactory clients() {
+    return new ClientConfigFactory(KafkaSettings.of(broker.bootstrapServers()));
+  }
+
+  private void generateAndDetect(int count) {
+    CliRunner cli = new CliRunner();
+    assertThat(
+            cli.run(
+                "generate",
+                "-b",
+                broker.bootstrapServers(),
+                "--count",
+                String.valueOf(count),
+                "--tps",
+                "max",
+                "--users",
+                "500",
+                "--seed",
+                "21",
+                "--fraud-rate",
+                "0.05",
+                "--start",
+                "2026-01-01T00:00:00Z"))
+        .as(cli.err())
+        .isZero();
+    detector =
+        new DetectorService(
+                clients()
+                    .streams(
+                        new StreamsSettings(
+                            DetectorSettings.APPLICATION_ID,
+                            StreamsSettings.Guarantee.EXACTLY_ONCE,
+                            1,
+                            dir.resolve("streams"),
+                            DetectorSettings.DLQ_TOPIC)),
+                DetectorSettings.defaults(RuleSetCodec.loadDefault()))
+            .start();
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> CommittedRecords.count(clients(), TopicCatalog.FRAUD_SCORES, Map.of()) >= count);
+  }
+
+  private Process responderProcess(String name, String webhook) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dsentinel.log.dir=" + dir.resolve("logs-" + name),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SentinelCli.class.getName(),
+                "respond",
+                "-b",
+                broker.bootstrapServers(),
+                "--profile",
+                "low-latency"));
+    if (webhook != null) {
+      command.addAll(List.of("--webhook", webhook));
+    }
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(name + ".log").toFile())
+            .start();
+    processes.add(p);
+    return p;
+  }
+
+  private List<UserAction> actions() {
+    List<UserAction> out = new ArrayList<>();
+    CommittedRecords.read(
+        clients(),
+        TopicCatalog.USER_ACTIONS,
+        Map.of(),
+        r -> out.add(UserActionCodec.decode(r.value())));
+    return out;
+  }
+
+  private Set<String> handledAlerts() {
+    Set<String> ids = new HashSet<>();
+    actions().forEach(a -> ids.add(a.alertId()));
+    return ids;
+  }
+
+  private Set<String> alertIds() {
+    Set<String> ids = new HashSet<>();
+    CommittedRecords.read(
+        clients(),
+        TopicCatalog.FRAUD_ALERTS,
+        Map.of(),
+        r -> ids.add(DecisionCodec.decodeSummary(r.value()).alertId()));
+    return ids;
+  }
+
+  @Test
+  void shouldLeaveExactlyOneActionPerAlertAndTypeWhenKilledBetweenProducingAndCommitting()
+      throws Exception {
+    generateAndDetect(20_000);
+    Set<String> alerts = alertIds();
+    assertThat(alerts).hasSizeGreaterThan(100);
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer slowWebhook = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+    slowWebhook.createContext(
+        "/",
+        exchange -> {
+          calls.incrementAndGet();
+          try {
+            Thread.sleep(5); // slow enough that the kill lands mid-run
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    slowWebhook.start();
+    String url = "http://localhost:" + slowWebhook.getAddress().getPort() + "/";
+    try {
+      Process first = responderProcess("killed", url);
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> calls.get() > 200);
+      first.destroyForcibly().waitFor(); // SIGKILL with a transaction open
+      assertThat(handledAlerts()).as("killed mid-run").isNotEmpty().hasSizeLessThan(alerts.size());
+      responderProcess("restarted", url);
+
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  actions().stream()
+                      .map(UserAction::alertId)
+                      .collect(java.util.stream.Collectors.toSet())
+                      .containsAll(alerts));
+    } finally {
+      slowWebhook.stop(0);
+    }
+    List<UserAction> actions = actions();
+    Set<String> alertAndType = new HashSet<>();
+    for (UserAction a : actions) {
+      assertThat(alertAndType.add(a.alertId() + "/" + a.actionType()))
+          .as("duplicate %s", a.actionId())
+          .isTrue();
+    }
+    assertThat(calls.get()).as("webhook is at-least-once").isGreaterThanOrEqualTo(actions.size());
+  }
+
+  @Test
+  void shouldBlockATakenOverAccountAndDecideItsNextTransactionCritical() throws Exception {
+    generateAndDetect(20_000);
+    responderProcess("responder", null);
+    List<DecisionSummary> decisions = new ArrayList<>();
+    CommittedRecords.read(
+        clients(),
+        TopicCatalog.FRAUD_SCORES,
+        Map.of(),
+        r -> decisions.add(DecisionCodec.decodeSummary(r.value())));
+    String victim =
+        decisions.stream()
+            .filter(
+                d -> "account_takeover".equals(d.fraudPattern()) && d.severity().equals("CRITICAL"))
+            .map(DecisionSummary::userId)
+            .findFirst()
+            .orElseThrow();
+
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                actions().stream()
+                    .anyMatch(
+                        a ->
+                            a.userId().equals(victim)
+                                && a.actionType() == ActionType.BLOCK_ACCOUNT));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              List<AccountStatus> statuses = new ArrayList<>();
+              CommittedRecords.read(
+                  clients(),
+                  TopicCatalog.ACCOUNT_STATUS,
+                  Map.of(),
+                  r -> {
+                    if (victim.equals(r.key())) {
+                      statuses.add(AccountStateCodec.decode(r.value()).status());
+                    }
+                  });
+              return statuses.contains(AccountStatus.BLOCKED);
+            });
+
+    Transaction later =
+        Transaction.builder()
+            .transactionId("after-block")
+            .userId(victim)
+            .amount(new BigDecimal("3.50"))
+            .timestamp(Instant.parse("2027-01-01T00:00:00Z"))
+            .merchant("Cafe")
+            .build();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(clients().producer("test").toProperties())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  TopicCatalog.TRANSACTIONS,
+                  victim,
+                  new TransactionCodec(TransactionLimits.DEFAULTS).encode(later)))
+          .get();
+    }
+
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              List<DecisionSummary> mine = new ArrayList<>();
+              CommittedRecords.read(
+                  clients(),
+                  TopicCatalog.FRAUD_SCORES,
+                  Map.of(),
+                  r -> {
+                    DecisionSummary d = DecisionCodec.decodeSummary(r.value());
+                    if (d.transactionId().equals("after-block")) {
+                      mine.add(d);
+                    }
+                  });
+              assertThat(mine)
+                  .singleElement()
+                  .satisfies(
+                      d -> {
+                        assertThat(d.severity()).isEqualTo("CRITICAL");
+                        assertThat(d.reasonCodes()).contains("ACCOUNT_BLOCKED");
+                      });
+            });
+  }
+}
