@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       DetectCommand.class,
       RespondCommand.class,
+      AccountCommand.class,
       EvaluateCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class

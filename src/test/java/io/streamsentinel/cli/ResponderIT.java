@@ -310,4 +310,123 @@ class ResponderIT {
                       });
             });
   }
+
+  private static byte[] alert(String id, String user, String severity) {
+    return ("{\"alert_id\":\""
+            + id
+            + "\",\"transaction_id\":\"tx-"
+            + id
+            + "\",\"user_id\":\""
+            + user
+            + "\",\"event_time\":\"2026-02-01T09:59:59Z\",\"score\":0.8,\"severity\":\""
+            + severity
+            + "\",\"reasons\":[{\"code\":\"NEW_DEVICE\",\"detail\":\"d\",\"contribution\":0.8}]}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldDeadLetterAPoisonAlertAndAnAlertWhoseWebhookKeepsFailingAndHandleTheRest()
+      throws Exception {
+    assertThat(new CliRunner().run("topics", "create", "-b", broker.bootstrapServers())).isZero();
+    HttpServer webhook = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+    webhook.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(
+                  exchange.getRequestBody().readAllBytes(),
+                  java.nio.charset.StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(body.contains("\"fail-me\"") ? 503 : 204, -1);
+          exchange.close();
+        });
+    webhook.start();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(clients().producer("test").toProperties())) {
+      producer
+          .send(new ProducerRecord<>(TopicCatalog.FRAUD_ALERTS, "x", "garbage".getBytes()))
+          .get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  TopicCatalog.FRAUD_ALERTS, "fail-me", alert("a1", "fail-me", "HIGH")))
+          .get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  TopicCatalog.FRAUD_ALERTS, "fine", alert("a2", "fine", "MEDIUM")))
+          .get();
+      responderProcess("responder", "http://localhost:" + webhook.getAddress().getPort() + "/");
+
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> actions().stream().anyMatch(a -> a.userId().equals("fine")));
+      List<String> problems = new ArrayList<>();
+      CommittedRecords.read(
+          clients(),
+          TopicCatalog.FRAUD_ALERTS_DLQ,
+          Map.of(),
+          r ->
+              problems.add(
+                  io.streamsentinel.kafka.DeadLetters.header(
+                      r.headers(), io.streamsentinel.kafka.DeadLetters.ERROR_PROBLEM)));
+      assertThat(problems).hasSize(2);
+      assertThat(problems.get(0)).contains("undecodable alert");
+      assertThat(problems.get(1))
+          .contains("notification failed after 4 attempt(s)")
+          .contains("503");
+      assertThat(actions()).noneMatch(a -> a.userId().equals("fail-me"));
+    } finally {
+      webhook.stop(0);
+    }
+  }
+
+  @Test
+  void operatorShouldBlockAndUnblockWithAnAuditTrail() {
+    assertThat(new CliRunner().run("topics", "create", "-b", broker.bootstrapServers())).isZero();
+    CliRunner block = new CliRunner();
+    CliRunner status = new CliRunner();
+    CliRunner unblock = new CliRunner();
+    CliRunner after = new CliRunner();
+    String b = broker.bootstrapServers();
+
+    assertThat(
+            block.run(
+                "account",
+                "block",
+                "user_042",
+                "--reason",
+                "card reported stolen",
+                "--operator",
+                "alice",
+                "-b",
+                b))
+        .as(block.err())
+        .isZero();
+    assertThat(status.run("account", "status", "user_042", "-b", b)).isZero();
+    assertThat(
+            unblock.run(
+                "account",
+                "unblock",
+                "user_042",
+                "--reason",
+                "customer verified",
+                "--operator",
+                "bob",
+                "-b",
+                b))
+        .as(unblock.err())
+        .isZero();
+    assertThat(after.run("account", "status", "user_042", "-b", b)).isZero();
+
+    assertThat(status.out()).contains("user_042: BLOCKED").contains("card reported stolen");
+    assertThat(after.out()).contains("user_042: ACTIVE");
+    assertThat(actions())
+        .extracting(UserAction::actionType, UserAction::actor, UserAction::note)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                ActionType.BLOCK_ACCOUNT, "alice", "card reported stolen"),
+            org.assertj.core.groups.Tuple.tuple(
+                ActionType.UNBLOCK_ACCOUNT, "bob", "customer verified"));
+  }
 }
