@@ -93,7 +93,10 @@ final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      Path work = Files.createTempDirectory("sentinel-bench");
+      // Under ./data, not the OS temp folder, which the OS may clean under a running Streams state
+      // directory.
+      Files.createDirectories(Path.of("data"));
+      Path work = Files.createTempDirectory(Path.of("data"), "bench-");
       EmbeddedKafkaBroker broker = null;
       try {
         if (!kafka.clusterGiven()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.Feature;
@@ -24,6 +25,12 @@ import java.util.UUID;
 public final class DecisionCodec {
 
   private static final JsonFactory JSON = new JsonFactory();
+
+  /**
+   * Feature names pre-encoded once: writing 29 field names per decision is the codec's largest cost
+   * otherwise.
+   */
+  private static final SerializedString[] FEATURE_NAMES = featureNames();
 
   private DecisionCodec() {}
 
@@ -60,7 +67,8 @@ public final class DecisionCodec {
       writeReasons(g, d.reasons());
       g.writeObjectFieldStart("features");
       for (Feature f : Feature.values()) {
-        g.writeNumberField(f.wireName(), round(d.features().get(f)));
+        g.writeFieldName(FEATURE_NAMES[f.ordinal()]);
+        writeCompact(g, d.features().get(f));
       }
       g.writeEndObject();
       g.writeStringField("rule_set_version", d.ruleSetVersion());
@@ -88,6 +96,26 @@ public final class DecisionCodec {
       g.writeEndObject();
     }
     g.writeEndArray();
+  }
+
+  private static SerializedString[] featureNames() {
+    SerializedString[] names = new SerializedString[Feature.values().length];
+    for (Feature f : Feature.values()) {
+      names[f.ordinal()] = new SerializedString(f.wireName());
+    }
+    return names;
+  }
+
+  /**
+   * Counts and flags (most features) are written as integers: formatting a double costs far more
+   * than a long, and this runs for every feature of every decision.
+   */
+  private static void writeCompact(JsonGenerator g, double v) throws IOException {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      g.writeNumber((long) v);
+    } else {
+      g.writeNumber(round(v));
+    }
   }
 
   /** Six decimals are plenty for scores and features and keep the records short. */
