@@ -1,0 +1,53 @@
+package io.streamsentinel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sentinel bench detect} end to end on a small load: it measures and writes every promised
+ * figure.
+ */
+class BenchCommandIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldMeasureDetectorAndPassThroughAndWriteTheRatios() throws Exception {
+    Path json = dir.resolve("bench.json");
+    CliRunner cli = new CliRunner();
+
+    int code =
+        cli.run(
+            "bench",
+            "detect",
+            "--records",
+            "3000",
+            "--runs",
+            "1",
+            "--users",
+            "300",
+            "--json",
+            json.toString());
+
+    assertThat(code).as(cli.err()).isZero();
+    JsonNode out = new ObjectMapper().readTree(json.toFile());
+    assertThat(out.get("records").asLong()).isEqualTo(3000);
+    for (String key :
+        new String[] {
+          "eos_tx_per_s", "alos_tx_per_s", "passthrough_tx_per_s", "eos_ratio", "alos_ratio"
+        }) {
+      assertThat(out.get(key).asDouble()).as(key).isPositive();
+    }
+    assertThat(out.get("eos_ratio").asDouble())
+        .isEqualTo(out.get("eos_tx_per_s").asDouble() / out.get("passthrough_tx_per_s").asDouble());
+    assertThat(cli.out())
+        .contains("detector_eos")
+        .contains("passthrough_alos")
+        .contains("Medians over 1 runs");
+  }
+}
