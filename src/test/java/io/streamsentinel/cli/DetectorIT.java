@@ -41,18 +41,19 @@ class DetectorIT {
 
   @TempDir Path dir;
   private EmbeddedKafkaBroker broker;
-  private final List<Process> processes = new ArrayList<>();
+  private SentinelProcesses processes;
 
   @BeforeEach
   void startBroker() {
     broker =
         new EmbeddedKafkaBroker(new BrokerSettings("localhost", 0, dir.resolve("kafka"), false))
             .start();
+    processes = new SentinelProcesses(dir);
   }
 
   @AfterEach
   void stop() {
-    processes.forEach(Process::destroyForcibly);
+    processes.close();
     broker.close();
   }
 
@@ -84,25 +85,14 @@ class DetectorIT {
 
   /** A detector as its own JVM, like {@code sentinel detect}. */
   private Process detectorProcess(String name) throws Exception {
-    Path log = dir.resolve(name + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Dsentinel.log.dir=" + dir.resolve("logs-" + name),
-                "-cp",
-                System.getProperty("java.class.path"),
-                SentinelCli.class.getName(),
-                "detect",
-                "-b",
-                broker.bootstrapServers(),
-                "--state-dir",
-                dir.resolve("state-" + name).toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Process process = builder.start();
-    processes.add(process);
-    return process;
+    return processes.start(
+        name,
+        "512m",
+        "detect",
+        "-b",
+        broker.bootstrapServers(),
+        "--state-dir",
+        dir.resolve("state-" + name).toString());
   }
 
   private List<DecisionSummary> decisions() {

@@ -51,18 +51,19 @@ class ResponderIT {
   @TempDir Path dir;
   private EmbeddedKafkaBroker broker;
   private DetectorService detector;
-  private final List<Process> processes = new ArrayList<>();
+  private SentinelProcesses processes;
 
   @BeforeEach
   void start() {
     broker =
         new EmbeddedKafkaBroker(new BrokerSettings("localhost", 0, dir.resolve("kafka"), false))
             .start();
+    processes = new SentinelProcesses(dir);
   }
 
   @AfterEach
   void stop() {
-    processes.forEach(Process::destroyForcibly);
+    processes.close();
     if (detector != null) {
       detector.close();
     }
@@ -114,30 +115,13 @@ class ResponderIT {
   }
 
   private Process responderProcess(String name, String webhook) throws Exception {
-    List<String> command =
+    List<String> args =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-Dsentinel.log.dir=" + dir.resolve("logs-" + name),
-                "-cp",
-                System.getProperty("java.class.path"),
-                SentinelCli.class.getName(),
-                "respond",
-                "-b",
-                broker.bootstrapServers(),
-                "--profile",
-                "low-latency"));
+            List.of("respond", "-b", broker.bootstrapServers(), "--profile", "low-latency"));
     if (webhook != null) {
-      command.addAll(List.of("--webhook", webhook));
+      args.addAll(List.of("--webhook", webhook));
     }
-    Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(name + ".log").toFile())
-            .start();
-    processes.add(p);
-    return p;
+    return processes.start(name, "256m", args.toArray(String[]::new));
   }
 
   private List<UserAction> actions() {

@@ -1,0 +1,47 @@
+package io.streamsentinel.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs {@code sentinel} commands as separate JVMs, as a user would, so a test can kill one
+ * abruptly. Each process writes its output to {@code <dir>/<name>.log} and its log file under
+ * {@code <dir>/logs-<name>}.
+ */
+final class SentinelProcesses implements AutoCloseable {
+
+  private final Path dir;
+  private final List<Process> started = new ArrayList<>();
+
+  SentinelProcesses(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Starts {@code sentinel <args>} with the given heap. */
+  Process start(String name, String heap, String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-Dsentinel.log.dir=" + dir.resolve("logs-" + name),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SentinelCli.class.getName()));
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(name + ".log").toFile())
+            .start();
+    started.add(process);
+    return process;
+  }
+
+  /** Kills whatever is still running. */
+  @Override
+  public void close() {
+    started.forEach(Process::destroyForcibly);
+  }
+}
