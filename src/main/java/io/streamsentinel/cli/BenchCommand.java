@@ -104,7 +104,7 @@ final class BenchCommand {
               new EmbeddedKafkaBroker(
                       new BrokerSettings("localhost", 0, work.resolve("kafka"), true))
                   .start();
-          kafka.bootstrapServers = broker.bootstrapServers();
+          kafka.useCluster(broker.bootstrapServers());
         }
         Integer mismatch = Topics.ensure(context, kafka);
         if (mismatch != null) {

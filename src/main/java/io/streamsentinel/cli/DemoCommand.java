@@ -97,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
               detectorOptions.stateDir); // its state belongs to the wiped cluster
         }
         embedded.start();
-        kafka.bootstrapServers = embedded.bootstrapServers();
+        kafka.useCluster(embedded.bootstrapServers());
         context
             .out()
             .println(

@@ -4,7 +4,6 @@ import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.streaming.DetectorCounters;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,12 +50,16 @@ final class DetectCommand implements Callable<Integer> {
     try (DetectorService service =
         new DetectorService(clients.streams(detector.streams()), settings)) {
       service.start();
-      long last = 0;
-      while (!context.shutdown().awaitRequest(Duration.ofSeconds(1)) && service.isAlive()) {
-        DetectorCounters c = service.counters();
-        context.out().printf(Locale.ROOT, "%s  (%,d/s)%n", status(service), c.scoredCount() - last);
-        last = c.scoredCount();
-      }
+      long[] last = {0};
+      context.statusEverySecond(
+          service::isAlive,
+          () -> {
+            long scored = service.counters().scoredCount();
+            String line =
+                String.format(Locale.ROOT, "%s  (%,d/s)", status(service), scored - last[0]);
+            last[0] = scored;
+            return line;
+          });
       if (service.failure() != null) {
         context.err().println("detect: stopped by an error: " + service.failure());
         return 1;

@@ -77,6 +77,13 @@ public final class KafkaOptions {
     return configFile().applyTo(TopicCatalog.defaults());
   }
 
+  /**
+   * Makes {@code servers} (an embedded broker this command started) the cluster every client uses.
+   */
+  void useCluster(String servers) {
+    bootstrapServers = servers;
+  }
+
   /** Whether the user named a cluster, on the command line or in the config file. */
   public boolean clusterGiven() {
     return bootstrapServers != null || configFile().bootstrapServers().isPresent();

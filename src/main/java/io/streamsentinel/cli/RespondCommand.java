@@ -2,7 +2,6 @@ package io.streamsentinel.cli;
 
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.response.ResponderCounters;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,9 +42,7 @@ final class RespondCommand implements Callable<Integer> {
             kafka.kafkaSettings().bootstrapServers(), ResponderRun.clientId(responder));
     try (ResponderRun run =
         new ResponderRun(new ClientConfigFactory(kafka.kafkaSettings()), responder)) {
-      while (!context.shutdown().awaitRequest(Duration.ofSeconds(1)) && run.isRunning()) {
-        context.out().println(status(run.counters()));
-      }
+      context.statusEverySecond(run::isRunning, () -> status(run.counters()));
       if (run.fatalError() != null) {
         context.err().println("respond: stopped by an error: " + run.fatalError());
         return 1;
