@@ -21,6 +21,8 @@ public record TopicCatalog(List<TopicSpec> topics) {
   public static final String USER_ACTIONS = "user-actions";
   public static final String ACCOUNT_STATUS = "account-status";
   public static final String SYSTEM_METRICS = "system-metrics";
+  public static final String FRAUD_FEEDBACK = "fraud-feedback";
+  public static final String PERSISTENCE_DLQ = "persistence-dlq";
 
   private static final Duration DAY = Duration.ofDays(1);
 
@@ -75,8 +77,19 @@ public record TopicCatalog(List<TopicSpec> topics) {
                 null,
                 TopicSpec.DELETE,
                 "periodic metric snapshots and health alerts"),
+            // Analyst verdicts are the labels later learning trains on: kept for a year.
+            new TopicSpec(
+                FRAUD_FEEDBACK,
+                3,
+                DAY.multipliedBy(365),
+                null,
+                TopicSpec.DELETE,
+                "analyst case resolutions (confirmed fraud / false positive), key = user_id"),
             dlq(TRANSACTIONS_DLQ, "undecodable or invalid transactions, with error headers"),
-            dlq(FRAUD_ALERTS_DLQ, "alerts the responder could not handle, with error headers")));
+            dlq(FRAUD_ALERTS_DLQ, "alerts the responder could not handle, with error headers"),
+            dlq(
+                PERSISTENCE_DLQ,
+                "records the persistence sink could not decode, with error headers")));
   }
 
   private static TopicSpec dlq(String name, String purpose) {
