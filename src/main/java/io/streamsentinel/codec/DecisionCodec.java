@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.Reason;
+import io.streamsentinel.domain.Transaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,17 +41,21 @@ public final class DecisionCodec {
         + UUID.nameUUIDFromBytes(("alert:" + transactionId).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A decision as written to {@code fraud-scores}. */
-  public static byte[] encodeDecision(Decision d) {
-    return write(d, null);
+  /**
+   * A decision as written to {@code fraud-scores}: the decision plus the transaction's descriptive
+   * fields (merchant, category, country, city, channel, currency) that reports group by, so the
+   * system of record needs no join with the input topic.
+   */
+  public static byte[] encodeDecision(Decision d, Transaction tx) {
+    return write(d, tx, null);
   }
 
-  /** An alert as written to {@code fraud-alerts}. */
-  public static byte[] encodeAlert(Decision d) {
-    return write(d, alertId(d.transactionId()));
+  /** An alert as written to {@code fraud-alerts}; see {@link #encodeDecision}. */
+  public static byte[] encodeAlert(Decision d, Transaction tx) {
+    return write(d, tx, alertId(d.transactionId()));
   }
 
-  private static byte[] write(Decision d, String alertId) {
+  private static byte[] write(Decision d, Transaction tx, String alertId) {
     try (ByteArrayBuilder out = new ByteArrayBuilder(1024);
         JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
@@ -62,6 +67,7 @@ public final class DecisionCodec {
       g.writeStringField("event_time", d.eventTime().toString());
       g.writeFieldName("amount");
       g.writeNumber(d.amount());
+      writeContext(g, tx);
       g.writeNumberField("score", round(d.score()));
       g.writeStringField("severity", d.severity().name());
       writeReasons(g, d.reasons());
@@ -83,6 +89,22 @@ public final class DecisionCodec {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode decision " + d.transactionId(), e);
+    }
+  }
+
+  private static void writeContext(JsonGenerator g, Transaction tx) throws IOException {
+    writeIfPresent(g, "currency", tx.currency());
+    writeIfPresent(g, "merchant", tx.merchant());
+    writeIfPresent(g, "merchant_category", tx.merchantCategory());
+    writeIfPresent(g, "country", tx.country());
+    writeIfPresent(g, "city", tx.city());
+    writeIfPresent(g, "channel", tx.channel() == null ? null : tx.channel().wireName());
+  }
+
+  private static void writeIfPresent(JsonGenerator g, String field, String value)
+      throws IOException {
+    if (value != null) {
+      g.writeStringField(field, value);
     }
   }
 

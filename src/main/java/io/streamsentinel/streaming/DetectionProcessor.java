@@ -87,11 +87,11 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     profiles.put(tx.userId(), UserProfileCodec.encode(result.profile()));
     Decision decision = result.decision();
     context.forward(
-        record.withValue(DecisionCodec.encodeDecision(decision)), FraudTopology.SCORES_SINK);
+        record.withValue(DecisionCodec.encodeDecision(decision, tx)), FraudTopology.SCORES_SINK);
     counters.scored();
     if (decision.isAlert(settings.alertThreshold())) {
       context.forward(
-          record.withValue(DecisionCodec.encodeAlert(decision)), FraudTopology.ALERTS_SINK);
+          record.withValue(DecisionCodec.encodeAlert(decision, tx)), FraudTopology.ALERTS_SINK);
       counters.alert();
     }
   }

@@ -40,7 +40,8 @@ class AlertCodecForActionsTest {
 
   @Test
   void shouldReadWhatTheDetectorWritesToFraudAlerts() {
-    Alert alert = AlertCodec.decode(DecisionCodec.encodeAlert(DECISION));
+    Alert alert =
+        AlertCodec.decode(DecisionCodec.encodeAlert(DECISION, TransactionCodecTest.everyField()));
 
     assertThat(alert)
         .isEqualTo(
@@ -56,7 +57,10 @@ class AlertCodecForActionsTest {
 
   @Test
   void shouldRejectADecisionWithoutAnAlertId() {
-    assertThatThrownBy(() -> AlertCodec.decode(DecisionCodec.encodeDecision(DECISION)))
+    assertThatThrownBy(
+            () ->
+                AlertCodec.decode(
+                    DecisionCodec.encodeDecision(DECISION, TransactionCodecTest.everyField())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("alert_id");
   }

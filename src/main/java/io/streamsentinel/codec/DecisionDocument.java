@@ -1,0 +1,49 @@
+package io.streamsentinel.codec;
+
+import io.streamsentinel.detection.Severity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A decision or alert read back in full for the system of record: every field the detector wrote,
+ * with reasons and features kept as their JSON text (they are stored as JSONB as written).
+ *
+ * @param alertId present on {@code fraud-alerts} records only; otherwise null
+ * @param currency descriptive transaction fields: each may be null when the input had none
+ * @param reasonsJson the {@code reasons} array as JSON text; never null
+ * @param featuresJson the {@code features} object as JSON text; never null
+ * @param reasonCodes the reason codes in order, for aggregation without re-parsing
+ * @param isFraud ground-truth label; null when the input had none
+ * @param fraudPattern ground-truth pattern; may be null
+ */
+public record DecisionDocument(
+    String alertId,
+    String transactionId,
+    String userId,
+    Instant eventTime,
+    BigDecimal amount,
+    String currency,
+    String merchant,
+    String merchantCategory,
+    String country,
+    String city,
+    String channel,
+    double score,
+    Severity severity,
+    String reasonsJson,
+    String featuresJson,
+    List<String> reasonCodes,
+    String ruleSetVersion,
+    Boolean isFraud,
+    String fraudPattern) {
+
+  public DecisionDocument {
+    reasonCodes = List.copyOf(reasonCodes);
+  }
+
+  /** Whether the detector flagged it because the account was already blocked (enforcement). */
+  public boolean isEnforcement() {
+    return reasonCodes.contains("ACCOUNT_BLOCKED");
+  }
+}

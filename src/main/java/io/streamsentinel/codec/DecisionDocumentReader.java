@@ -1,0 +1,183 @@
+package io.streamsentinel.codec;
+
+import static io.streamsentinel.codec.EventFields.requirePresent;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import io.streamsentinel.detection.Severity;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a whole {@code fraud-scores} or {@code fraud-alerts} record into a {@link
+ * DecisionDocument}, naming the field when a value is missing or has the wrong shape.
+ */
+public final class DecisionDocumentReader {
+
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final String EVENT = "a decision";
+
+  private DecisionDocumentReader() {}
+
+  /**
+   * @throws IllegalArgumentException naming the field, when the bytes are not a decision
+   */
+  public static DecisionDocument read(byte[] bytes) {
+    try (JsonParser p = JSON.createParser(bytes)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("a decision must be a JSON object");
+      }
+      return readFields(p);
+    } catch (IOException e) {
+      throw EventFields.notJson(EVENT, e);
+    }
+  }
+
+  private static DecisionDocument readFields(JsonParser p) throws IOException {
+    Fields f = new Fields();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "alert_id" -> f.alertId = EventFields.string(p, field);
+        case "transaction_id" -> f.transactionId = EventFields.string(p, field);
+        case "user_id" -> f.userId = EventFields.string(p, field);
+        case "event_time" -> f.eventTime = EventFields.instant(p, field);
+        case "amount" -> f.amount = decimal(p, field);
+        case "currency" -> f.currency = EventFields.string(p, field);
+        case "merchant" -> f.merchant = EventFields.string(p, field);
+        case "merchant_category" -> f.merchantCategory = EventFields.string(p, field);
+        case "country" -> f.country = EventFields.string(p, field);
+        case "city" -> f.city = EventFields.string(p, field);
+        case "channel" -> f.channel = EventFields.string(p, field);
+        case "score" -> f.score = EventFields.number(p, field);
+        case "severity" -> f.severity = EventFields.severity(p, field);
+        case "reasons" -> readReasons(p, f);
+        case "features" -> f.featuresJson = copyObject(p, field);
+        case "rule_set_version" -> f.ruleSetVersion = EventFields.string(p, field);
+        case "is_fraud" -> f.isFraud = bool(p, field);
+        case "fraud_pattern" -> f.fraudPattern = EventFields.string(p, field);
+        default -> p.skipChildren();
+      }
+    }
+    return f.build();
+  }
+
+  private static void readReasons(JsonParser p, Fields f) throws IOException {
+    EventFields.requireArray(p, "reasons");
+    List<String> codes = new ArrayList<>();
+    try (SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
+        JsonGenerator g = JSON.createGenerator(text)) {
+      g.writeStartArray();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+          throw EventFields.wrongType("reasons[]", "an object", p.currentToken());
+        }
+        g.writeStartObject();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          g.writeFieldName(name);
+          p.nextToken();
+          if (name.equals("code")) {
+            codes.add(EventFields.string(p, "reasons[].code"));
+          }
+          g.copyCurrentStructure(p);
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.flush();
+      f.reasonsJson = text.getAndClear();
+    }
+    f.reasonCodes = codes;
+  }
+
+  private static String copyObject(JsonParser p, String field) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw EventFields.wrongType(field, "an object", p.currentToken());
+    }
+    try (SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
+        JsonGenerator g = JSON.createGenerator(text)) {
+      g.copyCurrentStructure(p);
+      g.flush();
+      return text.getAndClear();
+    }
+  }
+
+  private static BigDecimal decimal(JsonParser p, String field) throws IOException {
+    if (!p.currentToken().isNumeric()) {
+      throw EventFields.wrongType(field, "a number", p.currentToken());
+    }
+    return p.getDecimalValue();
+  }
+
+  private static Boolean bool(JsonParser p, String field) throws IOException {
+    return switch (p.currentToken()) {
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw EventFields.wrongType(field, "true or false", p.currentToken());
+    };
+  }
+
+  /** Collects fields in any order, then checks the required ones. */
+  private static final class Fields {
+    String alertId;
+    String transactionId;
+    String userId;
+    Instant eventTime;
+    BigDecimal amount;
+    String currency;
+    String merchant;
+    String merchantCategory;
+    String country;
+    String city;
+    String channel;
+    Double score;
+    Severity severity;
+    String reasonsJson = "[]";
+    String featuresJson;
+    List<String> reasonCodes = List.of();
+    String ruleSetVersion;
+    Boolean isFraud;
+    String fraudPattern;
+
+    DecisionDocument build() {
+      requirePresent(transactionId, "transaction_id", EVENT);
+      requirePresent(userId, "user_id", EVENT);
+      requirePresent(eventTime, "event_time", EVENT);
+      requirePresent(amount, "amount", EVENT);
+      requirePresent(score, "score", EVENT);
+      requirePresent(severity, "severity", EVENT);
+      requirePresent(featuresJson, "features", EVENT);
+      requirePresent(ruleSetVersion, "rule_set_version", EVENT);
+      return new DecisionDocument(
+          alertId,
+          transactionId,
+          userId,
+          eventTime,
+          amount,
+          currency,
+          merchant,
+          merchantCategory,
+          country,
+          city,
+          channel,
+          score,
+          severity,
+          reasonsJson,
+          featuresJson,
+          reasonCodes,
+          ruleSetVersion,
+          isFraud,
+          fraudPattern);
+    }
+  }
+}
