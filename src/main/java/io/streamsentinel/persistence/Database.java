@@ -1,0 +1,135 @@
+package io.streamsentinel.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open database: the embedded server when no URL is given (started, or attached to when another
+ * process already runs it on the same folder), a HikariCP pool, and the schema migrated to the
+ * latest version by Flyway.
+ */
+public final class Database implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  /** How long a caller waits for a connection before the pool gives up (sink retries then). */
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+  private final EmbeddedDatabase embedded;
+  private final HikariDataSource pool;
+  private final String description;
+  private final DatabaseSettings settings;
+
+  private Database(
+      EmbeddedDatabase embedded,
+      HikariDataSource pool,
+      String description,
+      DatabaseSettings settings) {
+    this.embedded = embedded;
+    this.pool = pool;
+    this.description = description;
+    this.settings = settings;
+  }
+
+  /**
+   * Opens the database and migrates its schema.
+   *
+   * @throws DatabaseException naming the server, when it cannot be reached or migrated
+   */
+  public static Database open(DatabaseSettings settings) {
+    EmbeddedDatabase embedded = null;
+    String url = settings.url();
+    String user = settings.user();
+    String description;
+    if (settings.isEmbedded()) {
+      var running = settings.fresh() ? null : EmbeddedDatabase.runningPort(settings.embeddedDir());
+      if (running != null && running.isPresent()) {
+        url = EmbeddedDatabase.jdbcUrl(running.get());
+        description = "embedded PostgreSQL already running on port " + running.get();
+      } else {
+        embedded = EmbeddedDatabase.start(settings.embeddedDir(), settings.fresh(), 0);
+        url = embedded.jdbcUrl();
+        description = "embedded PostgreSQL on port " + embedded.port();
+      }
+      user = EmbeddedDatabase.USER;
+    } else {
+      description = url;
+    }
+    try {
+      HikariDataSource pool = pool(url, user, settings);
+      migrate(pool);
+      log.info("database ready: {}", description);
+      return new Database(embedded, pool, description, settings);
+    } catch (RuntimeException e) {
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw new DatabaseException("cannot open the database at " + description, e);
+    }
+  }
+
+  private static HikariDataSource pool(String url, String user, DatabaseSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    if (settings.password() != null) {
+      config.setPassword(settings.password());
+    }
+    config.setPoolName("sentinel-db");
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+    // Fail at start-up, with the server's own message, when the database cannot be reached.
+    config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+    // Batched inserts travel as multi-row statements.
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    config.addDataSourceProperty("ApplicationName", "stream-sentinel");
+    return new HikariDataSource(config);
+  }
+
+  private static void migrate(DataSource dataSource) {
+    MigrateResult result =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+    log.info(
+        "schema at version {} ({} migration(s) applied now)",
+        result.targetSchemaVersion,
+        result.migrationsExecuted);
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** A pooled connection; the caller closes it. */
+  public Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  public DatabaseSettings settings() {
+    return settings;
+  }
+
+  /** Where the database is, for people (never with a password). */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

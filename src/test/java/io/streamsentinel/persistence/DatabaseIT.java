@@ -1,0 +1,101 @@
+package io.streamsentinel.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The schema on a real, embedded PostgreSQL. */
+class DatabaseIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldMigrateAnEmptyDatabaseAndKeepDataAcrossRestarts() throws Exception {
+    Path data = dir.resolve("postgres");
+    try (Database db = Database.open(DatabaseSettings.embedded(data, false))) {
+      assertThat(tables(db))
+          .contains(
+              "decisions",
+              "alerts",
+              "actions",
+              "account_status_history",
+              "accounts",
+              "review_cases",
+              "audit_log");
+      try (Connection c = db.connection();
+          Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO audit_log (at, actor, action, subject, source) "
+                + "VALUES (now(), 'test', 'note', 'user_1', 'test')");
+      }
+    }
+
+    try (Database db = Database.open(DatabaseSettings.embedded(data, false))) {
+      assertThat(count(db, "audit_log")).isEqualTo(1);
+    }
+
+    try (Database db = Database.open(DatabaseSettings.embedded(data, true))) {
+      assertThat(count(db, "audit_log")).as("--fresh wipes the data").isZero();
+    }
+  }
+
+  @Test
+  void shouldAttachToTheServerAnotherProcessRunsOnTheSameFolder() throws Exception {
+    Path data = dir.resolve("shared");
+    try (EmbeddedDatabase server = EmbeddedDatabase.start(data, false, 0);
+        Database db = Database.open(DatabaseSettings.embedded(data, false))) {
+      assertThat(EmbeddedDatabase.runningPort(data)).contains(server.port());
+      assertThat(db.description()).contains(String.valueOf(server.port()));
+      assertThat(tables(db)).contains("decisions");
+    }
+    assertThat(EmbeddedDatabase.runningPort(data)).isEmpty();
+  }
+
+  @Test
+  void shouldNameTheServerItCannotReach() {
+    DatabaseSettings unreachable =
+        new DatabaseSettings(
+            "jdbc:postgresql://127.0.0.1:1/nowhere",
+            "nobody",
+            "secret-password",
+            dir,
+            false,
+            1,
+            DatabaseSettings.DEFAULT_RETENTION);
+
+    assertThatThrownBy(() -> Database.open(unreachable))
+        .isInstanceOf(DatabaseException.class)
+        .hasMessageContaining("127.0.0.1:1")
+        .hasMessageNotContaining("secret-password");
+  }
+
+  private static List<String> tables(Database db) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Connection c = db.connection();
+        ResultSet rs =
+            c.getMetaData()
+                .getTables(null, "public", "%", new String[] {"TABLE", "PARTITIONED TABLE"})) {
+      while (rs.next()) {
+        names.add(rs.getString("TABLE_NAME"));
+      }
+    }
+    return names;
+  }
+
+  static long count(Database db, String table) throws Exception {
+    try (Connection c = db.connection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
