@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       DetectCommand.class,
       RespondCommand.class,
+      PersistCommand.class,
       AccountCommand.class,
       EvaluateCommand.class,
       BenchCommand.class,

@@ -23,6 +23,8 @@ public final class DecisionDocumentReader {
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final String EVENT = "a decision";
+  private static final int MAX_SCALE = 8;
+  private static final int MAX_INTEGER_DIGITS = 15;
 
   private DecisionDocumentReader() {}
 
@@ -115,7 +117,13 @@ public final class DecisionDocumentReader {
     if (!p.currentToken().isNumeric()) {
       throw EventFields.wrongType(field, "a number", p.currentToken());
     }
-    return p.getDecimalValue();
+    BigDecimal value = p.getDecimalValue();
+    // Bounded so that storing it (as NUMERIC text) can never become an attack.
+    if (value.scale() > MAX_SCALE || value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+      throw new IllegalArgumentException(
+          field + ": " + value.toString() + " is outside the storable range");
+    }
+    return value;
   }
 
   private static Boolean bool(JsonParser p, String field) throws IOException {
