@@ -11,6 +11,10 @@ import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicOffsets;
+import io.streamsentinel.persistence.Database;
+import io.streamsentinel.persistence.DatabaseException;
+import io.streamsentinel.persistence.DecisionCount;
+import io.streamsentinel.persistence.PersistenceSink;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
 import java.nio.file.Path;
@@ -49,9 +53,19 @@ final class DemoCommand implements Callable<Integer> {
           TopicCatalog.FRAUD_ALERTS,
           TopicCatalog.USER_ACTIONS,
           TopicCatalog.TRANSACTIONS_DLQ,
-          TopicCatalog.FRAUD_ALERTS_DLQ);
+          TopicCatalog.FRAUD_ALERTS_DLQ,
+          TopicCatalog.PERSISTENCE_DLQ);
   private static final List<String> DLQ_TOPICS =
-      List.of(TopicCatalog.TRANSACTIONS_DLQ, TopicCatalog.FRAUD_ALERTS_DLQ);
+      List.of(
+          TopicCatalog.TRANSACTIONS_DLQ,
+          TopicCatalog.FRAUD_ALERTS_DLQ,
+          TopicCatalog.PERSISTENCE_DLQ);
+  private static final List<String> PERSISTED_TOPICS =
+      List.of(
+          TopicCatalog.FRAUD_SCORES,
+          TopicCatalog.FRAUD_ALERTS,
+          TopicCatalog.USER_ACTIONS,
+          TopicCatalog.ACCOUNT_STATUS);
 
   private final CliContext context;
 
@@ -60,6 +74,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin GeneratorOptions generator;
   @Mixin DetectorOptions detectorOptions;
   @Mixin ResponderOptions responderOptions;
+  @Mixin DatabaseOptions databaseOptions;
 
   @Option(
       names = "--tps",
@@ -108,7 +123,16 @@ final class DemoCommand implements Callable<Integer> {
                     + (broker.fresh ? " (fresh)" : ""));
       }
       Integer mismatch = Topics.ensure(context, kafka);
-      return mismatch != null ? mismatch : runPipeline();
+      if (mismatch != null) {
+        return mismatch;
+      }
+      try (Database database = Database.open(databaseOptions.settings(broker.fresh))) {
+        context.out().println("Database: " + database.description());
+        return runPipeline(database);
+      } catch (DatabaseException e) {
+        context.err().println("demo: " + e.getMessage());
+        return 2;
+      }
     } finally {
       if (embedded != null) {
         embedded.close();
@@ -117,12 +141,13 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private int runPipeline() throws Exception {
+  private int runPipeline(Database database) throws Exception {
     ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
     GeneratorSettings settings = generator.settings();
     try (Admin admin =
         Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
       Map<TopicPartition, Long> start = TopicOffsets.endOffsets(admin, COUNTED_TOPICS);
+      long rowsBefore = DecisionCount.of(database);
       long startNanos = System.nanoTime();
       printPlan(settings);
       DetectorService detector =
@@ -137,8 +162,10 @@ final class DemoCommand implements Callable<Integer> {
               new TransactionCodec(kafka.configFile().transactionLimits()),
               new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration));
       ResponderRun responder = new ResponderRun(clients, responderOptions);
+      PersistRun sink = new PersistRun(clients, database, "demo");
       try (detector;
           responder;
+          sink;
           run) {
         PublishProgress progress = new PublishProgress(run.stats(), 0);
         run.awaitEnd(
@@ -151,7 +178,9 @@ final class DemoCommand implements Callable<Integer> {
                             + "  | "
                             + DetectCommand.status(detector)
                             + "  | "
-                            + RespondCommand.status(responder.counters())));
+                            + RespondCommand.status(responder.counters())
+                            + "  | "
+                            + PersistCommand.status(sink.counters())));
         run.close(); // the generator stops first; the detector drains what it sent
         context.out().println(progress.summary(run.elapsedSeconds()));
         drain(
@@ -166,9 +195,18 @@ final class DemoCommand implements Callable<Integer> {
             responder::isRunning,
             ResponderRun.GROUP_ID,
             TopicCatalog.FRAUD_ALERTS);
+        for (String topic : PERSISTED_TOPICS) {
+          drain(admin, "persistence", sink::isRunning, PersistenceSink.GROUP_ID, topic);
+        }
       }
       DemoSummary summary =
-          summarize(clients, start, run, settings, (System.nanoTime() - startNanos) / 1e9);
+          summarize(
+              clients,
+              start,
+              run,
+              settings,
+              DecisionCount.of(database) - rowsBefore,
+              (System.nanoTime() - startNanos) / 1e9);
       context.out().println(summary.text());
       if (summaryJson != null) {
         summary.write(summaryJson);
@@ -177,6 +215,7 @@ final class DemoCommand implements Callable<Integer> {
       return run.fatalError() == null
               && detector.failure() == null
               && responder.fatalError() == null
+              && sink.fatalError() == null
           ? 0
           : 1;
     }
@@ -186,13 +225,15 @@ final class DemoCommand implements Callable<Integer> {
     context
         .out()
         .printf(
-            "Generator: %s, %,d users, fraud rate %s, seed %d. Detector: %s. Not built yet: %s.%n",
+            "Generator: %s, %,d users, fraud rate %s, seed %d. Detector: %s.%s%n",
             RateOption.describe(tps),
             settings.users(),
             settings.fraudRate(),
             settings.seed(),
             detectorOptions.streams().guarantee().config(),
-            String.join(", ", DemoSummary.NOT_BUILT));
+            DemoSummary.NOT_BUILT.isEmpty()
+                ? ""
+                : " Not built yet: " + String.join(", ", DemoSummary.NOT_BUILT) + ".");
     context
         .out()
         .println(
@@ -225,6 +266,7 @@ final class DemoCommand implements Callable<Integer> {
       Map<TopicPartition, Long> start,
       GeneratorRun run,
       GeneratorSettings settings,
+      long persisted,
       double elapsed) {
     Map<String, Long> actionsByType = new TreeMap<>();
     long actions =
@@ -248,7 +290,7 @@ final class DemoCommand implements Callable<Integer> {
         actions,
         actionsByType,
         dlq,
-        0,
+        persisted,
         elapsed,
         settings.seed(),
         kafka.kafkaSettings().bootstrapServers(),

@@ -29,6 +29,8 @@ class DemoCommandIT {
             dir.resolve("kafka").toString(),
             "--state-dir",
             dir.resolve("streams").toString(),
+            "--db-data-dir",
+            dir.resolve("postgres").toString(),
             "--tps",
             "2000",
             "--summary-json",
@@ -43,6 +45,8 @@ class DemoCommandIT {
     assertThat(json.get("produced").asLong()).isGreaterThan(5_000);
     assertThat(json.get("failed").asLong()).isZero();
     assertThat(json.get("scored").asLong()).isEqualTo(json.get("produced").asLong());
+    assertThat(json.get("persisted").asLong()).isEqualTo(json.get("scored").asLong());
+    assertThat(json.get("stages_not_built")).isEmpty();
     for (String key :
         new String[] {"scored", "alerts", "actions", "dlq", "persisted", "elapsed_s"}) {
       assertThat(json.has(key)).as(key).isTrue();
@@ -63,7 +67,9 @@ class DemoCommandIT {
             "--data-dir",
             dir.resolve("kafka").toString(),
             "--state-dir",
-            dir.resolve("streams").toString());
+            dir.resolve("streams").toString(),
+            "--db-data-dir",
+            dir.resolve("postgres").toString());
 
     assertThat(code).as(cli.err()).isZero();
     assertThat(cli.out()).contains("Demo summary:").contains("Broker stopped.");
