@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       DetectCommand.class,
       RespondCommand.class,
       PersistCommand.class,
+      CasesCommand.class,
       AccountCommand.class,
       EvaluateCommand.class,
       BenchCommand.class,

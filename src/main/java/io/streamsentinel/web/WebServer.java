@@ -33,7 +33,7 @@ public final class WebServer implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
-              config.jsonMapper(new JavalinJackson());
+              config.jsonMapper(new JavalinJackson(JsonMapper.create(), false));
               config.routes.exception(
                   ApiError.class,
                   (e, ctx) -> ctx.status(e.status()).json(errorBody(e.getMessage(), e.field())));

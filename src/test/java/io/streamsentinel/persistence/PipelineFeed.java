@@ -31,10 +31,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * scored by the real rules, an alert for each score at or above the threshold, a MANUAL_REVIEW
  * action per alert (each opens a case), and a BLOCKED status for every tenth alert.
  */
-final class PipelineFeed implements AutoCloseable {
+public final class PipelineFeed implements AutoCloseable {
 
   /** What was written. */
-  record Counts(int decisions, int alerts, int actions, int statuses) {}
+  public record Counts(int decisions, int alerts, int actions, int statuses) {}
 
   private final KafkaProducer<String, byte[]> producer;
   private final TransactionSimulator simulator;
@@ -45,7 +45,7 @@ final class PipelineFeed implements AutoCloseable {
   private int alerts;
   private int statuses;
 
-  PipelineFeed(String bootstrap, long seed) {
+  public PipelineFeed(String bootstrap, long seed) {
     producer =
         new KafkaProducer<>(
             Map.of(
@@ -63,7 +63,7 @@ final class PipelineFeed implements AutoCloseable {
   }
 
   /** Sends {@code count} more transactions' worth of records and waits until all are stored. */
-  Counts send(int count) {
+  public Counts send(int count) {
     for (int i = 0; i < count; i++) {
       Transaction tx = simulator.next();
       UserProfile before = profiles.getOrDefault(tx.userId(), UserProfile.empty(tx.userId()));
@@ -109,7 +109,7 @@ final class PipelineFeed implements AutoCloseable {
   }
 
   /** Sends a record as is, e.g. one that cannot be decoded. */
-  void send(String topic, String key, byte[] value) {
+  public void send(String topic, String key, byte[] value) {
     producer.send(
         new ProducerRecord<>(topic, key, value),
         (metadata, e) -> {
@@ -130,7 +130,7 @@ final class PipelineFeed implements AutoCloseable {
     return new Counts(decisions, alerts, alerts, statuses);
   }
 
-  static List<String> topics() {
+  public static List<String> topics() {
     return List.of(
         TopicCatalog.FRAUD_SCORES,
         TopicCatalog.FRAUD_ALERTS,
