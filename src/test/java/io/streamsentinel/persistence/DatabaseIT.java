@@ -3,12 +3,18 @@ package io.streamsentinel.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamsentinel.codec.DecisionDocument;
+import io.streamsentinel.detection.Severity;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +63,51 @@ class DatabaseIT {
       assertThat(tables(db)).contains("decisions");
     }
     assertThat(EmbeddedDatabase.runningPort(data)).isEmpty();
+  }
+
+  @Test
+  void shouldDropDecisionPartitionsPastRetentionOnly() throws Exception {
+    try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("retention"), false));
+        Connection c = db.connection()) {
+      c.setAutoCommit(false);
+      DecisionPartitions partitions = new DecisionPartitions();
+      partitions.ensure(
+          c, List.of(decisionOn("2026-01-01T10:00:00Z"), decisionOn("2026-03-30T10:00:00Z")));
+      c.commit();
+      partitions.committed();
+      c.setAutoCommit(true);
+
+      List<String> dropped =
+          partitions.dropExpired(c, Duration.ofDays(30), Instant.parse("2026-04-15T00:00:00Z"));
+
+      assertThat(dropped).containsExactly("decisions_20260101");
+      assertThat(tables(db)).contains("decisions_20260330").doesNotContain("decisions_20260101");
+    }
+  }
+
+  private static SinkBatch.Row<DecisionDocument> decisionOn(String time) {
+    DecisionDocument doc =
+        new DecisionDocument(
+            null,
+            "tx-" + time,
+            "u",
+            Instant.parse(time),
+            BigDecimal.TEN,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0.1,
+            Severity.LOW,
+            "[]",
+            "{}",
+            List.of(),
+            "r",
+            null,
+            null);
+    return new SinkBatch.Row<>(doc, new ConsumerRecord<>("fraud-scores", 0, 0L, "u", new byte[0]));
   }
 
   @Test
