@@ -5,14 +5,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import org.postgresql.PGConnection;
 
 /**
- * Writes decisions with {@code COPY} into a per-connection staging table, then moves them into
- * {@code decisions} with {@code ON CONFLICT DO NOTHING}: COPY's speed, with a redelivered decision
- * a no-op.
+ * Writes decisions with {@code COPY}, PostgreSQL's bulk load, keeping a redelivered decision a
+ * no-op.
  */
 final class DecisionRows {
 
@@ -21,12 +21,33 @@ final class DecisionRows {
           + " city, channel, score, severity, reasons, features, rule_set_version, is_fraud,"
           + " fraud_pattern, decided_at";
 
+  /** SQLSTATE of a duplicate key. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private DecisionRows() {}
 
-  /** Inserts the rows not stored yet; returns how many were new. */
+  /**
+   * Inserts the rows not stored yet, inside the caller's transaction; returns how many were new.
+   *
+   * <p>First try: COPY straight into {@code decisions}, the fast path of a batch never seen before.
+   * If any row is already there (a redelivery), COPY fails as a whole, the savepoint undoes it, and
+   * the rows go through a staging table and {@code INSERT ... ON CONFLICT DO NOTHING} instead.
+   */
   static long insert(Connection c, List<SinkBatch.Row<DecisionDocument>> rows) throws SQLException {
     if (rows.isEmpty()) {
       return 0;
+    }
+    String text = copyText(rows);
+    Savepoint beforeCopy = c.setSavepoint();
+    try {
+      copy(c, "decisions", text);
+      c.releaseSavepoint(beforeCopy);
+      return rows.size();
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(beforeCopy);
     }
     try (Statement s = c.createStatement()) {
       // A temporary table lives as long as the (pooled) connection; its rows as long as the
@@ -35,7 +56,7 @@ final class DecisionRows {
           "CREATE TEMP TABLE IF NOT EXISTS decisions_stage"
               + " (LIKE decisions INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
     }
-    copy(c, rows);
+    copy(c, "decisions_stage", text);
     try (Statement s = c.createStatement()) {
       return s.executeUpdate(
           "INSERT INTO decisions ("
@@ -46,8 +67,7 @@ final class DecisionRows {
     }
   }
 
-  private static void copy(Connection c, List<SinkBatch.Row<DecisionDocument>> rows)
-      throws SQLException {
+  private static String copyText(List<SinkBatch.Row<DecisionDocument>> rows) {
     CopyText text = new CopyText();
     for (SinkBatch.Row<DecisionDocument> row : rows) {
       DecisionDocument d = row.value();
@@ -71,12 +91,14 @@ final class DecisionRows {
           .column(row.recordTime())
           .endRow();
     }
+    return text.toString();
+  }
+
+  private static void copy(Connection c, String table, String text) throws SQLException {
     try {
       c.unwrap(PGConnection.class)
           .getCopyAPI()
-          .copyIn(
-              "COPY decisions_stage (" + COLUMNS + ") FROM STDIN",
-              new StringReader(text.toString()));
+          .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN", new StringReader(text));
     } catch (IOException e) {
       throw new SQLException("cannot stream decisions to the database: " + e.getMessage(), e);
     }
