@@ -1,5 +1,6 @@
 package io.streamsentinel.bench;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,11 @@ public record Spread(double median, double min, double max, List<Double> all) {
 
   /** As written to the JSON report. */
   public Map<String, Object> toJson() {
-    return Map.of("median", median, "min", min, "max", max, "all", all);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("median", median);
+    json.put("min", min);
+    json.put("max", max);
+    json.put("all", all);
+    return json;
   }
 }

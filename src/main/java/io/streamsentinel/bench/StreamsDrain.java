@@ -37,6 +37,7 @@ public final class StreamsDrain {
   private final DetectorSettings detector;
   private final long records;
   private final Consumer<String> out;
+  private long maxDetectorHeapBytes;
 
   /**
    * @param records how many records the topic holds; a run ends when all are processed
@@ -74,8 +75,22 @@ public final class StreamsDrain {
       topology = FraudTopology.build(detector, counters);
       processed = counters::scoredCount;
     }
+    DrainMeasurement.Result result;
     try (ProgressTicker ticker = new ProgressTicker(name, processed, records, out)) {
-      return DrainMeasurement.run(topology, props, records, processed, RUN_TIMEOUT);
+      result = DrainMeasurement.run(topology, props, records, processed, RUN_TIMEOUT);
     }
+    if (stage == Stage.DETECTOR) {
+      maxDetectorHeapBytes = Math.max(maxDetectorHeapBytes, result.heapAfterGcBytes());
+    }
+    return result.recordsPerSecond();
+  }
+
+  /**
+   * The largest heap in use after a full GC at the end of a detector drain so far, in MB: the
+   * detector's retained heap (its profiles live in RocksDB, off the heap) plus everything else in
+   * this JVM, the embedded broker included unless --bootstrap-servers points elsewhere.
+   */
+  public double maxDetectorHeapMb() {
+    return maxDetectorHeapBytes / (1024.0 * 1024.0);
   }
 }

@@ -78,7 +78,14 @@ final class BenchDetectCommand implements Callable<Integer> {
                           1,
                           variant.replace('_', '-') + "-" + round,
                           env.stateDir(variant + "-" + round)));
-      BenchReport report = report(rates);
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "Heap in use after a full GC at the end of a detector run (whole JVM, max): %.0f MB%n",
+              drain.maxDetectorHeapMb());
+      BenchReport report =
+          report(rates).put("detector_heap_after_gc_mb", drain.maxDetectorHeapMb());
       env.finish(report, bench.json);
       return 0;
     }

@@ -91,7 +91,14 @@ final class BenchScaleCommand implements Callable<Integer> {
                           Integer.parseInt(variant.substring("threads_".length())),
                           "scale-" + variant.replace('_', '-') + "-" + round,
                           env.stateDir(variant + "-" + round)));
-      env.finish(report(rates, g), bench.json);
+      BenchReport report = report(rates, g);
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "Heap in use after a full GC at the end of a detector run (whole JVM, max): %.0f MB%n",
+              drain.maxDetectorHeapMb());
+      env.finish(report.put("detector_heap_after_gc_mb", drain.maxDetectorHeapMb()), bench.json);
       return 0;
     }
   }

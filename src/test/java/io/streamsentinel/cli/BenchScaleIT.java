@@ -43,6 +43,7 @@ class BenchScaleIT {
     }
     assertThat(out.get("efficiency_by_threads").get("1").asDouble()).isEqualTo(1.0);
     assertThat(out.get("variants").get("threads_2").get("all")).hasSize(1);
+    assertThat(out.get("detector_heap_after_gc_mb").asDouble()).isPositive();
     assertThat(out.get("config").get("stream_threads")).hasSize(2);
     assertThat(cli.out()).contains("threads_1").contains("2 stream thread(s)");
   }
