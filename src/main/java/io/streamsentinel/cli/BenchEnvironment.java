@@ -10,11 +10,16 @@ import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * What every {@code bench} scenario runs in: a fresh embedded broker in a work folder under ./data
@@ -92,6 +97,26 @@ final class BenchEnvironment implements AutoCloseable {
       NewTopic topic =
           new NewTopic(name, spec.partitions(), (short) 1).configs(spec.configs((short) 1));
       admin.createTopics(List.of(topic)).all().get();
+    }
+  }
+
+  /**
+   * Commits a consumer group's offsets at the current end of every partition of a catalog topic, so
+   * an application started under that group id reads only what is sent afterwards.
+   */
+  void commitGroupAtEnd(String groupId, String catalogTopic) throws Exception {
+    try (Admin admin = Admin.create(clients.admin("sentinel-bench").toProperties())) {
+      Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+      for (int p = 0; p < partitions(catalogTopic); p++) {
+        latest.put(new TopicPartition(catalogTopic, p), OffsetSpec.latest());
+      }
+      Map<TopicPartition, OffsetAndMetadata> ends = new LinkedHashMap<>();
+      admin
+          .listOffsets(latest)
+          .all()
+          .get()
+          .forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+      admin.alterConsumerGroupOffsets(groupId, ends).all().get();
     }
   }
 

@@ -16,13 +16,9 @@ import io.streamsentinel.streaming.DetectorSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -64,7 +60,7 @@ final class EndToEndRun implements AutoCloseable {
   }
 
   private void start(Guarantee guarantee, String appId) throws Exception {
-    startAtEnd(appId);
+    env.commitGroupAtEnd(appId, TopicCatalog.TRANSACTIONS); // only this run's input is read
     this.observer =
         new PipelineObserver(
                 env.clients()
@@ -85,23 +81,6 @@ final class EndToEndRun implements AutoCloseable {
     options.instanceId = "bench";
     this.responder = new ResponderRun(env.clients(), options);
     awaitRunning();
-  }
-
-  /** Commits the detector group's offsets at the input's end: only this run's input is read. */
-  private void startAtEnd(String groupId) throws Exception {
-    try (Admin admin = Admin.create(env.clients().admin("sentinel-bench").toProperties())) {
-      int partitions = env.partitions(TopicCatalog.TRANSACTIONS);
-      Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-      for (int p = 0; p < partitions; p++) {
-        latest.put(new TopicPartition(TopicCatalog.TRANSACTIONS, p), OffsetSpec.latest());
-      }
-      Map<TopicPartition, OffsetAndMetadata> ends =
-          admin.listOffsets(latest).all().get().entrySet().stream()
-              .collect(
-                  Collectors.toMap(
-                      Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
-      admin.alterConsumerGroupOffsets(groupId, ends).all().get();
-    }
   }
 
   private void awaitRunning() throws InterruptedException {
@@ -147,7 +126,7 @@ final class EndToEndRun implements AutoCloseable {
     }
   }
 
-  private void awaitUntil(java.util.function.BooleanSupplier done, Duration timeout, String what)
+  private void awaitUntil(BooleanSupplier done, Duration timeout, String what)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.getAsBoolean()) {
