@@ -1,5 +1,7 @@
 package io.streamsentinel.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.function.LongSupplier;
@@ -9,7 +11,8 @@ import org.apache.kafka.streams.Topology;
 /**
  * Runs a Streams topology over a pre-loaded topic and measures its drain rate: records processed
  * divided by the time from the first processed record to the last. Start-up and group joining are
- * left out, commits and everything else the processing thread does are in.
+ * left out, commits and everything else the processing thread does are in. After the drain, with
+ * the topology's state still open, it also takes the JVM's heap in use after a full GC.
  */
 public final class DrainMeasurement {
 
@@ -18,11 +21,17 @@ public final class DrainMeasurement {
   private DrainMeasurement() {}
 
   /**
+   * @param recordsPerSecond the drain rate
+   * @param heapAfterGcBytes heap in use after a full GC, with the drained topology still open: its
+   *     retained heap plus whatever else lives in this JVM (an embedded broker, for one)
+   */
+  public record Result(double recordsPerSecond, long heapAfterGcBytes) {}
+
+  /**
    * @param processed how many records the topology has processed so far
-   * @return records per second
    * @throws IllegalStateException when the topology does not finish within {@code timeout}
    */
-  public static double run(
+  public static Result run(
       Topology topology, Properties props, long records, LongSupplier processed, Duration timeout)
       throws InterruptedException {
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
@@ -43,7 +52,13 @@ public final class DrainMeasurement {
             POLL_NANOS / 1_000_000L); // sampling the counter; 5 ms resolution on runs of seconds
       }
       long last = System.nanoTime();
-      return (records - firstCount) / ((last - first) / 1e9);
+      return new Result((records - firstCount) / ((last - first) / 1e9), heapAfterGc());
     }
+  }
+
+  private static long heapAfterGc() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    memory.gc(); // a benchmark's one deliberate full GC: retained heap, not garbage, is the figure
+    return memory.getHeapMemoryUsage().getUsed();
   }
 }

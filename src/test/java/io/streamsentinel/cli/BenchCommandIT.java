@@ -45,6 +45,11 @@ class BenchCommandIT {
     }
     assertThat(out.get("eos_ratio").asDouble())
         .isEqualTo(out.get("eos_tx_per_s").asDouble() / out.get("passthrough_tx_per_s").asDouble());
+    assertThat(out.get("detector_heap_after_gc_mb").asDouble()).isPositive();
+    assertThat(out.get("variants").get("detector_eos").get("min").asDouble())
+        .isLessThanOrEqualTo(out.get("variants").get("detector_eos").get("max").asDouble());
+    assertThat(out.get("machine").get("cores").asInt()).isPositive();
+    assertThat(out.get("config").get("stream_threads").asInt()).isEqualTo(1);
     assertThat(cli.out())
         .contains("detector_eos")
         .contains("passthrough_alos")

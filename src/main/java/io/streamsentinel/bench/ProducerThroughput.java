@@ -1,0 +1,122 @@
+package io.streamsentinel.bench;
+
+import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.domain.Transaction;
+import io.streamsentinel.generator.GeneratorSettings;
+import io.streamsentinel.generator.PublishPlan;
+import io.streamsentinel.generator.PublisherStats;
+import io.streamsentinel.generator.TransactionPublisher;
+import io.streamsentinel.generator.TransactionSimulator;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Send rate of the generator flat out against a raw {@link KafkaProducer} sending pre-built
+ * records, both with the same producer configuration, to the same topic. Each run gets a new
+ * producer whose metadata is fetched before the clock starts; the clock stops when {@code flush()}
+ * returns, so the rate is acknowledged records per second.
+ */
+public final class ProducerThroughput {
+
+  /** The raw producer cycles through this many distinct pre-built records (bounded memory). */
+  public static final int RAW_POOL = 100_000;
+
+  private final ClientConfigFactory clients;
+  private final String topic;
+  private final long records;
+  private final Consumer<String> out;
+
+  public ProducerThroughput(
+      ClientConfigFactory clients, String topic, long records, Consumer<String> out) {
+    this.clients = clients;
+    this.topic = topic;
+    this.records = records;
+    this.out = out;
+  }
+
+  /**
+   * The generator as {@code sentinel generate --tps max} runs it: simulate, encode, send with a
+   * callback, {@code records} times.
+   */
+  public double generator(GeneratorSettings settings, TransactionCodec codec) {
+    try (Producer<String, byte[]> producer = producer("bench-generator")) {
+      PublisherStats stats = new PublisherStats();
+      TransactionPublisher publisher =
+          new TransactionPublisher(
+              producer,
+              new TransactionSimulator(settings)::next,
+              codec::encode,
+              new PublishPlan(topic, 0, records, null),
+              stats,
+              System::nanoTime);
+      long start = System.nanoTime();
+      try (ProgressTicker ticker = new ProgressTicker("generator", stats::sent, records, out)) {
+        publisher.run();
+      }
+      long end = System.nanoTime();
+      if (publisher.fatalError() != null || stats.acked() != records) {
+        throw new IllegalStateException(
+            "generator acked " + stats.acked() + " of " + records, publisher.fatalError());
+      }
+      return records / ((end - start) / 1e9);
+    }
+  }
+
+  /** A raw producer sending records built before the clock starts, with a counting callback. */
+  public double raw(List<ProducerRecord<String, byte[]>> pool) {
+    LongAdder acked = new LongAdder();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    LongAdder sent = new LongAdder();
+    try (Producer<String, byte[]> producer = producer("bench-raw-producer")) {
+      long start = System.nanoTime();
+      try (ProgressTicker ticker = new ProgressTicker("raw producer", sent::sum, records, out)) {
+        for (long i = 0; i < records; i++) {
+          producer.send(
+              pool.get((int) (i % pool.size())),
+              (metadata, error) -> {
+                if (error == null) {
+                  acked.increment();
+                } else {
+                  failure.compareAndSet(null, error);
+                }
+              });
+          sent.increment();
+        }
+        producer.flush();
+      }
+      long end = System.nanoTime();
+      if (failure.get() != null || acked.sum() != records) {
+        throw new IllegalStateException(
+            "raw producer acked " + acked.sum() + " of " + records, failure.get());
+      }
+      return records / ((end - start) / 1e9);
+    }
+  }
+
+  /** The raw producer's records: the generator's own transactions, encoded once. */
+  public List<ProducerRecord<String, byte[]>> pool(
+      GeneratorSettings settings, TransactionCodec codec) {
+    TransactionSimulator simulator = new TransactionSimulator(settings);
+    int size = (int) Math.min(records, RAW_POOL);
+    List<ProducerRecord<String, byte[]>> pool = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      Transaction tx = simulator.next();
+      pool.add(new ProducerRecord<>(topic, tx.userId(), codec.encode(tx)));
+    }
+    return pool;
+  }
+
+  private Producer<String, byte[]> producer(String clientId) {
+    KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(clients.producer(clientId).toProperties());
+    producer.partitionsFor(topic); // metadata before the clock starts
+    return producer;
+  }
+}

@@ -1,0 +1,191 @@
+package io.streamsentinel.cli;
+
+import io.streamsentinel.bench.PipelineObserver;
+import io.streamsentinel.bench.ProgressTicker;
+import io.streamsentinel.codec.RuleSetCodec;
+import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.generator.PublishPlan;
+import io.streamsentinel.generator.PublisherStats;
+import io.streamsentinel.generator.TransactionPublisher;
+import io.streamsentinel.generator.TransactionSimulator;
+import io.streamsentinel.kafka.StreamsSettings;
+import io.streamsentinel.kafka.StreamsSettings.Guarantee;
+import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.streaming.DetectorService;
+import io.streamsentinel.streaming.DetectorSettings;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The whole pipeline under one guarantee for {@code bench e2e}: the generator at a steady rate into
+ * the detector and the responder, with a {@link PipelineObserver} reading the outputs. Each round
+ * sends N more transactions of the same simulation and returns that round's latencies.
+ */
+final class EndToEndRun implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(30);
+
+  private final BenchEnvironment env;
+  private final TransactionSimulator simulator;
+  private final TransactionCodec codec;
+  private KafkaProducer<String, byte[]> producer;
+  private DetectorService detector;
+  private ResponderRun responder;
+  private PipelineObserver observer;
+  private long sent;
+
+  EndToEndRun(
+      BenchEnvironment env,
+      Guarantee guarantee,
+      TransactionSimulator simulator,
+      TransactionCodec codec)
+      throws Exception {
+    this.env = env;
+    this.simulator = simulator;
+    this.codec = codec;
+    String appId = "bench-e2e-" + guarantee.config().replace('_', '-') + "-" + System.nanoTime();
+    try {
+      start(guarantee, appId);
+    } catch (Exception | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void start(Guarantee guarantee, String appId) throws Exception {
+    env.commitGroupAtEnd(appId, TopicCatalog.TRANSACTIONS); // only this run's input is read
+    this.observer =
+        new PipelineObserver(
+                env.clients()
+                    .readCommittedConsumer("bench-e2e-observer", appId + "-observer", "latest"))
+            .start();
+    this.producer =
+        new KafkaProducer<>(
+            env.clients().producer(ComponentClients.GENERATOR_CLIENT_ID).toProperties());
+    this.detector =
+        new DetectorService(
+                env.clients()
+                    .streams(
+                        new StreamsSettings(
+                            appId, guarantee, 1, env.stateDir(appId), DetectorSettings.DLQ_TOPIC)),
+                DetectorSettings.defaults(RuleSetCodec.loadDefault()))
+            .start();
+    ResponderOptions options = new ResponderOptions();
+    options.instanceId = "bench";
+    this.responder = new ResponderRun(env.clients(), options);
+    awaitRunning();
+  }
+
+  private void awaitRunning() throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (detector.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline || !detector.isAlive()) {
+        throw new IllegalStateException(
+            "detector not running: " + detector.state(), detector.failure());
+      }
+      Thread.sleep(20); // polling a state with no listener here; start-up takes seconds
+    }
+  }
+
+  /**
+   * Sends {@code records} transactions at {@code tps}, waits until every decision and the action of
+   * every alert read so far are seen, and returns the round's figures.
+   */
+  Map<String, Double> round(String name, double tps, long records) throws InterruptedException {
+    long before = observer.decisions();
+    PublisherStats stats = new PublisherStats();
+    TransactionPublisher publisher =
+        new TransactionPublisher(
+            producer,
+            simulator::next,
+            codec::encode,
+            new PublishPlan(TopicCatalog.TRANSACTIONS, tps, records, null),
+            stats,
+            System::nanoTime);
+    long start = System.nanoTime();
+    try (ProgressTicker ticker =
+        new ProgressTicker(
+            name + " decisions", () -> observer.decisions() - before, records, env.out())) {
+      publisher.run();
+      double sendSeconds = (System.nanoTime() - start) / 1e9;
+      if (publisher.fatalError() != null || stats.acked() != records) {
+        throw new IllegalStateException(
+            "generator acked " + stats.acked() + " of " + records, publisher.fatalError());
+      }
+      sent += records;
+      awaitUntil(() -> observer.decisions() >= sent, DRAIN_TIMEOUT, "decisions");
+      awaitUntil(() -> observer.actedAlerts() >= observer.alerts(), ACTION_TIMEOUT, "actions");
+      return figures(records / sendSeconds);
+    }
+  }
+
+  private void awaitUntil(BooleanSupplier done, Duration timeout, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      observer.checkHealthy();
+      if (System.nanoTime() > deadline || !detector.isAlive() || !responder.isRunning()) {
+        throw new IllegalStateException(
+            String.format(
+                "%s not complete within %s: sent %d, decisions %d, alerts %d, acted on %d,"
+                    + " detector %s, responder %s",
+                what,
+                timeout,
+                sent,
+                observer.decisions(),
+                observer.alerts(),
+                observer.actedAlerts(),
+                detector.state(),
+                responder.isRunning() ? "running" : "stopped"));
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  private Map<String, Double> figures(double achievedTps) {
+    Histogram decision = observer.takeDecisionLatency();
+    Histogram action = observer.takeActionLatency();
+    Map<String, Double> f = new LinkedHashMap<>();
+    f.put("decision_p50_ms", (double) decision.getValueAtPercentile(50));
+    f.put("decision_p99_ms", (double) decision.getValueAtPercentile(99));
+    f.put("decision_p999_ms", (double) decision.getValueAtPercentile(99.9));
+    f.put("decision_max_ms", (double) decision.getMaxValue());
+    f.put("action_p50_ms", (double) action.getValueAtPercentile(50));
+    f.put("action_p99_ms", (double) action.getValueAtPercentile(99));
+    f.put("action_p999_ms", (double) action.getValueAtPercentile(99.9));
+    f.put("action_max_ms", (double) action.getMaxValue());
+    f.put("decisions", (double) decision.getTotalCount());
+    f.put("alerts_acted_on", (double) action.getTotalCount());
+    f.put("achieved_tps", achievedTps);
+    return f;
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      if (responder != null) {
+        responder.close();
+      }
+    } finally {
+      try {
+        if (detector != null) {
+          detector.close();
+        }
+      } finally {
+        if (producer != null) {
+          producer.close();
+        }
+        if (observer != null) {
+          observer.close();
+        }
+      }
+    }
+  }
+}

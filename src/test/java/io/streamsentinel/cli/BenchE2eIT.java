@@ -1,0 +1,61 @@
+package io.streamsentinel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sentinel bench e2e} at a low rate: both guarantees, every promised latency, in order. */
+class BenchE2eIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldMeasureDecisionAndActionLatencyUnderBothGuarantees() throws Exception {
+    Path json = dir.resolve("e2e.json");
+    CliRunner cli = new CliRunner();
+
+    int code =
+        cli.run(
+            "bench",
+            "e2e",
+            "--tps",
+            "1000",
+            "--records",
+            "2000",
+            "--runs",
+            "1",
+            "--users",
+            "50",
+            "--json",
+            json.toString());
+
+    assertThat(code).as(cli.err()).isZero();
+    JsonNode out = new ObjectMapper().readTree(json.toFile());
+    assertThat(out.get("scenario").asText()).isEqualTo("e2e");
+    for (String guarantee : new String[] {"exactly_once_v2", "at_least_once"}) {
+      JsonNode g = out.get(guarantee);
+      assertThat(g).as(guarantee).isNotNull();
+      double p50 = g.get("decision_p50_ms").asDouble();
+      double p99 = g.get("decision_p99_ms").asDouble();
+      double p999 = g.get("decision_p999_ms").asDouble();
+      double max = g.get("decision_max_ms").asDouble();
+      assertThat(p50).as(guarantee).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(p99);
+      assertThat(p99).isLessThanOrEqualTo(p999);
+      assertThat(p999).isLessThanOrEqualTo(max);
+      assertThat(max).isPositive();
+      assertThat(g.get("decisions").asDouble()).isEqualTo(2000);
+      assertThat(g.get("alerts_acted_on").asDouble()).as("alerts in 2,000 tx").isPositive();
+      assertThat(g.get("action_p99_ms").asDouble())
+          .isGreaterThanOrEqualTo(g.get("action_p50_ms").asDouble())
+          .isLessThanOrEqualTo(g.get("action_max_ms").asDouble());
+      assertThat(g.get("achieved_tps").asDouble()).isPositive();
+    }
+    assertThat(out.get("config").get("tps").asDouble()).isEqualTo(1000);
+    assertThat(out.get("machine").get("max_heap_mb").asLong()).isPositive();
+    assertThat(cli.out()).contains("event->decision").contains("decisions");
+  }
+}

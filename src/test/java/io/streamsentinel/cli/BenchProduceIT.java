@@ -1,0 +1,59 @@
+package io.streamsentinel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sentinel bench produce} on a small load writes every promised figure. */
+class BenchProduceIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldMeasureGeneratorAgainstRawProducer() throws Exception {
+    Path json = dir.resolve("produce.json");
+    CliRunner cli = new CliRunner();
+
+    int code =
+        cli.run(
+            "bench",
+            "produce",
+            "--records",
+            "20000",
+            "--runs",
+            "2",
+            "--users",
+            "500",
+            "--json",
+            json.toString());
+
+    assertThat(code).as(cli.err()).isZero();
+    JsonNode out = new ObjectMapper().readTree(json.toFile());
+    assertThat(out.get("scenario").asText()).isEqualTo("produce");
+    assertThat(out.get("records").asLong()).isEqualTo(20000);
+    double generator = out.get("generator_records_per_s").asDouble();
+    double raw = out.get("raw_producer_records_per_s").asDouble();
+    assertThat(generator).isPositive();
+    assertThat(raw).isPositive();
+    assertThat(out.get("generator_ratio").asDouble()).isCloseTo(generator / raw, within(1e-9));
+    for (String variant : new String[] {"generator", "raw_producer"}) {
+      JsonNode v = out.get("variants").get(variant);
+      assertThat(v.get("all")).hasSize(2);
+      assertThat(v.get("min").asDouble())
+          .isPositive()
+          .isLessThanOrEqualTo(v.get("median").asDouble());
+      assertThat(v.get("median").asDouble()).isLessThanOrEqualTo(v.get("max").asDouble());
+    }
+    assertThat(out.get("machine").get("cores").asInt()).isPositive();
+    assertThat(out.get("config").get("producer").get("linger.ms").asText()).isNotEmpty();
+    assertThat(cli.out()).contains("warm-up").contains("run 2/2").contains("ratio");
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double offset) {
+    return org.assertj.core.data.Offset.offset(offset);
+  }
+}
