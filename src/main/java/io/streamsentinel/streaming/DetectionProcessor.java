@@ -80,9 +80,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   }
 
   private void score(Record<String, byte[]> record, Transaction tx) {
-    byte[] stored = profiles.get(tx.userId());
-    UserProfile before =
-        stored == null ? UserProfile.empty(tx.userId()) : UserProfileCodec.decode(stored);
+    UserProfile before = profileOf(tx.userId());
     FraudDetector.Assessment result = detector.assess(tx, before, statusOf(tx));
     profiles.put(tx.userId(), UserProfileCodec.encode(result.profile()));
     Decision decision = result.decision();

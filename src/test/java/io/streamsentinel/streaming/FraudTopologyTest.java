@@ -237,4 +237,18 @@ class FraudTopologyTest {
     byte[] stored = driver.<String, byte[]>getKeyValueStore(FraudTopology.PROFILE_STORE).get("u7");
     assertThat(io.streamsentinel.codec.UserProfileCodec.decode(stored).count()).isEqualTo(5);
   }
+
+  @Test
+  void shouldScoreOnAnEmptyProfileWhenTheStoredOneIsUnreadable() {
+    driver
+        .<String, byte[]>getKeyValueStore(FraudTopology.PROFILE_STORE)
+        .put("u8", new byte[] {1, 2, 3});
+
+    send(tx("r-1", "u8", "10.00", T0), T0);
+
+    assertThat(decisions()).extracting(DecisionSummary::transactionId).containsExactly("r-1");
+    assertThat(counters.profileResetCount()).isEqualTo(1);
+    byte[] stored = driver.<String, byte[]>getKeyValueStore(FraudTopology.PROFILE_STORE).get("u8");
+    assertThat(io.streamsentinel.codec.UserProfileCodec.decode(stored).count()).isEqualTo(1);
+  }
 }
