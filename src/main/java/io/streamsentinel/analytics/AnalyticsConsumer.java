@@ -1,0 +1,200 @@
+package io.streamsentinel.analytics;
+
+import io.streamsentinel.codec.DecisionDocumentReader;
+import io.streamsentinel.kafka.DeadLetters;
+import io.streamsentinel.kafka.TopicCatalog;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka guide's batch consumer: polls {@code fraud-scores} in large batches, adds each batch to
+ * the analytics tables together with the next offsets in one database transaction, then commits the
+ * batch to Kafka. On assignment it seeks to the offsets in the database, so a crash between the two
+ * commits never counts a batch twice; the Kafka commit keeps the group's lag visible. Runs until
+ * {@link #stop()} or a fatal error.
+ */
+public final class AnalyticsConsumer implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(AnalyticsConsumer.class);
+  static final String TOPIC = TopicCatalog.FRAUD_SCORES;
+
+  private final Consumer<String, byte[]> consumer;
+  private final Producer<String, byte[]> deadLetterProducer;
+  private final AnalyticsStore store;
+  private final AnalyticsSettings settings;
+  private final Clock clock;
+  private final AnalyticsCounters counters = new AnalyticsCounters();
+
+  /** The stored next offset of each assigned partition, as this instance last saw or wrote it. */
+  private final Map<Integer, Long> stored = new HashMap<>();
+
+  private volatile boolean stopRequested;
+  private volatile boolean caughtUp;
+  private volatile Exception fatal;
+
+  public AnalyticsConsumer(
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> deadLetterProducer,
+      AnalyticsStore store,
+      AnalyticsSettings settings,
+      Clock clock) {
+    this.consumer = consumer;
+    this.deadLetterProducer = deadLetterProducer;
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run() {
+    try {
+      store.claimAlertThreshold(settings.alertThreshold());
+      consumer.subscribe(List.of(TOPIC), new OffsetRestorer(consumer, store, stored));
+      while (!stopRequested) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
+        if (!records.isEmpty()) {
+          processBatch(records);
+        }
+        updateRemaining();
+      }
+    } catch (WakeupException e) {
+      // stop() woke the poll up
+    } catch (RuntimeException e) {
+      fatal = e;
+      log.error("Analytics stopped by an error", e);
+    }
+  }
+
+  /** Stops after the current batch; safe from any thread. */
+  public void stop() {
+    stopRequested = true;
+    consumer.wakeup();
+  }
+
+  /** Whether every assigned partition was read to its end at the last check. */
+  public boolean isCaughtUp() {
+    return caughtUp;
+  }
+
+  /** The error that stopped the loop, or null. */
+  public Exception fatalError() {
+    return fatal;
+  }
+
+  public AnalyticsCounters counters() {
+    return counters;
+  }
+
+  private void processBatch(ConsumerRecords<String, byte[]> records) {
+    StatisticsTally tally = new StatisticsTally(settings.alertThreshold());
+    List<Future<RecordMetadata>> deadLetters = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      try {
+        if (record.value() == null) {
+          throw new IllegalArgumentException("a decision must not be empty");
+        }
+        tally.add(DecisionDocumentReader.read(record.value()));
+      } catch (IllegalArgumentException e) {
+        tally.addUndecodable();
+        deadLetters.add(deadLetter(record, e.getMessage()));
+      }
+    }
+    awaitDelivery(deadLetters); // the dead letters are out before the batch counts as done
+    Map<Integer, Long> next = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      next.put(tp.partition(), consumer.position(tp)); // past any transaction marker
+    }
+    try {
+      store.apply(tally, TOPIC, stored, next);
+    } catch (StaleOffsetsException e) {
+      log.warn("Batch not counted, {}; re-reading the stored offsets", e.getMessage());
+      OffsetRestorer.seekToStored(consumer, store, stored, consumer.assignment());
+      return;
+    }
+    stored.putAll(next);
+    counters.batch(records.count(), tally.count(Counter.UNDECODABLE_RECORDS));
+    commitToKafka(next);
+  }
+
+  private Future<RecordMetadata> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    DeadLetters.describe(
+        headers,
+        "analytics",
+        "decision",
+        reason,
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        clock.millis());
+    log.warn(
+        "Dead letter {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+    return deadLetterProducer.send(
+        new ProducerRecord<>(
+            TopicCatalog.PERSISTENCE_DLQ, null, record.key(), record.value(), headers));
+  }
+
+  private void awaitDelivery(List<Future<RecordMetadata>> sends) {
+    if (sends.isEmpty()) {
+      return;
+    }
+    deadLetterProducer.flush();
+    for (Future<RecordMetadata> send : sends) {
+      try {
+        send.get(); // the producer has already retried transient errors up to its delivery timeout
+      } catch (ExecutionException e) {
+        throw new KafkaException("cannot write to " + TopicCatalog.PERSISTENCE_DLQ, e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KafkaException("interrupted while writing dead letters", e);
+      }
+    }
+  }
+
+  private void commitToKafka(Map<Integer, Long> next) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    next.forEach(
+        (p, offset) -> offsets.put(new TopicPartition(TOPIC, p), new OffsetAndMetadata(offset)));
+    try {
+      consumer.commitSync(offsets);
+    } catch (WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      // The database holds what was counted; a lost Kafka commit only delays the lag figure.
+      log.warn("Kafka commit of a counted batch failed (the database has it): {}", e.toString());
+    }
+  }
+
+  private void updateRemaining() {
+    Set<TopicPartition> assigned = consumer.assignment();
+    if (assigned.isEmpty()) {
+      caughtUp = false;
+      return;
+    }
+    long remaining = 0;
+    for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(assigned).entrySet()) {
+      remaining += Math.max(0, end.getValue() - consumer.position(end.getKey()));
+    }
+    counters.remaining(remaining);
+    caughtUp = remaining == 0;
+  }
+}
