@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       RespondCommand.class,
       AccountCommand.class,
       EvaluateCommand.class,
+      AnalyticsCommand.class,
+      ReportCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
