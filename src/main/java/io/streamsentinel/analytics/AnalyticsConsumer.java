@@ -118,7 +118,9 @@ public final class AnalyticsConsumer implements Runnable {
         deadLetters.add(deadLetter(record, e.getMessage()));
       }
     }
-    awaitDelivery(deadLetters); // the dead letters are out before the batch counts as done
+    // The dead letters are out before the batch counts as done. They are at-least-once: a batch
+    // refused below (stale offsets) or lost to a crash before the database commit sends them again.
+    awaitDelivery(deadLetters);
     Map<Integer, Long> next = new HashMap<>();
     for (TopicPartition tp : records.partitions()) {
       next.put(tp.partition(), consumer.position(tp)); // past any transaction marker

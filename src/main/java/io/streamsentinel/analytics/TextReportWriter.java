@@ -10,7 +10,7 @@ import java.util.Locale;
 /** The report for a fraud analyst: totals, one table per dimension, detection quality. */
 final class TextReportWriter {
 
-  private static final String ROW = "%-22s %12s %16s %9s %7s %8s %7s %9s %7s%n";
+  private static final String ROW = "%-22s %12s %16s %9s %8s %8s %8s %9s %7s%n";
 
   private final PrintWriter out;
 
@@ -52,6 +52,9 @@ final class TextReportWriter {
         s.alertThreshold() == null ? "-" : fixed(s.alertThreshold(), 2),
         fixed(t.precision(), 4),
         fixed(t.recall(), 4));
+    out.println(
+        "Rates are over the evaluated decisions (labelled, not enforcement); - marks an undefined"
+            + " rate (no alerts, no frauds).");
   }
 
   private void table(Dimension dimension, AnalyticsSnapshot s) {
@@ -75,11 +78,11 @@ final class TextReportWriter {
           String.format(Locale.ROOT, "%,d", c.transactions()),
           c.amountSum().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
           String.format(Locale.ROOT, "%,d", c.labelledFraud()),
-          percent(c.fraudRate()),
+          c.evaluated() == 0 ? "-" : percent(c.fraudRate()),
           String.format(Locale.ROOT, "%,d", c.alerts()),
-          percent(c.alertRate()),
-          fixed(c.precision(), 4),
-          fixed(c.recall(), 4));
+          c.evaluated() == 0 ? "-" : percent(c.alertRate()),
+          c.alerts() == 0 ? "-" : fixed(c.precision(), 4),
+          c.labelledFraud() == 0 ? "-" : fixed(c.recall(), 4));
     }
   }
 
