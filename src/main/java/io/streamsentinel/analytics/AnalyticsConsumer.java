@@ -1,27 +1,20 @@
 package io.streamsentinel.analytics;
 
 import io.streamsentinel.codec.DecisionDocumentReader;
-import io.streamsentinel.kafka.DeadLetters;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +31,16 @@ public final class AnalyticsConsumer implements Runnable {
   static final String TOPIC = TopicCatalog.FRAUD_SCORES;
 
   private final Consumer<String, byte[]> consumer;
-  private final Producer<String, byte[]> deadLetterProducer;
+  private final DeadLetterSender deadLetters;
   private final AnalyticsStore store;
   private final AnalyticsSettings settings;
-  private final Clock clock;
   private final AnalyticsCounters counters = new AnalyticsCounters();
 
   /** The stored next offset of each assigned partition, as this instance last saw or wrote it. */
   private final Map<Integer, Long> stored = new HashMap<>();
+
+  /** The offsets this instance last committed to Kafka. */
+  private final Map<Integer, Long> committedToKafka = new HashMap<>();
 
   private volatile boolean stopRequested;
   private volatile boolean caughtUp;
@@ -58,10 +53,9 @@ public final class AnalyticsConsumer implements Runnable {
       AnalyticsSettings settings,
       Clock clock) {
     this.consumer = consumer;
-    this.deadLetterProducer = deadLetterProducer;
+    this.deadLetters = new DeadLetterSender(deadLetterProducer, clock);
     this.store = store;
     this.settings = settings;
-    this.clock = clock;
   }
 
   @Override
@@ -106,7 +100,6 @@ public final class AnalyticsConsumer implements Runnable {
 
   private void processBatch(ConsumerRecords<String, byte[]> records) {
     StatisticsTally tally = new StatisticsTally(settings.alertThreshold());
-    List<Future<RecordMetadata>> deadLetters = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
         if (record.value() == null) {
@@ -115,12 +108,12 @@ public final class AnalyticsConsumer implements Runnable {
         tally.add(DecisionDocumentReader.read(record.value()));
       } catch (IllegalArgumentException e) {
         tally.addUndecodable();
-        deadLetters.add(deadLetter(record, e.getMessage()));
+        deadLetters.send(record, e.getMessage());
       }
     }
     // The dead letters are out before the batch counts as done. They are at-least-once: a batch
     // refused below (stale offsets) or lost to a crash before the database commit sends them again.
-    awaitDelivery(deadLetters);
+    deadLetters.awaitAll();
     Map<Integer, Long> next = new HashMap<>();
     for (TopicPartition tp : records.partitions()) {
       next.put(tp.partition(), consumer.position(tp)); // past any transaction marker
@@ -137,47 +130,13 @@ public final class AnalyticsConsumer implements Runnable {
     commitToKafka(next);
   }
 
-  private Future<RecordMetadata> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-    DeadLetters.describe(
-        headers,
-        "analytics",
-        "decision",
-        reason,
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        clock.millis());
-    log.warn(
-        "Dead letter {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
-    return deadLetterProducer.send(
-        new ProducerRecord<>(
-            TopicCatalog.PERSISTENCE_DLQ, null, record.key(), record.value(), headers));
-  }
-
-  private void awaitDelivery(List<Future<RecordMetadata>> sends) {
-    if (sends.isEmpty()) {
-      return;
-    }
-    deadLetterProducer.flush();
-    for (Future<RecordMetadata> send : sends) {
-      try {
-        send.get(); // the producer has already retried transient errors up to its delivery timeout
-      } catch (ExecutionException e) {
-        throw new KafkaException("cannot write to " + TopicCatalog.PERSISTENCE_DLQ, e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new KafkaException("interrupted while writing dead letters", e);
-      }
-    }
-  }
-
   private void commitToKafka(Map<Integer, Long> next) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     next.forEach(
         (p, offset) -> offsets.put(new TopicPartition(TOPIC, p), new OffsetAndMetadata(offset)));
     try {
       consumer.commitSync(offsets);
+      committedToKafka.putAll(next);
     } catch (WakeupException e) {
       throw e;
     } catch (KafkaException e) {
@@ -197,6 +156,28 @@ public final class AnalyticsConsumer implements Runnable {
       remaining += Math.max(0, end.getValue() - consumer.position(end.getKey()));
     }
     counters.remaining(remaining);
-    caughtUp = remaining == 0;
+    if (remaining == 0) {
+      commitTrailingMarkers(assigned);
+    }
+    caughtUp = remaining == 0; // after the commit: a caller may stop the loop once it reads true
+  }
+
+  /**
+   * A transaction's commit marker can arrive after the batch that held its records; reading it
+   * moves the position without a record to count. Committing that position once caught up lets the
+   * group's lag read 0 instead of one per partition. Nothing is counted, so the database's offsets
+   * stay as they are (re-reading a marker adds nothing).
+   */
+  private void commitTrailingMarkers(Set<TopicPartition> assigned) {
+    Map<Integer, Long> moved = new HashMap<>();
+    for (TopicPartition tp : assigned) {
+      long position = consumer.position(tp);
+      if (position > 0 && committedToKafka.getOrDefault(tp.partition(), -1L) != position) {
+        moved.put(tp.partition(), position);
+      }
+    }
+    if (!moved.isEmpty()) {
+      commitToKafka(moved);
+    }
   }
 }
