@@ -1,6 +1,7 @@
 package io.streamsentinel.analytics;
 
 import io.streamsentinel.codec.DecisionDocument;
+import io.streamsentinel.detection.Severity;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Locale;
@@ -71,7 +72,7 @@ public enum Dimension {
 
   private static int severityOrder(String name) {
     try {
-      return io.streamsentinel.detection.Severity.valueOf(name).ordinal();
+      return Severity.valueOf(name).ordinal();
     } catch (IllegalArgumentException e) {
       return Integer.MAX_VALUE;
     }

@@ -5,6 +5,7 @@ import io.streamsentinel.detection.quality.PatternQuality;
 import io.streamsentinel.detection.quality.QualityReport;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** The report for a fraud analyst: totals, one table per dimension, detection quality. */
@@ -76,7 +77,7 @@ final class TextReportWriter {
           ROW,
           b.bucket(),
           String.format(Locale.ROOT, "%,d", c.transactions()),
-          c.amountSum().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+          c.amountSum().setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
           String.format(Locale.ROOT, "%,d", c.labelledFraud()),
           c.evaluated() == 0 ? "-" : percent(c.fraudRate()),
           String.format(Locale.ROOT, "%,d", c.alerts()),

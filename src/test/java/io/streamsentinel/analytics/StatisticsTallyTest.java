@@ -5,8 +5,10 @@ import static io.streamsentinel.analytics.Decisions.legit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamsentinel.codec.DecisionDocument;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,16 +52,9 @@ class StatisticsTallyTest {
     assertThat(dimension(tally, Dimension.HOUR_OF_DAY)).containsOnlyKeys("00", "07", "23");
   }
 
-  private static io.streamsentinel.codec.DecisionDocument at(String time) {
+  private static DecisionDocument at(String time) {
     return Decisions.of(
-        0.1,
-        false,
-        null,
-        "grocery",
-        "DE",
-        "5",
-        java.time.OffsetDateTime.parse(time).toInstant(),
-        List.of());
+        0.1, false, null, "grocery", "DE", "5", OffsetDateTime.parse(time).toInstant(), List.of());
   }
 
   @Test

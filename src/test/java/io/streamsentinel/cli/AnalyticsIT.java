@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamsentinel.analytics.AnalyticsConsumer;
 import io.streamsentinel.analytics.AnalyticsSettings;
 import io.streamsentinel.analytics.AnalyticsStore;
@@ -29,14 +30,17 @@ import io.streamsentinel.kafka.TuningProfile;
 import io.streamsentinel.persistence.Database;
 import io.streamsentinel.persistence.DatabaseSettings;
 import io.streamsentinel.persistence.EmbeddedDatabase;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +108,7 @@ class AnalyticsIT {
 
   private static ClientConfigFactory clients(String... overrides) {
     List<KafkaOverride> parsed =
-        java.util.Arrays.stream(overrides).map(o -> KafkaOverride.parse(o, "test")).toList();
+        Arrays.stream(overrides).map(o -> KafkaOverride.parse(o, "test")).toList();
     return new ClientConfigFactory(
         new KafkaSettings(broker.bootstrapServers(), TuningProfile.BALANCED, parsed));
   }
@@ -321,7 +325,7 @@ class AnalyticsIT {
     assertThat(cli.run("evaluate", "-b", broker.bootstrapServers(), "--json", out.toString()))
         .as(cli.err())
         .isZero();
-    var node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(out.toFile());
+    ObjectNode node = (ObjectNode) JSON.readTree(out.toFile());
     node.remove("blocked_account_decisions"); // the report has it under totals
     return node; // JSON object equality ignores key order
   }
@@ -381,11 +385,11 @@ class AnalyticsIT {
   /** The figures computed from fraud-scores without the analytics code. */
   private static final class Expected {
     long decisions;
-    java.math.BigDecimal amountSum = java.math.BigDecimal.ZERO;
+    BigDecimal amountSum = BigDecimal.ZERO;
     final DetectionQuality quality = new DetectionQuality();
-    final Map<String, long[]> byCategory = new java.util.TreeMap<>();
-    final Map<String, long[]> byHour = new java.util.TreeMap<>();
-    final Map<String, long[]> byAmount = new java.util.TreeMap<>();
+    final Map<String, long[]> byCategory = new TreeMap<>();
+    final Map<String, long[]> byHour = new TreeMap<>();
+    final Map<String, long[]> byAmount = new TreeMap<>();
 
     static Expected fromTopic(ClientConfigFactory clients) {
       Expected e = new Expected();
@@ -397,7 +401,7 @@ class AnalyticsIT {
       JsonNode d;
       try {
         d = JSON.readTree(record.value());
-      } catch (java.io.IOException notJson) {
+      } catch (IOException notJson) {
         return;
       }
       decisions++;
@@ -446,7 +450,7 @@ class AnalyticsIT {
     }
 
     private static void assertDimension(JsonNode rows, Map<String, long[]> expected) {
-      Map<String, long[]> actual = new java.util.TreeMap<>();
+      Map<String, long[]> actual = new TreeMap<>();
       rows.forEach(
           r ->
               actual.put(
