@@ -2,7 +2,9 @@ package io.streamsentinel.analytics;
 
 import io.streamsentinel.codec.DecisionDocumentReader;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.persistence.DatabaseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,11 @@ public final class AnalyticsConsumer implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(AnalyticsConsumer.class);
   static final String TOPIC = TopicCatalog.FRAUD_SCORES;
 
+  /** Database failures in a row before the loop stops. */
+  static final int DATABASE_ATTEMPTS = 5;
+
+  private static final Duration DATABASE_BACKOFF = Duration.ofSeconds(1);
+
   private final Consumer<String, byte[]> consumer;
   private final DeadLetterSender deadLetters;
   private final AnalyticsStore store;
@@ -42,6 +49,7 @@ public final class AnalyticsConsumer implements Runnable {
   /** The offsets this instance last committed to Kafka. */
   private final Map<Integer, Long> committedToKafka = new HashMap<>();
 
+  private int databaseFailures;
   private volatile boolean stopRequested;
   private volatile boolean caughtUp;
   private volatile Exception fatal;
@@ -124,10 +132,34 @@ public final class AnalyticsConsumer implements Runnable {
       log.warn("Batch not counted, {}; re-reading the stored offsets", e.getMessage());
       OffsetRestorer.seekToStored(consumer, store, stored, consumer.assignment());
       return;
+    } catch (DatabaseException e) {
+      retryLater(records, e);
+      return;
     }
+    databaseFailures = 0;
     stored.putAll(next);
     counters.batch(records.count(), tally.count(Counter.UNDECODABLE_RECORDS));
     commitToKafka(next);
+  }
+
+  /**
+   * The database failed (a restart, a lost connection): nothing of the batch was written, so it is
+   * read again after a pause; after {@link #DATABASE_ATTEMPTS} failures in a row the loop stops.
+   */
+  private void retryLater(ConsumerRecords<String, byte[]> records, DatabaseException e) {
+    if (++databaseFailures >= DATABASE_ATTEMPTS) {
+      throw e;
+    }
+    log.warn("Batch not counted, read again (attempt {}): {}", databaseFailures, e.getMessage());
+    for (TopicPartition tp : records.partitions()) {
+      consumer.seek(tp, records.records(tp).get(0).offset());
+    }
+    try {
+      Thread.sleep(DATABASE_BACKOFF.toMillis() * databaseFailures); // bounded linear backoff
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw e;
+    }
   }
 
   private void commitToKafka(Map<Integer, Long> next) {
