@@ -1,5 +1,6 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.analytics.AnalyticsSettings;
 import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import java.util.LinkedHashMap;
@@ -31,6 +32,12 @@ final class ComponentClients {
             List.of(
                 f.readCommittedConsumer("sentinel-responder-1", ResponderRun.GROUP_ID, "earliest"),
                 f.transactionalProducer("sentinel-responder-1", "sentinel-responder-1")));
+    map.put(
+        "analytics",
+        f ->
+            List.of(
+                f.batchConsumer(AnalyticsRun.CLIENT_ID, AnalyticsSettings.GROUP_ID),
+                f.producer(AnalyticsRun.DLQ_CLIENT_ID)));
     map.put("topics", f -> List.of(f.admin(TOPICS_CLIENT_ID)));
     return map;
   }

@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       CasesCommand.class,
       AccountCommand.class,
       EvaluateCommand.class,
+      AnalyticsCommand.class,
+      ReportCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class

@@ -168,6 +168,21 @@ public final class ClientConfigFactory {
     return overridden(c, Scope.CONSUMER);
   }
 
+  /**
+   * The Kafka guide's batch consumer (analytics): a new group reads the topic from its start in
+   * large polls, sees only committed records, and commits once per processed batch. The profile's
+   * other values and the user's overrides still apply; overrides last.
+   */
+  public ClientConfig batchConsumer(String clientId, String groupId) {
+    ClientConfig c = readCommittedConsumer(clientId, groupId, "earliest");
+    String batch = "batch consumer";
+    // Large polls: one database transaction per poll, so fewer, bigger transactions.
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000, batch, "records per poll (one batch)");
+    // Let the broker gather a large fetch: analytics trades latency for throughput.
+    c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5_000, batch, "broker waits up to this long");
+    return overridden(c, Scope.CONSUMER);
+  }
+
   /** An admin client. */
   public ClientConfig admin(String clientId) {
     ClientConfig c = common(new ClientConfig("admin"), clientId);

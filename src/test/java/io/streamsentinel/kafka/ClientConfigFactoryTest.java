@@ -70,6 +70,22 @@ class ClientConfigFactoryTest {
   }
 
   @Test
+  void batchConsumerShouldUseTheGuidesAnalyticsValuesUnlessOverridden() {
+    assertThat(factory(TuningProfile.BALANCED).batchConsumer("a", "analytics-group").toProperties())
+        .containsEntry("group.id", "analytics-group")
+        .containsEntry("auto.offset.reset", "earliest")
+        .containsEntry("max.poll.records", "10000")
+        .containsEntry("fetch.max.wait.ms", "5000")
+        .containsEntry("isolation.level", "read_committed")
+        .containsEntry("enable.auto.commit", "false");
+    assertThat(
+            factory(TuningProfile.BALANCED, "consumer.max.poll.records=500")
+                .batchConsumer("a", "g")
+                .toProperties())
+        .containsEntry("max.poll.records", "500");
+  }
+
+  @Test
   void scopedOverridesShouldReachOnlyTheirKindOfClient() {
     ClientConfigFactory f =
         factory(

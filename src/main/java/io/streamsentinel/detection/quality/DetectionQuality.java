@@ -28,15 +28,31 @@ public final class DetectionQuality {
    * @param pattern the fraud pattern label; ignored for legitimate transactions; may be null
    */
   public void add(double score, boolean fraud, String pattern) {
+    add(score, fraud, pattern, 1);
+  }
+
+  /**
+   * Counts {@code count} scored transactions with the same score, label and pattern (a histogram
+   * cell): the same as calling {@link #add(double, boolean, String)} {@code count} times.
+   *
+   * @throws IllegalArgumentException for a score outside [0, 1] or a negative or too large count
+   */
+  public void add(double score, boolean fraud, String pattern, long count) {
     if (!(score >= 0 && score <= 1)) {
       throw new IllegalArgumentException("score must be in [0, 1] but was " + score);
     }
+    if (count < 0 || count > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("count must be in [0, 2^31 - 9] but was " + count);
+    }
+    if (count == 0) {
+      return;
+    }
     if (!fraud) {
-      negatives.add(score);
+      negatives.add(score, (int) count);
       return;
     }
     String key = pattern == null || pattern.isBlank() ? UNSPECIFIED_PATTERN : pattern;
-    positivesByPattern.computeIfAbsent(key, k -> new ScoreList()).add(score);
+    positivesByPattern.computeIfAbsent(key, k -> new ScoreList()).add(score, (int) count);
   }
 
   /** Transactions counted so far. */
@@ -93,11 +109,13 @@ public final class DetectionQuality {
     private double[] values = new double[INITIAL_CAPACITY];
     private int size;
 
-    void add(double value) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
+    void add(double value, int count) {
+      if (values.length - size < count) {
+        long wanted = Math.max((long) values.length * 2, (long) size + count);
+        values = Arrays.copyOf(values, (int) Math.min(wanted, Integer.MAX_VALUE - 8));
       }
-      values[size++] = value;
+      Arrays.fill(values, size, size + count, value);
+      size += count;
     }
 
     double[] toArray() {

@@ -90,4 +90,35 @@ class DetectionQualityTest {
     assertThatThrownBy(() -> new DetectionQuality().add(1.5, true, "x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldReportTheSameFromHistogramCellsAsFromSingleScores() {
+    DetectionQuality cells = new DetectionQuality();
+    cells.add(0.9, true, "card_testing", 1);
+    cells.add(0.6, true, "card_testing", 1);
+    cells.add(0.2, true, "card_testing", 1);
+    cells.add(0.4, true, "account_takeover", 1);
+    cells.add(0.7, false, null, 1);
+    cells.add(0.3, false, null, 1);
+    cells.add(0.0, false, null, 2);
+    cells.add(0.5, true, "unused", 0);
+
+    for (double threshold : new double[] {0.0, 0.3, 0.5, 0.7, 1.0}) {
+      assertThat(cells.report(threshold)).isEqualTo(sample().report(threshold));
+    }
+    assertThat(cells.count()).isEqualTo(8);
+  }
+
+  @Test
+  void shouldGrowPastTheInitialCapacityForLargeCells() {
+    DetectionQuality quality = new DetectionQuality();
+    quality.add(0.8, true, "card_testing", 5_000);
+    quality.add(0.1, false, null, 20_000);
+
+    QualityReport report = quality.report(0.5);
+    assertThat(report.overall()).isEqualTo(new ConfusionMatrix(5_000, 0, 20_000, 0));
+    assertThat(report.auc()).isEqualTo(1.0);
+    assertThatThrownBy(() -> quality.add(0.1, false, null, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -1,0 +1,63 @@
+package io.streamsentinel.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamsentinel.kafka.DeadLetters;
+import io.streamsentinel.kafka.TopicCatalog;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterSenderTest {
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
+  private static final ConsumerRecord<String, byte[]> POISON =
+      new ConsumerRecord<>(
+          TopicCatalog.FRAUD_SCORES, 4, 77L, "user-1", "{oops".getBytes(StandardCharsets.UTF_8));
+
+  @Test
+  void shouldSendTheRecordUnchangedWithErrorAndOriginHeaders() {
+    MockProducer<String, byte[]> producer =
+        new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    DeadLetterSender sender = new DeadLetterSender(producer, CLOCK);
+
+    sender.send(POISON, "a decision is not valid JSON");
+    sender.awaitAll();
+
+    assertThat(producer.history()).hasSize(1);
+    ProducerRecord<String, byte[]> dead = producer.history().get(0);
+    assertThat(dead.topic()).isEqualTo(TopicCatalog.PERSISTENCE_DLQ);
+    assertThat(dead.key()).isEqualTo("user-1");
+    assertThat(dead.value()).isEqualTo(POISON.value());
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_STAGE)).isEqualTo("analytics");
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_PROBLEM))
+        .isEqualTo("a decision is not valid JSON");
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ORIGIN_PARTITION)).isEqualTo("4");
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ORIGIN_OFFSET)).isEqualTo("77");
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_TIME))
+        .isEqualTo("2026-05-01T10:00:00Z");
+  }
+
+  @Test
+  void shouldFailTheBatchWhenADeadLetterCannotBeWritten() {
+    MockProducer<String, byte[]> producer =
+        new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+    DeadLetterSender sender = new DeadLetterSender(producer, CLOCK);
+    sender.send(POISON, "bad");
+    producer.errorNext(new KafkaException("broker unreachable"));
+
+    assertThatThrownBy(sender::awaitAll)
+        .isInstanceOf(KafkaException.class)
+        .hasMessageContaining(TopicCatalog.PERSISTENCE_DLQ);
+  }
+}

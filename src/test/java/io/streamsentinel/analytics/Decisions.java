@@ -1,0 +1,54 @@
+package io.streamsentinel.analytics;
+
+import io.streamsentinel.codec.DecisionDocument;
+import io.streamsentinel.detection.Severity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Test vocabulary: decisions as the analytics consumer reads them. */
+final class Decisions {
+
+  static final Instant NOON_UTC = Instant.parse("2026-01-01T12:30:00Z");
+
+  private Decisions() {}
+
+  static DecisionDocument legit(double score, String category, String amount) {
+    return of(score, false, null, category, "DE", amount, NOON_UTC, List.of());
+  }
+
+  static DecisionDocument fraud(double score, String pattern, String category, String amount) {
+    return of(score, true, pattern, category, "DE", amount, NOON_UTC, List.of("VELOCITY_1M"));
+  }
+
+  static DecisionDocument of(
+      double score,
+      Boolean fraud,
+      String pattern,
+      String category,
+      String country,
+      String amount,
+      Instant time,
+      List<String> reasons) {
+    return new DecisionDocument(
+        null,
+        "tx-" + System.identityHashCode(reasons) + score,
+        "user-1",
+        time,
+        new BigDecimal(amount),
+        "EUR",
+        "Shop",
+        category,
+        country,
+        "Berlin",
+        "online",
+        score,
+        Severity.of(score),
+        "[]",
+        "{}",
+        reasons,
+        "v1",
+        fraud,
+        pattern);
+  }
+}
