@@ -1,5 +1,6 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.analytics.AnalyticsSettings;
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.config.DataDirs;
@@ -163,9 +164,15 @@ final class DemoCommand implements Callable<Integer> {
               new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration));
       ResponderRun responder = new ResponderRun(clients, responderOptions);
       PersistRun sink = new PersistRun(clients, database, "demo");
+      AnalyticsRun analytics =
+          new AnalyticsRun(
+              clients,
+              database,
+              new AnalyticsSettings(detectorOptions.alertThreshold, Duration.ofSeconds(1)));
       try (detector;
           responder;
           sink;
+          analytics;
           run) {
         PublishProgress progress = new PublishProgress(run.stats(), 0);
         run.awaitEnd(
@@ -198,6 +205,12 @@ final class DemoCommand implements Callable<Integer> {
         for (String topic : PERSISTED_TOPICS) {
           drain(admin, "persistence", sink::isRunning, PersistenceSink.GROUP_ID, topic);
         }
+        drain(
+            admin,
+            "analytics",
+            analytics::isRunning,
+            AnalyticsSettings.GROUP_ID,
+            TopicCatalog.FRAUD_SCORES);
       }
       DemoSummary summary =
           summarize(
@@ -208,6 +221,13 @@ final class DemoCommand implements Callable<Integer> {
               DecisionCount.of(database) - rowsBefore,
               (System.nanoTime() - startNanos) / 1e9);
       context.out().println(summary.text());
+      context
+          .out()
+          .println(
+              "Stored in "
+                  + database.description()
+                  + ". Next: ./sentinel report (statistics and detection quality),"
+                  + " ./sentinel cases list (review cases).");
       if (summaryJson != null) {
         summary.write(summaryJson);
         context.out().println("Summary written to " + summaryJson);
@@ -216,6 +236,7 @@ final class DemoCommand implements Callable<Integer> {
               && detector.failure() == null
               && responder.fatalError() == null
               && sink.fatalError() == null
+              && analytics.fatalError() == null
           ? 0
           : 1;
     }

@@ -69,13 +69,21 @@ final class EvaluateCommand implements Callable<Integer> {
     DetectionQuality quality = new DetectionQuality();
     LongAdder unlabelled = new LongAdder();
     LongAdder enforcement = new LongAdder();
+    LongAdder undecodable = new LongAdder();
     long read =
         CommittedRecords.read(
             new ClientConfigFactory(kafka.kafkaSettings()),
             TopicCatalog.FRAUD_SCORES,
             Map.of(),
             r -> {
-              DecisionSummary d = DecisionCodec.decodeSummary(r.value());
+              DecisionSummary d;
+              try {
+                d = DecisionCodec.decodeSummary(r.value());
+              } catch (IllegalArgumentException e) {
+                // Not a decision: counted and reported, never a reason to stop evaluating.
+                undecodable.increment();
+                return;
+              }
               if (d.reasonCodes().contains(BLOCKED)) {
                 // A blocked account's transaction is declined because of an earlier decision:
                 // enforcement,
@@ -94,9 +102,17 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     QualityReport report = quality.report(threshold);
     print(report, unlabelled.sum(), enforcement.sum());
+    if (undecodable.sum() > 0) {
+      context
+          .out()
+          .printf(
+              "%,d records in fraud-scores were not decisions and were skipped%n",
+              undecodable.sum());
+    }
     if (json != null) {
       Map<String, Object> figures = toJson(report);
       figures.put("blocked_account_decisions", enforcement.sum());
+      figures.put("undecodable_records", undecodable.sum());
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(json.toFile(), figures);
