@@ -1,0 +1,79 @@
+package io.streamsentinel.monitoring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The process's one meter registry (Prometheus), created by the composition root and handed to each
+ * component. Kafka clients are bound with Micrometer's own binders, so their metrics are Kafka's
+ * figures under Kafka's names ({@code kafka_producer_record_send_rate}, ...); each binding is
+ * closed together with its client.
+ */
+public final class ProcessMetrics implements AutoCloseable {
+
+  /**
+   * How often a binding looks for metrics the client created since (per-topic, per-task and fetch
+   * metrics appear only once the client works); Micrometer's default of a minute hides them too
+   * long.
+   */
+  private static final Duration REFRESH = Duration.ofSeconds(5);
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ScheduledExecutorService refresher =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "sentinel-metrics-refresh");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Binds a producer's metrics; close the returned binding with the producer. */
+  public AutoCloseable bind(Producer<?, ?> producer) {
+    return bound(new KafkaClientMetrics(producer, Tags.empty(), refresher, REFRESH));
+  }
+
+  /** Binds a consumer's metrics; close the returned binding with the consumer. */
+  public AutoCloseable bind(Consumer<?, ?> consumer) {
+    return bound(new KafkaClientMetrics(consumer, Tags.empty(), refresher, REFRESH));
+  }
+
+  /**
+   * Binds a Kafka Streams client's metrics (thread, task and its embedded clients'); close the
+   * returned binding with the streams client.
+   */
+  public AutoCloseable bind(KafkaStreams streams) {
+    return bound(new KafkaStreamsMetrics(streams, Tags.empty(), refresher, REFRESH));
+  }
+
+  private <B extends MeterBinder & AutoCloseable> AutoCloseable bound(B binder) {
+    binder.bindTo(registry);
+    return binder;
+  }
+
+  /** Every meter in the Prometheus text format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    registry.close();
+  }
+}
