@@ -11,6 +11,8 @@ import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicOffsets;
+import io.streamsentinel.monitoring.BrokerMeters;
+import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
 import java.nio.file.Path;
@@ -43,6 +45,12 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * The demo serves /metrics and /health here unless told otherwise (a free port if it is taken).
+   */
+  private static final int DEFAULT_HTTP_PORT = 8080;
+
   private static final List<String> COUNTED_TOPICS =
       List.of(
           TopicCatalog.FRAUD_SCORES,
@@ -60,6 +68,8 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin GeneratorOptions generator;
   @Mixin DetectorOptions detectorOptions;
   @Mixin ResponderOptions responderOptions;
+  @Mixin HttpOptions http;
+  @Mixin HealthOptions health;
 
   @Option(
       names = "--tps",
@@ -108,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
                     + (broker.fresh ? " (fresh)" : ""));
       }
       Integer mismatch = Topics.ensure(context, kafka);
-      return mismatch != null ? mismatch : runPipeline();
+      return mismatch != null ? mismatch : runPipeline(embedded != null);
     } finally {
       if (embedded != null) {
         embedded.close();
@@ -117,30 +127,48 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private int runPipeline() throws Exception {
+  private int runPipeline(boolean brokerInProcess) throws Exception {
     ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
     GeneratorSettings settings = generator.settings();
-    try (Admin admin =
-        Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
+    try (ProcessMetrics metrics = new ProcessMetrics();
+        Admin admin =
+            Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
+      if (brokerInProcess) {
+        metrics.bind(new BrokerMeters());
+      }
       Map<TopicPartition, Long> start = TopicOffsets.endOffsets(admin, COUNTED_TOPICS);
       long startNanos = System.nanoTime();
       printPlan(settings);
       DetectorService detector =
           new DetectorService(
                   clients.streams(detectorOptions.streams()),
-                  detectorOptions.settings(kafka.configFile().transactionLimits()))
+                  detectorOptions.settings(kafka.configFile().transactionLimits()),
+                  metrics)
               .start();
       GeneratorRun run =
           new GeneratorRun(
               clients,
               settings,
               new TransactionCodec(kafka.configFile().transactionLimits()),
-              new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration));
-      ResponderRun responder = new ResponderRun(clients, responderOptions);
+              new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration),
+              metrics);
+      ResponderRun responder = new ResponderRun(clients, responderOptions, metrics);
       try (detector;
           responder;
-          run) {
-        PublishProgress progress = new PublishProgress(run.stats(), 0);
+          run;
+          ComponentMonitoring monitoring =
+              new ComponentMonitoring(
+                  context,
+                  clients,
+                  "demo",
+                  a ->
+                      ComponentProbes.demo(
+                          run.stats(), detector.counters(), responder.counters(), a),
+                  metrics,
+                  http,
+                  health,
+                  DEFAULT_HTTP_PORT)) {
+        PublishProgress progress = new PublishProgress(run.stats(), 0, duration);
         run.awaitEnd(
             context.shutdown(),
             () ->

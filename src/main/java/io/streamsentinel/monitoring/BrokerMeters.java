@@ -44,7 +44,6 @@ public final class BrokerMeters implements MeterBinder {
         .description("Records appended per second, one-minute moving average")
         .register(registry);
     FunctionCounter.builder("kafka.broker.bytes.in", this, b -> b.read(BYTES_IN, "Count"))
-        .baseUnit("bytes")
         .description("Bytes received from producers, all topics")
         .register(registry);
     Gauge.builder("kafka.broker.bytes.in.rate", this, b -> b.read(BYTES_IN, "OneMinuteRate"))
@@ -62,32 +61,40 @@ public final class BrokerMeters implements MeterBinder {
         .register(registry);
   }
 
-  /** Messages appended so far (the MessagesInPerSec meter's count), or NaN. */
-  public double messagesIn() {
-    return read(MESSAGES_IN, "Count");
+  private double logSize() {
+    Set<ObjectName> logs;
+    try {
+      logs = server.queryNames(new ObjectName(LOG_SIZES), null);
+    } catch (JMException e) {
+      return Double.NaN;
+    }
+    double total = Double.NaN;
+    for (ObjectName log : logs) {
+      double size = value(log, "Value");
+      if (!Double.isNaN(size)) {
+        total = Double.isNaN(total) ? size : total + size;
+      }
+    }
+    return total;
   }
 
   private double read(String name, String attribute) {
     try {
-      return ((Number) server.getAttribute(new ObjectName(name), attribute)).doubleValue();
-    } catch (JMException | ClassCastException e) {
-      return Double.NaN; // not registered yet (no traffic) or no broker in this JVM
+      return value(new ObjectName(name), attribute);
+    } catch (JMException e) {
+      return Double.NaN;
     }
   }
 
-  private double logSize() {
+  /**
+   * One attribute, or NaN: an MBean may not be registered yet (no traffic), may be gone (a
+   * partition just deleted or moved) or its gauge may fail while the log rolls.
+   */
+  private double value(ObjectName name, String attribute) {
     try {
-      Set<ObjectName> logs = server.queryNames(new ObjectName(LOG_SIZES), null);
-      if (logs.isEmpty()) {
-        return Double.NaN;
-      }
-      double total = 0;
-      for (ObjectName log : logs) {
-        total += ((Number) server.getAttribute(log, "Value")).doubleValue();
-      }
-      return total;
-    } catch (JMException | ClassCastException e) {
-      return Double.NaN; // a partition removed while summing; the next scrape reads again
+      return ((Number) server.getAttribute(name, attribute)).doubleValue();
+    } catch (JMException | RuntimeException e) {
+      return Double.NaN;
     }
   }
 }

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -39,17 +41,29 @@ public final class ProcessMetrics implements AutoCloseable {
             return t;
           });
 
+  /**
+   * Binders of meters that read other objects; kept here because Micrometer holds the object a
+   * function counter or gauge reads only weakly, and a collected binder would read 0 or NaN.
+   */
+  private final List<MeterBinder> binders = new CopyOnWriteArrayList<>();
+
   public MeterRegistry registry() {
     return registry;
   }
 
+  /** Binds {@code binder}'s meters for the life of the process. */
+  public void bind(MeterBinder binder) {
+    binder.bindTo(registry);
+    binders.add(binder);
+  }
+
   /** Binds a producer's metrics; close the returned binding with the producer. */
-  public AutoCloseable bind(Producer<?, ?> producer) {
+  public Binding bind(Producer<?, ?> producer) {
     return bound(new KafkaClientMetrics(producer, Tags.empty(), refresher, REFRESH));
   }
 
   /** Binds a consumer's metrics; close the returned binding with the consumer. */
-  public AutoCloseable bind(Consumer<?, ?> consumer) {
+  public Binding bind(Consumer<?, ?> consumer) {
     return bound(new KafkaClientMetrics(consumer, Tags.empty(), refresher, REFRESH));
   }
 
@@ -57,13 +71,30 @@ public final class ProcessMetrics implements AutoCloseable {
    * Binds a Kafka Streams client's metrics (thread, task and its embedded clients'); close the
    * returned binding with the streams client.
    */
-  public AutoCloseable bind(KafkaStreams streams) {
+  public Binding bind(KafkaStreams streams) {
     return bound(new KafkaStreamsMetrics(streams, Tags.empty(), refresher, REFRESH));
   }
 
-  private <B extends MeterBinder & AutoCloseable> AutoCloseable bound(B binder) {
+  private <B extends MeterBinder & AutoCloseable> Binding bound(B binder) {
     binder.bindTo(registry);
-    return binder;
+    return () -> {
+      try {
+        binder.close();
+      } catch (Exception e) {
+        // not thrown: KafkaMetrics.close() declares no checked exception
+        throw new IllegalStateException("cannot unbind Kafka metrics", e);
+      }
+    };
+  }
+
+  /** A client's metrics bound to the registry; closing removes them. */
+  @FunctionalInterface
+  public interface Binding extends AutoCloseable {
+    /** No binding so far. */
+    Binding NONE = () -> {};
+
+    @Override
+    void close();
   }
 
   /** Every meter in the Prometheus text format. */

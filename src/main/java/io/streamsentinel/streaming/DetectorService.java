@@ -22,7 +22,7 @@ public final class DetectorService implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final DetectorCounters counters;
-  private final AutoCloseable clientMetrics;
+  private final ProcessMetrics.Binding clientMetrics;
   private volatile Throwable failure;
 
   /** A detector whose metrics no registry exports. */
@@ -51,7 +51,7 @@ public final class DetectorService implements AutoCloseable {
           failure = e;
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-    this.clientMetrics = metrics == null ? () -> {} : metrics.bind(streams);
+    this.clientMetrics = metrics == null ? ProcessMetrics.Binding.NONE : metrics.bind(streams);
   }
 
   public DetectorService start() {
@@ -93,10 +93,6 @@ public final class DetectorService implements AutoCloseable {
             CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     log.info("Detector {}", closed ? "stopped" : "did not stop within 30 s");
-    try {
-      clientMetrics.close();
-    } catch (Exception e) {
-      log.warn("Could not unbind the detector's Kafka Streams metrics: {}", e.toString());
-    }
+    clientMetrics.close();
   }
 }
