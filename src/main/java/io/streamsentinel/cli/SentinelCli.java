@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RespondCommand.class,
       AccountCommand.class,
       EvaluateCommand.class,
+      LagCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
