@@ -2,6 +2,7 @@ package io.streamsentinel.cli;
 
 import io.javalin.util.JavalinBindException;
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.PortInUseException;
 import io.streamsentinel.monitoring.HealthMonitor;
 import io.streamsentinel.monitoring.HealthRules;
 import io.streamsentinel.monitoring.ProcessMetrics;
@@ -90,8 +91,7 @@ final class ComponentMonitoring implements AutoCloseable {
       return WebServer.start(http.host, port, routes);
     } catch (JavalinBindException e) {
       if (http.portGiven()) {
-        throw new IllegalStateException(
-            "HTTP port " + port + " is taken; choose another with --http-port", e);
+        throw new PortInUseException(port, "choose another with --http-port", e);
       }
       context.out().printf("HTTP port %d is taken; using a free port instead.%n", port);
       return WebServer.start(http.host, 0, routes);
