@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A running demo answers /metrics with the Kafka client, Streams, broker and application metrics,
- * and /health with a rule fired by a staged condition, which also lands on system-metrics.
+ * and /health with a rule fired by a staged condition, which also lands on system-metrics; {@code
+ * sentinel lag} covers the detector's (Streams) group and the responder's.
  */
 class MonitoringIT {
 
@@ -137,6 +138,11 @@ class MonitoringIT {
     assertThat(body.get("component").asText()).isEqualTo("demo");
     assertThat(rule(body, "throughput").get("state").asText()).isEqualTo("firing");
     assertThat(rule(body, "consumer_lag").get("threshold").asLong()).isEqualTo(10_000);
+
+    CliRunner lag = new CliRunner();
+    assertThat(lag.run("lag", "-b", bootstrap, "--json")).as(lag.err()).isZero();
+    assertThat(new ObjectMapper().readTree(lag.out()).findValuesAsText("group"))
+        .contains("fraud-detection-group", "alert-response-group");
 
     List<JsonNode> events = awaitSystemMetrics(bootstrap);
     assertThat(events)
