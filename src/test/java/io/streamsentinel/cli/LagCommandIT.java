@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -122,6 +123,23 @@ class LagCommandIT {
             GROUP + "\\s+" + TOPIC + "\\s+2\\s+60\\s+100\\s+40\\s+\\S+\\s+\\S+\\s+lag-test");
     assertThat(missing).isEqualTo(2);
     assertThat(unknown.err()).contains("no such consumer group: no-such");
+  }
+
+  @Test
+  void shouldRefreshWithWatchUntilStopped() {
+    member = liveMemberThatCommitted(Map.of(0, 1L, 1, 2L, 2, 3L));
+    CliRunner cli = new CliRunner();
+
+    CompletableFuture<Integer> watching =
+        CompletableFuture.supplyAsync(
+            () ->
+                cli.run("lag", "-b", broker.bootstrapServers(), "--watch", "--interval", "200ms"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> cli.out().split("CURRENT-OFFSET", -1).length > 3); // three tables printed
+    cli.shutdown.request(); // as Ctrl-C does
+
+    assertThat(watching.join()).as(cli.err()).isZero();
   }
 
   /** A member of the group that owns every partition and committed the given offsets. */
