@@ -12,12 +12,15 @@ import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicOffsets;
+import io.streamsentinel.monitoring.BrokerMeters;
+import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.persistence.Database;
 import io.streamsentinel.persistence.DatabaseException;
 import io.streamsentinel.persistence.DecisionCount;
 import io.streamsentinel.persistence.PersistenceSink;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
+import io.streamsentinel.web.CaseRoutes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +51,12 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * The demo serves /metrics and /health here unless told otherwise (a free port if it is taken).
+   */
+  private static final int DEFAULT_HTTP_PORT = 8080;
+
   private static final List<String> COUNTED_TOPICS =
       List.of(
           TopicCatalog.FRAUD_SCORES,
@@ -76,6 +85,8 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin DetectorOptions detectorOptions;
   @Mixin ResponderOptions responderOptions;
   @Mixin DatabaseOptions databaseOptions;
+  @Mixin HttpOptions http;
+  @Mixin HealthOptions health;
 
   @Option(
       names = "--tps",
@@ -129,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       try (Database database = Database.open(databaseOptions.settings(broker.fresh))) {
         context.out().println("Database: " + database.description());
-        return runPipeline(database);
+        return runPipeline(database, embedded != null);
       } catch (DatabaseException e) {
         context.err().println("demo: " + e.getMessage());
         return 2;
@@ -142,11 +153,15 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private int runPipeline(Database database) throws Exception {
+  private int runPipeline(Database database, boolean brokerInProcess) throws Exception {
     ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
     GeneratorSettings settings = generator.settings();
-    try (Admin admin =
-        Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
+    try (ProcessMetrics metrics = new ProcessMetrics();
+        Admin admin =
+            Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
+      if (brokerInProcess) {
+        metrics.bind(new BrokerMeters());
+      }
       Map<TopicPartition, Long> start = TopicOffsets.endOffsets(admin, COUNTED_TOPICS);
       long rowsBefore = DecisionCount.of(database);
       long startNanos = System.nanoTime();
@@ -154,15 +169,17 @@ final class DemoCommand implements Callable<Integer> {
       DetectorService detector =
           new DetectorService(
                   clients.streams(detectorOptions.streams()),
-                  detectorOptions.settings(kafka.configFile().transactionLimits()))
+                  detectorOptions.settings(kafka.configFile().transactionLimits()),
+                  metrics)
               .start();
       GeneratorRun run =
           new GeneratorRun(
               clients,
               settings,
               new TransactionCodec(kafka.configFile().transactionLimits()),
-              new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration));
-      ResponderRun responder = new ResponderRun(clients, responderOptions);
+              new PublishPlan(TopicCatalog.TRANSACTIONS, tps, 0, duration),
+              metrics);
+      ResponderRun responder = new ResponderRun(clients, responderOptions, metrics);
       PersistRun sink = new PersistRun(clients, database, "demo");
       AnalyticsRun analytics =
           new AnalyticsRun(
@@ -173,8 +190,21 @@ final class DemoCommand implements Callable<Integer> {
           responder;
           sink;
           analytics;
-          run) {
-        PublishProgress progress = new PublishProgress(run.stats(), 0);
+          run;
+          ComponentMonitoring monitoring =
+              new ComponentMonitoring(
+                  context,
+                  clients,
+                  "demo",
+                  a ->
+                      ComponentProbes.demo(
+                          run.stats(), detector.counters(), responder.counters(), a),
+                  metrics,
+                  http,
+                  health,
+                  DEFAULT_HTTP_PORT,
+                  List.of(new CaseRoutes(sink.cases())))) {
+        PublishProgress progress = new PublishProgress(run.stats(), 0, duration);
         run.awaitEnd(
             context.shutdown(),
             () ->

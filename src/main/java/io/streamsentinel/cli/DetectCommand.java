@@ -1,9 +1,11 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.streaming.DetectorCounters;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +27,8 @@ final class DetectCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
   @Mixin DetectorOptions detector;
+  @Mixin HttpOptions http;
+  @Mixin HealthOptions health;
 
   DetectCommand(CliContext context) {
     this.context = context;
@@ -47,8 +51,20 @@ final class DetectCommand implements Callable<Integer> {
             detector.threads,
             settings.rules().version(),
             settings.alertThreshold());
-    try (DetectorService service =
-        new DetectorService(clients.streams(detector.streams()), settings)) {
+    try (ProcessMetrics metrics = new ProcessMetrics();
+        DetectorService service =
+            new DetectorService(clients.streams(detector.streams()), settings, metrics);
+        ComponentMonitoring monitoring =
+            new ComponentMonitoring(
+                context,
+                clients,
+                "detector",
+                admin -> ComponentProbes.detector(service.counters(), admin),
+                metrics,
+                http,
+                health,
+                null,
+                List.of())) {
       service.start();
       long[] last = {0};
       context.statusEverySecond(

@@ -12,13 +12,17 @@ import io.streamsentinel.detection.quality.QualityReport;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.kafka.TopicOffsets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,17 +69,27 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     DetectionQuality quality = new DetectionQuality();
     LongAdder unlabelled = new LongAdder();
     LongAdder enforcement = new LongAdder();
     LongAdder undecodable = new LongAdder();
+    ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+    // Progress goes to stderr: stdout carries the figures, which scripts read.
+    ReadProgress progress =
+        new ReadProgress(
+            "reading " + TopicCatalog.FRAUD_SCORES,
+            Map.of(),
+            endOffsets(clients),
+            context.err(),
+            System::nanoTime);
     long read =
         CommittedRecords.read(
-            new ClientConfigFactory(kafka.kafkaSettings()),
+            clients,
             TopicCatalog.FRAUD_SCORES,
             Map.of(),
             r -> {
+              progress.read(r);
               DecisionSummary d;
               try {
                 d = DecisionCodec.decodeSummary(r.value());
@@ -119,6 +133,13 @@ final class EvaluateCommand implements Callable<Integer> {
       context.out().println("Written to " + json);
     }
     return 0;
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(ClientConfigFactory clients)
+      throws InterruptedException {
+    try (Admin admin = Admin.create(clients.admin("sentinel-evaluate").toProperties())) {
+      return TopicOffsets.endOffsets(admin, List.of(TopicCatalog.FRAUD_SCORES));
+    }
   }
 
   private void print(QualityReport r, long unlabelled, long enforcement) {

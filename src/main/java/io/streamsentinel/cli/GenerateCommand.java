@@ -5,7 +5,9 @@ import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.PublishPlan;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.monitoring.ProcessMetrics;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -28,6 +30,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
   @Mixin GeneratorOptions generator;
+  @Mixin HttpOptions http;
+  @Mixin HealthOptions health;
 
   @Option(
       names = "--tps",
@@ -83,14 +87,29 @@ final class GenerateCommand implements Callable<Integer> {
             settings.fraudRate(),
             settings.seed(),
             settings.start());
+    ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+    ProcessMetrics metrics = new ProcessMetrics();
     GeneratorRun run =
         new GeneratorRun(
-            new ClientConfigFactory(kafka.kafkaSettings()),
+            clients,
             settings,
             new TransactionCodec(kafka.configFile().transactionLimits()),
-            plan);
-    PublishProgress progress = new PublishProgress(run.stats(), length.count);
-    try (run) {
+            plan,
+            metrics);
+    PublishProgress progress = new PublishProgress(run.stats(), length.count, length.duration);
+    try (metrics;
+        run;
+        ComponentMonitoring monitoring =
+            new ComponentMonitoring(
+                context,
+                clients,
+                "generator",
+                admin -> ComponentProbes.generator(run.stats()),
+                metrics,
+                http,
+                health,
+                null,
+                List.of())) {
       run.awaitEnd(
           context.shutdown(), () -> context.out().println(progress.line(run.elapsedSeconds())));
     }

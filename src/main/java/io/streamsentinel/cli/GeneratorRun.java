@@ -7,6 +7,7 @@ import io.streamsentinel.generator.PublisherStats;
 import io.streamsentinel.generator.TransactionPublisher;
 import io.streamsentinel.generator.TransactionSimulator;
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.monitoring.ProcessMetrics;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -20,6 +21,7 @@ final class GeneratorRun implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Producer<String, byte[]> producer;
+  private final ProcessMetrics.Binding producerMetrics;
   private final TransactionPublisher publisher;
   private final Thread thread;
   private final long startedNanos;
@@ -31,15 +33,33 @@ final class GeneratorRun implements AutoCloseable {
       GeneratorSettings settings,
       TransactionCodec codec,
       PublishPlan plan) {
+    this(clients, settings, codec, plan, null);
+  }
+
+  /**
+   * @param metrics the process's metrics, to which the producer and the counters are bound; null
+   *     for none
+   */
+  GeneratorRun(
+      ClientConfigFactory clients,
+      GeneratorSettings settings,
+      TransactionCodec codec,
+      PublishPlan plan,
+      ProcessMetrics metrics) {
     this.producer =
         new KafkaProducer<>(clients.producer(ComponentClients.GENERATOR_CLIENT_ID).toProperties());
+    PublisherStats stats = new PublisherStats();
+    if (metrics != null) {
+      stats.bindTo(metrics.registry());
+    }
+    this.producerMetrics = metrics == null ? ProcessMetrics.Binding.NONE : metrics.bind(producer);
     this.publisher =
         new TransactionPublisher(
             producer,
             new TransactionSimulator(settings)::next,
             codec::encode,
             plan,
-            new PublisherStats(),
+            stats,
             System::nanoTime);
     this.thread = new Thread(this::publish, "sentinel-generator");
     this.startedNanos = System.nanoTime();
@@ -101,6 +121,7 @@ final class GeneratorRun implements AutoCloseable {
   public void close() throws InterruptedException {
     stop();
     await(CLOSE_TIMEOUT);
+    producerMetrics.close();
     producer.close(CLOSE_TIMEOUT);
   }
 }

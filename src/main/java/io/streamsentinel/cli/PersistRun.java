@@ -1,7 +1,9 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.persistence.CaseService;
 import io.streamsentinel.persistence.Database;
+import io.streamsentinel.persistence.FeedbackPublisher;
 import io.streamsentinel.persistence.PersistenceSink;
 import io.streamsentinel.persistence.SinkCounters;
 import java.time.Clock;
@@ -10,8 +12,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * The persistence sink wired to real clients, on its own thread. Used by {@code persist} and {@code
- * demo}. The database is the caller's: it outlives the sink.
+ * The persistence sink wired to real clients, on its own thread, with the review-case service and
+ * its feedback publisher (which retries unsent label events while it runs). Used by {@code persist}
+ * and {@code demo}. The database is the caller's: it outlives the sink.
  */
 final class PersistRun implements AutoCloseable {
 
@@ -20,6 +23,8 @@ final class PersistRun implements AutoCloseable {
   private final KafkaProducer<String, byte[]> dlqProducer;
   private final PersistenceSink sink;
   private final Thread thread;
+  private final FeedbackPublisher feedback;
+  private final CaseService cases;
 
   PersistRun(ClientConfigFactory clients, Database database, String instanceId) {
     String clientId = "sentinel-persist-" + instanceId;
@@ -32,7 +37,15 @@ final class PersistRun implements AutoCloseable {
     this.sink =
         new PersistenceSink(consumer, dlqProducer, database, new SinkCounters(), Clock.systemUTC());
     this.thread = new Thread(sink, "sentinel-persist");
+    // The dead-letter producer also carries label events: both are plain, acknowledged sends.
+    this.feedback = new FeedbackPublisher(database, dlqProducer, Clock.systemUTC()).startRetries();
+    this.cases = new CaseService(database, feedback, Clock.systemUTC());
     thread.start();
+  }
+
+  /** Review cases, for the API. */
+  CaseService cases() {
+    return cases;
   }
 
   boolean isRunning() {
@@ -51,6 +64,7 @@ final class PersistRun implements AutoCloseable {
   public void close() throws InterruptedException {
     sink.close();
     thread.join(CLOSE_TIMEOUT.toMillis());
+    feedback.close();
     dlqProducer.close(CLOSE_TIMEOUT);
   }
 }

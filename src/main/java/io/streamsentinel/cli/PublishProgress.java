@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.generator.PublisherStats;
+import java.time.Duration;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -9,6 +10,7 @@ final class PublishProgress {
 
   private final PublisherStats stats;
   private final long total;
+  private final Duration planned;
   private long lastSent;
   private double lastSeconds;
 
@@ -16,8 +18,17 @@ final class PublishProgress {
    * @param total the planned event count, or 0 when the run is bounded by time or Ctrl-C
    */
   PublishProgress(PublisherStats stats, long total) {
+    this(stats, total, null);
+  }
+
+  /**
+   * @param total the planned event count, or 0 when the run is bounded by time or Ctrl-C
+   * @param planned the planned run time, or null when the run is bounded by count or Ctrl-C
+   */
+  PublishProgress(PublisherStats stats, long total, Duration planned) {
     this.stats = stats;
     this.total = total;
+    this.planned = planned;
   }
 
   /** One line for the interval since the previous call. */
@@ -49,6 +60,16 @@ final class PublishProgress {
               total,
               done * 100,
               Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0fs", eta)));
+    } else if (planned != null) {
+      double plannedSeconds = planned.toMillis() / 1000.0;
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "  %.0fs/%.0fs %.0f%% ETA %.0fs",
+              elapsedSeconds,
+              plannedSeconds,
+              Math.min(100, 100 * elapsedSeconds / plannedSeconds),
+              Math.max(0, plannedSeconds - elapsedSeconds)));
     }
     return line.toString();
   }

@@ -1,7 +1,9 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.response.ResponderCounters;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +26,8 @@ final class RespondCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
   @Mixin ResponderOptions responder;
+  @Mixin HttpOptions http;
+  @Mixin HealthOptions health;
 
   RespondCommand(CliContext context) {
     this.context = context;
@@ -40,8 +44,20 @@ final class RespondCommand implements Callable<Integer> {
         .printf(
             "Responder at %s (%s). Ctrl-C stops.%n",
             kafka.kafkaSettings().bootstrapServers(), ResponderRun.clientId(responder));
-    try (ResponderRun run =
-        new ResponderRun(new ClientConfigFactory(kafka.kafkaSettings()), responder)) {
+    ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+    try (ProcessMetrics metrics = new ProcessMetrics();
+        ResponderRun run = new ResponderRun(clients, responder, metrics);
+        ComponentMonitoring monitoring =
+            new ComponentMonitoring(
+                context,
+                clients,
+                "responder",
+                admin -> ComponentProbes.responder(run.counters(), admin),
+                metrics,
+                http,
+                health,
+                null,
+                List.of())) {
       context.statusEverySecond(run::isRunning, () -> status(run.counters()));
       if (run.fatalError() != null) {
         context.err().println("respond: stopped by an error: " + run.fatalError());

@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.response.ActionPolicy;
 import io.streamsentinel.response.AlertHistories;
 import io.streamsentinel.response.AlertResponder;
@@ -27,8 +28,18 @@ final class ResponderRun implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final AlertResponder responder;
   private final Thread thread;
+  private final ProcessMetrics.Binding consumerMetrics;
+  private final ProcessMetrics.Binding producerMetrics;
 
   ResponderRun(ClientConfigFactory clients, ResponderOptions options) {
+    this(clients, options, null);
+  }
+
+  /**
+   * @param metrics the process's metrics, to which the clients and the counters are bound; null for
+   *     none
+   */
+  ResponderRun(ClientConfigFactory clients, ResponderOptions options, ProcessMetrics metrics) {
     this.consumer =
         new KafkaConsumer<>(
             clients.readCommittedConsumer(clientId(options), GROUP_ID, "earliest").toProperties());
@@ -50,7 +61,9 @@ final class ResponderRun implements AutoCloseable {
             RetryPolicy.DEFAULT,
             () -> AlertHistories.load(clients),
             clock,
-            new ResponderCounters());
+            metrics == null ? new ResponderCounters() : new ResponderCounters(metrics.registry()));
+    this.consumerMetrics = metrics == null ? ProcessMetrics.Binding.NONE : metrics.bind(consumer);
+    this.producerMetrics = metrics == null ? ProcessMetrics.Binding.NONE : metrics.bind(producer);
     this.thread = new Thread(responder, "sentinel-responder");
     thread.start();
   }
@@ -75,6 +88,8 @@ final class ResponderRun implements AutoCloseable {
   public void close() throws InterruptedException {
     responder.stop();
     thread.join(CLOSE_TIMEOUT.toMillis());
+    consumerMetrics.close();
+    producerMetrics.close();
     consumer.close(CLOSE_TIMEOUT);
     producer.close(CLOSE_TIMEOUT);
   }

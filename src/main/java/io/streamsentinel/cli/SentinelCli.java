@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       AnalyticsCommand.class,
       ReportCommand.class,
+      LagCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class

@@ -1,5 +1,7 @@
 package io.streamsentinel.generator;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,22 @@ public final class PublisherStats {
   private final Map<String, LongAdder> fraudByPattern = new ConcurrentHashMap<>();
   private final Recorder ackLatency = new Recorder(MAX_TRACKED_MICROS, 3);
   private final Histogram totalLatency = new Histogram(MAX_TRACKED_MICROS, 3);
+
+  /** Makes these counters meters of {@code registry} as well. */
+  public void bindTo(MeterRegistry registry) {
+    FunctionCounter.builder("sentinel.transactions.sent", sent, LongAdder::sum)
+        .description("Transactions handed to the producer")
+        .register(registry);
+    FunctionCounter.builder("sentinel.transactions.acked", acked, LongAdder::sum)
+        .description("Transactions the broker acknowledged")
+        .register(registry);
+    FunctionCounter.builder("sentinel.transactions.send.failed", failed, LongAdder::sum)
+        .description("Transactions whose send failed for good")
+        .register(registry);
+    FunctionCounter.builder("sentinel.transactions.fraud.labelled", fraudLabelled, LongAdder::sum)
+        .description("Sent transactions labelled as injected fraud")
+        .register(registry);
+  }
 
   void sent(String fraudPattern) {
     sent.increment();

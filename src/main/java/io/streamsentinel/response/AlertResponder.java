@@ -131,7 +131,7 @@ public final class AlertResponder implements Runnable {
     try {
       alert = AlertCodec.decode(record.value());
     } catch (IllegalArgumentException e) {
-      deadLetter(record, "undecodable alert: " + e.getMessage());
+      deadLetter(record, ResponderCounters.UNDECODABLE, "undecodable alert: " + e.getMessage());
       return;
     }
     AlertHistory history =
@@ -143,7 +143,7 @@ public final class AlertResponder implements Runnable {
     ResponsePlan plan = policy.decide(alert, history, now);
     String failure = notifyAll(plan.actions());
     if (failure != null) {
-      deadLetter(record, failure);
+      deadLetter(record, ResponderCounters.NOTIFICATION_FAILED, failure);
       return;
     }
     for (UserAction action : plan.actions()) {
@@ -185,7 +185,7 @@ public final class AlertResponder implements Runnable {
     return null;
   }
 
-  private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+  private void deadLetter(ConsumerRecord<String, byte[]> record, String kind, String reason) {
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     DeadLetters.describe(
         headers,
@@ -199,7 +199,7 @@ public final class AlertResponder implements Runnable {
     producer.send(
         new ProducerRecord<>(
             TopicCatalog.FRAUD_ALERTS_DLQ, null, record.key(), record.value(), headers));
-    counters.deadLetter();
+    counters.deadLetter(kind);
     log.warn(
         "Dead letter {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
   }

@@ -58,6 +58,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
 
   @Override
   public void process(Record<String, byte[]> record) {
+    long start = System.nanoTime();
     Transaction tx;
     try {
       tx = codec.decode(record.value());
@@ -77,6 +78,8 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
       return;
     }
     score(record, tx);
+    counters.scoringTime(System.nanoTime() - start);
+    counters.eventToDecision(context.currentSystemTimeMs() - record.timestamp());
   }
 
   private void score(Record<String, byte[]> record, Transaction tx) {
@@ -90,7 +93,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     if (decision.isAlert(settings.alertThreshold())) {
       context.forward(
           record.withValue(DecisionCodec.encodeAlert(decision, tx)), FraudTopology.ALERTS_SINK);
-      counters.alert();
+      counters.alert(decision.severity());
     }
   }
 
@@ -148,7 +151,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
             origin == null ? -1 : origin.offset(),
             context.currentSystemTimeMs());
     context.forward(record.withHeaders(headers), FraudTopology.DLQ_SINK);
-    counters.deadLetter();
+    counters.deadLetter(field);
     if (origin != null) {
       log.warn(
           "Dead letter {}-{}@{}: {}: {}",

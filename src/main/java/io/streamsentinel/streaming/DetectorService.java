@@ -1,6 +1,7 @@
 package io.streamsentinel.streaming;
 
 import io.streamsentinel.kafka.ClientConfig;
+import io.streamsentinel.monitoring.ProcessMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -20,10 +21,24 @@ public final class DetectorService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DetectorService.class);
 
   private final KafkaStreams streams;
-  private final DetectorCounters counters = new DetectorCounters();
+  private final DetectorCounters counters;
+  private final ProcessMetrics.Binding clientMetrics;
   private volatile Throwable failure;
 
+  /** A detector whose metrics no registry exports. */
   public DetectorService(ClientConfig streamsConfig, DetectorSettings settings) {
+    this(streamsConfig, settings, null);
+  }
+
+  /**
+   * A detector whose counters and Kafka Streams metrics are meters of {@code metrics}.
+   *
+   * @param metrics the process's metrics; null for none
+   */
+  public DetectorService(
+      ClientConfig streamsConfig, DetectorSettings settings, ProcessMetrics metrics) {
+    this.counters =
+        metrics == null ? new DetectorCounters() : new DetectorCounters(metrics.registry());
     Topology topology = FraudTopology.build(settings, counters);
     log.info("Detection topology (rules {}):\n{}", settings.rules().version(), topology.describe());
     Properties props = new Properties();
@@ -36,6 +51,7 @@ public final class DetectorService implements AutoCloseable {
           failure = e;
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    this.clientMetrics = metrics == null ? ProcessMetrics.Binding.NONE : metrics.bind(streams);
   }
 
   public DetectorService start() {
@@ -77,5 +93,6 @@ public final class DetectorService implements AutoCloseable {
             CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     log.info("Detector {}", closed ? "stopped" : "did not stop within 30 s");
+    clientMetrics.close();
   }
 }

@@ -25,6 +25,8 @@ class DemoCommandIT {
             "6s",
             "--port",
             "0",
+            "--http-port",
+            "0",
             "--data-dir",
             dir.resolve("kafka").toString(),
             "--state-dir",
@@ -63,6 +65,8 @@ class DemoCommandIT {
         cli.run(
             "demo",
             "--port",
+            "0",
+            "--http-port",
             "0",
             "--data-dir",
             dir.resolve("kafka").toString(),

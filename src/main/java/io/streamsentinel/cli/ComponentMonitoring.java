@@ -1,0 +1,116 @@
+package io.streamsentinel.cli;
+
+import io.javalin.util.JavalinBindException;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.PortInUseException;
+import io.streamsentinel.monitoring.HealthMonitor;
+import io.streamsentinel.monitoring.HealthRules;
+import io.streamsentinel.monitoring.ProcessMetrics;
+import io.streamsentinel.monitoring.Readings;
+import io.streamsentinel.monitoring.SystemMetricsPublisher;
+import io.streamsentinel.web.HealthRoutes;
+import io.streamsentinel.web.MetricsRoutes;
+import io.streamsentinel.web.RouteGroup;
+import io.streamsentinel.web.WebServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * A component's monitoring, started by its command: the health monitor (events and snapshots to
+ * system-metrics) and, when asked, the HTTP server with {@code /metrics} and {@code /health}.
+ */
+final class ComponentMonitoring implements AutoCloseable {
+
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Admin admin;
+  private final KafkaProducer<String, byte[]> producer;
+  private HealthMonitor monitor;
+  private WebServer web;
+
+  /**
+   * @param component the name events and {@code /health} carry ("detector", ...)
+   * @param probe reads the component's totals, given an Admin client for lag and input offsets
+   * @param defaultPort the HTTP port when {@code --http-port} is not given; null for no server
+   * @param moreRoutes the component's own routes besides /metrics and /health (e.g. the case API)
+   */
+  ComponentMonitoring(
+      CliContext context,
+      ClientConfigFactory clients,
+      String component,
+      Function<Admin, Readings.Probe> probe,
+      ProcessMetrics metrics,
+      HttpOptions http,
+      HealthOptions health,
+      Integer defaultPort,
+      List<RouteGroup> moreRoutes) {
+    String clientId = "sentinel-monitor-" + component;
+    this.admin = Admin.create(clients.admin(clientId).toProperties());
+    this.producer = new KafkaProducer<>(clients.producer(clientId).toProperties());
+    try {
+      this.monitor = startMonitor(component, probe, metrics, health);
+      Integer port = http.portGiven() ? http.port : defaultPort;
+      if (port != null) {
+        List<RouteGroup> routes = new ArrayList<>(moreRoutes);
+        routes.add(new MetricsRoutes(metrics::scrape));
+        routes.add(new HealthRoutes(monitor::current));
+        this.web = startWeb(context, http, port, routes);
+        String base = "http://" + http.host + ":" + web.port();
+        context.out().printf("Metrics at %s/metrics, health at %s/health%n", base, base);
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private HealthMonitor startMonitor(
+      String component,
+      Function<Admin, Readings.Probe> probe,
+      ProcessMetrics metrics,
+      HealthOptions health) {
+    return new HealthMonitor(
+            component,
+            probe.apply(admin),
+            new HealthRules(health.thresholds()),
+            new SystemMetricsPublisher(producer),
+            metrics.registry(),
+            Clock.systemUTC(),
+            health.snapshotInterval)
+        .start(health.checkInterval);
+  }
+
+  /**
+   * The demo's default port may be taken by something else on the machine; rather than fail the
+   * demo it then takes a free port and says so. A port the user chose is never replaced.
+   */
+  private static WebServer startWeb(
+      CliContext context, HttpOptions http, int port, List<RouteGroup> routes) {
+    try {
+      return WebServer.start(http.host, port, routes);
+    } catch (JavalinBindException e) {
+      if (http.portGiven()) {
+        throw new PortInUseException(port, "choose another with --http-port", e);
+      }
+      context.out().printf("HTTP port %d is taken; using a free port instead.%n", port);
+      return WebServer.start(http.host, 0, routes);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (web != null) {
+      web.close();
+    }
+    if (monitor != null) {
+      monitor.close();
+    }
+    producer.close(CLOSE_TIMEOUT);
+    admin.close(CLOSE_TIMEOUT);
+  }
+}

@@ -1,0 +1,104 @@
+package io.streamsentinel.cli;
+
+import io.streamsentinel.generator.PublisherStats;
+import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.kafka.TopicOffsets;
+import io.streamsentinel.monitoring.Readings;
+import io.streamsentinel.response.ResponderCounters;
+import io.streamsentinel.streaming.DetectorCounters;
+import io.streamsentinel.streaming.DetectorSettings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * What each component reports to its health monitor. Lag and input come from the cluster (Admin
+ * API), the rest from the component's own counters, so no figure is counted twice.
+ */
+final class ComponentProbes {
+
+  private ComponentProbes() {}
+
+  /** The detector: scored vs dead letters; input is synthetic-transactions' log end. */
+  static Readings.Probe detector(DetectorCounters c, Admin admin) {
+    return () ->
+        new Readings(
+            c.scoredCount(),
+            c.deadLetterCount(),
+            TopicOffsets.endOffsetSum(admin, List.of(TopicCatalog.TRANSACTIONS)),
+            TopicOffsets.groupLag(
+                admin, DetectorSettings.APPLICATION_ID, TopicCatalog.TRANSACTIONS),
+            detectorCounts(c));
+  }
+
+  /**
+   * The responder: alerts acted on vs dead letters. Alerts are a small share of the transactions,
+   * so the transaction throughput floor is not applied to it (no input figure).
+   */
+  static Readings.Probe responder(ResponderCounters c, Admin admin) {
+    return () ->
+        new Readings(
+            c.alertCount(),
+            c.deadLetterCount(),
+            -1,
+            TopicOffsets.groupLag(admin, ResponderRun.GROUP_ID, TopicCatalog.FRAUD_ALERTS),
+            responderCounts(c));
+  }
+
+  /** The generator: acknowledged vs failed sends; it has no input and no group. */
+  static Readings.Probe generator(PublisherStats s) {
+    return () -> new Readings(s.acked(), s.failed(), -1, -1, generatorCounts(s));
+  }
+
+  /**
+   * The whole demo: the detector's throughput and input, every stage's failures, the larger lag.
+   */
+  static Readings.Probe demo(
+      PublisherStats generated,
+      DetectorCounters detected,
+      ResponderCounters responded,
+      Admin admin) {
+    Readings.Probe detector = detector(detected, admin);
+    Readings.Probe responder = responder(responded, admin);
+    return () -> {
+      Readings d = detector.read();
+      Readings r = responder.read();
+      Map<String, Long> counts = new LinkedHashMap<>(generatorCounts(generated));
+      counts.putAll(d.counts());
+      counts.putAll(r.counts());
+      return new Readings(
+          d.handled(),
+          d.failed() + r.failed() + generated.failed(),
+          d.input(),
+          Math.max(d.lag(), r.lag()),
+          counts);
+    };
+  }
+
+  private static Map<String, Long> detectorCounts(DetectorCounters c) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("transactions_scored", c.scoredCount());
+    counts.put("alerts_raised", c.alertCount());
+    counts.put("detector_dlq", c.deadLetterCount());
+    counts.put("duplicates_dropped", c.duplicateCount());
+    return counts;
+  }
+
+  private static Map<String, Long> responderCounts(ResponderCounters c) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("alerts_handled", c.alertCount());
+    counts.put("actions_taken", c.actionCount());
+    counts.put("responder_dlq", c.deadLetterCount());
+    counts.put("sla_misses", c.slaMissCount());
+    return counts;
+  }
+
+  private static Map<String, Long> generatorCounts(PublisherStats s) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("transactions_sent", s.sent());
+    counts.put("transactions_acked", s.acked());
+    counts.put("transactions_failed", s.failed());
+    return counts;
+  }
+}

@@ -1,0 +1,84 @@
+package io.streamsentinel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.KafkaSettings;
+import io.streamsentinel.kafka.PortInUseException;
+import io.streamsentinel.monitoring.ProcessMetrics;
+import io.streamsentinel.monitoring.Readings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP side of a component's monitoring when its port is taken. */
+class ComponentMonitoringTest {
+
+  // No broker is needed: nothing here waits for one, and the health checks' failures are logged.
+  private final ClientConfigFactory clients =
+      new ClientConfigFactory(KafkaSettings.of("localhost:1"));
+  private final StringWriter out = new StringWriter();
+  private final CliContext context =
+      new CliContext(
+          new PrintWriter(out, true),
+          new PrintWriter(new StringWriter(), true),
+          new ShutdownSignal());
+  private final ProcessMetrics metrics = new ProcessMetrics();
+  private final HealthOptions health = new HealthOptions();
+
+  @AfterEach
+  void close() {
+    metrics.close();
+  }
+
+  private ComponentMonitoring start(HttpOptions http, Integer defaultPort) {
+    health.maxLag = 10_000;
+    health.maxErrorRate = 0.01;
+    health.minThroughput = 1_000;
+    health.checkInterval = java.time.Duration.ofHours(1);
+    health.snapshotInterval = java.time.Duration.ofHours(1);
+    Readings.Probe idle = () -> new Readings(0, 0, -1, -1, Map.of());
+    return new ComponentMonitoring(
+        context, clients, "test", admin -> idle, metrics, http, health, defaultPort, List.of());
+  }
+
+  private static HttpOptions http(Integer port) {
+    HttpOptions http = new HttpOptions();
+    http.port = port;
+    http.host = "127.0.0.1";
+    return http;
+  }
+
+  @Test
+  void shouldTakeAFreePortAndSaySoWhenTheDefaultPortIsTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        ComponentMonitoring monitoring = start(http(null), taken.getLocalPort())) {
+      assertThat(out.toString())
+          .contains("HTTP port " + taken.getLocalPort() + " is taken; using a free port instead.")
+          .containsPattern("Metrics at http://127.0.0.1:\\d+/metrics");
+      assertThat(out.toString()).doesNotContain(":" + taken.getLocalPort() + "/metrics");
+    }
+  }
+
+  @Test
+  void shouldRefuseAPortTheUserChoseWhenItIsTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      assertThatThrownBy(() -> start(http(taken.getLocalPort()), null))
+          .isInstanceOf(PortInUseException.class)
+          .hasMessageContaining("--http-port");
+    }
+  }
+
+  @Test
+  void shouldServeNothingWithoutAPort() {
+    try (ComponentMonitoring monitoring = start(http(null), null)) {
+      assertThat(out.toString()).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.streamsentinel.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class HealthRulesTest {
+
+  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+  private static final double NONE = Double.NaN;
+
+  private final HealthRules rules = new HealthRules(HealthThresholds.defaults());
+
+  private HealthStatus judge(double lag, double errorRate, double throughput, double input) {
+    return rules.evaluate("detector", T, new HealthSample(lag, errorRate, throughput, input));
+  }
+
+  @Test
+  void shouldUseTheGuidesThresholdsByDefault() {
+    assertThat(HealthThresholds.defaults()).isEqualTo(new HealthThresholds(10_000, 0.01, 1_000));
+  }
+
+  @Test
+  void shouldBeHealthyWhenEveryFigureIsWithinItsLimit() {
+    HealthStatus status = judge(10_000, 0.01, 1_000, 5_000);
+
+    assertThat(status.healthy()).isTrue();
+    assertThat(status.results()).allSatisfy(r -> assertThat(r.measured()).isTrue());
+  }
+
+  @Test
+  void shouldFireTheLagRuleAboveTenThousandAndClearAtOrBelow() {
+    assertThat(judge(10_001, 0, 2_000, 2_000).result(HealthRule.CONSUMER_LAG).firing()).isTrue();
+    assertThat(judge(10_001, 0, 2_000, 2_000).healthy()).isFalse();
+    assertThat(judge(10_000, 0, 2_000, 2_000).result(HealthRule.CONSUMER_LAG).firing()).isFalse();
+  }
+
+  @Test
+  void shouldFireTheErrorRuleAboveOnePercentAndClearAtOrBelow() {
+    assertThat(judge(0, 0.0101, 2_000, 2_000).result(HealthRule.ERROR_RATE).firing()).isTrue();
+    assertThat(judge(0, 0.01, 2_000, 2_000).result(HealthRule.ERROR_RATE).firing()).isFalse();
+  }
+
+  @Test
+  void shouldFireTheThroughputRuleOnlyWhileInputIsFlowing() {
+    RuleResult slow = judge(0, 0, 999, 3_000).result(HealthRule.THROUGHPUT);
+    RuleResult quiet = judge(0, 0, 0, 0).result(HealthRule.THROUGHPUT);
+    RuleResult fast = judge(0, 0, 1_000, 3_000).result(HealthRule.THROUGHPUT);
+
+    assertThat(slow.firing()).isTrue();
+    assertThat(slow.value()).isEqualTo(999);
+    assertThat(quiet.firing()).isFalse();
+    assertThat(quiet.measured()).isTrue();
+    assertThat(fast.firing()).isFalse();
+  }
+
+  @Test
+  void shouldNeitherFireNorClaimAMeasurementForUnmeasuredFigures() {
+    HealthStatus status = judge(NONE, NONE, 10, NONE);
+
+    assertThat(status.healthy()).isTrue();
+    assertThat(status.results()).noneMatch(RuleResult::measured);
+  }
+
+  @Test
+  void shouldHonourConfiguredThresholds() {
+    HealthRules strict = new HealthRules(new HealthThresholds(5, 0.5, 10));
+
+    HealthStatus status = strict.evaluate("responder", T, new HealthSample(6, 0.4, 20, 100));
+
+    assertThat(status.result(HealthRule.CONSUMER_LAG).firing()).isTrue();
+    assertThat(status.result(HealthRule.ERROR_RATE).firing()).isFalse();
+    assertThat(status.result(HealthRule.THROUGHPUT).firing()).isFalse();
+  }
+
+  @Test
+  void shouldRejectThresholdsOutsideTheirRange() {
+    assertThatThrownBy(() -> new HealthThresholds(-1, 0.01, 1_000)).hasMessageContaining("max lag");
+    assertThatThrownBy(() -> new HealthThresholds(1, 1.5, 1_000))
+        .hasMessageContaining("error rate");
+  }
+}
