@@ -3,6 +3,7 @@ package io.streamsentinel.cli;
 import io.streamsentinel.analytics.AnalyticsSettings;
 import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.persistence.PersistenceSink;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,12 @@ final class ComponentClients {
             List.of(
                 f.readCommittedConsumer("sentinel-responder-1", ResponderRun.GROUP_ID, "earliest"),
                 f.transactionalProducer("sentinel-responder-1", "sentinel-responder-1")));
+    map.put(
+        "persistence",
+        f ->
+            List.of(
+                f.sinkConsumer(PersistRun.clientId("1"), PersistenceSink.GROUP_ID),
+                f.producer(PersistRun.clientId("1"))));
     map.put(
         "analytics",
         f ->

@@ -4,6 +4,8 @@ import io.streamsentinel.generator.PublisherStats;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicOffsets;
 import io.streamsentinel.monitoring.Readings;
+import io.streamsentinel.persistence.PersistenceSink;
+import io.streamsentinel.persistence.SinkCounters;
 import io.streamsentinel.response.ResponderCounters;
 import io.streamsentinel.streaming.DetectorCounters;
 import io.streamsentinel.streaming.DetectorSettings;
@@ -44,6 +46,26 @@ final class ComponentProbes {
             -1,
             TopicOffsets.groupLag(admin, ResponderRun.GROUP_ID, TopicCatalog.FRAUD_ALERTS),
             responderCounts(c));
+  }
+
+  /**
+   * The persistence sink: decisions stored vs dead letters; lag over the four topics it stores. Its
+   * throughput follows the detector's, so the floor is not applied to it (no input figure).
+   */
+  static Readings.Probe persistence(SinkCounters c, Admin admin) {
+    return () -> {
+      long lag = 0;
+      for (String topic : PersistenceSink.TOPICS) {
+        lag += TopicOffsets.groupLag(admin, PersistenceSink.GROUP_ID, topic);
+      }
+      Map<String, Long> counts = new LinkedHashMap<>();
+      counts.put("decisions_stored", c.decisions());
+      counts.put("alerts_stored", c.alerts());
+      counts.put("actions_stored", c.actions());
+      counts.put("persistence_dlq", c.deadLetters());
+      counts.put("database_retries", c.retries());
+      return new Readings(c.decisions(), c.deadLetters(), -1, lag, counts);
+    };
   }
 
   /** The generator: acknowledged vs failed sends; it has no input and no group. */

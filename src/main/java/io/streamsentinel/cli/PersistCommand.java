@@ -1,9 +1,12 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.persistence.Database;
 import io.streamsentinel.persistence.DatabaseException;
 import io.streamsentinel.persistence.SinkCounters;
+import io.streamsentinel.web.CaseRoutes;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Option;
           + " review cases.",
       "If the database is unreachable the sink pauses its partitions and retries with backoff; undecodable"
           + " records go to persistence-dlq. Without --db-url it starts (or attaches to) the embedded"
-          + " PostgreSQL in ./data/postgres."
+          + " PostgreSQL in ./data/postgres.",
+      "With --http-port it serves the review-case API (/api/cases), /metrics and /health."
     })
 final class PersistCommand implements Callable<Integer> {
 
@@ -30,6 +34,8 @@ final class PersistCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
   @Mixin DatabaseOptions db;
+  @Mixin HttpOptions http;
+  @Mixin HealthOptions health;
 
   @Option(
       names = "--instance-id",
@@ -57,8 +63,20 @@ final class PersistCommand implements Callable<Integer> {
           .printf(
               "Persistence sink: %s -> %s. Ctrl-C stops.%n",
               kafka.kafkaSettings().bootstrapServers(), database.description());
-      try (PersistRun run =
-          new PersistRun(new ClientConfigFactory(kafka.kafkaSettings()), database, instanceId)) {
+      ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+      try (ProcessMetrics metrics = new ProcessMetrics();
+          PersistRun run = new PersistRun(clients, database, instanceId);
+          ComponentMonitoring monitoring =
+              new ComponentMonitoring(
+                  context,
+                  clients,
+                  "persistence",
+                  admin -> ComponentProbes.persistence(run.counters(), admin),
+                  metrics,
+                  http,
+                  health,
+                  null,
+                  List.of(new CaseRoutes(run.cases())))) {
         context.statusEverySecond(run::isRunning, () -> status(run.counters()));
         if (run.fatalError() != null) {
           context.err().println("persist: stopped by an error: " + run.fatalError());

@@ -27,12 +27,10 @@ final class PersistRun implements AutoCloseable {
   private final CaseService cases;
 
   PersistRun(ClientConfigFactory clients, Database database, String instanceId) {
-    String clientId = "sentinel-persist-" + instanceId;
+    String clientId = clientId(instanceId);
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            clients
-                .readCommittedConsumer(clientId, PersistenceSink.GROUP_ID, "earliest")
-                .toProperties());
+            clients.sinkConsumer(clientId, PersistenceSink.GROUP_ID).toProperties());
     this.dlqProducer = new KafkaProducer<>(clients.producer(clientId).toProperties());
     this.sink =
         new PersistenceSink(consumer, dlqProducer, database, new SinkCounters(), Clock.systemUTC());
@@ -41,6 +39,10 @@ final class PersistRun implements AutoCloseable {
     this.feedback = new FeedbackPublisher(database, dlqProducer, Clock.systemUTC()).startRetries();
     this.cases = new CaseService(database, feedback, Clock.systemUTC());
     thread.start();
+  }
+
+  static String clientId(String instanceId) {
+    return "sentinel-persist-" + instanceId;
   }
 
   /** Review cases, for the API. */

@@ -183,6 +183,21 @@ public final class ClientConfigFactory {
     return overridden(c, Scope.CONSUMER);
   }
 
+  /**
+   * The persistence sink's consumer: read_committed, manual commits, and polls of up to 5,000
+   * records, since each poll is one database transaction and bigger ones amortise its commit. The
+   * profile's fetch wait still bounds how stale the database gets.
+   */
+  public ClientConfig sinkConsumer(String clientId, String groupId) {
+    ClientConfig c = readCommittedConsumer(clientId, groupId, "earliest");
+    c.put(
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+        5_000,
+        "persistence sink",
+        "records per poll (one database transaction)");
+    return overridden(c, Scope.CONSUMER);
+  }
+
   /** An admin client. */
   public ClientConfig admin(String clientId) {
     ClientConfig c = common(new ClientConfig("admin"), clientId);

@@ -47,6 +47,9 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
   /** The sink's consumer group. */
   public static final String GROUP_ID = "persistence-group";
 
+  /** The topics the sink stores. */
+  public static final List<String> TOPICS = SinkDecoder.TOPICS;
+
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration RETENTION_EVERY = Duration.ofHours(1);
   private static final RetryPolicy BACKOFF =
