@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BenchProduceCommand.class,
       BenchDetectCommand.class,
       BenchE2eCommand.class,
-      BenchScaleCommand.class
+      BenchScaleCommand.class,
+      BenchPersistCommand.class
     })
 final class BenchCommand {}

@@ -70,12 +70,6 @@ final class DemoCommand implements Callable<Integer> {
           TopicCatalog.TRANSACTIONS_DLQ,
           TopicCatalog.FRAUD_ALERTS_DLQ,
           TopicCatalog.PERSISTENCE_DLQ);
-  private static final List<String> PERSISTED_TOPICS =
-      List.of(
-          TopicCatalog.FRAUD_SCORES,
-          TopicCatalog.FRAUD_ALERTS,
-          TopicCatalog.USER_ACTIONS,
-          TopicCatalog.ACCOUNT_STATUS);
 
   private final CliContext context;
 
@@ -232,7 +226,7 @@ final class DemoCommand implements Callable<Integer> {
             responder::isRunning,
             ResponderRun.GROUP_ID,
             TopicCatalog.FRAUD_ALERTS);
-        for (String topic : PERSISTED_TOPICS) {
+        for (String topic : PersistenceSink.TOPICS) {
           drain(admin, "persistence", sink::isRunning, PersistenceSink.GROUP_ID, topic);
         }
         drain(

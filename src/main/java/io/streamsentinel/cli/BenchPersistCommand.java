@@ -1,0 +1,114 @@
+package io.streamsentinel.cli;
+
+import io.streamsentinel.bench.BenchReport;
+import io.streamsentinel.bench.SinkThroughput;
+import io.streamsentinel.bench.Spread;
+import io.streamsentinel.bench.Trials;
+import io.streamsentinel.persistence.Database;
+import io.streamsentinel.persistence.DatabaseSettings;
+import io.streamsentinel.persistence.PersistenceSink;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sentinel bench persist}: the persistence sink's rate into PostgreSQL. */
+@Command(
+    name = "persist",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The persistence sink's drain rate into PostgreSQL (decisions/s) against a plain consumer.",
+      "Pre-loads N decisions into fraud-scores (generated transactions scored in-process by the"
+          + " detector's rules, encoded as the detector does), then measures a fresh sink (new"
+          + " consumer group, emptied decisions table) from start to the commit of the last decision,"
+          + " and, in the same invocation, a consumer with the sink's configuration that only counts"
+          + " (Kafka's ceiling for the read). Runs interleave; one warm-up round first.",
+      "Uses a fresh embedded broker and a fresh embedded PostgreSQL in a temporary folder under"
+          + " ./data unless --bootstrap-servers / --db-url are given (then fraud-scores and the"
+          + " decisions table of that cluster and database are used: use dedicated ones)."
+    })
+final class BenchPersistCommand implements Callable<Integer> {
+
+  private static final List<String> VARIANTS = List.of("consumer", "sink");
+
+  private final CliContext context;
+  @Mixin KafkaOptions kafka;
+  @Mixin BenchOptions bench;
+  @Mixin DatabaseOptions db;
+
+  @Option(
+      names = "--records",
+      defaultValue = "200000",
+      paramLabel = "N",
+      description = "Decisions pre-loaded and stored by each run (default: ${DEFAULT-VALUE}).")
+  long records;
+
+  BenchPersistCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    try (BenchEnvironment env = BenchEnvironment.start(context, kafka)) {
+      if (env == null) {
+        return Topics.MISMATCH;
+      }
+      DatabaseSettings settings = db.settings(true);
+      if (settings.isEmbedded()) {
+        settings =
+            new DatabaseSettings(
+                null,
+                null,
+                null,
+                env.stateDir("postgres"),
+                true,
+                settings.poolSize(),
+                settings.decisionRetention());
+      }
+      DecisionPreload.run(context, env, records, bench.users);
+      try (Database database = Database.open(settings)) {
+        SinkThroughput throughput = new SinkThroughput(env.clients(), database, records, env.out());
+        Map<String, Spread> rates =
+            new Trials(VARIANTS, bench.runs, "records/s", env.out())
+                .measure(
+                    (variant, round) -> {
+                      String group = "bench-" + variant + "-" + round;
+                      return variant.equals("sink")
+                          ? throughput.sink(group)
+                          : throughput.consumer(group);
+                    });
+        double sink = rates.get("sink").median();
+        double consumer = rates.get("consumer").median();
+        BenchReport report =
+            new BenchReport("persist", records, bench.runs)
+                .put("sink_decisions_per_s", sink)
+                .put("consumer_records_per_s", consumer)
+                .put("sink_ratio", sink / consumer)
+                .variants(rates)
+                .config("database", database.description())
+                .config(
+                    "sink_consumer",
+                    env.clients()
+                        .sinkConsumer("bench", PersistenceSink.GROUP_ID)
+                        .get("max.poll.records"))
+                .config("users", bench.users);
+        context
+            .out()
+            .printf(
+                Locale.ROOT,
+                "%nMedians over %d runs of %,d decisions:%n  sink %,.0f decisions/s, plain consumer"
+                    + " %,.0f records/s, ratio %.3f%n",
+                bench.runs,
+                records,
+                sink,
+                consumer,
+                sink / consumer);
+        env.finish(report, bench.json);
+      }
+      return 0;
+    }
+  }
+}
