@@ -2,6 +2,7 @@ package io.streamsentinel.cli;
 
 import io.streamsentinel.persistence.CaseDetail;
 import io.streamsentinel.persistence.CaseView;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,7 +39,7 @@ final class CaseText {
               c.userId(),
               c.severity(),
               c.assignee() == null ? "-" : c.assignee(),
-              c.openedAt(),
+              c.openedAt().truncatedTo(ChronoUnit.SECONDS),
               String.join(",", c.reasons())));
     }
     return out.append(cases.size()).append(" case(s)").toString();

@@ -62,6 +62,9 @@ final class ComponentMonitoring implements AutoCloseable {
         this.web = startWeb(context, http, port, routes);
         String base = "http://" + http.host + ":" + web.port();
         context.out().printf("Metrics at %s/metrics, health at %s/health%n", base, base);
+        if (!moreRoutes.isEmpty()) {
+          context.out().printf("API at %s/api/ (review cases: %s/api/cases)%n", base, base);
+        }
       }
     } catch (RuntimeException e) {
       close();
