@@ -1,6 +1,7 @@
 package io.streamsentinel.analytics;
 
 import io.streamsentinel.codec.DecisionDocumentReader;
+import io.streamsentinel.kafka.DeadLetterSender;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.persistence.DatabaseException;
 import java.time.Clock;
@@ -61,7 +62,8 @@ public final class AnalyticsConsumer implements Runnable {
       AnalyticsSettings settings,
       Clock clock) {
     this.consumer = consumer;
-    this.deadLetters = new DeadLetterSender(deadLetterProducer, clock);
+    this.deadLetters =
+        new DeadLetterSender(deadLetterProducer, TopicCatalog.PERSISTENCE_DLQ, "analytics", clock);
     this.store = store;
     this.settings = settings;
   }
@@ -116,7 +118,7 @@ public final class AnalyticsConsumer implements Runnable {
         tally.add(DecisionDocumentReader.read(record.value()));
       } catch (IllegalArgumentException e) {
         tally.addUndecodable();
-        deadLetters.send(record, e.getMessage());
+        deadLetters.send(record, "decision", e.getMessage());
       }
     }
     // The dead letters are out before the batch counts as done. They are at-least-once: a batch

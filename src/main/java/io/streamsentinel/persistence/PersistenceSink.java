@@ -1,6 +1,6 @@
 package io.streamsentinel.persistence;
 
-import io.streamsentinel.kafka.DeadLetters;
+import io.streamsentinel.kafka.DeadLetterSender;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.response.RetryPolicy;
 import java.sql.SQLException;
@@ -12,20 +12,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +51,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
       new RetryPolicy(Integer.MAX_VALUE, Duration.ofMillis(200), Duration.ofSeconds(5));
 
   private final Consumer<String, byte[]> consumer;
-  private final Producer<String, byte[]> dlqProducer;
+  private final DeadLetterSender deadLetters;
   private final BatchWriter writer;
   private final Duration retention;
   private final SinkCounters counters;
@@ -82,7 +77,8 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
       SinkCounters counters,
       Clock clock) {
     this.consumer = consumer;
-    this.dlqProducer = dlqProducer;
+    this.deadLetters =
+        new DeadLetterSender(dlqProducer, TopicCatalog.PERSISTENCE_DLQ, "persistence", clock);
     this.writer = new BatchWriter(database.dataSource());
     this.retention = database.settings().decisionRetention();
     this.counters = counters;
@@ -140,7 +136,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
       consumer.commitSync(pending.next);
       counters.written(pending.batch);
       finished();
-    } catch (SQLException | KafkaException | ExecutionException e) {
+    } catch (SQLException | KafkaException e) {
       if (e instanceof org.apache.kafka.clients.consumer.CommitFailedException) {
         // Our partitions moved to another member, which re-reads from the last commit; the rows
         // we stored are stored, so nothing is lost and nothing is doubled.
@@ -149,9 +145,6 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
         return;
       }
       waitBeforeRetry(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopping = true;
     }
   }
 
@@ -185,33 +178,14 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     }
   }
 
-  private void sendDeadLetters(List<DeadLetter> dead)
-      throws ExecutionException, InterruptedException {
+  private void sendDeadLetters(List<DeadLetter> dead) {
     if (dead.isEmpty()) {
       return;
     }
-    List<Future<RecordMetadata>> sent = new ArrayList<>(dead.size());
     for (DeadLetter d : dead) {
-      ConsumerRecord<String, byte[]> r = d.record();
-      log.warn("dead letter {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), d.problem());
-      RecordHeaders headers = new RecordHeaders(r.headers().toArray());
-      DeadLetters.describe(
-          headers,
-          "persistence",
-          null,
-          d.problem(),
-          r.topic(),
-          r.partition(),
-          r.offset(),
-          clock.millis());
-      sent.add(
-          dlqProducer.send(
-              new ProducerRecord<>(
-                  TopicCatalog.PERSISTENCE_DLQ, null, r.key(), r.value(), headers)));
+      deadLetters.send(d.record(), null, d.problem());
     }
-    for (Future<RecordMetadata> f : sent) {
-      f.get();
-    }
+    deadLetters.awaitAll();
     counters.deadLetters(dead.size());
     dead.clear();
   }

@@ -1,10 +1,8 @@
-package io.streamsentinel.analytics;
+package io.streamsentinel.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.streamsentinel.kafka.DeadLetters;
-import io.streamsentinel.kafka.TopicCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +27,10 @@ class DeadLetterSenderTest {
   void shouldSendTheRecordUnchangedWithErrorAndOriginHeaders() {
     MockProducer<String, byte[]> producer =
         new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-    DeadLetterSender sender = new DeadLetterSender(producer, CLOCK);
+    DeadLetterSender sender =
+        new DeadLetterSender(producer, TopicCatalog.PERSISTENCE_DLQ, "analytics", CLOCK);
 
-    sender.send(POISON, "a decision is not valid JSON");
+    sender.send(POISON, "decision", "a decision is not valid JSON");
     sender.awaitAll();
 
     assertThat(producer.history()).hasSize(1);
@@ -52,8 +51,9 @@ class DeadLetterSenderTest {
   void shouldFailTheBatchWhenADeadLetterCannotBeWritten() {
     MockProducer<String, byte[]> producer =
         new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
-    DeadLetterSender sender = new DeadLetterSender(producer, CLOCK);
-    sender.send(POISON, "bad");
+    DeadLetterSender sender =
+        new DeadLetterSender(producer, TopicCatalog.PERSISTENCE_DLQ, "analytics", CLOCK);
+    sender.send(POISON, "decision", "bad");
     producer.errorNext(new KafkaException("broker unreachable"));
 
     assertThatThrownBy(sender::awaitAll)

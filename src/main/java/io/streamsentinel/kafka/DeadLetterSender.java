@@ -1,7 +1,5 @@
-package io.streamsentinel.analytics;
+package io.streamsentinel.kafka;
 
-import io.streamsentinel.kafka.DeadLetters;
-import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,28 +15,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the records analytics cannot read to {@code persistence-dlq}, unchanged, with the error and
- * origin headers; {@link #awaitAll()} waits until every one is acknowledged.
+ * Sends records a consumer cannot handle to a dead-letter topic, unchanged, with the error and
+ * origin headers ({@link DeadLetters}); {@link #awaitAll()} waits until every one is acknowledged,
+ * so the caller commits its offsets only after its dead letters are safe.
  */
-final class DeadLetterSender {
+public final class DeadLetterSender {
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetterSender.class);
 
   private final Producer<String, byte[]> producer;
+  private final String topic;
+  private final String stage;
   private final Clock clock;
   private final List<Future<RecordMetadata>> pending = new ArrayList<>();
 
-  DeadLetterSender(Producer<String, byte[]> producer, Clock clock) {
+  /**
+   * @param topic the dead-letter topic
+   * @param stage what could not handle the records, for the {@code error.stage} header
+   */
+  public DeadLetterSender(
+      Producer<String, byte[]> producer, String topic, String stage, Clock clock) {
     this.producer = producer;
+    this.topic = topic;
+    this.stage = stage;
     this.clock = clock;
   }
 
-  void send(ConsumerRecord<String, byte[]> record, String reason) {
+  /**
+   * Sends one record with the reason.
+   *
+   * @param field the offending field, or null when unknown
+   */
+  public void send(ConsumerRecord<String, byte[]> record, String field, String reason) {
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     DeadLetters.describe(
         headers,
-        "analytics",
-        "decision",
+        stage,
+        field,
         reason,
         record.topic(),
         record.partition(),
@@ -47,9 +60,7 @@ final class DeadLetterSender {
     log.warn(
         "Dead letter {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
     pending.add(
-        producer.send(
-            new ProducerRecord<>(
-                TopicCatalog.PERSISTENCE_DLQ, null, record.key(), record.value(), headers)));
+        producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers)));
   }
 
   /**
@@ -57,7 +68,7 @@ final class DeadLetterSender {
    *
    * @throws KafkaException when one could not be written (after the producer's own retries)
    */
-  void awaitAll() {
+  public void awaitAll() {
     if (pending.isEmpty()) {
       return;
     }
@@ -67,7 +78,7 @@ final class DeadLetterSender {
         send.get();
       }
     } catch (ExecutionException e) {
-      throw new KafkaException("cannot write to " + TopicCatalog.PERSISTENCE_DLQ, e.getCause());
+      throw new KafkaException("cannot write to " + topic, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted while writing dead letters", e);
