@@ -10,13 +10,18 @@ import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.response.ActionType;
 import io.streamsentinel.response.PolicySettings;
 import io.streamsentinel.response.UserAction;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,11 +114,21 @@ final class AccountCommand {
         description = "Who does it (default: the OS user).")
     String operator;
 
+    private static final Duration READABLE_TIMEOUT = Duration.ofSeconds(10);
+
     StatusOverride(CliContext context) {
       this.context = context;
     }
 
     abstract AccountStatus status();
+
+    private static Map<TopicPartition, Long> offsets(RecordMetadata... written) {
+      Map<TopicPartition, Long> offsets = new HashMap<>();
+      for (RecordMetadata m : written) {
+        offsets.put(new TopicPartition(m.topic(), m.partition()), m.offset());
+      }
+      return offsets;
+    }
 
     abstract ActionType actionType();
 
@@ -136,12 +151,22 @@ final class AccountCommand {
               clients.transactionalProducer("sentinel-account", txId).toProperties())) {
         producer.initTransactions();
         producer.beginTransaction();
-        producer.send(
-            new ProducerRecord<>(TopicCatalog.USER_ACTIONS, userId, UserActionCodec.encode(audit)));
-        producer.send(
-            new ProducerRecord<>(
-                TopicCatalog.ACCOUNT_STATUS, userId, AccountStateCodec.encode(state)));
+        Future<RecordMetadata> action =
+            producer.send(
+                new ProducerRecord<>(
+                    TopicCatalog.USER_ACTIONS, userId, UserActionCodec.encode(audit)));
+        Future<RecordMetadata> status =
+            producer.send(
+                new ProducerRecord<>(
+                    TopicCatalog.ACCOUNT_STATUS, userId, AccountStateCodec.encode(state)));
         producer.commitTransaction();
+        // Read-your-writes: a status check right after this command must see the change.
+        if (!CommittedRecords.awaitReadable(
+            clients, offsets(action.get(), status.get()), READABLE_TIMEOUT)) {
+          context
+              .err()
+              .println("account: committed, but not yet readable after " + READABLE_TIMEOUT);
+        }
       }
       context
           .out()

@@ -58,6 +58,37 @@ public final class CommittedRecords {
     return count;
   }
 
+  /**
+   * Waits until every given record is below its partition's last stable offset, i.e. readable by a
+   * {@code read_committed} reader. A transaction's commit returns before its markers reach the
+   * partitions, so a reader started right after could otherwise miss what was just committed.
+   *
+   * @param offsets the offset of a committed record per partition
+   * @return whether they all became readable within {@code timeout}
+   */
+  public static boolean awaitReadable(
+      ClientConfigFactory clients, Map<TopicPartition, Long> offsets, Duration timeout)
+      throws InterruptedException {
+    Map<String, Object> props =
+        clients.consumer("sentinel-reader", "unused", "earliest").toProperties();
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      while (true) {
+        Map<TopicPartition, Long> stable = consumer.endOffsets(offsets.keySet());
+        if (offsets.entrySet().stream().allMatch(e -> stable.get(e.getKey()) > e.getValue())) {
+          return true;
+        }
+        if (System.nanoTime() > deadline) {
+          return false;
+        }
+        Thread.sleep(POLL.toMillis() / 10); // markers land within milliseconds
+      }
+    }
+  }
+
   /** Counts the committed records of {@code topic} after {@code from}. */
   public static long count(
       ClientConfigFactory clients, String topic, Map<TopicPartition, Long> from) {
