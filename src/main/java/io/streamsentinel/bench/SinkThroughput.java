@@ -10,8 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,33 +41,48 @@ public final class SinkThroughput {
     this.out = out;
   }
 
-  /** Decisions per second stored and committed by a fresh sink, first poll to last commit. */
-  public double sink(String group) throws Exception {
+  /**
+   * Decisions per second stored and committed by {@code instances} fresh sinks sharing one new
+   * consumer group (Kafka splits the partitions among them), first poll to last commit.
+   */
+  public double sink(String group, int instances) throws Exception {
     emptyDecisions();
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(clients.sinkConsumer(group, group).toProperties());
-    try (KafkaProducer<String, byte[]> dlq =
-        new KafkaProducer<>(clients.producer(group).toProperties())) {
-      SinkCounters counters = new SinkCounters();
-      PersistenceSink sink =
-          new PersistenceSink(consumer, dlq, database, counters, Clock.systemUTC());
-      Thread thread = new Thread(sink, "bench-sink");
-      long start = System.nanoTime();
-      thread.start();
-      try (ProgressTicker ticker =
-          new ProgressTicker("stored", counters::decisions, records, out)) {
-        while (counters.decisions() < records && thread.isAlive()) {
-          Thread.sleep(5); // the sink works on its own thread; this only watches its counter
-        }
-      }
-      long nanos = System.nanoTime() - start;
-      sink.close();
-      thread.join();
-      if (sink.fatalError() != null || counters.decisions() < records) {
-        throw new IllegalStateException("the sink stopped early", sink.fatalError());
-      }
-      return records / (nanos / 1e9);
+    List<PersistenceSink> sinks = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    List<KafkaProducer<String, byte[]>> producers = new ArrayList<>();
+    SinkCounters[] counters = new SinkCounters[instances];
+    for (int i = 0; i < instances; i++) {
+      String clientId = group + "-" + i;
+      KafkaConsumer<String, byte[]> consumer =
+          new KafkaConsumer<>(clients.sinkConsumer(clientId, group).toProperties());
+      producers.add(new KafkaProducer<>(clients.producer(clientId).toProperties()));
+      counters[i] = new SinkCounters();
+      sinks.add(
+          new PersistenceSink(
+              consumer, producers.get(i), database, counters[i], Clock.systemUTC()));
+      threads.add(new Thread(sinks.get(i), "bench-sink-" + i));
     }
+    LongSupplier stored = () -> Arrays.stream(counters).mapToLong(SinkCounters::decisions).sum();
+    long start = System.nanoTime();
+    threads.forEach(Thread::start);
+    try (ProgressTicker ticker = new ProgressTicker("stored", stored, records, out)) {
+      while (stored.getAsLong() < records && threads.stream().allMatch(Thread::isAlive)) {
+        Thread.sleep(5); // the sinks work on their own threads; this only watches the counters
+      }
+    }
+    long nanos = System.nanoTime() - start;
+    for (int i = 0; i < instances; i++) {
+      sinks.get(i).close();
+      threads.get(i).join();
+      producers.get(i).close();
+      if (sinks.get(i).fatalError() != null) {
+        throw new IllegalStateException("a sink stopped early", sinks.get(i).fatalError());
+      }
+    }
+    if (stored.getAsLong() < records) {
+      throw new IllegalStateException("the sinks stopped early");
+    }
+    return records / (nanos / 1e9);
   }
 
   /** Records per second read by a consumer with the sink's configuration that does nothing else. */

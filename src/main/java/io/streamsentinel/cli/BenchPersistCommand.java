@@ -7,6 +7,7 @@ import io.streamsentinel.bench.Trials;
 import io.streamsentinel.persistence.Database;
 import io.streamsentinel.persistence.DatabaseSettings;
 import io.streamsentinel.persistence.PersistenceSink;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +33,6 @@ import picocli.CommandLine.Option;
     })
 final class BenchPersistCommand implements Callable<Integer> {
 
-  private static final List<String> VARIANTS = List.of("consumer", "sink");
-
   private final CliContext context;
   @Mixin KafkaOptions kafka;
   @Mixin BenchOptions bench;
@@ -45,6 +44,15 @@ final class BenchPersistCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Decisions pre-loaded and stored by each run (default: ${DEFAULT-VALUE}).")
   long records;
+
+  @Option(
+      names = "--sinks",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Sink instances sharing the consumer group in the measured variant (default: ${DEFAULT-VALUE});"
+              + " with N > 1 a one-instance variant is measured too, to show how the rate scales.")
+  int sinks;
 
   BenchPersistCommand(CliContext context) {
     this.context = context;
@@ -66,25 +74,32 @@ final class BenchPersistCommand implements Callable<Integer> {
                 env.stateDir("postgres"),
                 true,
                 settings.poolSize(),
-                settings.decisionRetention());
+                // The pre-loaded decisions have fixed event times; keep retention from dropping
+                // them.
+                Duration.ofDays(3650));
       }
       DecisionPreload.run(context, env, records, bench.users);
       try (Database database = Database.open(settings)) {
         SinkThroughput throughput = new SinkThroughput(env.clients(), database, records, env.out());
+        List<String> variants =
+            sinks > 1 ? List.of("consumer", "sink", "sink_x" + sinks) : List.of("consumer", "sink");
         Map<String, Spread> rates =
-            new Trials(VARIANTS, bench.runs, "records/s", env.out())
+            new Trials(variants, bench.runs, "records/s", env.out())
                 .measure(
                     (variant, round) -> {
                       String group = "bench-" + variant + "-" + round;
-                      return variant.equals("sink")
-                          ? throughput.sink(group)
-                          : throughput.consumer(group);
+                      return switch (variant) {
+                        case "consumer" -> throughput.consumer(group);
+                        case "sink" -> throughput.sink(group, 1);
+                        default -> throughput.sink(group, sinks);
+                      };
                     });
-        double sink = rates.get("sink").median();
+        double sink = rates.get(variants.get(variants.size() - 1)).median();
         double consumer = rates.get("consumer").median();
         BenchReport report =
             new BenchReport("persist", records, bench.runs)
                 .put("sink_decisions_per_s", sink)
+                .put("sink_one_instance_decisions_per_s", rates.get("sink").median())
                 .put("consumer_records_per_s", consumer)
                 .put("sink_ratio", sink / consumer)
                 .variants(rates)
@@ -94,15 +109,17 @@ final class BenchPersistCommand implements Callable<Integer> {
                     env.clients()
                         .sinkConsumer("bench", PersistenceSink.GROUP_ID)
                         .get("max.poll.records"))
-                .config("users", bench.users);
+                .config("users", bench.users)
+                .config("sink_instances", sinks);
         context
             .out()
             .printf(
                 Locale.ROOT,
-                "%nMedians over %d runs of %,d decisions:%n  sink %,.0f decisions/s, plain consumer"
-                    + " %,.0f records/s, ratio %.3f%n",
+                "%nMedians over %d runs of %,d decisions:%n  %d sink(s) %,.0f decisions/s, plain"
+                    + " consumer %,.0f records/s, ratio %.3f%n",
                 bench.runs,
                 records,
+                sinks,
                 sink,
                 consumer,
                 sink / consumer);

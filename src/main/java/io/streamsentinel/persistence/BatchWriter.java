@@ -28,6 +28,19 @@ final class BatchWriter {
    * @throws SQLException as the database reported it; nothing of the batch is stored then
    */
   Written write(SinkBatch batch) throws SQLException {
+    try {
+      return writeOnce(batch);
+    } catch (SQLException e) {
+      if (!DecisionPartitions.isMissingPartition(e)) {
+        throw e;
+      }
+      // Another sink's retention pass dropped a partition this one remembered: forget, retry.
+      partitions.forget();
+      return writeOnce(batch);
+    }
+  }
+
+  private Written writeOnce(SinkBatch batch) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {

@@ -64,6 +64,21 @@ final class DecisionPartitions {
     pendingDays.addAll(missing);
   }
 
+  /** Forgets every known day: the next batch checks (and creates) its partitions again. */
+  void forget() {
+    known.clear();
+  }
+
+  /**
+   * Whether the database refused a row for want of a partition (SQLSTATE 23514 with PostgreSQL's
+   * "no partition of relation" message).
+   */
+  static boolean isMissingPartition(SQLException e) {
+    return "23514".equals(e.getSQLState())
+        && e.getMessage() != null
+        && e.getMessage().contains("no partition of relation");
+  }
+
   /** The transaction that created partitions committed. */
   void committed() {
     known.addAll(pendingDays);

@@ -173,6 +173,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
             throw rowFailure;
           }
           p.dead.add(new DeadLetter(single.onlyOrigin(), "database: " + rowFailure.getMessage()));
+          p.batch.remove(single.onlyOrigin()); // counted as a dead letter, not as stored
         }
       }
     }

@@ -50,6 +50,13 @@ public final class SinkBatch {
     }
   }
 
+  /** Removes the row that came from {@code origin} (the database refused it). */
+  void remove(ConsumerRecord<String, byte[]> origin) {
+    for (List<? extends Row<?>> rows : List.of(decisions, alerts, actions, statuses)) {
+      rows.removeIf(r -> r.origin() == origin);
+    }
+  }
+
   /** One batch per row, to find the row the database refuses. */
   List<SinkBatch> singles() {
     List<SinkBatch> singles = new ArrayList<>(size());

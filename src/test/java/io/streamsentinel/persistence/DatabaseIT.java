@@ -85,6 +85,26 @@ class DatabaseIT {
     }
   }
 
+  @Test
+  void shouldRecreateAPartitionAnotherSinkDroppedWhileThisOneRememberedIt() throws Exception {
+    try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("dropped"), false))) {
+      BatchWriter writer = new BatchWriter(db.dataSource());
+      SinkBatch first = new SinkBatch();
+      first.decisions.add(decisionOn("2026-02-01T10:00:00Z"));
+      writer.write(first);
+      try (Connection c = db.connection();
+          Statement s = c.createStatement()) {
+        s.execute("DROP TABLE decisions_20260201"); // as another sink's retention pass would
+      }
+
+      SinkBatch second = new SinkBatch();
+      second.decisions.add(decisionOn("2026-02-01T11:00:00Z"));
+      writer.write(second);
+
+      assertThat(count(db, "decisions")).isEqualTo(1);
+    }
+  }
+
   private static SinkBatch.Row<DecisionDocument> decisionOn(String time) {
     DecisionDocument doc =
         new DecisionDocument(
