@@ -43,8 +43,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole system in this process: a real embedded Kafka broker, the topics and the transaction"
-          + " generator, plus every pipeline stage built so far, with a status line each second.",
+      "Runs the whole system in this process: a real embedded Kafka broker and PostgreSQL, the topics, the"
+          + " generator, detector, responder, persistence sink and batch analytics, and an HTTP server (review-case"
+          + " API, /metrics, /health; port 8080 by default), with a status line each second.",
       "Stops on Ctrl-C or after --duration, then prints a summary. With --bootstrap-servers it uses that cluster"
           + " instead of starting a broker."
     })
