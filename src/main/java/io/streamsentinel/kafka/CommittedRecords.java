@@ -34,13 +34,8 @@ public final class CommittedRecords {
       String topic,
       Map<TopicPartition, Long> from,
       Consumer<ConsumerRecord<String, byte[]>> sink) {
-    Map<String, Object> props =
-        clients.consumer("sentinel-reader", "unused", "earliest").toProperties();
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     long count = 0;
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer = reader(clients)) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
@@ -69,13 +64,8 @@ public final class CommittedRecords {
   public static boolean awaitReadable(
       ClientConfigFactory clients, Map<TopicPartition, Long> offsets, Duration timeout)
       throws InterruptedException {
-    Map<String, Object> props =
-        clients.consumer("sentinel-reader", "unused", "earliest").toProperties();
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer = reader(clients)) {
       while (true) {
         Map<TopicPartition, Long> stable = consumer.endOffsets(offsets.keySet());
         if (offsets.entrySet().stream().allMatch(e -> stable.get(e.getKey()) > e.getValue())) {
@@ -87,6 +77,15 @@ public final class CommittedRecords {
         Thread.sleep(POLL.toMillis() / 10); // markers land within milliseconds
       }
     }
+  }
+
+  /** A group-less read_committed consumer: it reads, it never commits. */
+  private static KafkaConsumer<String, byte[]> reader(ClientConfigFactory clients) {
+    Map<String, Object> props =
+        clients.consumer("sentinel-reader", "unused", "earliest").toProperties();
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
   /** Counts the committed records of {@code topic} after {@code from}. */

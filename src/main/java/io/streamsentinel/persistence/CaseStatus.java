@@ -1,8 +1,5 @@
 package io.streamsentinel.persistence;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /** Where a review case stands: open, being worked (assigned), or resolved with a verdict. */
 public enum CaseStatus {
   OPEN,
@@ -10,22 +7,13 @@ public enum CaseStatus {
   RESOLVED;
 
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   /**
    * @throws IllegalArgumentException naming the accepted values
    */
   public static CaseStatus parse(String text) {
-    for (CaseStatus s : values()) {
-      if (s.wireName().equalsIgnoreCase(text == null ? "" : text.trim())) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown case status '"
-            + text
-            + "'; expected one of "
-            + Arrays.stream(values()).map(CaseStatus::wireName).toList());
+    return WireNames.parse(CaseStatus.class, "case status", text);
   }
 }

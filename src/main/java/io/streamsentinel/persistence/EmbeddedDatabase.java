@@ -52,8 +52,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               // Enough for a sink, the API and analytics; the server is for one machine's demo.
-              .setServerConfig("max_connections", "50")
-              .setServerConfig("synchronous_commit", "on");
+              .setServerConfig("max_connections", "50");
       if (port > 0) {
         builder.setPort(port);
       }

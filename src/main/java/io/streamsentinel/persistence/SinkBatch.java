@@ -5,9 +5,11 @@ import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.response.UserAction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The decoded records of one poll, by kind, ready to be written in one database transaction. Each
@@ -40,13 +42,10 @@ public final class SinkBatch {
   }
 
   /** Removes the rows whose record came from one of the given partitions (revoked from us). */
-  void dropPartitions(java.util.Collection<org.apache.kafka.common.TopicPartition> revoked) {
+  void dropPartitions(Collection<TopicPartition> revoked) {
     for (List<? extends Row<?>> rows : List.of(decisions, alerts, actions, statuses)) {
       rows.removeIf(
-          r ->
-              revoked.contains(
-                  new org.apache.kafka.common.TopicPartition(
-                      r.origin().topic(), r.origin().partition())));
+          r -> revoked.contains(new TopicPartition(r.origin().topic(), r.origin().partition())));
     }
   }
 
