@@ -3,11 +3,13 @@ package io.streamsentinel.cli;
 import io.javalin.util.JavalinBindException;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.PortInUseException;
+import io.streamsentinel.monitoring.Dashboard;
 import io.streamsentinel.monitoring.HealthMonitor;
 import io.streamsentinel.monitoring.HealthRules;
 import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.monitoring.Readings;
 import io.streamsentinel.monitoring.SystemMetricsPublisher;
+import io.streamsentinel.web.DashboardRoutes;
 import io.streamsentinel.web.HealthRoutes;
 import io.streamsentinel.web.MetricsRoutes;
 import io.streamsentinel.web.RouteGroup;
@@ -31,6 +33,7 @@ final class ComponentMonitoring implements AutoCloseable {
   private final Admin admin;
   private final KafkaProducer<String, byte[]> producer;
   private HealthMonitor monitor;
+  private Dashboard dashboard;
   private WebServer web;
 
   /**
@@ -49,6 +52,23 @@ final class ComponentMonitoring implements AutoCloseable {
       HealthOptions health,
       Integer defaultPort,
       List<RouteGroup> moreRoutes) {
+    this(context, clients, component, probe, metrics, http, health, defaultPort, moreRoutes, false);
+  }
+
+  /**
+   * @param withDashboard also serve the live dashboard at {@code /} (when there is a server)
+   */
+  ComponentMonitoring(
+      CliContext context,
+      ClientConfigFactory clients,
+      String component,
+      Function<Admin, Readings.Probe> probe,
+      ProcessMetrics metrics,
+      HttpOptions http,
+      HealthOptions health,
+      Integer defaultPort,
+      List<RouteGroup> moreRoutes,
+      boolean withDashboard) {
     String clientId = "sentinel-monitor-" + component;
     this.admin = Admin.create(clients.admin(clientId).toProperties());
     this.producer = new KafkaProducer<>(clients.producer(clientId).toProperties());
@@ -59,8 +79,16 @@ final class ComponentMonitoring implements AutoCloseable {
         List<RouteGroup> routes = new ArrayList<>(moreRoutes);
         routes.add(new MetricsRoutes(metrics::scrape));
         routes.add(new HealthRoutes(monitor::current));
+        if (withDashboard) {
+          this.dashboard =
+              new Dashboard(clients, admin, monitor::current, Clock.systemUTC()).start();
+          routes.add(new DashboardRoutes(dashboard));
+        }
         this.web = startWeb(context, http, port, routes);
         String base = "http://" + http.host + ":" + web.port();
+        if (dashboard != null) {
+          context.out().printf("Dashboard at %s/%n", base);
+        }
         context.out().printf("Metrics at %s/metrics, health at %s/health%n", base, base);
         if (!moreRoutes.isEmpty()) {
           context.out().printf("API at %s/api/ (review cases: %s/api/cases)%n", base, base);
@@ -109,6 +137,9 @@ final class ComponentMonitoring implements AutoCloseable {
   public void close() {
     if (web != null) {
       web.close();
+    }
+    if (dashboard != null) {
+      dashboard.close();
     }
     if (monitor != null) {
       monitor.close();

@@ -44,8 +44,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the whole system in this process: a real embedded Kafka broker and PostgreSQL, the topics, the"
-          + " generator, detector, responder, persistence sink and batch analytics, and an HTTP server (review-case"
-          + " API, /metrics, /health; port 8080 by default), with a status line each second.",
+          + " generator, detector, responder, persistence sink and batch analytics, and an HTTP server (the live"
+          + " dashboard at /, the review-case API, /metrics, /health; port 8080 by default), with a status line"
+          + " each second.",
       "Stops on Ctrl-C or after --duration, then prints a summary. With --bootstrap-servers it uses that cluster"
           + " instead of starting a broker."
     })
@@ -198,7 +199,8 @@ final class DemoCommand implements Callable<Integer> {
                   http,
                   health,
                   DEFAULT_HTTP_PORT,
-                  List.of(new CaseRoutes(sink.cases())))) {
+                  List.of(new CaseRoutes(sink.cases())),
+                  true)) {
         PublishProgress progress = new PublishProgress(run.stats(), 0, duration);
         run.awaitEnd(
             context.shutdown(),

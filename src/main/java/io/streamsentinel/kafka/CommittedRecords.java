@@ -35,7 +35,7 @@ public final class CommittedRecords {
       Map<TopicPartition, Long> from,
       Consumer<ConsumerRecord<String, byte[]>> sink) {
     long count = 0;
-    try (KafkaConsumer<String, byte[]> consumer = reader(clients)) {
+    try (KafkaConsumer<String, byte[]> consumer = reader(clients, "sentinel-reader")) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
@@ -65,7 +65,7 @@ public final class CommittedRecords {
       ClientConfigFactory clients, Map<TopicPartition, Long> offsets, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<String, byte[]> consumer = reader(clients)) {
+    try (KafkaConsumer<String, byte[]> consumer = reader(clients, "sentinel-reader")) {
       while (true) {
         Map<TopicPartition, Long> stable = consumer.endOffsets(offsets.keySet());
         if (offsets.entrySet().stream().allMatch(e -> stable.get(e.getKey()) > e.getValue())) {
@@ -79,10 +79,9 @@ public final class CommittedRecords {
     }
   }
 
-  /** A group-less read_committed consumer: it reads, it never commits. */
-  private static KafkaConsumer<String, byte[]> reader(ClientConfigFactory clients) {
-    Map<String, Object> props =
-        clients.consumer("sentinel-reader", "unused", "earliest").toProperties();
+  /** A group-less read_committed consumer: it reads what it is assigned, it never commits. */
+  public static KafkaConsumer<String, byte[]> reader(ClientConfigFactory clients, String clientId) {
+    Map<String, Object> props = clients.consumer(clientId, "unused", "earliest").toProperties();
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());

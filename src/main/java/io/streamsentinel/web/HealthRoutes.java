@@ -2,11 +2,6 @@ package io.streamsentinel.web;
 
 import io.javalin.config.JavalinConfig;
 import io.streamsentinel.monitoring.HealthStatus;
-import io.streamsentinel.monitoring.RuleResult;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -30,25 +25,7 @@ public final class HealthRoutes implements RouteGroup {
         "/health",
         ctx -> {
           HealthStatus status = health.get();
-          ctx.status(status.healthy() ? 200 : 503).json(body(status));
+          ctx.status(status.healthy() ? 200 : 503).json(status.describe());
         });
-  }
-
-  static Map<String, Object> body(HealthStatus status) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status.healthy() ? "UP" : "DOWN");
-    body.put("component", status.component());
-    body.put("time", status.time().toString());
-    List<Map<String, Object>> rules = new ArrayList<>();
-    for (RuleResult r : status.results()) {
-      Map<String, Object> rule = new LinkedHashMap<>();
-      rule.put("rule", r.rule().id());
-      rule.put("state", !r.measured() ? "not_measured" : r.firing() ? "firing" : "clear");
-      rule.put("value", Double.isFinite(r.value()) ? r.value() : null);
-      rule.put("threshold", r.threshold());
-      rules.add(rule);
-    }
-    body.put("rules", rules);
-    return body;
   }
 }

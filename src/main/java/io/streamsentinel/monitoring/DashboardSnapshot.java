@@ -1,0 +1,110 @@
+package io.streamsentinel.monitoring;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One second of the dashboard, as the page receives it (JSON, snake_case names).
+ *
+ * @param latest the last closed one-second interval; null in the first second
+ * @param series up to {@link DashboardState#SERIES_LENGTH} intervals, oldest first
+ * @param fraudRate alerts per decision over the last {@link DashboardState#FRAUD_RATE_WINDOW}
+ *     seconds; null before any decision
+ * @param alerts the latest alerts, newest first
+ * @param actions the latest actions, newest first
+ * @param riskiestUsers the users with the highest alert scores seen since the dashboard started
+ * @param lag per group and partition, refreshed every few seconds; empty until first read
+ * @param health the component's health as {@link HealthStatus#describe()}; null when it has none
+ */
+public record DashboardSnapshot(
+    Instant time,
+    RatePoint latest,
+    List<RatePoint> series,
+    Totals totals,
+    Double fraudRate,
+    List<ScoreBucket> scoreDistribution,
+    List<AlertItem> alerts,
+    List<ActionItem> actions,
+    List<UserRisk> riskiestUsers,
+    List<PartitionLag> lag,
+    Map<String, Object> health) {
+
+  /**
+   * Rates per second over one interval; the counts are kept for windowed ratios.
+   *
+   * @param transactionsIn records arriving on synthetic-transactions per second
+   */
+  public record RatePoint(
+      Instant time,
+      double transactionsIn,
+      double scored,
+      double alertsRaised,
+      double actionsTaken,
+      long decisions,
+      long alerts) {}
+
+  /** Records seen since the dashboard started; {@code unreadable} ones were skipped. */
+  public record Totals(
+      long transactions, long scored, long alerts, long actions, long unreadable) {}
+
+  /** Decisions with {@code from <= score < to} (the last bucket includes 1). */
+  public record ScoreBucket(double from, double to, long count) {}
+
+  /** An alert with what a person needs to judge it. */
+  public record AlertItem(
+      Instant time,
+      String alertId,
+      String transactionId,
+      String userId,
+      double score,
+      String severity,
+      BigDecimal amount,
+      String currency,
+      String merchant,
+      String country,
+      String city,
+      List<Reason> reasons) {}
+
+  /** One reason of an alert: its code and the detector's own sentence. */
+  public record Reason(String code, String detail) {}
+
+  /** An action the responder or an operator took. */
+  public record ActionItem(
+      Instant time,
+      String userId,
+      String actionType,
+      String severity,
+      List<String> reasons,
+      String actor,
+      String note) {}
+
+  /**
+   * A user ranked by alerts since the dashboard started.
+   *
+   * @param lastAction the latest action seen for the user, or null
+   */
+  public record UserRisk(
+      String userId,
+      long alerts,
+      double maxScore,
+      String lastSeverity,
+      Instant lastAlert,
+      String lastAction) {
+
+    UserRisk with(AlertItem alert) {
+      return new UserRisk(
+          userId,
+          alerts + 1,
+          Math.max(maxScore, alert.score()),
+          alert.severity(),
+          alert.time(),
+          lastAction);
+    }
+
+    UserRisk withAction(String action) {
+      return new UserRisk(userId, alerts, maxScore, lastSeverity, lastAlert, action);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.streamsentinel.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.staticfiles.Location;
+import io.streamsentinel.monitoring.Dashboard;
+import io.streamsentinel.monitoring.DashboardSnapshot;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live dashboard: the page and its scripts from the classpath ({@code /}, {@code /user.html}),
+ * Chart.js from its WebJar ({@code /webjars/chart.js/...}, so no internet is needed), the current
+ * snapshot at {@code GET /api/dashboard} and a server-sent event {@code snapshot} every second at
+ * {@code GET /api/dashboard/stream}.
+ */
+public final class DashboardRoutes implements RouteGroup {
+
+  /** Where the page's files live on the classpath. */
+  static final String PAGE_DIRECTORY = "/dashboard";
+
+  private static final ObjectMapper JSON = JsonMapper.create();
+
+  private final Dashboard dashboard;
+  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+
+  public DashboardRoutes(Dashboard dashboard) {
+    this.dashboard = dashboard;
+    dashboard.subscribe(this::broadcast);
+  }
+
+  @Override
+  public void register(JavalinConfig config) {
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = "/";
+          files.directory = PAGE_DIRECTORY;
+          files.location = Location.CLASSPATH;
+        });
+    config.staticFiles.enableWebjars();
+    config.routes.get(
+        "/api/dashboard",
+        ctx -> ctx.contentType("application/json").result(json(dashboard.latest())));
+    config.routes.sse("/api/dashboard/stream", this::connect);
+  }
+
+  private void connect(SseClient client) {
+    client.keepAlive();
+    client.onClose(() -> clients.remove(client));
+    send(client, json(dashboard.latest()));
+    clients.add(client);
+  }
+
+  private void broadcast(DashboardSnapshot snapshot) {
+    if (clients.isEmpty()) {
+      return;
+    }
+    String json = json(snapshot);
+    for (SseClient client : clients) {
+      if (client.terminated()) {
+        clients.remove(client);
+      } else {
+        send(client, json);
+      }
+    }
+  }
+
+  private static void send(SseClient client, String json) {
+    synchronized (client) { // the first snapshot and the broadcasts come from different threads
+      client.sendEvent("snapshot", json);
+    }
+  }
+
+  static String json(DashboardSnapshot snapshot) {
+    try {
+      return JSON.writeValueAsString(snapshot);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

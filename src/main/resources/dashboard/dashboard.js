@@ -1,0 +1,247 @@
+// The live dashboard: one server-sent event per second carries a whole snapshot (see DashboardSnapshot).
+'use strict';
+
+const S = Sentinel;
+const MAX_POINTS = 120;
+let throughputChart;
+let scoreChart;
+let points = 0;
+
+function makeCharts() {
+  Chart.defaults.color = '#b8c2cc';
+  Chart.defaults.borderColor = 'rgba(255,255,255,0.08)';
+  Chart.defaults.animation = false;
+  throughputChart = new Chart(document.getElementById('throughput-chart'), {
+    type: 'line',
+    data: {labels: [], datasets: [
+      {label: 'transactions in', data: [], borderColor: '#4fa3ff', pointRadius: 0, tension: 0.2, yAxisID: 'y'},
+      {label: 'scored', data: [], borderColor: '#47d18c', pointRadius: 0, tension: 0.2, yAxisID: 'y'},
+      {label: 'alerts', data: [], borderColor: '#ff6b6b', pointRadius: 0, tension: 0.2, yAxisID: 'y2'},
+      {label: 'actions', data: [], borderColor: '#ffb347', pointRadius: 0, tension: 0.2, yAxisID: 'y2'},
+    ]},
+    options: {
+      maintainAspectRatio: false,
+      interaction: {mode: 'index', intersect: false},
+      scales: {
+        y: {beginAtZero: true, title: {display: true, text: 'transactions /s'}},
+        y2: {beginAtZero: true, position: 'right', grid: {drawOnChartArea: false}, title: {display: true, text: 'alerts, actions /s'}},
+      },
+    },
+  });
+  scoreChart = new Chart(document.getElementById('score-chart'), {
+    type: 'bar',
+    data: {labels: [], datasets: [{label: 'decisions', data: [], backgroundColor: []}]},
+    options: {
+      maintainAspectRatio: false,
+      plugins: {legend: {display: false}},
+      scales: {y: {type: 'logarithmic', title: {display: true, text: 'decisions (log)'}}, x: {title: {display: true, text: 'score'}}},
+    },
+  });
+}
+
+function appendPoint(point) {
+  const data = throughputChart.data;
+  data.labels.push(S.time(point.time));
+  data.datasets[0].data.push(point.transactions_in);
+  data.datasets[1].data.push(point.scored);
+  data.datasets[2].data.push(point.alerts_raised);
+  data.datasets[3].data.push(point.actions_taken);
+  if (data.labels.length > MAX_POINTS) {
+    data.labels.shift();
+    data.datasets.forEach(d => d.data.shift());
+  }
+  points++;
+}
+
+let lastPointTime = null;
+
+function showThroughput(snapshot) {
+  const fresh = snapshot.series.filter(p => lastPointTime === null || p.time > lastPointTime);
+  fresh.forEach(appendPoint);
+  if (fresh.length > 0) {
+    lastPointTime = fresh[fresh.length - 1].time;
+    throughputChart.update();
+  }
+  const canvas = document.getElementById('throughput-chart');
+  canvas.dataset.points = String(points);
+  const latest = snapshot.latest;
+  document.getElementById('rate-in').textContent = latest ? S.number(latest.transactions_in) : '–';
+  document.getElementById('rate-scored').textContent = latest ? S.number(latest.scored) : '–';
+  document.getElementById('rate-alerts').textContent = latest ? S.number(latest.alerts_raised, 1) : '–';
+  document.getElementById('rate-actions').textContent = latest ? S.number(latest.actions_taken, 1) : '–';
+  document.getElementById('fraud-rate').textContent = S.percent(snapshot.fraud_rate);
+}
+
+function showScores(snapshot) {
+  const buckets = snapshot.score_distribution;
+  scoreChart.data.labels = buckets.map(b => b.from.toFixed(2));
+  scoreChart.data.datasets[0].data = buckets.map(b => b.count || null);
+  scoreChart.data.datasets[0].backgroundColor = buckets.map(b => b.from >= 0.7 ? '#ff6b6b' : b.from >= 0.5 ? '#ffb347' : '#4fa3ff');
+  scoreChart.update();
+}
+
+function showAlerts(snapshot) {
+  const container = document.getElementById('alerts');
+  if (snapshot.alerts.length === 0) return;
+  S.replace(container, ...snapshot.alerts.map(a => S.el('div', {class: 'alert', 'data-alert-id': a.alert_id},
+    S.el('div', {class: 'alert-head'},
+      S.severity(a.severity), ' ',
+      S.el('strong', {text: a.score.toFixed(3)}), ' ',
+      S.userLink(a.user_id), ' ',
+      S.el('span', {class: 'muted', text: [a.amount !== null ? S.number(a.amount, 2) + ' ' + (a.currency || '') : null,
+        a.merchant, [a.city, a.country].filter(Boolean).join(', ')].filter(Boolean).join(' · ')}),
+      S.el('span', {class: 'muted right', text: S.time(a.time)})),
+    S.el('ul', {class: 'reasons'}, ...a.reasons.map(r => S.el('li', {},
+      S.el('code', {text: r.code}), ' ', r.detail))))));
+}
+
+function showActions(snapshot) {
+  const container = document.getElementById('actions');
+  if (snapshot.actions.length === 0) return;
+  S.replace(container, ...snapshot.actions.map(a => S.el('div', {class: 'action'},
+    S.el('span', {class: 'action-type action-' + a.action_type, text: a.action_type}), ' ',
+    S.userLink(a.user_id), ' ',
+    a.severity ? S.severity(a.severity) : null, ' ',
+    S.el('span', {class: 'muted', text: a.actor === 'responder' ? a.reasons.join(', ') : a.actor + (a.note ? ': ' + a.note : '')}),
+    S.el('span', {class: 'muted right', text: S.time(a.time)}))));
+}
+
+function showRiskiest(snapshot) {
+  S.replace(document.getElementById('riskiest'), ...snapshot.riskiest_users.map(u => S.el('tr', {},
+    S.el('td', {}, S.userLink(u.user_id)),
+    S.el('td', {class: 'num', text: S.number(u.alerts)}),
+    S.el('td', {class: 'num', text: u.max_score.toFixed(3)}),
+    S.el('td', {}, S.severity(u.last_severity)),
+    S.el('td', {text: u.last_action || '–'}))));
+}
+
+function showHealth(snapshot) {
+  const badge = document.getElementById('health');
+  const health = snapshot.health;
+  if (!health) {
+    badge.textContent = 'no health rules';
+    return;
+  }
+  badge.textContent = 'health ' + health.status;
+  badge.className = 'badge ' + (health.status === 'UP' ? 'ok' : 'bad');
+  S.replace(document.getElementById('health-rules'), ...health.rules.map(r => S.el('tr', {},
+    S.el('td', {text: r.rule}),
+    S.el('td', {}, S.el('span', {class: 'state-' + r.state, text: r.state})),
+    S.el('td', {class: 'num', text: r.value === null ? '–' : S.number(r.value, 3)}),
+    S.el('td', {class: 'num', text: S.number(r.threshold, 3)}))));
+}
+
+function showTotals(snapshot) {
+  const t = snapshot.totals;
+  S.replace(document.getElementById('totals'), ...[
+    ['transactions', t.transactions], ['scored', t.scored], ['alerts', t.alerts], ['actions', t.actions],
+    ['unreadable (skipped here)', t.unreadable]].map(([name, value]) =>
+    S.el('tr', {}, S.el('td', {text: name}), S.el('td', {class: 'num', text: S.number(value)}))));
+}
+
+function showLag(snapshot) {
+  const container = document.getElementById('lag');
+  if (snapshot.lag.length === 0) return;
+  const groups = new Map();
+  snapshot.lag.forEach(row => {
+    if (!groups.has(row.group)) groups.set(row.group, []);
+    groups.get(row.group).push(row);
+  });
+  let total = 0;
+  const open = new Set([...container.querySelectorAll('details[open]')].map(d => d.dataset.group));
+  const sections = [...groups.entries()].map(([group, rows]) => {
+    const lag = rows.reduce((sum, r) => sum + (r.lag || 0), 0);
+    total += lag;
+    const members = new Set(rows.map(r => r.consumer_id).filter(Boolean)).size;
+    return S.el('details', {'data-group': group, open: open.has(group) ? '' : null},
+      S.el('summary', {}, S.el('strong', {text: group}), ` lag ${S.number(lag)} · ${rows.length} partitions · ${members} member(s)`),
+      S.el('table', {class: 'compact'},
+        S.el('thead', {}, S.el('tr', {}, ...['Topic', 'Partition', 'Committed', 'Log end', 'Lag', 'Owner'].map(h => S.el('th', {text: h})))),
+        S.el('tbody', {}, ...rows.map(r => S.el('tr', {class: r.lag > 1000 ? 'behind' : null},
+          S.el('td', {text: r.topic}), S.el('td', {class: 'num', text: r.partition}),
+          S.el('td', {class: 'num', text: r.current_offset === null ? '–' : S.number(r.current_offset)}),
+          S.el('td', {class: 'num', text: S.number(r.log_end_offset)}),
+          S.el('td', {class: 'num', text: r.lag === null ? '–' : S.number(r.lag)}),
+          S.el('td', {class: 'muted', text: r.client_id ? `${r.client_id} ${r.host || ''}` : 'none'}))))));
+  });
+  S.replace(container, ...sections);
+  document.getElementById('lag-total').textContent = S.number(total);
+}
+
+function show(snapshot) {
+  showThroughput(snapshot);
+  showScores(snapshot);
+  showAlerts(snapshot);
+  showActions(snapshot);
+  showRiskiest(snapshot);
+  showHealth(snapshot);
+  showTotals(snapshot);
+  showLag(snapshot);
+  document.getElementById('updated').textContent = S.time(snapshot.time);
+}
+
+// Review cases: read from the case API every few seconds; assign and resolve by clicking.
+async function loadCases() {
+  const container = document.getElementById('cases');
+  try {
+    const [open, inReview] = await Promise.all([
+      S.json('/api/cases?status=open&limit=15'), S.json('/api/cases?status=in_review&limit=15')]);
+    const cases = [...inReview.cases, ...open.cases];
+    if (cases.length === 0) {
+      S.replace(container, S.el('p', {class: 'muted', text: 'No open cases.'}));
+      return;
+    }
+    S.replace(container, S.el('table', {class: 'compact'},
+      S.el('thead', {}, S.el('tr', {}, ...['Case', 'User', 'Severity', 'Reasons', 'Status', ''].map(h => S.el('th', {text: h})))),
+      S.el('tbody', {}, ...cases.map(c => S.el('tr', {'data-case-id': c.case_id},
+        S.el('td', {class: 'num', text: '#' + c.case_id}),
+        S.el('td', {}, S.userLink(c.user_id)),
+        S.el('td', {}, S.severity(c.severity)),
+        S.el('td', {class: 'small', text: c.reasons.join(', ')}),
+        S.el('td', {text: c.status + (c.assignee ? ' · ' + c.assignee : '')}),
+        S.el('td', {class: 'buttons'},
+          c.status === 'open' ? S.el('button', {class: 'assign', onclick: () => act(c.case_id, 'assign', {})}, 'Assign') : null,
+          S.el('button', {class: 'confirm', onclick: () => act(c.case_id, 'resolve', {resolution: 'confirmed_fraud'})}, 'Fraud'),
+          S.el('button', {class: 'dismiss', onclick: () => act(c.case_id, 'resolve', {resolution: 'false_positive'})}, 'False positive')))))));
+  } catch (e) {
+    S.replace(container, S.el('p', {class: 'muted', text: 'Review cases are not available here: ' + e.message}));
+  }
+}
+
+async function act(caseId, verb, body) {
+  const message = document.getElementById('case-message');
+  body.analyst = document.getElementById('analyst').value.trim() || 'analyst';
+  try {
+    const result = await S.json(`/api/cases/${caseId}/${verb}`, {
+      method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+    message.textContent = `Case #${caseId} ${result.status}${result.resolution ? ' as ' + result.resolution : ''}.`;
+  } catch (e) {
+    message.textContent = `Case #${caseId}: ${e.message}`;
+  }
+  loadCases();
+}
+
+function connect() {
+  const status = document.getElementById('connection');
+  const source = new EventSource('/api/dashboard/stream');
+  source.addEventListener('snapshot', event => {
+    status.textContent = 'live';
+    status.className = 'badge ok';
+    show(JSON.parse(event.data));
+  });
+  source.onerror = () => {
+    status.textContent = 'reconnecting…';
+    status.className = 'badge bad';
+  };
+}
+
+document.getElementById('user-lookup').addEventListener('submit', event => {
+  event.preventDefault();
+  const id = document.getElementById('user-id').value.trim();
+  if (id) window.location.href = '/user.html?id=' + encodeURIComponent(id);
+});
+
+makeCharts();
+connect();
+loadCases();
+setInterval(loadCases, 3000);
