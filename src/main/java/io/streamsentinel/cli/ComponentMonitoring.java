@@ -9,10 +9,12 @@ import io.streamsentinel.monitoring.HealthRules;
 import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.monitoring.Readings;
 import io.streamsentinel.monitoring.SystemMetricsPublisher;
+import io.streamsentinel.web.CaseRoutes;
 import io.streamsentinel.web.DashboardRoutes;
 import io.streamsentinel.web.HealthRoutes;
 import io.streamsentinel.web.MetricsRoutes;
 import io.streamsentinel.web.RouteGroup;
+import io.streamsentinel.web.UserRoutes;
 import io.streamsentinel.web.WebServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +26,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * A component's monitoring, started by its command: the health monitor (events and snapshots to
- * system-metrics) and, when asked, the HTTP server with {@code /metrics} and {@code /health}.
+ * system-metrics) and, when asked, the HTTP server with {@code /metrics}, {@code /health} and the
+ * component's own API routes.
  */
 final class ComponentMonitoring implements AutoCloseable {
 
@@ -39,7 +42,8 @@ final class ComponentMonitoring implements AutoCloseable {
   /**
    * @param component the name events and {@code /health} carry ("detector", ...)
    * @param probe reads the component's totals, given an Admin client for lag and input offsets
-   * @param defaultPort the HTTP port when {@code --http-port} is not given; null for no server
+   * @param defaultPort the HTTP port when {@code --http-port} is not given (a free one when it is
+   *     taken); null for no server
    * @param moreRoutes the component's own routes besides /metrics and /health (e.g. the case API)
    */
   ComponentMonitoring(
@@ -74,7 +78,7 @@ final class ComponentMonitoring implements AutoCloseable {
     this.producer = new KafkaProducer<>(clients.producer(clientId).toProperties());
     try {
       this.monitor = startMonitor(component, probe, metrics, health);
-      Integer port = http.portGiven() ? http.port : defaultPort;
+      Integer port = http.settlePort(context, defaultPort);
       if (port != null) {
         List<RouteGroup> routes = new ArrayList<>(moreRoutes);
         routes.add(new MetricsRoutes(metrics::scrape));
@@ -84,14 +88,14 @@ final class ComponentMonitoring implements AutoCloseable {
               new Dashboard(clients, admin, monitor::current, Clock.systemUTC()).start();
           routes.add(new DashboardRoutes(dashboard));
         }
-        this.web = startWeb(context, http, port, routes);
+        this.web = startWeb(http, port, routes);
         String base = "http://" + http.host + ":" + web.port();
         if (dashboard != null) {
           context.out().printf("Dashboard at %s/%n", base);
         }
         context.out().printf("Metrics at %s/metrics, health at %s/health%n", base, base);
         if (!moreRoutes.isEmpty()) {
-          context.out().printf("API at %s/api/ (review cases: %s/api/cases)%n", base, base);
+          context.out().println(apiLine(base, moreRoutes));
         }
       }
     } catch (RuntimeException e) {
@@ -117,20 +121,34 @@ final class ComponentMonitoring implements AutoCloseable {
   }
 
   /**
-   * The demo's default port may be taken by something else on the machine; rather than fail the
-   * demo it then takes a free port and says so. A port the user chose is never replaced.
+   * Binds exactly the settled port: it may already be announced to other detector instances, so
+   * moving elsewhere is no option (see {@link HttpOptions#settlePort}).
    */
-  private static WebServer startWeb(
-      CliContext context, HttpOptions http, int port, List<RouteGroup> routes) {
+  private static WebServer startWeb(HttpOptions http, int port, List<RouteGroup> routes) {
     try {
       return WebServer.start(http.host, port, routes);
     } catch (JavalinBindException e) {
-      if (http.portGiven()) {
-        throw new PortInUseException(port, "choose another with --http-port", e);
-      }
-      context.out().printf("HTTP port %d is taken; using a free port instead.%n", port);
-      return WebServer.start(http.host, 0, routes);
+      throw new PortInUseException(
+          port,
+          http.portGiven()
+              ? "choose another with --http-port"
+              : "it was free a moment ago; start again or choose one with --http-port",
+          e);
     }
+  }
+
+  /** The start-up line naming the entry points of the component's API. */
+  private static String apiLine(String base, List<RouteGroup> routes) {
+    List<String> examples = new ArrayList<>();
+    for (RouteGroup group : routes) {
+      if (group instanceof CaseRoutes) {
+        examples.add("review cases: " + base + "/api/cases");
+      } else if (group instanceof UserRoutes) {
+        examples.add("user state: " + base + "/api/users/{id}");
+      }
+    }
+    String line = "API at " + base + "/api/";
+    return examples.isEmpty() ? line : line + " (" + String.join(", ", examples) + ")";
   }
 
   @Override

@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,8 +46,8 @@ import picocli.CommandLine.Option;
     description = {
       "Runs the whole system in this process: a real embedded Kafka broker and PostgreSQL, the topics, the"
           + " generator, detector, responder, persistence sink and batch analytics, and an HTTP server (the live"
-          + " dashboard at /, the review-case API, /metrics, /health; port 8080 by default), with a status line"
-          + " each second.",
+          + " dashboard at /, the review-case API, the user API /api/users/{id}, /metrics, /health; port 8080 by"
+          + " default), with a status line each second.",
       "Stops on Ctrl-C or after --duration, then prints a summary. With --bootstrap-servers it uses that cluster"
           + " instead of starting a broker."
     })
@@ -55,7 +56,8 @@ final class DemoCommand implements Callable<Integer> {
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
   /**
-   * The demo serves /metrics and /health here unless told otherwise (a free port if it is taken).
+   * The demo serves its API, /metrics and /health here unless told otherwise (a free port if it is
+   * taken).
    */
   private static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -162,9 +164,10 @@ final class DemoCommand implements Callable<Integer> {
       long rowsBefore = DecisionCount.of(database);
       long startNanos = System.nanoTime();
       printPlan(settings);
+      HostInfo endpoint = http.endpoint(context, DEFAULT_HTTP_PORT);
       DetectorService detector =
           new DetectorService(
-                  clients.streams(detectorOptions.streams()),
+                  clients.streams(detectorOptions.streams().withEndpoint(endpoint)),
                   detectorOptions.settings(kafka.configFile().transactionLimits()),
                   metrics)
               .start();
@@ -199,7 +202,8 @@ final class DemoCommand implements Callable<Integer> {
                   http,
                   health,
                   DEFAULT_HTTP_PORT,
-                  List.of(new CaseRoutes(sink.cases())),
+                  List.of(
+                      new CaseRoutes(sink.cases()), DetectCommand.userRoutes(detector, endpoint)),
                   true)) {
         PublishProgress progress = new PublishProgress(run.stats(), 0, duration);
         run.awaitEnd(

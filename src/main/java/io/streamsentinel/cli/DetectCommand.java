@@ -5,9 +5,14 @@ import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.streaming.DetectorCounters;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
+import io.streamsentinel.streaming.UserStateLookup;
+import io.streamsentinel.web.RouteGroup;
+import io.streamsentinel.web.UserRoutes;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,7 +24,9 @@ import picocli.CommandLine.Mixin;
       "Runs the fraud detector (Kafka Streams, application id fraud-detection-group) until Ctrl-C: scores every"
           + " transaction of synthetic-transactions into fraud-scores, alerts into fraud-alerts, bad input into"
           + " synthetic-transactions-dlq.",
-      "Start more instances with the same options to share the partitions; Kafka rebalances them."
+      "Start more instances with the same options to share the partitions; Kafka rebalances them.",
+      "With --http-port it also serves GET /api/users/{id}: a user's profile and account status from the"
+          + " detector's state, asked of whichever instance hosts the user's partition."
     })
 final class DetectCommand implements Callable<Integer> {
 
@@ -51,9 +58,11 @@ final class DetectCommand implements Callable<Integer> {
             detector.threads,
             settings.rules().version(),
             settings.alertThreshold());
+    HostInfo endpoint = http.endpoint(context, null);
     try (ProcessMetrics metrics = new ProcessMetrics();
         DetectorService service =
-            new DetectorService(clients.streams(detector.streams()), settings, metrics);
+            new DetectorService(
+                clients.streams(detector.streams().withEndpoint(endpoint)), settings, metrics);
         ComponentMonitoring monitoring =
             new ComponentMonitoring(
                 context,
@@ -64,7 +73,7 @@ final class DetectCommand implements Callable<Integer> {
                 http,
                 health,
                 null,
-                List.of())) {
+                endpoint == null ? List.of() : List.of(userRoutes(service, endpoint)))) {
       service.start();
       long[] last = {0};
       context.statusEverySecond(
@@ -83,6 +92,16 @@ final class DetectCommand implements Callable<Integer> {
     }
     context.out().println("Detector stopped.");
     return 0;
+  }
+
+  /**
+   * The user API over this detector's state.
+   *
+   * @param endpoint where this process serves HTTP, as announced in {@code application.server}
+   */
+  static RouteGroup userRoutes(DetectorService service, HostInfo endpoint) {
+    return new UserRoutes(
+        new UserStateLookup(service.streams(), endpoint)::find, Clock.systemUTC());
   }
 
   /** One status line of a detector. */

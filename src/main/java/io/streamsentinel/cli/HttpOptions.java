@@ -1,16 +1,24 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.kafka.PortInUseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Option;
 
-/** Where a component serves {@code /metrics} and {@code /health}. */
+/** Where a component serves {@code /metrics}, {@code /health} and its API. */
 public final class HttpOptions {
 
   @Option(
       names = "--http-port",
       paramLabel = "PORT",
       description =
-          "Serve /metrics (Prometheus) and /health (JSON) on this port; 0 picks a free one"
-              + " (default: off, except demo: 8080).")
+          "Serve /metrics (Prometheus), /health (JSON) and the component's API on this port; 0"
+              + " picks a free one (default: off, except demo: 8080).")
   Integer port;
 
   @Option(
@@ -21,8 +29,105 @@ public final class HttpOptions {
           "Interface the HTTP server binds (default: ${DEFAULT-VALUE}: this machine only).")
   String host;
 
+  private boolean settled;
+  private Integer settledPort;
+
   /** Whether the user chose the port (else a default applies). */
   boolean portGiven() {
     return port != null;
+  }
+
+  /**
+   * The port the HTTP server will bind, settled once, before anything needs it (a detector
+   * announces it to the other instances when its Kafka Streams client is built): the user's port as
+   * given, 0 replaced by a free one; else {@code defaultPort} when it is free, else a free port,
+   * and it says so on {@code out}. Later calls return the same port whatever they pass.
+   *
+   * <p>Known limitation: another process may take a port between this check and the bind; the
+   * server then fails to start with {@link PortInUseException} rather than move elsewhere, since
+   * the port was already announced.
+   *
+   * @param defaultPort the port when none is given; null for no server unless one is given
+   * @return the port, or null when there is no server
+   * @throws PortInUseException when the user's port is taken
+   */
+  Integer settlePort(CliContext context, Integer defaultPort) {
+    if (!settled) {
+      settledPort = choosePort(context, defaultPort);
+      settled = true;
+    }
+    return settledPort;
+  }
+
+  /**
+   * Where the other instances reach this process's HTTP server: the bound interface, or this
+   * machine's name when it binds every interface; null when there is no server.
+   */
+  HostInfo endpoint(CliContext context, Integer defaultPort) {
+    Integer chosen = settlePort(context, defaultPort);
+    return chosen == null ? null : new HostInfo(advertisedHost(), chosen);
+  }
+
+  private Integer choosePort(CliContext context, Integer defaultPort) {
+    if (portGiven()) {
+      if (port == 0) {
+        return freePort();
+      }
+      if (!isFree(port)) {
+        throw new PortInUseException(port, "choose another with --http-port", null);
+      }
+      return port;
+    }
+    if (defaultPort == null) {
+      return null;
+    }
+    if (isFree(defaultPort)) {
+      return defaultPort;
+    }
+    context.out().printf("HTTP port %d is taken; using a free port instead.%n", defaultPort);
+    return freePort();
+  }
+
+  private boolean isFree(int candidate) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true); // as the HTTP server binds: a port in TIME_WAIT is free
+      socket.bind(new InetSocketAddress(address(), candidate));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, address())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on " + host, e);
+    }
+  }
+
+  private InetAddress address() {
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--http-host: unknown host '" + host + "'", e);
+    }
+  }
+
+  private String advertisedHost() {
+    InetAddress address = address();
+    if (!address.isAnyLocalAddress()) {
+      return host;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(
+          "--http-host "
+              + host
+              + " binds every interface, but this machine's name is unknown;"
+              + " give the address other instances reach it at",
+          e);
+    }
   }
 }

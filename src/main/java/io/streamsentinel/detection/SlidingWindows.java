@@ -123,6 +123,22 @@ public final class SlidingWindows {
     return count + (counted ? 1 : 0);
   }
 
+  /** Number of events in the window as of the newest event; 0 when there is none. */
+  public int count(VelocityWindow window) {
+    // The newest event is always inside every window, and countWith adds the event it is given.
+    return entries.size() == 0 ? 0 : countWith(window, entries.newest()) - 1;
+  }
+
+  /** Sum in cents of the window as of the newest event; 0 when there is none. */
+  public long sum(VelocityWindow window) {
+    return entries.size() == 0 ? 0 : sumWith(window, entries.newest(), 0);
+  }
+
+  /** Number of events carrying {@code mark} (one bit) in the window as of the newest event. */
+  public int marked(VelocityWindow window, int mark) {
+    return entries.size() == 0 ? 0 : markedWith(window, mark, entries.newest(), 0);
+  }
+
   /** Number of entries kept. */
   public int size() {
     return entries.size();

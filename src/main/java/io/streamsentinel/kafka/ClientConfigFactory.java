@@ -264,6 +264,13 @@ public final class ClientConfigFactory {
           FIXED,
           "where the handlers above send skipped records");
     }
+    if (s.endpoint() != null) {
+      c.put(
+          StreamsConfig.APPLICATION_SERVER_CONFIG,
+          s.endpoint().host() + ":" + s.endpoint().port(),
+          "--http-host/--http-port",
+          "where the other instances forward queries for keys hosted here");
+    }
     ProducerTuning p = settings.profile().producer();
     c.put(
         "producer." + ProducerConfig.LINGER_MS_CONFIG,

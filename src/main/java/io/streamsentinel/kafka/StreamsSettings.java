@@ -3,6 +3,7 @@ package io.streamsentinel.kafka;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * How a Kafka Streams application runs.
@@ -13,9 +14,17 @@ import java.util.Objects;
  * @param threads stream threads in this instance
  * @param stateDir where RocksDB stores and checkpoints live
  * @param deadLetterTopic where the built-in exception handlers send records they skip
+ * @param endpoint where this instance answers interactive queries (its HTTP server), announced to
+ *     the other instances so they can forward a query for a key they do not host; null when it
+ *     serves no HTTP
  */
 public record StreamsSettings(
-    String applicationId, Guarantee guarantee, int threads, Path stateDir, String deadLetterTopic) {
+    String applicationId,
+    Guarantee guarantee,
+    int threads,
+    Path stateDir,
+    String deadLetterTopic,
+    HostInfo endpoint) {
 
   /** Processing guarantees, with the wire names of {@code processing.guarantee}. */
   public enum Guarantee {
@@ -53,5 +62,20 @@ public record StreamsSettings(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1 but was " + threads);
     }
+  }
+
+  /** Settings of an instance that serves no interactive queries. */
+  public StreamsSettings(
+      String applicationId,
+      Guarantee guarantee,
+      int threads,
+      Path stateDir,
+      String deadLetterTopic) {
+    this(applicationId, guarantee, threads, stateDir, deadLetterTopic, null);
+  }
+
+  /** These settings with the given {@link #endpoint()} (null for none). */
+  public StreamsSettings withEndpoint(HostInfo value) {
+    return new StreamsSettings(applicationId, guarantee, threads, stateDir, deadLetterTopic, value);
   }
 }

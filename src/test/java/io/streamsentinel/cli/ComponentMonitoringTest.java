@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,19 @@ class ComponentMonitoringTest {
           .contains("HTTP port " + taken.getLocalPort() + " is taken; using a free port instead.")
           .containsPattern("Metrics at http://127.0.0.1:\\d+/metrics");
       assertThat(out.toString()).doesNotContain(":" + taken.getLocalPort() + "/metrics");
+    }
+  }
+
+  @Test
+  void shouldBindThePortSettledBeforehandSoTheAnnouncedEndpointIsRight() {
+    HttpOptions http = http(0);
+    HostInfo endpoint = http.endpoint(context, null);
+
+    assertThat(endpoint.host()).isEqualTo("127.0.0.1");
+    assertThat(endpoint.port()).isPositive();
+    try (ComponentMonitoring monitoring = start(http, null)) {
+      assertThat(out.toString())
+          .contains("Metrics at http://127.0.0.1:" + endpoint.port() + "/metrics");
     }
   }
 

@@ -43,6 +43,34 @@ class SlidingWindowsTest {
   }
 
   @Test
+  void shouldReportEachWindowAsOfTheNewestEventIncludingALateOne() {
+    SlidingWindows windows =
+        SlidingWindows.empty()
+            .plus(T0, 1_000, SlidingWindows.NEW_DEVICE)
+            .plus(T0 + 2 * HOUR, 200, SlidingWindows.SMALL_AMOUNT)
+            .plus(T0 + 2 * HOUR + 55 * MINUTE, 4_000, SlidingWindows.NEW_MERCHANT)
+            .plus(T0 + 2 * HOUR + 50 * MINUTE, 300, SlidingWindows.SMALL_AMOUNT); // late
+
+    assertThat(windows.count(VelocityWindow.ONE_MINUTE)).isEqualTo(1);
+    assertThat(windows.count(VelocityWindow.TEN_MINUTES)).isEqualTo(2);
+    assertThat(windows.count(VelocityWindow.ONE_HOUR)).isEqualTo(3);
+    assertThat(windows.count(VelocityWindow.ONE_DAY)).isEqualTo(4);
+    assertThat(windows.sum(VelocityWindow.TEN_MINUTES)).isEqualTo(4_300);
+    assertThat(windows.sum(VelocityWindow.ONE_DAY)).isEqualTo(5_500);
+    assertThat(windows.marked(VelocityWindow.ONE_HOUR, SlidingWindows.SMALL_AMOUNT)).isEqualTo(2);
+    assertThat(windows.marked(VelocityWindow.ONE_HOUR, SlidingWindows.NEW_DEVICE)).isZero();
+    assertThat(windows.marked(VelocityWindow.ONE_DAY, SlidingWindows.NEW_DEVICE)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReportEmptyWindowsWithoutEvents() {
+    assertThat(SlidingWindows.empty().count(VelocityWindow.ONE_DAY)).isZero();
+    assertThat(SlidingWindows.empty().sum(VelocityWindow.ONE_DAY)).isZero();
+    assertThat(SlidingWindows.empty().marked(VelocityWindow.ONE_DAY, SlidingWindows.NEW_DEVICE))
+        .isZero();
+  }
+
+  @Test
   void shouldCountEachWindowSeparately() {
     SlidingWindows windows =
         SlidingWindows.empty()

@@ -3,7 +3,9 @@ package io.streamsentinel.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
 class ClientConfigFactoryTest {
@@ -14,6 +16,26 @@ class ClientConfigFactoryTest {
             .map(o -> KafkaOverride.parse(o, "--kafka-prop"))
             .toList();
     return new ClientConfigFactory(new KafkaSettings("broker:9092", profile, parsed));
+  }
+
+  @Test
+  void streamsShouldAnnounceTheHttpEndpointOnlyWhenThereIsOne() {
+    StreamsSettings settings =
+        new StreamsSettings(
+            "app", StreamsSettings.Guarantee.EXACTLY_ONCE, 1, Path.of("state"), null);
+
+    assertThat(factory(TuningProfile.BALANCED).streams(settings).toProperties())
+        .doesNotContainKey("application.server");
+    ClientConfig withEndpoint =
+        factory(TuningProfile.BALANCED)
+            .streams(settings.withEndpoint(new HostInfo("detector-1", 8081)));
+    assertThat(withEndpoint.toProperties()).containsEntry("application.server", "detector-1:8081");
+    assertThat(withEndpoint.entries())
+        .anySatisfy(
+            e -> {
+              assertThat(e.key()).isEqualTo("application.server");
+              assertThat(e.source()).isEqualTo("--http-host/--http-port");
+            });
   }
 
   @Test
