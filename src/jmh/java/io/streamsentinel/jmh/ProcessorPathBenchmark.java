@@ -35,6 +35,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class ProcessorPathBenchmark {
 
   private final TransactionCodec codec = new TransactionCodec(TransactionLimits.DEFAULTS);
+  private final UserProfileCodec.Encoder profileEncoder = new UserProfileCodec.Encoder();
   private Workload workload;
   private byte[][] records;
   private byte[][] storedProfiles;
@@ -58,7 +59,7 @@ public class ProcessorPathBenchmark {
     FraudDetector.Assessment result =
         workload.detector.assess(
             tx, UserProfileCodec.decode(storedProfiles[i]), Workload.status());
-    sink.consume(UserProfileCodec.encode(result.profile()));
+    sink.consume(profileEncoder.encode(result.profile()));
     Decision decision = result.decision();
     sink.consume(DecisionCodec.encodeDecision(decision, tx));
     if (decision.isAlert(Decision.DEFAULT_ALERT_THRESHOLD)) {
