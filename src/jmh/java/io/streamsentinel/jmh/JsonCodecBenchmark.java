@@ -62,6 +62,7 @@ public class JsonCodecBenchmark {
 
   @Benchmark
   public byte[] encodeDecision() {
-    return DecisionCodec.encodeDecision(decisions[next++ & (Workload.SIZE - 1)]);
+    int i = next++ & (Workload.SIZE - 1);
+    return DecisionCodec.encodeDecision(decisions[i], workload.transactions[i]);
   }
 }

@@ -56,11 +56,34 @@ final class BinaryWriter {
       writeVarLong(0);
       return;
     }
+    if (isAscii(value)) {
+      // Ids, merchants and countries are mostly ASCII, one UTF-8 byte a char: no temporary array.
+      writeVarLong(value.length() + 1L);
+      ensure(value.length());
+      for (int i = 0; i < value.length(); i++) {
+        buffer[size++] = (byte) value.charAt(i);
+      }
+      return;
+    }
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     writeVarLong(utf8.length + 1L);
     ensure(utf8.length);
     System.arraycopy(utf8, 0, buffer, size, utf8.length);
     size += utf8.length;
+  }
+
+  private static boolean isAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Empties the writer and keeps its buffer for the next record. */
+  void clear() {
+    size = 0;
   }
 
   byte[] toByteArray() {

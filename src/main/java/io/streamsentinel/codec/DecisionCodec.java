@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.Reason;
@@ -33,6 +32,9 @@ public final class DecisionCodec {
    */
   private static final SerializedString[] FEATURE_NAMES = featureNames();
 
+  /** {@code Feature.values()} clones its array on every call; this runs for every decision. */
+  private static final Feature[] FEATURES = Feature.values();
+
   private DecisionCodec() {}
 
   /** The alert id of a transaction: a name-based UUID of its id, the same on every run. */
@@ -56,15 +58,15 @@ public final class DecisionCodec {
   }
 
   private static byte[] write(Decision d, Transaction tx, String alertId) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(1024);
-        JsonGenerator g = JSON.createGenerator(out)) {
+    ExactByteOutput out = new ExactByteOutput();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       if (alertId != null) {
         g.writeStringField("alert_id", alertId);
       }
       g.writeStringField("transaction_id", d.transactionId());
       g.writeStringField("user_id", d.userId());
-      g.writeStringField("event_time", d.eventTime().toString());
+      g.writeStringField("event_time", InstantText.format(d.eventTime()));
       g.writeFieldName("amount");
       g.writeNumber(d.amount());
       writeContext(g, tx);
@@ -72,7 +74,7 @@ public final class DecisionCodec {
       g.writeStringField("severity", d.severity().name());
       writeReasons(g, d.reasons());
       g.writeObjectFieldStart("features");
-      for (Feature f : Feature.values()) {
+      for (Feature f : FEATURES) {
         g.writeFieldName(FEATURE_NAMES[f.ordinal()]);
         writeCompact(g, d.features().get(f));
       }
@@ -85,11 +87,10 @@ public final class DecisionCodec {
         g.writeStringField("fraud_pattern", d.fraudPattern());
       }
       g.writeEndObject();
-      g.flush();
-      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode decision " + d.transactionId(), e);
     }
+    return out.toByteArray(); // complete: closing the generator flushed it
   }
 
   private static void writeContext(JsonGenerator g, Transaction tx) throws IOException {
@@ -110,7 +111,8 @@ public final class DecisionCodec {
 
   private static void writeReasons(JsonGenerator g, List<Reason> reasons) throws IOException {
     g.writeArrayFieldStart("reasons");
-    for (Reason r : reasons) {
+    for (int i = 0; i < reasons.size(); i++) { // no iterator: reasons is a random-access list
+      Reason r = reasons.get(i);
       g.writeStartObject();
       g.writeStringField("code", r.code());
       g.writeStringField("detail", r.detail());
@@ -121,7 +123,7 @@ public final class DecisionCodec {
   }
 
   private static SerializedString[] featureNames() {
-    SerializedString[] names = new SerializedString[Feature.values().length];
+    SerializedString[] names = new SerializedString[Feature.COUNT];
     for (Feature f : Feature.values()) {
       names[f.ordinal()] = new SerializedString(f.wireName());
     }

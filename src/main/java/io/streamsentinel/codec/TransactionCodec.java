@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.streamsentinel.domain.InvalidTransactionException;
 import io.streamsentinel.domain.Transaction;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -20,9 +19,6 @@ import java.util.Objects;
  * Jackson's streaming API directly because it sits on the per-record hot path.
  */
 public final class TransactionCodec {
-
-  /** A typical event is ~300-500 bytes; starting there avoids regrowing the buffer. */
-  private static final int INITIAL_BUFFER_BYTES = 512;
 
   private final TransactionLimits limits;
   private final JsonFactory factory;
@@ -50,7 +46,7 @@ public final class TransactionCodec {
    */
   public byte[] encode(Transaction tx) {
     Objects.requireNonNull(tx, "tx");
-    ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+    ExactByteOutput out = new ExactByteOutput();
     try (JsonGenerator generator = factory.createGenerator(out)) {
       TransactionWriter.write(generator, tx);
     } catch (IOException e) {

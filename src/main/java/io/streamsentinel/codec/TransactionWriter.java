@@ -19,7 +19,7 @@ final class TransactionWriter {
     generator.writeFieldName(AMOUNT.serializedName);
     // BigDecimal.toString keeps the scale (250.00 stays 250.00) and never goes through a double.
     generator.writeNumber(tx.amount());
-    string(generator, TIMESTAMP, tx.timestamp().toString());
+    string(generator, TIMESTAMP, InstantText.format(tx.timestamp()));
     string(generator, MERCHANT, tx.merchant());
     string(generator, CURRENCY, tx.currency());
     string(generator, MERCHANT_CATEGORY, tx.merchantCategory());

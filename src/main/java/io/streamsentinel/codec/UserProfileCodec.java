@@ -30,9 +30,31 @@ public final class UserProfileCodec {
 
   private UserProfileCodec() {}
 
+  /**
+   * Encodes into one buffer kept from call to call, so that writing a profile per record allocates
+   * only the returned array (the buffer grows at most to the largest profile, a few KiB). Not
+   * thread-safe: one per stream task.
+   */
+  public static final class Encoder {
+
+    private final BinaryWriter out = new BinaryWriter(TYPICAL_BYTES);
+
+    /** The same bytes as {@link UserProfileCodec#encode}. */
+    public byte[] encode(UserProfile profile) {
+      out.clear();
+      write(out, profile);
+      return out.toByteArray();
+    }
+  }
+
   /** The profile's bytes, format {@link #FORMAT_V1}. */
   public static byte[] encode(UserProfile profile) {
     BinaryWriter out = new BinaryWriter(TYPICAL_BYTES);
+    write(out, profile);
+    return out.toByteArray();
+  }
+
+  private static void write(BinaryWriter out, UserProfile profile) {
     out.writeByte(FORMAT_V1);
     out.writeNullableString(profile.userId());
     writeAmounts(out, profile.amounts());
@@ -47,7 +69,6 @@ public final class UserProfileCodec {
     }
     writeDaily(out, profile.daily());
     writeWindows(out, profile.windows());
-    return out.toByteArray();
   }
 
   /**
@@ -139,8 +160,8 @@ public final class UserProfileCodec {
 
   private static void writeSet(BinaryWriter out, RecentSet set) {
     out.writeVarLong(set.size());
-    for (String value : set.values()) {
-      out.writeNullableString(value);
+    for (int i = 0; i < set.size(); i++) {
+      out.writeNullableString(set.get(i));
     }
   }
 

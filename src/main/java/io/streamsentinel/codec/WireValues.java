@@ -138,7 +138,7 @@ final class WireValues {
 
   private static Instant parseInstant(String text) {
     try {
-      return Instant.parse(text);
+      return InstantText.parse(text);
     } catch (DateTimeParseException e) {
       throw invalid(WireField.TIMESTAMP, "cannot parse " + quote(text) + " " + TIMESTAMP_EXPECTED);
     }

@@ -87,6 +87,16 @@ public final class RecentSet {
     return List.of(values);
   }
 
+  /**
+   * The value at {@code index}, 0 being the most recent: lets the profile codec write the values
+   * without the copy {@link #values()} makes.
+   *
+   * @throws IndexOutOfBoundsException unless 0 &le; index &lt; {@link #size()}
+   */
+  public String get(int index) {
+    return values[index];
+  }
+
   private static int indexOf(String[] values, String value, int limit) {
     int hash = value.hashCode();
     for (int i = 0; i < limit; i++) {

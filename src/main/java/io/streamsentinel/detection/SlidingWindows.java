@@ -86,7 +86,8 @@ public final class SlidingWindows {
       next.dropOldest(entries, drop++);
     }
     WindowEntries grown = entries.withInsert(drop, position, time, amountCents, (byte) eventMarks);
-    return new SlidingWindows(grown, next.withInserted(grown, drop, position - drop));
+    next.insert(grown, drop, position - drop);
+    return new SlidingWindows(grown, next);
   }
 
   /** Number of events in the window once an event at {@code time} is added. */

@@ -60,22 +60,20 @@ final class WindowTotals {
   }
 
   /**
-   * The totals once the first {@code drop} entries are gone and {@code next} holds one more entry
-   * at {@code inserted}: it is counted in every window covering it, and every other window's start
-   * moves past it.
+   * Changes these totals, a copy still being built, to those of {@code next}: the first {@code
+   * drop} entries gone and one more entry at {@code inserted}, counted in every window covering it,
+   * while every other window's start moves past it.
    */
-  WindowTotals withInserted(WindowEntries next, int drop, int inserted) {
-    WindowTotals after = copy();
+  void insert(WindowEntries next, int drop, int inserted) {
     long ref = next.newest();
     for (VelocityWindow window : WINDOWS) {
       int w = window.ordinal();
       boolean covered = window.covers(next.times[inserted], ref);
-      after.start[w] = start[w] - drop + (covered ? 0 : 1);
+      start[w] = start[w] - drop + (covered ? 0 : 1);
       if (covered) {
-        after.account(w, next, inserted, +1);
+        account(w, next, inserted, +1);
       }
     }
-    return after;
   }
 
   /** Index of the first entry inside {@code window} at reference time {@code ref}. */

@@ -8,9 +8,14 @@ public enum Channel {
   CARD_PRESENT,
   ATM;
 
+  private static final Channel[] ALL = values();
+
+  /** Computed once: the codecs write it for every transaction and decision. */
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   /** The snake_case wire name, e.g. {@code card_present}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /**
@@ -19,7 +24,7 @@ public enum Channel {
    * @throws InvalidTransactionException naming the {@code channel} field when the value is unknown
    */
   public static Channel fromWire(String value) {
-    for (Channel channel : values()) {
+    for (Channel channel : ALL) {
       if (channel.name().equalsIgnoreCase(value)) {
         return channel;
       }

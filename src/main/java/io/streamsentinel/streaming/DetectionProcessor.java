@@ -36,6 +36,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   private final TransactionCodec codec;
   private final FraudDetector detector;
   private final DetectorCounters counters;
+  private final UserProfileCodec.Encoder profileEncoder = new UserProfileCodec.Encoder();
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> profiles;
   private WindowStore<String, Long> seenIds;
@@ -85,7 +86,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   private void score(Record<String, byte[]> record, Transaction tx) {
     UserProfile before = profileOf(tx.userId());
     FraudDetector.Assessment result = detector.assess(tx, before, statusOf(tx));
-    profiles.put(tx.userId(), UserProfileCodec.encode(result.profile()));
+    profiles.put(tx.userId(), profileEncoder.encode(result.profile()));
     Decision decision = result.decision();
     context.forward(
         record.withValue(DecisionCodec.encodeDecision(decision, tx)), FraudTopology.SCORES_SINK);

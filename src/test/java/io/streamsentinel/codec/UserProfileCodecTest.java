@@ -74,6 +74,18 @@ class UserProfileCodecTest {
   }
 
   @Test
+  void shouldWriteTheSameBytesWithAReusedEncoderWhateverCameBefore() {
+    UserProfile worst = busyProfile(SlidingWindows.CAPACITY + 40, Duration.ofSeconds(20));
+    UserProfile typical = busyProfile(30, Duration.ofHours(5));
+    UserProfile empty = UserProfile.empty("u");
+    UserProfileCodec.Encoder encoder = new UserProfileCodec.Encoder();
+
+    for (UserProfile profile : new UserProfile[] {typical, worst, empty, typical, worst}) {
+      assertThat(encoder.encode(profile)).isEqualTo(UserProfileCodec.encode(profile));
+    }
+  }
+
+  @Test
   void shouldStaySmall() {
     UserProfile typical = busyProfile(30, Duration.ofHours(5));
     UserProfile worst = busyProfile(SlidingWindows.CAPACITY + 40, Duration.ofSeconds(20));
