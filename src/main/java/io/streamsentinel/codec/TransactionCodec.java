@@ -28,9 +28,16 @@ public final class TransactionCodec {
    */
   public TransactionCodec(TransactionLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
-    // Jackson's error locations could otherwise quote the input, and with it a card number.
     this.factory =
-        JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+        JsonFactory.builder()
+            // Jackson's error locations could otherwise quote the input, and with it a card number.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // Latitude, longitude and amount are parsed for every record; the JDK's parsers were a
+            // tenth of the detector's decode time. These give the same correctly rounded double and
+            // the same exact BigDecimal, only faster.
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+            .build();
   }
 
   /** The limits this codec enforces when decoding; never null. */
