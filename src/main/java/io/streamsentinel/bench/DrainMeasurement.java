@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
  * Runs a Streams topology over a pre-loaded topic and measures its drain rate: records processed
  * divided by the time from the first processed record to the last. Start-up and group joining are
- * left out, commits and everything else the processing thread does are in. After the drain, with
- * the topology's state still open, it also takes the JVM's heap in use after a full GC.
+ * left out, commits and everything else the processing thread does are in. Over the same span it
+ * takes the CPU time per record of the whole JVM and of the stream threads ({@link CpuClock}).
+ * After the drain, with the topology's state still open, it also takes the JVM's heap in use after
+ * a full GC.
  */
 public final class DrainMeasurement {
 
@@ -24,8 +27,15 @@ public final class DrainMeasurement {
    * @param recordsPerSecond the drain rate
    * @param heapAfterGcBytes heap in use after a full GC, with the drained topology still open: its
    *     retained heap plus whatever else lives in this JVM (an embedded broker, for one)
+   * @param cpuMicrosPerRecord CPU time of the whole JVM per drained record, NaN when not measured
+   * @param streamThreadCpuMicrosPerRecord CPU time of the stream threads per drained record, NaN
+   *     when not measured
    */
-  public record Result(double recordsPerSecond, long heapAfterGcBytes) {}
+  public record Result(
+      double recordsPerSecond,
+      long heapAfterGcBytes,
+      double cpuMicrosPerRecord,
+      double streamThreadCpuMicrosPerRecord) {}
 
   /**
    * @param processed how many records the topology has processed so far
@@ -34,11 +44,14 @@ public final class DrainMeasurement {
   public static Result run(
       Topology topology, Properties props, long records, LongSupplier processed, Duration timeout)
       throws InterruptedException {
+    CpuClock cpu = new CpuClock(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       streams.start();
       long deadline = System.nanoTime() + timeout.toNanos();
       long first = 0;
       long firstCount = 0;
+      long firstProcessCpu = 0;
+      long firstThreadCpu = 0;
       while (processed.getAsLong() < records) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
@@ -47,13 +60,22 @@ public final class DrainMeasurement {
         if (first == 0 && processed.getAsLong() > 0) {
           first = System.nanoTime();
           firstCount = processed.getAsLong();
+          firstProcessCpu = CpuClock.processNanos();
+          firstThreadCpu = cpu.streamThreadNanos();
         }
         Thread.sleep(
             POLL_NANOS / 1_000_000L); // sampling the counter; 5 ms resolution on runs of seconds
       }
       long last = System.nanoTime();
-      return new Result((records - firstCount) / ((last - first) / 1e9), heapAfterGc());
+      long drained = records - firstCount;
+      double processCpu = perRecord(firstProcessCpu, CpuClock.processNanos(), drained);
+      double threadCpu = perRecord(firstThreadCpu, cpu.streamThreadNanos(), drained);
+      return new Result(drained / ((last - first) / 1e9), heapAfterGc(), processCpu, threadCpu);
     }
+  }
+
+  private static double perRecord(long fromNanos, long toNanos, long records) {
+    return fromNanos < 0 || toNanos < 0 ? Double.NaN : (toNanos - fromNanos) / 1e3 / records;
   }
 
   private static long heapAfterGc() {

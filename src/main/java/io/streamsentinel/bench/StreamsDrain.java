@@ -58,6 +58,13 @@ public final class StreamsDrain {
    */
   public double run(Stage stage, Guarantee guarantee, int threads, String name, Path stateDir)
       throws InterruptedException {
+    return measure(stage, guarantee, threads, name, stateDir).recordsPerSecond();
+  }
+
+  /** Like {@link #run}, with the CPU time per record as well. */
+  public DrainMeasurement.Result measure(
+      Stage stage, Guarantee guarantee, int threads, String name, Path stateDir)
+      throws InterruptedException {
     String appId = "bench-" + name + "-" + System.nanoTime();
     Properties props = new Properties();
     props.putAll(
@@ -82,7 +89,7 @@ public final class StreamsDrain {
     if (stage == Stage.DETECTOR) {
       maxDetectorHeapBytes = Math.max(maxDetectorHeapBytes, result.heapAfterGcBytes());
     }
-    return result.recordsPerSecond();
+    return result;
   }
 
   /**

@@ -46,6 +46,9 @@ class BenchCommandIT {
     assertThat(out.get("eos_ratio").asDouble())
         .isEqualTo(out.get("eos_tx_per_s").asDouble() / out.get("passthrough_tx_per_s").asDouble());
     assertThat(out.get("detector_heap_after_gc_mb").asDouble()).isPositive();
+    assertThat(out.get("cpu_us_per_record").get("detector_eos").asDouble()).isPositive();
+    assertThat(out.get("stream_thread_cpu_us_per_record").get("passthrough_alos").asDouble())
+        .isPositive();
     assertThat(out.get("variants").get("detector_eos").get("min").asDouble())
         .isLessThanOrEqualTo(out.get("variants").get("detector_eos").get("max").asDouble());
     assertThat(out.get("machine").get("cores").asInt()).isPositive();

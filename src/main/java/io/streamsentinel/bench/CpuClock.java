@@ -1,0 +1,56 @@
+package io.streamsentinel.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.regex.Pattern;
+
+/**
+ * CPU time consumed so far by this JVM and by one Streams application's processing threads. On a
+ * shared, busy machine a drain rate swings with whatever else runs, while the CPU time a stage
+ * spends per record barely moves, so the two together tell a slower stage from a slower machine. It
+ * is the whole JVM's time: with the embedded broker in the same JVM it includes the broker's work
+ * for the stage, its garbage collection and RocksDB's background threads.
+ */
+final class CpuClock {
+
+  private static final Pattern STREAM_THREAD = Pattern.compile(".*-StreamThread-\\d+");
+
+  private final String applicationId;
+
+  /**
+   * @param applicationId the Streams application whose {@code StreamThread}s to time
+   */
+  CpuClock(String applicationId) {
+    this.applicationId = applicationId;
+  }
+
+  /** CPU time of the whole JVM in nanoseconds, or -1 when the JVM does not report it. */
+  static long processNanos() {
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean hotspot
+        ? hotspot.getProcessCpuTime()
+        : -1;
+  }
+
+  /**
+   * CPU time of the application's live stream threads in nanoseconds (not their producers' network
+   * threads), or -1 when the JVM does not measure thread CPU time.
+   */
+  long streamThreadNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+      return -1;
+    }
+    long total = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null
+          && info.getThreadName().startsWith(applicationId)
+          && STREAM_THREAD.matcher(info.getThreadName()).matches()) {
+        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return total;
+  }
+}
