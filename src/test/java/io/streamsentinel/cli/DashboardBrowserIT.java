@@ -144,25 +144,7 @@ class DashboardBrowserIT {
   }
 
   private String startDemo() {
-    demo =
-        new Thread(
-            () ->
-                exitCode.set(
-                    cli.run(
-                        "demo",
-                        "--port",
-                        "0",
-                        "--http-port",
-                        "0",
-                        "--data-dir",
-                        dir.resolve("kafka").toString(),
-                        "--state-dir",
-                        dir.resolve("streams").toString(),
-                        "--db-data-dir",
-                        dir.resolve("postgres").toString(),
-                        "--tps",
-                        "800")),
-            "demo");
+    demo = new Thread(() -> exitCode.set(cli.run(CliRunner.demoIn(dir, "--tps", "800"))), "demo");
     demo.start();
     return Awaitility.await()
         .atMost(WAIT)
