@@ -105,7 +105,7 @@ final class EndToEndRun implements AutoCloseable {
         new TransactionPublisher(
             producer,
             simulator::next,
-            codec::encode,
+            codec.newEncoder()::encode,
             new PublishPlan(TopicCatalog.TRANSACTIONS, tps, records, null),
             stats,
             System::nanoTime);
