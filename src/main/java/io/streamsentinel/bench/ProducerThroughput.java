@@ -42,14 +42,14 @@ public final class ProducerThroughput {
   }
 
   /**
-   * The generator as {@code sentinel generate --tps max} runs it: simulate and encode on one
-   * thread, send with a callback on another, {@code records} times.
+   * The generator as {@code sentinel generate --tps max} runs it: simulate, encode, send with a
+   * callback, {@code records} times.
    */
   public double generator(GeneratorSettings settings, TransactionCodec codec) {
     try (Producer<String, byte[]> producer = producer("bench-generator")) {
       PublisherStats stats = new PublisherStats();
       TransactionPublisher publisher =
-          TransactionPublisher.simulatingAhead(
+          new TransactionPublisher(
               producer,
               new TransactionSimulator(settings)::next,
               codec.newEncoder()::encode,

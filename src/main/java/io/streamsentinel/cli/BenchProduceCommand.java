@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "The generator flat out against a raw KafkaProducer (records/s, ratio).",
-      "Send rate of the generator flat out (simulate and encode on one thread, send with a"
-          + " callback on another, as 'generate --tps max') against a raw KafkaProducer sending pre-built records of the same"
+      "Send rate of the generator flat out (simulate, encode, send with a callback, as 'generate"
+          + " --tps max') against a raw KafkaProducer sending pre-built records of the same"
           + " transactions (a pool of up to "
           + ProducerThroughput.RAW_POOL
           + ", cycled). Same producer configuration (profile, --kafka-prop), same topic settings"

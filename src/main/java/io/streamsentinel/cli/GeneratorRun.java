@@ -53,24 +53,14 @@ final class GeneratorRun implements AutoCloseable {
       stats.bindTo(metrics.registry());
     }
     this.producerMetrics = metrics == null ? ProcessMetrics.Binding.NONE : metrics.bind(producer);
-    // Flat out, the simulation runs on a thread of its own so the send loop only sends; paced,
-    // one thread has time to spare and keeps the simpler loop.
     this.publisher =
-        plan.unthrottled()
-            ? TransactionPublisher.simulatingAhead(
-                producer,
-                new TransactionSimulator(settings)::next,
-                codec.newEncoder()::encode,
-                plan,
-                stats,
-                System::nanoTime)
-            : new TransactionPublisher(
-                producer,
-                new TransactionSimulator(settings)::next,
-                codec.newEncoder()::encode,
-                plan,
-                stats,
-                System::nanoTime);
+        new TransactionPublisher(
+            producer,
+            new TransactionSimulator(settings)::next,
+            codec.newEncoder()::encode,
+            plan,
+            stats,
+            System::nanoTime);
     this.thread = new Thread(this::publish, "sentinel-generator");
     this.startedNanos = System.nanoTime();
     thread.start();

@@ -45,15 +45,14 @@ public final class TransactionPublisher implements Runnable {
   private static final long MAX_BACKLOG_NANOS = 5_000_000_000L;
 
   private final Producer<String, byte[]> producer;
-  private final Supplier<EncodedTransaction> events;
-  private final SimulationAhead ahead;
+  private final Supplier<Transaction> events;
+  private final Function<Transaction, byte[]> encoder;
   private final PublishPlan plan;
   private final PublisherStats stats;
   private final LongSupplier nanoTime;
   private final AtomicReference<Exception> fatal = new AtomicReference<>();
   private volatile boolean stopRequested;
 
-  /** Simulates, encodes and sends on the thread that calls {@link #run()}. */
   public TransactionPublisher(
       Producer<String, byte[]> producer,
       Supplier<Transaction> events,
@@ -61,45 +60,12 @@ public final class TransactionPublisher implements Runnable {
       PublishPlan plan,
       PublisherStats stats,
       LongSupplier nanoTime) {
-    this(producer, () -> encoded(events.get(), encoder), null, plan, stats, nanoTime);
-  }
-
-  private TransactionPublisher(
-      Producer<String, byte[]> producer,
-      Supplier<EncodedTransaction> events,
-      SimulationAhead ahead,
-      PublishPlan plan,
-      PublisherStats stats,
-      LongSupplier nanoTime) {
     this.producer = producer;
     this.events = events;
-    this.ahead = ahead;
+    this.encoder = encoder;
     this.plan = plan;
     this.stats = stats;
     this.nanoTime = nanoTime;
-  }
-
-  /**
-   * A publisher whose events are simulated and encoded on a second thread, a few thousand ahead of
-   * the send loop (see {@link SimulationAhead}): the same events in the same order, with the
-   * sending thread doing only the sending. For running flat out; the thread ends with {@link
-   * #run()}.
-   *
-   * @param encoder used only on the simulation thread, so it may be a single-thread encoder
-   */
-  public static TransactionPublisher simulatingAhead(
-      Producer<String, byte[]> producer,
-      Supplier<Transaction> events,
-      Function<Transaction, byte[]> encoder,
-      PublishPlan plan,
-      PublisherStats stats,
-      LongSupplier nanoTime) {
-    SimulationAhead ahead = new SimulationAhead(events, encoder);
-    return new TransactionPublisher(producer, ahead, ahead, plan, stats, nanoTime);
-  }
-
-  private static EncodedTransaction encoded(Transaction tx, Function<Transaction, byte[]> encoder) {
-    return new EncodedTransaction(tx.userId(), encoder.apply(tx), tx.fraudPattern());
   }
 
   /**
@@ -108,16 +74,6 @@ public final class TransactionPublisher implements Runnable {
    */
   @Override
   public void run() {
-    try {
-      publish();
-    } finally {
-      if (ahead != null) {
-        ahead.close();
-      }
-    }
-  }
-
-  private void publish() {
     // Fetch the topic's metadata before the clock starts: the first send would otherwise block on
     // it.
     producer.partitionsFor(plan.topic());
@@ -161,11 +117,12 @@ public final class TransactionPublisher implements Runnable {
     return stats;
   }
 
-  private void send(EncodedTransaction tx) {
+  private void send(Transaction tx) {
+    byte[] value = encoder.apply(tx);
     long sentAt = nanoTime.getAsLong();
     stats.sent(tx.fraudPattern());
     try {
-      producer.send(new ProducerRecord<>(plan.topic(), tx.userId(), tx.value()), callback(sentAt));
+      producer.send(new ProducerRecord<>(plan.topic(), tx.userId(), value), callback(sentAt));
     } catch (KafkaException e) {
       // send() itself throws only for errors no retry can fix (serialization, closed producer,
       // fencing).
