@@ -12,7 +12,7 @@ class ArrivalProcessTest {
 
   @Test
   void shouldPickTheSameUserAsAPlainBinarySearchForEveryTicket() {
-    List<SyntheticUser> users = new UserFactory(new SplittableRandom(11)).create(5_000);
+    List<SyntheticUser> users = new UserFactory(new SplittableRandom(11), "test").create(5_000);
     UserState[] states = users.stream().map(UserState::new).toArray(UserState[]::new);
     ArrivalProcess arrivals =
         new ArrivalProcess(
