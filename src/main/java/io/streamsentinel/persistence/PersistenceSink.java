@@ -12,6 +12,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * order is the guarantee: nothing is committed before it is stored (no loss), and storing is
  * idempotent by natural id (no doubles after redelivery).
  *
+ * <p>Two threads share the work of one instance, one batch each: while a writer thread runs batch
+ * N's database transaction, the sink's own thread polls and decodes batch N+1 and builds its COPY
+ * text. Without that the Java side and the PostgreSQL backend took turns and neither core was busy.
+ * At most one batch is in flight; its offsets are committed, from the sink's thread (a
+ * KafkaConsumer is single-threaded), only after its transaction committed, and batches commit in
+ * poll order.
+ *
  * <p>When the database is unreachable the sink pauses its partitions (polling on, so the group
  * keeps it), retries the same batch with growing backoff, and resumes when the write succeeds. A
  * record the database refuses for what it is (not for being unreachable) goes to {@code
@@ -46,6 +57,10 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
   public static final List<String> TOPICS = SinkDecoder.TOPICS;
 
   private static final Duration POLL = Duration.ofMillis(200);
+
+  /** While a batch is being written: short, so its offsets are committed soon after it is. */
+  private static final Duration POLL_WHILE_WRITING = Duration.ofMillis(10);
+
   private static final Duration RETENTION_EVERY = Duration.ofHours(1);
   private static final RetryPolicy BACKOFF =
       new RetryPolicy(Integer.MAX_VALUE, Duration.ofMillis(200), Duration.ofSeconds(5));
@@ -53,13 +68,20 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
   private final Consumer<String, byte[]> consumer;
   private final DeadLetterSender deadLetters;
   private final BatchWriter writer;
+  private final ExecutorService writerThread;
   private final Duration retention;
   private final SinkCounters counters;
   private final Clock clock;
 
   private volatile boolean stopping;
   private volatile Exception fatalError;
-  private Pending pending;
+
+  /** Handed to the writer thread; its offsets are not committed yet. */
+  private Pending inFlight;
+
+  /** Polled and decoded, waiting for the writer thread. */
+  private Pending next;
+
   private Instant nextRetention = Instant.MIN;
 
   /** A polled batch not yet committed: its rows, its dead letters and where each partition ends. */
@@ -67,6 +89,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     final SinkBatch batch = new SinkBatch();
     final List<DeadLetter> dead = new ArrayList<>();
     final Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    Future<?> write;
     int failures;
   }
 
@@ -80,6 +103,14 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     this.deadLetters =
         new DeadLetterSender(dlqProducer, TopicCatalog.PERSISTENCE_DLQ, "persistence", clock);
     this.writer = new BatchWriter(database.dataSource());
+    this.writerThread =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread t = new Thread(task, "sentinel-persist-writer");
+              t.setDaemon(
+                  true); // ended by run(); daemon only so that a lost sink never holds the JVM
+              return t;
+            });
     this.retention = database.settings().decisionRetention();
     this.counters = counters;
     this.clock = clock;
@@ -90,13 +121,21 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     consumer.subscribe(SinkDecoder.TOPICS, new Rebalance());
     try {
       while (!stopping) {
-        if (pending == null) {
-          pending = poll();
+        if (next == null) {
+          next = poll(inFlight == null ? POLL : POLL_WHILE_WRITING);
         }
-        if (pending != null) {
-          store();
+        if (inFlight != null && (next != null || inFlight.write.isDone())) {
+          settle();
         }
-        applyRetentionWhenDue();
+        if (inFlight == null) {
+          // The writer thread is idle here, so retention has the database connection logic alone.
+          applyRetentionWhenDue();
+          if (next != null) {
+            inFlight = next;
+            next = null;
+            startWriting(inFlight);
+          }
+        }
       }
     } catch (WakeupException e) {
       if (!stopping) {
@@ -106,13 +145,15 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
       log.error("persistence sink stopped by an error", e);
       fatalError = e;
     } finally {
+      settleBeforeClosing();
+      writerThread.shutdown();
       consumer.close();
       log.info("persistence sink stopped");
     }
   }
 
-  private Pending poll() {
-    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+  private Pending poll(Duration timeout) {
+    ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
     if (records.isEmpty()) {
       return null;
     }
@@ -120,6 +161,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     for (ConsumerRecord<String, byte[]> record : records) {
       SinkDecoder.add(record, p.batch, p.dead);
     }
+    p.batch.decisionText(); // built here, so that the writer thread only streams it
     // The position, not the last offset + 1: it also steps over transaction markers, so a caught-up
     // group shows a lag of zero.
     for (TopicPartition tp : records.partitions()) {
@@ -128,28 +170,50 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     return p;
   }
 
-  /** Writes, dead-letters and commits the pending batch, or pauses and waits to try again. */
-  private void store() {
+  private void startWriting(Pending p) {
+    p.write =
+        writerThread.submit(
+            () -> {
+              writer.writeIsolatingBadRows(p.batch, p.dead);
+              return null;
+            });
+  }
+
+  /**
+   * Waits for the batch in flight, then commits it, or pauses and writes it again after backoff.
+   */
+  private void settle() {
     try {
-      writeIsolatingBadRows(pending);
-      sendDeadLetters(pending.dead);
-      consumer.commitSync(pending.next);
-      counters.written(pending.batch);
-      finished();
+      awaitWrite(inFlight);
+      commit(inFlight);
+      inFlight = null;
+      resumeIfWaiting();
+    } catch (WakeupException e) {
+      throw e;
     } catch (SQLException | KafkaException e) {
       if (e instanceof org.apache.kafka.clients.consumer.CommitFailedException) {
         // Our partitions moved to another member, which re-reads from the last commit; the rows
         // we stored are stored, so nothing is lost and nothing is doubled.
         log.warn("offsets not committed (group rebalanced); the new owner redoes the batch");
-        finished();
+        inFlight = null;
+        resumeIfWaiting();
         return;
       }
       waitBeforeRetry(e);
+      if (inFlight != null) { // the rebalance listener drops a batch left with no partition of ours
+        startWriting(inFlight);
+      }
     }
   }
 
-  private void finished() {
-    pending = null;
+  /** Sends the batch's dead letters, then commits its offsets; its rows are stored. */
+  private void commit(Pending p) {
+    sendDeadLetters(p.dead);
+    consumer.commitSync(p.next);
+    counters.written(p.batch);
+  }
+
+  private void resumeIfWaiting() {
     if (counters.waitingFor() != null) {
       consumer.resume(consumer.paused());
       counters.recovered();
@@ -157,24 +221,47 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     }
   }
 
-  private void writeIsolatingBadRows(Pending p) throws SQLException {
+  /** On the way out: the batch in flight is finished and, when it was stored, committed. */
+  private void settleBeforeClosing() {
+    if (inFlight == null) {
+      return;
+    }
     try {
-      writer.write(p.batch);
-    } catch (SQLException e) {
-      if (TransientFailures.isTransient(e)) {
-        throw e;
-      }
-      log.warn("the database refused a batch ({}); storing its rows one by one", e.getMessage());
-      for (SinkBatch single : p.batch.singles()) {
+      awaitWrite(inFlight);
+      commit(inFlight);
+    } catch (SQLException | RuntimeException e) {
+      log.info("last batch not committed ({}); it is read again at the next start", e.toString());
+    }
+    inFlight = null;
+  }
+
+  /**
+   * Waits (uninterruptibly: the write must end before its batch is touched) for the batch's write.
+   *
+   * @throws SQLException as the writer met it
+   */
+  private static void awaitWrite(Pending p) throws SQLException {
+    boolean interrupted = false;
+    try {
+      while (true) {
         try {
-          writer.write(single);
-        } catch (SQLException rowFailure) {
-          if (TransientFailures.isTransient(rowFailure)) {
-            throw rowFailure;
+          p.write.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof SQLException sql) {
+            throw sql;
           }
-          p.dead.add(new DeadLetter(single.onlyOrigin(), "database: " + rowFailure.getMessage()));
-          p.batch.remove(single.onlyOrigin()); // counted as a dead letter, not as stored
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          throw new IllegalStateException("the database writer failed", e.getCause());
         }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
@@ -192,7 +279,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
   }
 
   private void waitBeforeRetry(Exception e) {
-    pending.failures++;
+    inFlight.failures++;
     String problem = e.getMessage();
     if (counters.waitingFor() == null) {
       log.warn("cannot store a batch ({}); pausing partitions and retrying", problem);
@@ -202,7 +289,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     }
     counters.retrying(problem);
     // Paused partitions return nothing, but polling keeps this member in the group.
-    consumer.poll(BACKOFF.backoff(pending.failures));
+    consumer.poll(BACKOFF.backoff(inFlight.failures));
   }
 
   private void applyRetentionWhenDue() {
@@ -234,38 +321,80 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     consumer.wakeup();
   }
 
-  /** Keeps the pending batch consistent with the partitions this member owns. */
+  /**
+   * Keeps the batches in hand consistent with the partitions this member owns. Runs inside {@code
+   * poll}, on the sink's thread, so it may commit.
+   */
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-      dropRevoked(revoked);
+      release(revoked, true);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> lost) {
-      dropRevoked(lost);
+      release(lost, false);
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-      if (pending != null && counters.waitingFor() != null) {
+      if (inFlight != null && counters.waitingFor() != null) {
         consumer.pause(assigned);
       }
     }
 
-    private void dropRevoked(Collection<TopicPartition> revoked) {
-      if (pending == null) {
+    private void release(Collection<TopicPartition> gone, boolean stillOurs) {
+      if (gone.isEmpty()) {
         return;
       }
-      // Their new owner re-reads them from the last commit; writing them twice would be harmless,
-      // but committing them is no longer ours to do.
-      pending.batch.dropPartitions(revoked);
-      pending.dead.removeIf(
-          d -> revoked.contains(new TopicPartition(d.record().topic(), d.record().partition())));
-      pending.next.keySet().removeAll(revoked);
-      if (pending.next.isEmpty()) {
-        pending = null;
+      if (inFlight != null) {
+        // Never change a batch the writer thread is still writing: let the write end first.
+        boolean stored = awaitQuietly(inFlight);
+        if (stored && stillOurs && committedBeforeHandOver()) {
+          inFlight = null;
+        } else {
+          inFlight = without(inFlight, gone);
+        }
       }
+      if (next != null) {
+        next = without(next, gone);
+      }
+    }
+
+    /**
+     * Commits the stored batch in flight while its partitions are still ours; false if it can't.
+     */
+    private boolean committedBeforeHandOver() {
+      try {
+        commit(inFlight);
+        resumeIfWaiting();
+        return true;
+      } catch (KafkaException e) {
+        log.warn("stored batch not committed before the rebalance ({})", e.getMessage());
+        return false;
+      }
+    }
+
+    private boolean awaitQuietly(Pending p) {
+      try {
+        awaitWrite(p);
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        return false; // the main loop meets the same failure when it settles the batch
+      }
+    }
+
+    /**
+     * The batch without the given partitions' rows, dead letters and offsets, or null when nothing
+     * is left. Their new owner re-reads them from the last commit; writing them twice would be
+     * harmless, but committing them is no longer ours to do.
+     */
+    private Pending without(Pending p, Collection<TopicPartition> gone) {
+      p.batch.dropPartitions(gone);
+      p.dead.removeIf(
+          d -> gone.contains(new TopicPartition(d.record().topic(), d.record().partition())));
+      p.next.keySet().removeAll(gone);
+      return p.next.isEmpty() ? null : p;
     }
   }
 }
