@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +36,13 @@ import org.slf4j.LoggerFactory;
  * order is the guarantee: nothing is committed before it is stored (no loss), and storing is
  * idempotent by natural id (no doubles after redelivery).
  *
- * <p>Two threads share the work of one instance, one batch each: while a writer thread runs batch
- * N's database transaction, the sink's own thread polls and decodes batch N+1 and builds its COPY
- * text. Without that the Java side and the PostgreSQL backend took turns and neither core was busy.
- * At most one batch is in flight; its offsets are committed, from the sink's thread (a
- * KafkaConsumer is single-threaded), only after its transaction committed, and batches commit in
- * poll order.
+ * <p>The work of one instance is pipelined: while writer threads run the database transactions of
+ * the batches in flight (at most {@link #WRITERS}, each its own transaction on its own connection),
+ * the sink's own thread polls and decodes the next batch and builds its COPY text. Without that the
+ * Java side and the PostgreSQL backend took turns and neither core was busy. A batch's offsets are
+ * committed, from the sink's thread (a KafkaConsumer is single-threaded), only after its
+ * transaction committed and after every earlier batch's offsets: batches commit in poll order, so a
+ * later batch stored first never moves the committed position past an earlier one not stored yet.
  *
  * <p>When the database is unreachable the sink pauses its partitions (polling on, so the group
  * keeps it), retries the same batch with growing backoff, and resumes when the write succeeds. A
@@ -61,14 +64,23 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
   /** While a batch is being written: short, so its offsets are committed soon after it is. */
   private static final Duration POLL_WHILE_WRITING = Duration.ofMillis(10);
 
+  /**
+   * Batches written at once. The PostgreSQL side of a batch (parsing the COPY text, JSONB, three
+   * indexes, WAL) costs about twice the Java side, so one writer left the sink waiting on one
+   * backend; two backends use the second core. Batches in flight never share a row's natural id
+   * unless a record is redelivered, and then the second waits for the first's lock and takes the ON
+   * CONFLICT path, as on any redelivery.
+   */
+  static final int WRITERS = 2;
+
   private static final Duration RETENTION_EVERY = Duration.ofHours(1);
   private static final RetryPolicy BACKOFF =
       new RetryPolicy(Integer.MAX_VALUE, Duration.ofMillis(200), Duration.ofSeconds(5));
 
   private final Consumer<String, byte[]> consumer;
   private final DeadLetterSender deadLetters;
-  private final BatchWriter writer;
-  private final ExecutorService writerThread;
+  private final List<BatchWriter> writers = new ArrayList<>();
+  private final ExecutorService writerThreads;
   private final Duration retention;
   private final SinkCounters counters;
   private final Clock clock;
@@ -76,10 +88,10 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
   private volatile boolean stopping;
   private volatile Exception fatalError;
 
-  /** Handed to the writer thread; its offsets are not committed yet. */
-  private Pending inFlight;
+  /** Handed to the writer threads, oldest first; their offsets are not committed yet. */
+  private Deque<Pending> inFlight = new ArrayDeque<>();
 
-  /** Polled and decoded, waiting for the writer thread. */
+  /** Polled and decoded, waiting for a free writer. */
   private Pending next;
 
   private Instant nextRetention = Instant.MIN;
@@ -89,6 +101,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     final SinkBatch batch = new SinkBatch();
     final List<DeadLetter> dead = new ArrayList<>();
     final Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    BatchWriter writer;
     Future<?> write;
     int failures;
   }
@@ -102,9 +115,16 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     this.consumer = consumer;
     this.deadLetters =
         new DeadLetterSender(dlqProducer, TopicCatalog.PERSISTENCE_DLQ, "persistence", clock);
-    this.writer = new BatchWriter(database.dataSource());
-    this.writerThread =
-        Executors.newSingleThreadExecutor(
+    // Each writer keeps its own cache of known partitions and is used by one batch at a time. A
+    // writer holds a pooled connection only while it writes, so the API still gets one between
+    // batches.
+    int count = Math.min(WRITERS, database.settings().poolSize());
+    for (int i = 0; i < count; i++) {
+      writers.add(new BatchWriter(database.dataSource()));
+    }
+    this.writerThreads =
+        Executors.newFixedThreadPool(
+            count,
             task -> {
               Thread t = new Thread(task, "sentinel-persist-writer");
               t.setDaemon(
@@ -122,18 +142,22 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     try {
       while (!stopping) {
         if (next == null) {
-          next = poll(inFlight == null ? POLL : POLL_WHILE_WRITING);
+          next = poll(inFlight.isEmpty() ? POLL : POLL_WHILE_WRITING);
         }
-        if (inFlight != null && (next != null || inFlight.write.isDone())) {
+        Pending oldest = inFlight.peekFirst();
+        boolean full = inFlight.size() == writers.size();
+        if (oldest != null && (oldest.write.isDone() || (next != null && full))) {
           settle();
         }
-        if (inFlight == null) {
-          // The writer thread is idle here, so retention has the database connection logic alone.
-          applyRetentionWhenDue();
-          if (next != null) {
-            inFlight = next;
+        BatchWriter free = freeWriter();
+        if (free != null) {
+          applyRetentionWhenDue(free);
+          // While the database is down only the batch being retried goes to it.
+          if (next != null && (inFlight.isEmpty() || counters.waitingFor() == null)) {
+            next.writer = free;
+            inFlight.addLast(next);
+            startWriting(next);
             next = null;
-            startWriting(inFlight);
           }
         }
       }
@@ -146,7 +170,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
       fatalError = e;
     } finally {
       settleBeforeClosing();
-      writerThread.shutdown();
+      writerThreads.shutdown();
       consumer.close();
       log.info("persistence sink stopped");
     }
@@ -170,23 +194,38 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     return p;
   }
 
+  /**
+   * A writer no batch in flight uses (so no writer thread runs its code), or null. A batch leaves
+   * {@link #inFlight} only once its write ended.
+   */
+  private BatchWriter freeWriter() {
+    for (BatchWriter w : writers) {
+      if (inFlight.stream().noneMatch(p -> p.writer == w)) {
+        return w;
+      }
+    }
+    return null;
+  }
+
   private void startWriting(Pending p) {
     p.write =
-        writerThread.submit(
+        writerThreads.submit(
             () -> {
-              writer.writeIsolatingBadRows(p.batch, p.dead);
+              p.writer.writeIsolatingBadRows(p.batch, p.dead);
               return null;
             });
   }
 
   /**
-   * Waits for the batch in flight, then commits it, or pauses and writes it again after backoff.
+   * Waits for the oldest batch in flight, then commits it, or pauses and writes it again after
+   * backoff.
    */
   private void settle() {
+    Pending oldest = inFlight.peekFirst();
     try {
-      awaitWrite(inFlight);
-      commit(inFlight);
-      inFlight = null;
+      awaitWrite(oldest);
+      commit(oldest);
+      inFlight.removeFirst();
       resumeIfWaiting();
     } catch (WakeupException e) {
       throw e;
@@ -195,13 +234,13 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
         // Our partitions moved to another member, which re-reads from the last commit; the rows
         // we stored are stored, so nothing is lost and nothing is doubled.
         log.warn("offsets not committed (group rebalanced); the new owner redoes the batch");
-        inFlight = null;
+        inFlight.removeFirst();
         resumeIfWaiting();
         return;
       }
-      waitBeforeRetry(e);
-      if (inFlight != null) { // the rebalance listener drops a batch left with no partition of ours
-        startWriting(inFlight);
+      waitBeforeRetry(oldest, e);
+      if (inFlight.contains(oldest)) { // the rebalance listener drops a batch left with nothing
+        startWriting(oldest);
       }
     }
   }
@@ -221,18 +260,21 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     }
   }
 
-  /** On the way out: the batch in flight is finished and, when it was stored, committed. */
+  /** On the way out: the writes in flight end, and the stored ones are committed in order. */
   private void settleBeforeClosing() {
-    if (inFlight == null) {
-      return;
+    boolean inOrder = true;
+    for (Pending p : inFlight) {
+      try {
+        awaitWrite(p);
+        if (inOrder) {
+          commit(p);
+        }
+      } catch (SQLException | RuntimeException e) {
+        log.info("a batch is not committed ({}); it is read again at the next start", e.toString());
+        inOrder = false;
+      }
     }
-    try {
-      awaitWrite(inFlight);
-      commit(inFlight);
-    } catch (SQLException | RuntimeException e) {
-      log.info("last batch not committed ({}); it is read again at the next start", e.toString());
-    }
-    inFlight = null;
+    inFlight.clear();
   }
 
   /**
@@ -278,8 +320,8 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     dead.clear();
   }
 
-  private void waitBeforeRetry(Exception e) {
-    inFlight.failures++;
+  private void waitBeforeRetry(Pending p, Exception e) {
+    p.failures++;
     String problem = e.getMessage();
     if (counters.waitingFor() == null) {
       log.warn("cannot store a batch ({}); pausing partitions and retrying", problem);
@@ -289,10 +331,11 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     }
     counters.retrying(problem);
     // Paused partitions return nothing, but polling keeps this member in the group.
-    consumer.poll(BACKOFF.backoff(inFlight.failures));
+    consumer.poll(BACKOFF.backoff(p.failures));
   }
 
-  private void applyRetentionWhenDue() {
+  /** Runs on the sink's thread with a writer no batch uses (each writer is used by one thread). */
+  private void applyRetentionWhenDue(BatchWriter writer) {
     Instant now = clock.instant();
     if (now.isBefore(nextRetention) || counters.waitingFor() != null) {
       return;
@@ -338,7 +381,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-      if (inFlight != null && counters.waitingFor() != null) {
+      if (!inFlight.isEmpty() && counters.waitingFor() != null) {
         consumer.pause(assigned);
       }
     }
@@ -347,26 +390,32 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
       if (gone.isEmpty()) {
         return;
       }
-      if (inFlight != null) {
-        // Never change a batch the writer thread is still writing: let the write end first.
-        boolean stored = awaitQuietly(inFlight);
-        if (stored && stillOurs && committedBeforeHandOver()) {
-          inFlight = null;
-        } else {
-          inFlight = without(inFlight, gone);
+      // Never change a batch a writer thread is still writing: let each write end first. Stored
+      // batches are committed while the partitions are still ours, in order, up to the first that
+      // is not stored.
+      boolean inOrder = stillOurs;
+      Deque<Pending> kept = new ArrayDeque<>();
+      for (Pending p : inFlight) {
+        boolean stored = awaitQuietly(p);
+        if (inOrder && stored && committedBeforeHandOver(p)) {
+          continue;
+        }
+        inOrder = false;
+        Pending left = without(p, gone);
+        if (left != null) {
+          kept.addLast(left);
         }
       }
+      inFlight = kept;
       if (next != null) {
         next = without(next, gone);
       }
     }
 
-    /**
-     * Commits the stored batch in flight while its partitions are still ours; false if it can't.
-     */
-    private boolean committedBeforeHandOver() {
+    /** Commits a stored batch while its partitions are still ours; false if it cannot. */
+    private boolean committedBeforeHandOver(Pending p) {
       try {
-        commit(inFlight);
+        commit(p);
         resumeIfWaiting();
         return true;
       } catch (KafkaException e) {
