@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -74,7 +75,9 @@ class DashboardBrowserIT {
     requireChromium();
     String base = startDemo();
     browser = chromium();
+    // Live panels are redrawn every second: an element found a moment ago may be gone.
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.ignoring(StaleElementReferenceException.class);
 
     browser.get(base);
     wait.until(b -> "live".equals(text(b, "connection")));
@@ -85,7 +88,7 @@ class DashboardBrowserIT {
         .isPositive();
 
     wait.until(b -> firstAlertWithReasons(b) != null);
-    hover(By.id("alerts")); // the feed holds still under the mouse
+    hover(wait, By.id("alerts")); // the feed holds still under the mouse
     WebElement alert = firstAlertWithReasons(browser);
     String reason = alert.findElement(By.cssSelector(".reasons li")).getText();
     assertThat(reason)
@@ -105,12 +108,9 @@ class DashboardBrowserIT {
     screenshot("user.png");
 
     browser.get(base);
-    WebElement row =
-        wait.until(
-            b ->
-                b.findElements(By.cssSelector("#cases tr[data-case-id]")).stream()
-                    .findFirst()
-                    .orElse(null));
+    wait.until(b -> !b.findElements(By.cssSelector("#cases tr[data-case-id]")).isEmpty());
+    hover(wait, By.id("cases")); // the queue is not redrawn under the mouse
+    WebElement row = browser.findElement(By.cssSelector("#cases tr[data-case-id]"));
     long caseId = Long.parseLong(row.getAttribute("data-case-id"));
     row.findElement(By.cssSelector("button.dismiss")).click();
     wait.until(b -> text(b, "case-message").contains("Case #" + caseId + " resolved"));
@@ -188,8 +188,12 @@ class DashboardBrowserIT {
         .orElse(null);
   }
 
-  private void hover(By panel) {
-    new Actions(browser).moveToElement(browser.findElement(panel)).perform();
+  /** Moves the mouse over a panel and waits until the page has drawn it held (not redrawn). */
+  private void hover(WebDriverWait wait, By content) {
+    WebElement element = browser.findElement(content);
+    new Actions(browser).moveToElement(element).perform();
+    WebElement panel = element.findElement(By.xpath("ancestor::*[contains(@class,'panel')][1]"));
+    wait.until(b -> panel.getAttribute("class").contains("held"));
   }
 
   private int chartPoints() {
