@@ -80,9 +80,16 @@ function showScores(snapshot) {
   scoreChart.update();
 }
 
+// A panel under the mouse is not redrawn, so what is read or clicked stays put; it catches up on leaving.
+function held(container) {
+  const hovered = container.matches(':hover');
+  container.closest('.panel').classList.toggle('held', hovered);
+  return hovered;
+}
+
 function showAlerts(snapshot) {
   const container = document.getElementById('alerts');
-  if (snapshot.alerts.length === 0) return;
+  if (snapshot.alerts.length === 0 || held(container)) return;
   S.replace(container, ...snapshot.alerts.map(a => S.el('div', {class: 'alert', 'data-alert-id': a.alert_id},
     S.el('div', {class: 'alert-head'},
       S.severity(a.severity), ' ',
@@ -97,7 +104,7 @@ function showAlerts(snapshot) {
 
 function showActions(snapshot) {
   const container = document.getElementById('actions');
-  if (snapshot.actions.length === 0) return;
+  if (snapshot.actions.length === 0 || held(container)) return;
   S.replace(container, ...snapshot.actions.map(a => S.el('div', {class: 'action'},
     S.el('span', {class: 'action-type action-' + a.action_type, text: a.action_type}), ' ',
     S.userLink(a.user_id), ' ',
@@ -107,6 +114,7 @@ function showActions(snapshot) {
 }
 
 function showRiskiest(snapshot) {
+  if (held(document.getElementById('riskiest'))) return;
   S.replace(document.getElementById('riskiest'), ...snapshot.riskiest_users.map(u => S.el('tr', {},
     S.el('td', {}, S.userLink(u.user_id)),
     S.el('td', {class: 'num', text: S.number(u.alerts)}),
@@ -141,7 +149,7 @@ function showTotals(snapshot) {
 
 function showLag(snapshot) {
   const container = document.getElementById('lag');
-  if (snapshot.lag.length === 0) return;
+  if (snapshot.lag.length === 0 || held(container)) return;
   const groups = new Map();
   snapshot.lag.forEach(row => {
     if (!groups.has(row.group)) groups.set(row.group, []);
@@ -181,8 +189,9 @@ function show(snapshot) {
 }
 
 // Review cases: read from the case API every few seconds; assign and resolve by clicking.
-async function loadCases() {
+async function loadCases(force = false) {
   const container = document.getElementById('cases');
+  if (!force && held(container)) return;
   try {
     const [open, inReview] = await Promise.all([
       S.json('/api/cases?status=open&limit=15'), S.json('/api/cases?status=in_review&limit=15')]);
@@ -218,7 +227,7 @@ async function act(caseId, verb, body) {
   } catch (e) {
     message.textContent = `Case #${caseId}: ${e.message}`;
   }
-  loadCases();
+  loadCases(true);
 }
 
 function connect() {
@@ -244,4 +253,4 @@ document.getElementById('user-lookup').addEventListener('submit', event => {
 makeCharts();
 connect();
 loadCases();
-setInterval(loadCases, 3000);
+setInterval(() => loadCases(), 3000);

@@ -34,9 +34,12 @@ async function loadProfile() {
   document.getElementById('raw-link').textContent = url;
   try {
     const user = await U.json(url);
-    document.getElementById('account-status').textContent = user.account_status || 'ACTIVE';
-    document.getElementById('account-status').className =
-      'badge ' + (user.account_status && user.account_status !== 'ACTIVE' ? 'bad' : 'ok');
+    const account = user.account || {status: 'ACTIVE'};
+    const badge = document.getElementById('account-status');
+    badge.textContent = account.status;
+    badge.className = 'badge ' + (account.status === 'ACTIVE' ? 'ok' : 'bad');
+    badge.title = [account.reason, account.updated_at && 'since ' + account.updated_at,
+      account.expires_at && 'until ' + account.expires_at].filter(Boolean).join(', ');
     document.getElementById('served-by').textContent = user.served_by || '–';
     U.replace(document.getElementById('profile'), render(user.profile === undefined ? user : user.profile));
   } catch (e) {

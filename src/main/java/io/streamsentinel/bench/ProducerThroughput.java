@@ -52,7 +52,7 @@ public final class ProducerThroughput {
           new TransactionPublisher(
               producer,
               new TransactionSimulator(settings)::next,
-              codec::encode,
+              codec.newEncoder()::encode,
               new PublishPlan(topic, 0, records, null),
               stats,
               System::nanoTime);

@@ -31,7 +31,7 @@ final class ComponentClients {
         "responder",
         f ->
             List.of(
-                f.readCommittedConsumer("sentinel-responder-1", ResponderRun.GROUP_ID, "earliest"),
+                f.promptConsumer("sentinel-responder-1", ResponderRun.GROUP_ID, "earliest"),
                 f.transactionalProducer("sentinel-responder-1", "sentinel-responder-1")));
     map.put(
         "persistence",

@@ -63,8 +63,7 @@ final class EndToEndRun implements AutoCloseable {
     env.commitGroupAtEnd(appId, TopicCatalog.TRANSACTIONS); // only this run's input is read
     this.observer =
         new PipelineObserver(
-                env.clients()
-                    .readCommittedConsumer("bench-e2e-observer", appId + "-observer", "latest"))
+                env.clients().promptConsumer("bench-e2e-observer", appId + "-observer", "latest"))
             .start();
     this.producer =
         new KafkaProducer<>(
@@ -105,7 +104,7 @@ final class EndToEndRun implements AutoCloseable {
         new TransactionPublisher(
             producer,
             simulator::next,
-            codec::encode,
+            codec.newEncoder()::encode,
             new PublishPlan(TopicCatalog.TRANSACTIONS, tps, records, null),
             stats,
             System::nanoTime);

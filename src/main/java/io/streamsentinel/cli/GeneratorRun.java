@@ -57,7 +57,7 @@ final class GeneratorRun implements AutoCloseable {
         new TransactionPublisher(
             producer,
             new TransactionSimulator(settings)::next,
-            codec::encode,
+            codec.newEncoder()::encode,
             plan,
             stats,
             System::nanoTime);

@@ -42,7 +42,7 @@ final class ResponderRun implements AutoCloseable {
   ResponderRun(ClientConfigFactory clients, ResponderOptions options, ProcessMetrics metrics) {
     this.consumer =
         new KafkaConsumer<>(
-            clients.readCommittedConsumer(clientId(options), GROUP_ID, "earliest").toProperties());
+            clients.promptConsumer(clientId(options), GROUP_ID, "earliest").toProperties());
     this.producer =
         new KafkaProducer<>(
             clients.transactionalProducer(clientId(options), clientId(options)).toProperties());

@@ -17,7 +17,9 @@ import static io.streamsentinel.generator.MerchantCategory.RESTAURANTS;
 import static io.streamsentinel.generator.MerchantCategory.TRAVEL;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -101,6 +103,12 @@ public final class MerchantCatalog {
     }
   }
 
+  /** Catalog index of each merchant: {@code List.indexOf} compares records field by field. */
+  private static final Map<Merchant, Integer> INDEX =
+      IntStream.range(0, ALL.size())
+          .boxed()
+          .collect(Collectors.toUnmodifiableMap(ALL::get, i -> i, Math::min));
+
   private MerchantCatalog() {}
 
   /** Every merchant, in a fixed order (the order is part of what a seed reproduces). */
@@ -121,6 +129,11 @@ public final class MerchantCatalog {
       byCategory[category.ordinal()] = indicesWhere(m -> m.category() == category);
     }
     return byCategory;
+  }
+
+  /** The catalog index of a merchant, or -1 if it is not in the catalog. */
+  static int indexOf(Merchant merchant) {
+    return INDEX.getOrDefault(merchant, -1);
   }
 
   /** The merchant at a catalog index. */

@@ -9,7 +9,8 @@ import java.util.Objects;
  * One simulated card holder: where they live, how much and when they usually spend. Nothing is
  * null; the lists are immutable and non-empty.
  *
- * @param userId {@code user_} and the zero-padded index, e.g. {@code user_000123}
+ * @param userId {@code user_}, the population's tag and the zero-padded index, e.g. {@code
+ *     user_k3x9_000123}
  * @param homeCity the city the user lives in; gives country, currency and UTC offset
  * @param homeLatitude where in the home city, in degrees
  * @param homeLongitude where in the home city, in degrees

@@ -35,7 +35,9 @@ public final class TransactionSimulator {
     // One independent stream per concern, so that for instance changing the fraud rate leaves the
     // users and their everyday transactions exactly as they were.
     SplittableRandom master = new SplittableRandom(settings.seed());
-    this.users = new UserFactory(master.split()).create(settings.users());
+    this.users =
+        new UserFactory(master.split(), UserFactory.populationTag(settings.seed()))
+            .create(settings.users());
     UserState[] states = users.stream().map(UserState::new).toArray(UserState[]::new);
     this.timeline = new SimulatedTimeline(settings.start());
     this.arrivals = new ArrivalProcess(states, timeline, master.split());
@@ -61,7 +63,7 @@ public final class TransactionSimulator {
     return transaction;
   }
 
-  /** The synthetic users, in index order ({@code user_000000} first); immutable. */
+  /** The synthetic users, in index order ({@code user_<population>_000000} first); immutable. */
   public List<SyntheticUser> users() {
     return users;
   }

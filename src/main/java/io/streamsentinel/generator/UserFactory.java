@@ -26,19 +26,37 @@ final class UserFactory {
   private static final int MIN_ID_DIGITS = 6;
 
   private final SplittableRandom rng;
+  private final String population;
   private final List<City> cities = CityCatalog.all();
   private final int[][] merchantsByCategory = MerchantCatalog.indicesByCategory();
 
-  UserFactory(SplittableRandom rng) {
+  /**
+   * @param population the tag in every user id of this population, see {@link #populationTag}
+   */
+  UserFactory(SplittableRandom rng, String population) {
     this.rng = rng;
+    this.population = population;
   }
 
-  /** {@code count} users with ids {@code user_000000} upwards, in index order. */
+  /**
+   * Four base-36 characters naming the population a seed draws. User ids carry it, so two runs with
+   * different seeds never share a user: otherwise a second run's users would meet the detector's
+   * profiles of the first run's different people under the same ids (another home, other cards and
+   * devices) and look like account takeovers.
+   */
+  static String populationTag(long seed) {
+    long mixed = seed * 0x9E37_79B9_7F4A_7C15L; // spread nearby seeds over the whole range
+    mixed ^= mixed >>> 29;
+    String tag = Long.toString(Math.floorMod(mixed, 36L * 36 * 36 * 36), 36);
+    return "0".repeat(4 - tag.length()) + tag;
+  }
+
+  /** {@code count} users with ids {@code user_<population>_000000} upwards, in index order. */
   List<SyntheticUser> create(int count) {
     int digits = Math.max(MIN_ID_DIGITS, Integer.toString(count - 1).length());
     List<SyntheticUser> users = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      users.add(create(userId(i, digits)));
+      users.add(create(userId(population, i, digits)));
     }
     return List.copyOf(users);
   }
@@ -101,9 +119,9 @@ final class UserFactory {
     return device;
   }
 
-  static String userId(int index, int digits) {
+  static String userId(String population, int index, int digits) {
     String number = Integer.toString(index);
-    return "user_" + "0".repeat(Math.max(0, digits - number.length())) + number;
+    return "user_" + population + "_" + "0".repeat(Math.max(0, digits - number.length())) + number;
   }
 
   private double logNormal(double median, double sigma, double min, double max) {

@@ -1,7 +1,5 @@
 package io.streamsentinel.generator;
 
-import java.util.List;
-
 /**
  * What the simulator tracks about one user while it runs. Mutable on purpose: it is private to one
  * single-threaded simulator and updated for every event, where copying a record would cost an
@@ -32,8 +30,8 @@ final class UserState {
 
   UserState(SyntheticUser user) {
     this.user = user;
-    List<Merchant> catalog = MerchantCatalog.all();
-    this.favourites = user.favouriteMerchants().stream().mapToInt(catalog::indexOf).toArray();
+    this.favourites =
+        user.favouriteMerchants().stream().mapToInt(MerchantCatalog::indexOf).toArray();
     this.typical = user.typicalAmount().doubleValue();
     this.offsetSeconds = user.utcOffset().getTotalSeconds();
     this.activeStartSecond = user.activeStartHour() * 3600;
@@ -45,7 +43,23 @@ final class UserState {
 
   /** Seconds since local midnight at an epoch second, in the user's home time. */
   int localSecondOfDay(long epochSecond) {
+    return localSecondOfDay(epochSecond, offsetSeconds);
+  }
+
+  static int localSecondOfDay(long epochSecond, int offsetSeconds) {
     return (int) Math.floorMod(epochSecond + offsetSeconds, (long) SECONDS_PER_DAY);
+  }
+
+  int offsetSeconds() {
+    return offsetSeconds;
+  }
+
+  int activeStartSecond() {
+    return activeStartSecond;
+  }
+
+  int activeEndSecond() {
+    return activeEndSecond;
   }
 
   boolean isActiveAt(long epochSecond) {

@@ -169,6 +169,23 @@ public final class ClientConfigFactory {
   }
 
   /**
+   * A read_committed consumer whose fetch returns as soon as one record is there: for sparse,
+   * latency-critical input (the responder's alerts, a latency observer). Alerts are a small share
+   * of the traffic; waiting for the profile's {@code fetch.min.bytes} would hold each one back for
+   * up to {@code fetch.max.wait.ms} (500 ms in {@code balanced}), against the responder's SLA. The
+   * user's overrides still apply last.
+   */
+  public ClientConfig promptConsumer(String clientId, String groupId, String autoOffsetReset) {
+    ClientConfig c = readCommittedConsumer(clientId, groupId, autoOffsetReset);
+    c.put(
+        ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+        1,
+        "prompt consumer",
+        "answer a fetch as soon as one record is there");
+    return overridden(c, Scope.CONSUMER);
+  }
+
+  /**
    * The Kafka guide's batch consumer (analytics): a new group reads the topic from its start in
    * large polls, sees only committed records, and commits once per processed batch. The profile's
    * other values and the user's overrides still apply; overrides last.

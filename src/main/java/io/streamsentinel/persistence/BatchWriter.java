@@ -2,10 +2,13 @@ package io.streamsentinel.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one {@link SinkBatch} in one database transaction: all of it or none of it. Every insert
@@ -13,6 +16,8 @@ import javax.sql.DataSource;
  * retry) changes nothing.
  */
 final class BatchWriter {
+
+  private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
   /** What one batch wrote. */
   record Written(long decisionsNew, int alerts, int actions, int statuses, int casesSeen) {}
@@ -44,8 +49,9 @@ final class BatchWriter {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
+        durableCommit(c);
         partitions.ensure(c, batch.decisions);
-        long decisions = DecisionRows.insert(c, batch.decisions);
+        long decisions = DecisionRows.insert(c, batch.decisions, batch.decisionText());
         int alerts = AlertRows.insert(c, batch.alerts);
         int cases = ActionRows.insert(c, batch.actions);
         int statuses = StatusRows.insert(c, batch.statuses);
@@ -57,6 +63,49 @@ final class BatchWriter {
         rollbackQuietly(c, e);
         throw e;
       }
+    }
+  }
+
+  /**
+   * Writes the batch; when the database refuses it for what it holds (not for being unreachable),
+   * writes its rows one by one and moves each refused row from the batch to {@code dead} with the
+   * reason.
+   *
+   * @throws SQLException a transient failure: nothing of the batch is stored then
+   */
+  void writeIsolatingBadRows(SinkBatch batch, List<DeadLetter> dead) throws SQLException {
+    try {
+      write(batch);
+    } catch (SQLException e) {
+      if (TransientFailures.isTransient(e)) {
+        throw e;
+      }
+      log.warn("the database refused a batch ({}); storing its rows one by one", e.getMessage());
+      for (SinkBatch single : batch.singles()) {
+        try {
+          write(single);
+        } catch (SQLException rowFailure) {
+          if (TransientFailures.isTransient(rowFailure)) {
+            throw rowFailure;
+          }
+          dead.add(new DeadLetter(single.onlyOrigin(), "database: " + rowFailure.getMessage()));
+          batch.remove(single.onlyOrigin()); // counted as a dead letter, not as stored
+        }
+      }
+    }
+  }
+
+  /**
+   * The sink commits Kafka offsets as soon as this transaction commits, so the commit must not
+   * return before its WAL is written out: {@code synchronous_commit} on, for this transaction,
+   * whatever the server's default. The embedded server (io.zonky's defaults, meant for tests) runs
+   * with {@code synchronous_commit=off}, where a crash of PostgreSQL could lose a commit whose
+   * offsets Kafka already has. It costs one round trip per batch, and a WAL flush the sink waits
+   * for while its other thread decodes the next batch.
+   */
+  private static void durableCommit(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET LOCAL synchronous_commit TO on");
     }
   }
 

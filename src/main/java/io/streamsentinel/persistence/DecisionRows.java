@@ -1,14 +1,13 @@
 package io.streamsentinel.persistence;
 
 import io.streamsentinel.codec.DecisionDocument;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Writes decisions with {@code COPY}, PostgreSQL's bulk load, keeping a redelivered decision a
@@ -33,11 +32,11 @@ final class DecisionRows {
    * If any row is already there (a redelivery), COPY fails as a whole, the savepoint undoes it, and
    * the rows go through a staging table and {@code INSERT ... ON CONFLICT DO NOTHING} instead.
    */
-  static long insert(Connection c, List<SinkBatch.Row<DecisionDocument>> rows) throws SQLException {
+  static long insert(Connection c, List<SinkBatch.Row<DecisionDocument>> rows, CopyText text)
+      throws SQLException {
     if (rows.isEmpty()) {
       return 0;
     }
-    String text = copyText(rows);
     Savepoint beforeCopy = c.setSavepoint();
     try {
       copy(c, "decisions", text);
@@ -67,14 +66,15 @@ final class DecisionRows {
     }
   }
 
-  private static String copyText(List<SinkBatch.Row<DecisionDocument>> rows) {
+  /** The rows as COPY text, in the column order of {@link #COLUMNS}. */
+  static CopyText copyText(List<SinkBatch.Row<DecisionDocument>> rows) {
     CopyText text = new CopyText();
     for (SinkBatch.Row<DecisionDocument> row : rows) {
       DecisionDocument d = row.value();
       text.column(d.transactionId())
           .column(d.eventTime())
           .column(d.userId())
-          .column(d.amount().toPlainString())
+          .column(d.amount())
           .column(d.currency())
           .column(d.merchant())
           .column(d.merchantCategory())
@@ -91,16 +91,21 @@ final class DecisionRows {
           .column(row.recordTime())
           .endRow();
     }
-    return text.toString();
+    return text;
   }
 
-  private static void copy(Connection c, String table, String text) throws SQLException {
+  private static void copy(Connection c, String table, CopyText text) throws SQLException {
+    CopyIn copy =
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN");
     try {
-      c.unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN", new StringReader(text));
-    } catch (IOException e) {
-      throw new SQLException("cannot stream decisions to the database: " + e.getMessage(), e);
+      text.writeTo(copy);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
     }
   }
 }

@@ -32,6 +32,9 @@ public final class SinkBatch {
   final List<Row<UserAction>> actions = new ArrayList<>();
   final List<Row<AccountState>> statuses = new ArrayList<>();
 
+  /** The decisions' COPY text once built; rebuilt if rows are dropped afterwards. */
+  private CopyText decisionText;
+
   /** Rows of every kind in the batch. */
   public int size() {
     return decisions.size() + alerts.size() + actions.size() + statuses.size();
@@ -41,8 +44,20 @@ public final class SinkBatch {
     return size() == 0;
   }
 
+  /**
+   * The decisions as COPY text, built on first use. The sink builds it on its polling thread once
+   * the batch is decoded, so the thread that writes to the database only streams it.
+   */
+  CopyText decisionText() {
+    if (decisionText == null) {
+      decisionText = DecisionRows.copyText(decisions);
+    }
+    return decisionText;
+  }
+
   /** Removes the rows whose record came from one of the given partitions (revoked from us). */
   void dropPartitions(Collection<TopicPartition> revoked) {
+    decisionText = null;
     for (List<? extends Row<?>> rows : List.of(decisions, alerts, actions, statuses)) {
       rows.removeIf(
           r -> revoked.contains(new TopicPartition(r.origin().topic(), r.origin().partition())));
@@ -51,6 +66,7 @@ public final class SinkBatch {
 
   /** Removes the row that came from {@code origin} (the database refused it). */
   void remove(ConsumerRecord<String, byte[]> origin) {
+    decisionText = null;
     for (List<? extends Row<?>> rows : List.of(decisions, alerts, actions, statuses)) {
       rows.removeIf(r -> r.origin() == origin);
     }

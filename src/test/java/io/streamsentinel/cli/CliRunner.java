@@ -2,6 +2,9 @@ package io.streamsentinel.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs the CLI in-process as a user would, capturing what it prints. */
 final class CliRunner {
@@ -13,6 +16,29 @@ final class CliRunner {
   int run(String... args) {
     return SentinelCli.execute(
         new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), shutdown), args);
+  }
+
+  /**
+   * {@code demo} with free ports and every data directory (broker, streams, PostgreSQL) under
+   * {@code dir}, followed by {@code more}.
+   */
+  static String[] demoIn(Path dir, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "demo",
+                "--port",
+                "0",
+                "--http-port",
+                "0",
+                "--data-dir",
+                dir.resolve("kafka").toString(),
+                "--state-dir",
+                dir.resolve("streams").toString(),
+                "--db-data-dir",
+                dir.resolve("postgres").toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 
   String out() {

@@ -20,23 +20,8 @@ class DemoCommandIT {
 
     int code =
         cli.run(
-            "demo",
-            "--duration",
-            "6s",
-            "--port",
-            "0",
-            "--http-port",
-            "0",
-            "--data-dir",
-            dir.resolve("kafka").toString(),
-            "--state-dir",
-            dir.resolve("streams").toString(),
-            "--db-data-dir",
-            dir.resolve("postgres").toString(),
-            "--tps",
-            "2000",
-            "--summary-json",
-            summary.toString());
+            CliRunner.demoIn(
+                dir, "--duration", "6s", "--tps", "2000", "--summary-json", summary.toString()));
 
     assertThat(code).as(cli.err()).isZero();
     assertThat(cli.out())
@@ -61,19 +46,7 @@ class DemoCommandIT {
     CliRunner cli = new CliRunner();
     cli.shutdown.request(); // as Ctrl-C does, before the generator even starts
 
-    int code =
-        cli.run(
-            "demo",
-            "--port",
-            "0",
-            "--http-port",
-            "0",
-            "--data-dir",
-            dir.resolve("kafka").toString(),
-            "--state-dir",
-            dir.resolve("streams").toString(),
-            "--db-data-dir",
-            dir.resolve("postgres").toString());
+    int code = cli.run(CliRunner.demoIn(dir));
 
     assertThat(code).as(cli.err()).isZero();
     assertThat(cli.out()).contains("Demo summary:").contains("Broker stopped.");

@@ -93,26 +93,19 @@ class MonitoringIT {
         CompletableFuture.supplyAsync(
             () ->
                 cli.run(
-                    "demo",
-                    "--port",
-                    "0",
-                    "--http-port",
-                    "0",
-                    "--data-dir",
-                    dir.resolve("kafka").toString(),
-                    "--state-dir",
-                    dir.resolve("streams").toString(),
-                    "--tps",
-                    "500",
-                    "--fraud-rate",
-                    "0.05",
-                    "--health-interval",
-                    "1s",
-                    "--snapshot-interval",
-                    "2s",
-                    // Staged condition: no detector here handles a million records a second.
-                    "--health-min-throughput",
-                    "1000000"));
+                    CliRunner.demoIn(
+                        dir,
+                        "--tps",
+                        "500",
+                        "--fraud-rate",
+                        "0.05",
+                        "--health-interval",
+                        "1s",
+                        "--snapshot-interval",
+                        "2s",
+                        // Staged condition: no detector here handles a million records a second.
+                        "--health-min-throughput",
+                        "1000000")));
     String base = awaitOutput("Metrics at (http://\\S+)/metrics");
     String bootstrap = awaitOutput("Kafka broker \\(embedded, KRaft\\) at (\\S+),");
     stagePoisonAndDuplicate(bootstrap);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +18,37 @@ class SyntheticUserTest {
   @Test
   void shouldNumberUsersByIndexWithZeroPaddedIds() {
     assertThat(USERS).hasSize(3_000);
-    assertThat(USERS.get(0).userId()).isEqualTo("user_000000");
-    assertThat(USERS.get(123).userId()).isEqualTo("user_000123");
-    assertThat(USERS.get(2_999).userId()).isEqualTo("user_002999");
+    assertThat(USERS.get(0).userId()).isEqualTo("user_test_000000");
+    assertThat(USERS.get(123).userId()).isEqualTo("user_test_000123");
+    assertThat(USERS.get(2_999).userId()).isEqualTo("user_test_002999");
   }
 
   @Test
   void shouldWidenIdsBeyondSixDigitsOnlyWhenNeeded() {
-    assertThat(UserFactory.userId(1_234_567, 7)).isEqualTo("user_1234567");
+    assertThat(UserFactory.userId("ab12", 1_234_567, 7)).isEqualTo("user_ab12_1234567");
+  }
+
+  @Test
+  void shouldNameEachSeedsPopulationWithFourCharacters() {
+    Set<String> tags = new HashSet<>();
+    for (long seed = 0; seed < 1_000; seed++) {
+      String tag = UserFactory.populationTag(seed);
+      assertThat(tag).matches("[0-9a-z]{4}");
+      tags.add(tag);
+    }
+    assertThat(tags).as("nearby seeds get different tags").hasSizeGreaterThan(990);
+    assertThat(UserFactory.populationTag(42)).isEqualTo(UserFactory.populationTag(42));
+  }
+
+  @Test
+  void shouldGiveTwoSeedsDisjointUsers() {
+    GeneratorSettings first = new GeneratorSettings(1, 100, 0.0, Instant.EPOCH);
+    GeneratorSettings second = new GeneratorSettings(2, 100, 0.0, Instant.EPOCH);
+    Set<String> ids = new HashSet<>();
+    new TransactionSimulator(first).users().forEach(u -> ids.add(u.userId()));
+    new TransactionSimulator(second)
+        .users()
+        .forEach(u -> assertThat(ids).doesNotContain(u.userId()));
   }
 
   @Test
@@ -84,7 +110,7 @@ class SyntheticUserTest {
   }
 
   private static List<SyntheticUser> users(long seed, int count) {
-    return new UserFactory(new SplittableRandom(seed)).create(count);
+    return new UserFactory(new SplittableRandom(seed), "test").create(count);
   }
 
   @Test

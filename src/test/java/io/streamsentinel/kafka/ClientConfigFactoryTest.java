@@ -108,6 +108,23 @@ class ClientConfigFactoryTest {
   }
 
   @Test
+  void promptConsumerShouldAnswerAFetchAtOnceUnlessOverridden() {
+    assertThat(
+            factory(TuningProfile.BALANCED)
+                .promptConsumer("r", "alert-response-group", "earliest")
+                .toProperties())
+        .containsEntry("group.id", "alert-response-group")
+        .containsEntry("fetch.min.bytes", "1")
+        .containsEntry("isolation.level", "read_committed")
+        .containsEntry("enable.auto.commit", "false");
+    assertThat(
+            factory(TuningProfile.BALANCED, "consumer.fetch.min.bytes=2048")
+                .promptConsumer("r", "g", "earliest")
+                .toProperties())
+        .containsEntry("fetch.min.bytes", "2048");
+  }
+
+  @Test
   void scopedOverridesShouldReachOnlyTheirKindOfClient() {
     ClientConfigFactory f =
         factory(
