@@ -133,10 +133,10 @@ public final class DecisionDocumentReader {
   }
 
   /**
-   * Whether the text holds an escaped surrogate ({@code \uD800} to {@code \uDFFF}). Jackson's UTF-8
-   * generator, which the detector writes with, escapes a character outside the BMP (an emoji in a
-   * rule's detail) as two of them, where a generator writing chars keeps the character: such text
-   * still goes through a generator, so that it reads as it always did.
+   * Whether the text holds an escaped surrogate (a backslash-u escape of D800 to DFFF). Jackson's
+   * UTF-8 generator, which the detector writes with, escapes a character outside the BMP (an emoji
+   * in a rule's detail) as two of them, where a generator writing chars keeps the character: such
+   * text still goes through a generator, so that it reads as it always did.
    */
   private static boolean hasSurrogateEscape(byte[] b, int from, int to) {
     for (int i = from; i < to - 3; i++) {
