@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.util.BufferRecycler;
 import io.streamsentinel.detection.Severity;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,14 @@ import java.util.List;
 /**
  * Reads a whole {@code fraud-scores} or {@code fraud-alerts} record into a {@link
  * DecisionDocument}, naming the field when a value is missing or has the wrong shape.
+ *
+ * <p>The {@code reasons} array and the {@code features} object are kept as the record's own bytes
+ * of them, decoded as UTF-8: the parser checks their syntax while skipping them, and its byte
+ * offsets say where they start and end. That is the text {@link DecisionCodec} wrote, compact, and
+ * the same text a Jackson generator copying the tokens would write (a generator per record was a
+ * tenth of the sink's polling thread); only text with an escaped surrogate pair still goes through
+ * a generator, which writes it otherwise. Other input keeps its own form — whitespace, escapes,
+ * number spelling — which is still the same JSON, and JSONB stores it normalised.
  */
 public final class DecisionDocumentReader {
 
@@ -36,13 +45,17 @@ public final class DecisionDocumentReader {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("a decision must be a JSON object");
       }
-      return readFields(p);
+      if (p.currentTokenLocation().getByteOffset() < 0) {
+        // Jackson reads UTF-16 and UTF-32 through a Reader, without byte offsets.
+        throw new IllegalArgumentException("a decision must be JSON in UTF-8");
+      }
+      return readFields(p, bytes);
     } catch (IOException e) {
       throw EventFields.notJson(EVENT, e);
     }
   }
 
-  private static DecisionDocument readFields(JsonParser p) throws IOException {
+  private static DecisionDocument readFields(JsonParser p, byte[] bytes) throws IOException {
     Fields f = new Fields();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -61,8 +74,8 @@ public final class DecisionDocumentReader {
         case "channel" -> f.channel = EventFields.string(p, field);
         case "score" -> f.score = EventFields.number(p, field);
         case "severity" -> f.severity = EventFields.severity(p, field);
-        case "reasons" -> readReasons(p, f);
-        case "features" -> f.featuresJson = copyObject(p, field);
+        case "reasons" -> readReasons(p, bytes, f);
+        case "features" -> f.featuresJson = objectText(p, bytes, field);
         case "rule_set_version" -> f.ruleSetVersion = EventFields.string(p, field);
         case "is_fraud" -> f.isFraud = bool(p, field);
         case "fraud_pattern" -> f.fraudPattern = EventFields.string(p, field);
@@ -72,41 +85,81 @@ public final class DecisionDocumentReader {
     return f.build();
   }
 
-  private static void readReasons(JsonParser p, Fields f) throws IOException {
+  private static void readReasons(JsonParser p, byte[] bytes, Fields f) throws IOException {
     EventFields.requireArray(p, "reasons");
+    int start = tokenStart(p);
     List<String> codes = new ArrayList<>();
-    try (SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
-        JsonGenerator g = JSON.createGenerator(text)) {
-      g.writeStartArray();
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-          throw EventFields.wrongType("reasons[]", "an object", p.currentToken());
-        }
-        g.writeStartObject();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          g.writeFieldName(name);
-          p.nextToken();
-          if (name.equals("code")) {
-            codes.add(EventFields.string(p, "reasons[].code"));
-          }
-          g.copyCurrentStructure(p);
-        }
-        g.writeEndObject();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        throw EventFields.wrongType("reasons[]", "an object", p.currentToken());
       }
-      g.writeEndArray();
-      g.flush();
-      f.reasonsJson = text.getAndClear();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("code")) {
+          codes.add(EventFields.string(p, "reasons[].code"));
+        }
+        p.skipChildren();
+      }
     }
+    f.reasonsJson = textSince(p, bytes, start);
     f.reasonCodes = codes;
   }
 
-  private static String copyObject(JsonParser p, String field) throws IOException {
+  private static String objectText(JsonParser p, byte[] bytes, String field) throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw EventFields.wrongType(field, "an object", p.currentToken());
     }
-    try (SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
+    int start = tokenStart(p);
+    p.skipChildren();
+    return textSince(p, bytes, start);
+  }
+
+  /** Where the current token ({@code [} or <code>{</code>) starts in the input. */
+  private static int tokenStart(JsonParser p) {
+    return (int) p.currentTokenLocation().getByteOffset();
+  }
+
+  /**
+   * The input from {@code start} to the end of the current token, a closing bracket: the parser has
+   * consumed nothing past it.
+   */
+  private static String textSince(JsonParser p, byte[] bytes, int start) throws IOException {
+    int end = (int) p.currentLocation().getByteOffset();
+    if (hasSurrogateEscape(bytes, start, end)) {
+      return generatorCopy(bytes, start, end);
+    }
+    return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether the text holds an escaped surrogate (a backslash-u escape of D800 to DFFF). Jackson's
+   * UTF-8 generator, which the detector writes with, escapes a character outside the BMP (an emoji
+   * in a rule's detail) as two of them, where a generator writing chars keeps the character: such
+   * text still goes through a generator, so that it reads as it always did.
+   */
+  private static boolean hasSurrogateEscape(byte[] b, int from, int to) {
+    for (int i = from; i < to - 3; i++) {
+      if (b[i] == '\\') {
+        if (b[i + 1] == 'u' && (b[i + 2] | 0x20) == 'd' && isSurrogateNibble(b[i + 3])) {
+          return true;
+        }
+        i++; // the escaped character, which may itself be a backslash
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSurrogateNibble(byte c) {
+    return (c >= '8' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+  }
+
+  /** The text as a generator copying its tokens writes it: compact, surrogate pairs unescaped. */
+  private static String generatorCopy(byte[] bytes, int start, int end) throws IOException {
+    try (JsonParser p = JSON.createParser(bytes, start, end - start);
+        SegmentedStringWriter text = new SegmentedStringWriter(new BufferRecycler());
         JsonGenerator g = JSON.createGenerator(text)) {
+      p.nextToken();
       g.copyCurrentStructure(p);
       g.flush();
       return text.getAndClear();

@@ -1,0 +1,199 @@
+package io.streamsentinel.persistence;
+
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The batches between poll and offset commit, in poll order: at most one decoded batch queued for a
+ * writer, and the batches in flight, each stored by a writer thread in its own transaction on its
+ * own pooled connection. The oldest batch in flight is always settled first — committed once
+ * stored, or written again after backoff — so offsets advance in poll order even when a later batch
+ * is stored first, and never past a batch that is not stored.
+ *
+ * <p>Used from the sink's thread only (the rebalance listener runs there too, inside {@code poll});
+ * the writer threads only run the writes.
+ */
+final class WritePipeline {
+
+  private static final Logger log = LoggerFactory.getLogger(WritePipeline.class);
+
+  /**
+   * Batches written at once. The PostgreSQL side of a batch (parsing the COPY text, JSONB, three
+   * indexes, WAL) costs about twice the Java side, so one writer left the sink waiting on one
+   * backend; two backends use the second core. Batches in flight never share a row's natural id
+   * unless a record is redelivered, and then the second waits for the first's lock and takes the ON
+   * CONFLICT path, as on any redelivery.
+   */
+  private static final int WRITERS = 2;
+
+  private final List<BatchWriter> writers = new ArrayList<>();
+  private final ExecutorService writerThreads;
+  private final BatchCommitter committer;
+  private final DatabaseOutage outage;
+
+  /** Handed to the writer threads, oldest first; their offsets are not committed yet. */
+  private Deque<PolledBatch> inFlight = new ArrayDeque<>();
+
+  /** Polled and decoded, waiting for a free writer; or null. */
+  private PolledBatch queued;
+
+  WritePipeline(Database database, BatchCommitter committer, DatabaseOutage outage) {
+    // Each writer keeps its own cache of known partitions and is used by one batch at a time. A
+    // writer holds a pooled connection only while it writes, so the API still gets one between
+    // batches.
+    int count = Math.min(WRITERS, database.settings().poolSize());
+    for (int i = 0; i < count; i++) {
+      writers.add(new BatchWriter(database.dataSource()));
+    }
+    this.writerThreads =
+        Executors.newFixedThreadPool(
+            count,
+            task -> {
+              Thread t = new Thread(task, "sentinel-persist-writer");
+              // Ended by close(); daemon only so that a lost sink never holds the JVM.
+              t.setDaemon(true);
+              return t;
+            });
+    this.committer = committer;
+    this.outage = outage;
+  }
+
+  boolean hasQueued() {
+    return queued != null;
+  }
+
+  /** Queues a polled batch (null when the poll returned nothing); call only when none is queued. */
+  void queue(PolledBatch p) {
+    queued = p;
+  }
+
+  /** Whether no batch is in flight. */
+  boolean isIdle() {
+    return inFlight.isEmpty();
+  }
+
+  /**
+   * Settles the oldest batch in flight when its write ended, or when the queued batch needs its
+   * writer; otherwise returns at once.
+   */
+  void settleWhenDue() {
+    PolledBatch oldest = inFlight.peekFirst();
+    boolean full = inFlight.size() == writers.size();
+    if (oldest != null && (oldest.write.isDone() || (queued != null && full))) {
+      settleOldest();
+    }
+  }
+
+  /**
+   * A writer no batch in flight uses (so no writer thread runs its code), or null. A batch leaves
+   * the pipeline only once its write ended.
+   */
+  BatchWriter freeWriter() {
+    for (BatchWriter w : writers) {
+      if (inFlight.stream().noneMatch(p -> p.writer == w)) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** Hands the queued batch, if any, to the free writer. */
+  void startQueued(BatchWriter free) {
+    // While the database is down only the batch being retried goes to it.
+    if (queued != null && (inFlight.isEmpty() || !outage.isWaiting())) {
+      queued.writer = free;
+      inFlight.addLast(queued);
+      startWriting(queued);
+      queued = null;
+    }
+  }
+
+  private void startWriting(PolledBatch p) {
+    p.write =
+        writerThreads.submit(
+            () -> {
+              p.writer.writeIsolatingBadRows(p.batch, p.dead);
+              return null;
+            });
+  }
+
+  /**
+   * Waits for the oldest batch in flight, then commits it, or pauses and writes it again after
+   * backoff.
+   */
+  private void settleOldest() {
+    PolledBatch oldest = inFlight.peekFirst();
+    try {
+      oldest.awaitWrite();
+      committer.commit(oldest);
+      inFlight.removeFirst();
+      outage.resumeIfWaiting();
+    } catch (WakeupException e) {
+      throw e; // the sink is closing: not a failure to retry
+    } catch (SQLException | KafkaException e) {
+      if (e instanceof CommitFailedException) {
+        // Our partitions moved to another member, which re-reads from the last commit; the rows
+        // we stored are stored, so nothing is lost and nothing is doubled.
+        log.warn("offsets not committed (group rebalanced); the new owner redoes the batch");
+        inFlight.removeFirst();
+        outage.resumeIfWaiting();
+        return;
+      }
+      outage.waitBeforeRetry(oldest, e);
+      if (inFlight.contains(oldest)) { // the rebalance listener drops a batch left with nothing
+        startWriting(oldest);
+      }
+    }
+  }
+
+  /**
+   * On the way out: the writes in flight end, the stored ones are committed in order up to the
+   * first that is not, and the writer threads end. What is not committed is read again at the next
+   * start.
+   */
+  void close() {
+    boolean inOrder = true;
+    for (PolledBatch p : inFlight) {
+      try {
+        p.awaitWrite();
+        if (inOrder) {
+          committer.commit(p);
+        }
+      } catch (SQLException | RuntimeException e) {
+        log.info("a batch is not committed ({}); it is read again at the next start", e.toString());
+        inOrder = false;
+      }
+    }
+    inFlight.clear();
+    writerThreads.shutdown();
+  }
+
+  /** The batches in flight, oldest first (a copy), for the rebalance listener. */
+  List<PolledBatch> inFlight() {
+    return List.copyOf(inFlight);
+  }
+
+  /** Replaces the batches in flight with {@code kept}, oldest first; for the rebalance listener. */
+  void keepInFlight(Collection<PolledBatch> kept) {
+    inFlight = new ArrayDeque<>(kept);
+  }
+
+  /** Drops the given partitions from the queued batch, and the batch if nothing is left. */
+  void dropFromQueued(Collection<TopicPartition> gone) {
+    if (queued != null && !queued.dropPartitions(gone)) {
+      queued = null;
+    }
+  }
+}
