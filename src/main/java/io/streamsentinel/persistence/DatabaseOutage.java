@@ -4,6 +4,7 @@ import io.streamsentinel.response.RetryPolicy;
 import java.time.Duration;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +44,35 @@ final class DatabaseOutage {
     String problem = e.getMessage();
     if (!isWaiting()) {
       log.warn("cannot store a batch ({}); pausing partitions and retrying", problem);
-      consumer.pause(consumer.assignment());
     } else {
       log.debug("still cannot store the batch: {}", problem);
     }
+    // Every time, not only on the first failure: an eager rebalance clears pauses, and
+    // partitions assigned since then must not be read while nothing can be stored.
+    consumer.pause(consumer.assignment());
     counters.retrying(problem);
-    // Paused partitions return nothing, but polling keeps this member in the group.
-    consumer.poll(BACKOFF.backoff(p.failures));
+    // Paused partitions return nothing, but polling keeps this member in the group. The poll may
+    // rebalance and assign partitions unpaused, which may then return records: nothing read here
+    // is kept, so each such partition goes back to its first returned offset and is paused.
+    ConsumerRecords<String, byte[]> unexpected = consumer.poll(BACKOFF.backoff(p.failures));
+    for (TopicPartition tp : unexpected.partitions()) {
+      consumer.seek(tp, unexpected.records(tp).get(0).offset());
+    }
+    if (isWaiting()) { // the rebalance may have dropped the batch and ended the wait
+      consumer.pause(consumer.assignment());
+    }
+  }
+
+  /**
+   * When a rebalance dropped every batch in flight, nothing is left to retry: the partitions this
+   * member still owns are resumed and the wait ends.
+   */
+  void endIfNothingToRetry(boolean idle) {
+    if (idle && isWaiting()) {
+      consumer.resume(consumer.paused());
+      counters.recovered();
+      log.info("no batch left to retry after a rebalance; partitions resumed");
+    }
   }
 
   /** Partitions assigned while waiting stay paused too. */

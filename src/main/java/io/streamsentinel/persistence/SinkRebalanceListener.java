@@ -70,6 +70,7 @@ final class SinkRebalanceListener implements ConsumerRebalanceListener {
     }
     pipeline.keepInFlight(kept);
     pipeline.dropFromQueued(gone);
+    outage.endIfNothingToRetry(pipeline.isIdle());
   }
 
   /** Commits a stored batch while its partitions are still ours; false if it cannot. */

@@ -91,7 +91,10 @@ final class WritePipeline {
   void settleWhenDue() {
     PolledBatch oldest = inFlight.peekFirst();
     boolean full = inFlight.size() == writers.size();
-    if (oldest != null && (oldest.write.isDone() || (queued != null && full))) {
+    // While the database is down the queued batch waits for the one being retried (startQueued),
+    // so the loop blocks on that batch instead of spinning.
+    if (oldest != null
+        && (oldest.write.isDone() || (queued != null && (full || outage.isWaiting())))) {
       settleOldest();
     }
   }
