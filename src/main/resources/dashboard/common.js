@@ -35,7 +35,7 @@ const Sentinel = {
   time(iso) {
     if (!iso) return '–';
     const d = new Date(iso);
-    return d.toISOString().substring(11, 19) + 'Z';
+    return Number.isNaN(d.getTime()) ? String(iso) : d.toISOString().substring(11, 19) + 'Z';
   },
 
   userLink(userId) {

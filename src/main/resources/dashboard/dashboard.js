@@ -177,14 +177,14 @@ function showLag(snapshot) {
 }
 
 function show(snapshot) {
-  showThroughput(snapshot);
-  showScores(snapshot);
-  showAlerts(snapshot);
-  showActions(snapshot);
-  showRiskiest(snapshot);
-  showHealth(snapshot);
-  showTotals(snapshot);
-  showLag(snapshot);
+  // Each panel on its own: one that cannot draw a value must not freeze the others.
+  for (const panel of [showThroughput, showScores, showAlerts, showActions, showRiskiest, showHealth, showTotals, showLag]) {
+    try {
+      panel(snapshot);
+    } catch (e) {
+      console.error('dashboard panel failed', panel.name, e);
+    }
+  }
   document.getElementById('updated').textContent = S.time(snapshot.time);
 }
 

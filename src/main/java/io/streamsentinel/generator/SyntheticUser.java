@@ -10,7 +10,7 @@ import java.util.Objects;
  * null; the lists are immutable and non-empty.
  *
  * @param userId {@code user_}, the population's tag and the zero-padded index, e.g. {@code
- *     user_k3x9_000123}
+ *     user_k3x9ab_000123}
  * @param homeCity the city the user lives in; gives country, currency and UTC offset
  * @param homeLatitude where in the home city, in degrees
  * @param homeLongitude where in the home city, in degrees

@@ -25,6 +25,9 @@ final class UserFactory {
 
   private static final int MIN_ID_DIGITS = 6;
 
+  private static final int TAG_LENGTH = 6;
+  private static final long TAG_VALUES = 36L * 36 * 36 * 36 * 36 * 36;
+
   private final SplittableRandom rng;
   private final String population;
   private final List<City> cities = CityCatalog.all();
@@ -39,16 +42,17 @@ final class UserFactory {
   }
 
   /**
-   * Four base-36 characters naming the population a seed draws. User ids carry it, so two runs with
-   * different seeds never share a user: otherwise a second run's users would meet the detector's
-   * profiles of the first run's different people under the same ids (another home, other cards and
-   * devices) and look like account takeovers.
+   * Six base-36 characters naming the population a seed draws. User ids carry it, so runs with
+   * different seeds do not share users (two seeds get the same tag with a chance of one in about
+   * two billion): otherwise a second run's users would meet the detector's profiles of the first
+   * run's different people under the same ids (another home, other cards and devices) and look like
+   * account takeovers.
    */
   static String populationTag(long seed) {
     long mixed = seed * 0x9E37_79B9_7F4A_7C15L; // spread nearby seeds over the whole range
     mixed ^= mixed >>> 29;
-    String tag = Long.toString(Math.floorMod(mixed, 36L * 36 * 36 * 36), 36);
-    return "0".repeat(4 - tag.length()) + tag;
+    String tag = Long.toString(Math.floorMod(mixed, TAG_VALUES), 36);
+    return "0".repeat(TAG_LENGTH - tag.length()) + tag;
   }
 
   /** {@code count} users with ids {@code user_<population>_000000} upwards, in index order. */

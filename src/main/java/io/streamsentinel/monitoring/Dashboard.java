@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -57,6 +58,7 @@ public final class Dashboard implements AutoCloseable {
 
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration LAG_INTERVAL = Duration.ofSeconds(3);
+  private static final Duration RETRY = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DashboardState state = new DashboardState();
@@ -97,7 +99,9 @@ public final class Dashboard implements AutoCloseable {
   /** Starts tailing and sampling. */
   public Dashboard start() {
     tail.start();
-    scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    // Fixed delay: after a slow tick the next one is a second later, not a burst of catch-up ticks
+    // whose rates would be taken over a millisecond.
+    scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(
         this::refreshLag, 0, LAG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     return this;
@@ -123,7 +127,11 @@ public final class Dashboard implements AutoCloseable {
       DashboardSnapshot snapshot = state.snapshot(clock.instant(), lag, describeHealth());
       latest = snapshot;
       for (Consumer<DashboardSnapshot> subscriber : subscribers) {
-        subscriber.accept(snapshot);
+        try {
+          subscriber.accept(snapshot);
+        } catch (RuntimeException e) {
+          log.warn("A dashboard subscriber failed; the others still get the snapshot", e);
+        }
       }
     } catch (RuntimeException e) {
       log.warn("Dashboard snapshot failed; trying again in a second", e);
@@ -147,18 +155,33 @@ public final class Dashboard implements AutoCloseable {
 
   private void tailLoop() {
     try {
-      assignFromEnd();
+      while (running && !assignedFromEnd()) {
+        Thread.sleep(RETRY.toMillis()); // the cluster may not answer yet; the page shows zeros
+      }
       while (running) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
           fold(r);
         }
       }
-    } catch (WakeupException e) {
+    } catch (WakeupException | InterruptedException e) {
       // closing
     } catch (RuntimeException e) {
       log.error("Dashboard stopped reading the topics", e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Assigns every partition of the tailed topics from their end; false when the cluster failed. */
+  private boolean assignedFromEnd() {
+    try {
+      assignFromEnd();
+      return true;
+    } catch (WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      log.warn("Dashboard cannot read the topics yet ({}); trying again", e.toString());
+      return false;
     }
   }
 

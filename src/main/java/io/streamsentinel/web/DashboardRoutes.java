@@ -62,8 +62,13 @@ public final class DashboardRoutes implements RouteGroup {
     for (SseClient client : clients) {
       if (client.terminated()) {
         clients.remove(client);
-      } else {
+        continue;
+      }
+      try {
         send(client, json);
+      } catch (RuntimeException e) { // one broken client must not starve the others
+        clients.remove(client);
+        client.close();
       }
     }
   }

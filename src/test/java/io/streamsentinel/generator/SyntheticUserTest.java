@@ -29,14 +29,14 @@ class SyntheticUserTest {
   }
 
   @Test
-  void shouldNameEachSeedsPopulationWithFourCharacters() {
+  void shouldNameEachSeedsPopulationWithSixCharacters() {
     Set<String> tags = new HashSet<>();
-    for (long seed = 0; seed < 1_000; seed++) {
+    for (long seed = 0; seed < 100_000; seed++) {
       String tag = UserFactory.populationTag(seed);
-      assertThat(tag).matches("[0-9a-z]{4}");
+      assertThat(tag).matches("[0-9a-z]{6}");
       tags.add(tag);
     }
-    assertThat(tags).as("nearby seeds get different tags").hasSizeGreaterThan(990);
+    assertThat(tags).as("nearby seeds get different tags").hasSizeGreaterThan(99_990);
     assertThat(UserFactory.populationTag(42)).isEqualTo(UserFactory.populationTag(42));
   }
 
