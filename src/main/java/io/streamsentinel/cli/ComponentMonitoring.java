@@ -45,21 +45,6 @@ final class ComponentMonitoring implements AutoCloseable {
    * @param defaultPort the HTTP port when {@code --http-port} is not given (a free one when it is
    *     taken); null for no server
    * @param moreRoutes the component's own routes besides /metrics and /health (e.g. the case API)
-   */
-  ComponentMonitoring(
-      CliContext context,
-      ClientConfigFactory clients,
-      String component,
-      Function<Admin, Readings.Probe> probe,
-      ProcessMetrics metrics,
-      HttpOptions http,
-      HealthOptions health,
-      Integer defaultPort,
-      List<RouteGroup> moreRoutes) {
-    this(context, clients, component, probe, metrics, http, health, defaultPort, moreRoutes, false);
-  }
-
-  /**
    * @param withDashboard also serve the live dashboard at {@code /} (when there is a server)
    */
   ComponentMonitoring(

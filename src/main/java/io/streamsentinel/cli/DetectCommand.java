@@ -73,7 +73,8 @@ final class DetectCommand implements Callable<Integer> {
                 http,
                 health,
                 null,
-                endpoint == null ? List.of() : List.of(userRoutes(service, endpoint)))) {
+                endpoint == null ? List.of() : List.of(userRoutes(service, endpoint)),
+                false)) {
       service.start();
       long[] last = {0};
       context.statusEverySecond(

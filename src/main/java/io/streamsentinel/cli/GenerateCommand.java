@@ -109,7 +109,8 @@ final class GenerateCommand implements Callable<Integer> {
                 http,
                 health,
                 null,
-                List.of())) {
+                List.of(),
+                false)) {
       run.awaitEnd(
           context.shutdown(), () -> context.out().println(progress.line(run.elapsedSeconds())));
     }

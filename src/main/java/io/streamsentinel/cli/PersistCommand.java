@@ -76,7 +76,8 @@ final class PersistCommand implements Callable<Integer> {
                   http,
                   health,
                   null,
-                  List.of(new CaseRoutes(run.cases())))) {
+                  List.of(new CaseRoutes(run.cases())),
+                  false)) {
         context.statusEverySecond(run::isRunning, () -> status(run.counters()));
         if (run.fatalError() != null) {
           context.err().println("persist: stopped by an error: " + run.fatalError());

@@ -57,7 +57,8 @@ final class RespondCommand implements Callable<Integer> {
                 http,
                 health,
                 null,
-                List.of())) {
+                List.of(),
+                false)) {
       context.statusEverySecond(run::isRunning, () -> status(run.counters()));
       if (run.fatalError() != null) {
         context.err().println("respond: stopped by an error: " + run.fatalError());

@@ -46,7 +46,16 @@ class ComponentMonitoringTest {
     health.snapshotInterval = java.time.Duration.ofHours(1);
     Readings.Probe idle = () -> new Readings(0, 0, -1, -1, Map.of());
     return new ComponentMonitoring(
-        context, clients, "test", admin -> idle, metrics, http, health, defaultPort, List.of());
+        context,
+        clients,
+        "test",
+        admin -> idle,
+        metrics,
+        http,
+        health,
+        defaultPort,
+        List.of(),
+        false);
   }
 
   private static HttpOptions http(Integer port) {

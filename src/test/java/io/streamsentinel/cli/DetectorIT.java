@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.DecisionSummary;
-import io.streamsentinel.codec.TransactionCodec;
-import io.streamsentinel.codec.TransactionLimits;
-import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
@@ -106,21 +103,11 @@ class DetectorIT {
   }
 
   private long committedDecisions() {
-    return CommittedRecords.count(clients(), TopicCatalog.FRAUD_SCORES, Map.of());
+    return CommittedTopics.decisions(clients());
   }
 
   private Map<String, Integer> transactionsPerUser() {
-    TransactionCodec codec = new TransactionCodec(TransactionLimits.DEFAULTS);
-    Map<String, Integer> perUser = new HashMap<>();
-    CommittedRecords.read(
-        clients(),
-        TopicCatalog.TRANSACTIONS,
-        Map.of(),
-        r -> {
-          Transaction tx = codec.decode(r.value());
-          perUser.merge(tx.userId(), 1, Integer::sum);
-        });
-    return perUser;
+    return CommittedTopics.transactionsPerUser(clients());
   }
 
   /**

@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamsentinel.codec.TransactionCodec;
-import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaSettings;
-import io.streamsentinel.kafka.TopicCatalog;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -182,18 +178,11 @@ class UserQueryIT {
   }
 
   private long committedDecisions() {
-    return CommittedRecords.count(clients(), TopicCatalog.FRAUD_SCORES, Map.of());
+    return CommittedTopics.decisions(clients());
   }
 
   private Map<String, Integer> transactionsPerUser() {
-    TransactionCodec codec = new TransactionCodec(TransactionLimits.DEFAULTS);
-    Map<String, Integer> perUser = new HashMap<>();
-    CommittedRecords.read(
-        clients(),
-        TopicCatalog.TRANSACTIONS,
-        Map.of(),
-        r -> perUser.merge(codec.decode(r.value()).userId(), 1, Integer::sum));
-    return perUser;
+    return CommittedTopics.transactionsPerUser(clients());
   }
 
   private String awaitOutput(Detector detector, String regex) {
