@@ -7,6 +7,7 @@ import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.kafka.TopicProvisioner;
 import io.streamsentinel.kafka.TopicSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,7 @@ final class BenchEnvironment implements AutoCloseable {
       NewTopic topic =
           new NewTopic(name, spec.partitions(), (short) 1).configs(spec.configs((short) 1));
       admin.createTopics(List.of(topic)).all().get();
+      new TopicProvisioner(admin).awaitLeaders(List.of(name));
     }
   }
 

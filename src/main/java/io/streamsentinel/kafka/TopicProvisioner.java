@@ -3,6 +3,7 @@ package io.streamsentinel.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -96,15 +99,19 @@ public final class TopicProvisioner {
   }
 
   /**
-   * Waits until every partition of the new topics has a leader, so the caller can use them at once.
+   * Waits until every partition of the given topics has a leader that answers for it, so the caller
+   * can write to them at once: a producer that starts while a new partition's leader is still
+   * taking over gets NOT_LEADER_OR_FOLLOWER on its first batches, and an idempotent one may then
+   * see its retried first batch refused as out of sequence.
    */
-  private void awaitLeaders(List<String> topics) throws InterruptedException {
+  public void awaitLeaders(Collection<String> topics) throws InterruptedException {
     long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
     while (!topics.isEmpty()) {
+      Map<String, TopicDescription> described = describe(topics);
       boolean ready =
-          describe(topics).values().stream()
+          described.values().stream()
               .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null));
-      if (ready) {
+      if (ready && leadersAnswer(described)) {
         return;
       }
       if (System.nanoTime() > deadline) {
@@ -112,6 +119,24 @@ public final class TopicProvisioner {
             "topics " + topics + " have no leader after " + LEADER_WAIT, null);
       }
       Thread.sleep(100); // the controller elects leaders within milliseconds; poll gently
+    }
+  }
+
+  /** Whether every partition's leader answers an offset request for it. */
+  private boolean leadersAnswer(Map<String, TopicDescription> described)
+      throws InterruptedException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    described.forEach(
+        (name, d) ->
+            d.partitions()
+                .forEach(
+                    p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    try {
+      admin.listOffsets(latest).all().get();
+      return true;
+    } catch (ExecutionException e) {
+      log.debug("partition leaders not ready yet: {}", e.getCause().toString());
+      return false;
     }
   }
 
