@@ -1,9 +1,9 @@
 package io.streamsentinel.analytics;
 
 import io.streamsentinel.codec.DecisionDocumentReader;
+import io.streamsentinel.database.DatabaseException;
 import io.streamsentinel.kafka.DeadLetterSender;
 import io.streamsentinel.kafka.TopicCatalog;
-import io.streamsentinel.persistence.DatabaseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

@@ -13,9 +13,6 @@ import java.util.Objects;
  */
 public record AnalyticsSettings(double alertThreshold, Duration pollTimeout) {
 
-  /** The consumer group of the Kafka guide's batch consumer. */
-  public static final String GROUP_ID = "analytics-group";
-
   public AnalyticsSettings {
     Objects.requireNonNull(pollTimeout, "pollTimeout");
     if (!(alertThreshold >= 0 && alertThreshold <= 1)) {

@@ -1,6 +1,6 @@
 package io.streamsentinel.analytics;
 
-import io.streamsentinel.persistence.DatabaseException;
+import io.streamsentinel.database.DatabaseException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

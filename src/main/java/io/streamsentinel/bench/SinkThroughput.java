@@ -1,8 +1,8 @@
 package io.streamsentinel.bench;
 
+import io.streamsentinel.database.Database;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
-import io.streamsentinel.persistence.Database;
 import io.streamsentinel.persistence.PersistenceSink;
 import io.streamsentinel.persistence.SinkCounters;
 import java.sql.Connection;

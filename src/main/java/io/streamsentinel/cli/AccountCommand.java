@@ -4,12 +4,13 @@ import io.streamsentinel.codec.AccountStateCodec;
 import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.domain.AccountStatus;
+import io.streamsentinel.domain.ActionType;
+import io.streamsentinel.domain.UserAction;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
-import io.streamsentinel.response.ActionType;
 import io.streamsentinel.response.PolicySettings;
-import io.streamsentinel.response.UserAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ final class AccountCommand {
 
     @Override
     public Integer call() {
-      AccountState state = currentState(new ClientConfigFactory(kafka.kafkaSettings()), userId);
+      AccountState state = currentState(kafka.config().clients(), userId);
       if (state == null) {
         context.out().println(userId + ": ACTIVE (no status record)");
       } else {
@@ -142,13 +143,13 @@ final class AccountCommand {
           UserAction.manual(
               userId, actionType(), operator, reason, now, PolicySettings.DEFAULT_VERSION);
       AccountState state = new AccountState(userId, status(), "manual: " + reason, now, null);
-      ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+      ClientConfigFactory clients = kafka.config().clients();
       // One transaction: the status never changes without its audit record, nor the other way
       // round.
-      String txId = "sentinel-account-" + UUID.randomUUID();
+      String txId = ClientCatalog.accountTransaction(UUID.randomUUID().toString());
       try (KafkaProducer<String, byte[]> producer =
           new KafkaProducer<>(
-              clients.transactionalProducer("sentinel-account", txId).toProperties())) {
+              clients.transactionalProducer(ClientCatalog.ACCOUNT, txId).toProperties())) {
         producer.initTransactions();
         producer.beginTransaction();
         Future<RecordMetadata> action =

@@ -1,10 +1,11 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.analytics.AnalyticsCounters;
+import io.streamsentinel.analytics.AnalyticsService;
 import io.streamsentinel.analytics.AnalyticsSettings;
+import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.database.Database;
 import io.streamsentinel.detection.Decision;
-import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.persistence.Database;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,21 +52,18 @@ final class AnalyticsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Integer mismatch = Topics.ensure(context, kafka);
-    if (mismatch != null) {
-      return mismatch;
-    }
+    KafkaConfig config = kafka.config();
+    Topics.ensure(context, config);
     AnalyticsSettings settings = new AnalyticsSettings(alertThreshold, Duration.ofSeconds(1));
     try (Database db = Database.open(database.settings(false))) {
       context
           .out()
           .printf(
               "Analytics from %s into %s.%s%n",
-              kafka.kafkaSettings().bootstrapServers(),
+              config.settings().bootstrapServers(),
               db.description(),
               untilCaughtUp ? " Stops when caught up." : " Ctrl-C stops.");
-      try (AnalyticsRun run =
-          new AnalyticsRun(new ClientConfigFactory(kafka.kafkaSettings()), db, settings)) {
+      try (AnalyticsService run = new AnalyticsService(config.clients(), db, settings).start()) {
         context.statusEverySecond(
             () -> run.isRunning() && !(untilCaughtUp && run.isCaughtUp()),
             () -> status(run.counters()));

@@ -1,10 +1,12 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.bench.BenchEnvironment;
 import io.streamsentinel.bench.BenchReport;
 import io.streamsentinel.bench.DrainMeasurement;
 import io.streamsentinel.bench.Spread;
 import io.streamsentinel.bench.StreamsDrain;
 import io.streamsentinel.bench.StreamsDrain.Stage;
+import io.streamsentinel.bench.TransactionPreload;
 import io.streamsentinel.bench.Trials;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
@@ -66,12 +68,10 @@ final class BenchDetectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (BenchEnvironment env = BenchEnvironment.start(context, kafka)) {
-      if (env == null) {
-        return Topics.MISMATCH;
-      }
+    try (BenchEnvironment env =
+        BenchEnvironment.start(kafka.config(), context.out()::println, context.shutdown())) {
       env.createLike(TopicCatalog.FRAUD_SCORES, StreamsDrain.PASS_THROUGH_OUTPUT);
-      TransactionPreload.run(context, env, records, bench.users);
+      TransactionPreload.run(env, records, bench.users);
       StreamsDrain drain =
           new StreamsDrain(
               env.clients(),

@@ -1,9 +1,13 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.bench.BenchEnvironment;
 import io.streamsentinel.bench.BenchReport;
+import io.streamsentinel.bench.EndToEndRun;
 import io.streamsentinel.bench.Spread;
+import io.streamsentinel.bench.TransactionPreload;
 import io.streamsentinel.bench.Trials;
 import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.TransactionSimulator;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
@@ -67,13 +71,12 @@ final class BenchE2eCommand implements Callable<Integer> {
       context.err().println("--tps must be positive");
       return 2;
     }
+    KafkaConfig config = kafka.config();
     Map<String, Map<String, Spread>> all = new LinkedHashMap<>();
     for (Guarantee g : List.of(Guarantee.EXACTLY_ONCE, Guarantee.AT_LEAST_ONCE)) {
       context.out().printf(Locale.ROOT, "%n%s at %,.0f tx/s:%n", g.config(), tps);
-      try (BenchEnvironment env = BenchEnvironment.start(context, kafka)) {
-        if (env == null) {
-          return Topics.MISMATCH;
-        }
+      try (BenchEnvironment env =
+          BenchEnvironment.start(config, context.out()::println, context.shutdown())) {
         all.putAll(measure(env, g));
         if (g == Guarantee.AT_LEAST_ONCE) {
           env.finish(report(all), bench.json);
@@ -92,7 +95,7 @@ final class BenchE2eCommand implements Callable<Integer> {
                 bench.users,
                 GeneratorSettings.DEFAULT_FRAUD_RATE,
                 TransactionPreload.START));
-    TransactionCodec codec = new TransactionCodec(kafka.configFile().transactionLimits());
+    TransactionCodec codec = new TransactionCodec(env.kafka().limits());
     try (EndToEndRun run = new EndToEndRun(env, g, simulator, codec)) {
       return new Trials(List.of(g.config()), bench.runs, "ms", env.out())
           .measureMetrics((variant, round) -> run.round(variant + " round " + round, tps, records));

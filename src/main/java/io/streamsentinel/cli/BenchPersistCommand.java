@@ -1,12 +1,14 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.bench.BenchEnvironment;
 import io.streamsentinel.bench.BenchReport;
+import io.streamsentinel.bench.DecisionPreload;
 import io.streamsentinel.bench.SinkThroughput;
 import io.streamsentinel.bench.Spread;
 import io.streamsentinel.bench.Trials;
-import io.streamsentinel.persistence.Database;
-import io.streamsentinel.persistence.DatabaseSettings;
-import io.streamsentinel.persistence.PersistenceSink;
+import io.streamsentinel.database.Database;
+import io.streamsentinel.database.DatabaseSettings;
+import io.streamsentinel.kafka.ClientCatalog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -60,10 +62,8 @@ final class BenchPersistCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (BenchEnvironment env = BenchEnvironment.start(context, kafka)) {
-      if (env == null) {
-        return Topics.MISMATCH;
-      }
+    try (BenchEnvironment env =
+        BenchEnvironment.start(kafka.config(), context.out()::println, context.shutdown())) {
       DatabaseSettings settings = db.settings(true);
       if (settings.isEmbedded()) {
         settings =
@@ -78,7 +78,7 @@ final class BenchPersistCommand implements Callable<Integer> {
                 // them.
                 Duration.ofDays(3650));
       }
-      DecisionPreload.run(context, env, records, bench.users);
+      DecisionPreload.run(env, records, bench.users);
       try (Database database = Database.open(settings)) {
         SinkThroughput throughput = new SinkThroughput(env.clients(), database, records, env.out());
         List<String> variants =
@@ -107,7 +107,7 @@ final class BenchPersistCommand implements Callable<Integer> {
                 .config(
                     "sink_consumer",
                     env.clients()
-                        .sinkConsumer("bench", PersistenceSink.GROUP_ID)
+                        .sinkConsumer("bench", ClientCatalog.PERSISTENCE_GROUP)
                         .get("max.poll.records"))
                 .config("users", bench.users)
                 .config("sink_instances", sinks);

@@ -1,8 +1,10 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.bench.BenchEnvironment;
 import io.streamsentinel.bench.BenchReport;
 import io.streamsentinel.bench.ProducerThroughput;
 import io.streamsentinel.bench.Spread;
+import io.streamsentinel.bench.TransactionPreload;
 import io.streamsentinel.bench.Trials;
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.generator.GeneratorSettings;
@@ -56,10 +58,8 @@ final class BenchProduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (BenchEnvironment env = BenchEnvironment.start(context, kafka)) {
-      if (env == null) {
-        return Topics.MISMATCH;
-      }
+    try (BenchEnvironment env =
+        BenchEnvironment.start(kafka.config(), context.out()::println, context.shutdown())) {
       env.createLike(TopicCatalog.TRANSACTIONS, TOPIC);
       GeneratorSettings settings =
           new GeneratorSettings(
@@ -67,7 +67,7 @@ final class BenchProduceCommand implements Callable<Integer> {
               bench.users,
               GeneratorSettings.DEFAULT_FRAUD_RATE,
               TransactionPreload.START);
-      TransactionCodec codec = new TransactionCodec(kafka.configFile().transactionLimits());
+      TransactionCodec codec = new TransactionCodec(env.kafka().limits());
       ProducerThroughput producers =
           new ProducerThroughput(env.clients(), TOPIC, records, env.out());
       context.out().println("Building the raw producer's records...");

@@ -1,9 +1,11 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.bench.BenchEnvironment;
 import io.streamsentinel.bench.BenchReport;
 import io.streamsentinel.bench.Spread;
 import io.streamsentinel.bench.StreamsDrain;
 import io.streamsentinel.bench.StreamsDrain.Stage;
+import io.streamsentinel.bench.TransactionPreload;
 import io.streamsentinel.bench.Trials;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
@@ -69,11 +71,9 @@ final class BenchScaleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Guarantee g = Guarantee.fromCli(guarantee);
-    try (BenchEnvironment env = BenchEnvironment.start(context, kafka)) {
-      if (env == null) {
-        return Topics.MISMATCH;
-      }
-      TransactionPreload.run(context, env, records, bench.users);
+    try (BenchEnvironment env =
+        BenchEnvironment.start(kafka.config(), context.out()::println, context.shutdown())) {
+      TransactionPreload.run(env, records, bench.users);
       StreamsDrain drain =
           new StreamsDrain(
               env.clients(),

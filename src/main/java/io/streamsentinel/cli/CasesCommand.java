@@ -2,15 +2,15 @@ package io.streamsentinel.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.database.Database;
+import io.streamsentinel.database.DatabaseException;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.persistence.CaseDetail;
 import io.streamsentinel.persistence.CaseException;
 import io.streamsentinel.persistence.CaseQuery;
 import io.streamsentinel.persistence.CaseService;
 import io.streamsentinel.persistence.CaseStatus;
 import io.streamsentinel.persistence.CaseView;
-import io.streamsentinel.persistence.Database;
-import io.streamsentinel.persistence.DatabaseException;
 import io.streamsentinel.persistence.FeedbackPublisher;
 import io.streamsentinel.persistence.Resolution;
 import io.streamsentinel.web.JsonMapper;
@@ -61,9 +61,7 @@ final class CasesCommand {
       try (Database database = Database.open(db.settings(false));
           KafkaProducer<String, byte[]> producer =
               new KafkaProducer<>(
-                  new ClientConfigFactory(kafka.kafkaSettings())
-                      .producer("sentinel-cases")
-                      .toProperties());
+                  kafka.config().clients().producer(ClientCatalog.CASES).toProperties());
           FeedbackPublisher feedback =
               new FeedbackPublisher(database, producer, Clock.systemUTC())) {
         return work(new CaseService(database, feedback, Clock.systemUTC()), feedback);

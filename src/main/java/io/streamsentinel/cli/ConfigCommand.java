@@ -1,5 +1,8 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.app.ComponentClients;
+import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.config.Secrets;
 import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import java.util.List;
@@ -44,24 +47,25 @@ final class ConfigCommand {
 
     @Override
     public Integer call() {
-      ClientConfigFactory factory = new ClientConfigFactory(kafka.kafkaSettings());
+      KafkaConfig config = kafka.config();
+      ClientConfigFactory factory = config.clients();
       List<String> names = component == null ? ComponentClients.names() : List.of(component);
       for (String name : names) {
         for (ClientConfig client : ComponentClients.clients(name, factory)) {
-          print(name, client);
+          print(name, client, config.settings().profile().cliName());
         }
       }
       return 0;
     }
 
-    private void print(String component, ClientConfig client) {
-      context
-          .out()
-          .printf(
-              "# %s: %s (profile %s)%n",
-              component, client.clientKind(), kafka.kafkaSettings().profile().cliName());
+    private void print(String component, ClientConfig client, String profile) {
+      context.out().printf("# %s: %s (profile %s)%n", component, client.clientKind(), profile);
       for (ClientConfig.Entry e : client.entries()) {
-        context.out().printf("%-40s = %-45s # %s: %s%n", e.key(), e.value(), e.source(), e.why());
+        context
+            .out()
+            .printf(
+                "%-40s = %-45s # %s: %s%n",
+                e.key(), Secrets.shown(e.key(), e.value()), e.source(), e.why());
       }
       context.out().println();
     }

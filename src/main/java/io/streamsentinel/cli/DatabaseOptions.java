@@ -1,6 +1,6 @@
 package io.streamsentinel.cli;
 
-import io.streamsentinel.persistence.DatabaseSettings;
+import io.streamsentinel.database.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;

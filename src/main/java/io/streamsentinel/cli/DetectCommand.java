@@ -1,14 +1,14 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.app.ComponentMonitoring;
+import io.streamsentinel.app.ComponentProbes;
+import io.streamsentinel.app.StageRoutes;
+import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.monitoring.ProcessMetrics;
-import io.streamsentinel.streaming.DetectorCounters;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
-import io.streamsentinel.streaming.UserStateLookup;
-import io.streamsentinel.web.RouteGroup;
-import io.streamsentinel.web.UserRoutes;
-import java.time.Clock;
+import io.streamsentinel.web.HttpBinding;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,38 +43,37 @@ final class DetectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Integer mismatch = Topics.ensure(context, kafka);
-    if (mismatch != null) {
-      return mismatch;
-    }
-    DetectorSettings settings = detector.settings(kafka.configFile().transactionLimits());
-    ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+    KafkaConfig config = kafka.config();
+    Topics.ensure(context, config);
+    DetectorSettings settings = detector.settings(config.limits());
+    ClientConfigFactory clients = config.clients();
     context
         .out()
         .printf(
             "Detector at %s: %s, %d thread(s), rules %s, alert threshold %s. Ctrl-C stops.%n",
-            kafka.kafkaSettings().bootstrapServers(),
+            config.settings().bootstrapServers(),
             detector.streams().guarantee().config(),
             detector.threads,
             settings.rules().version(),
             settings.alertThreshold());
-    HostInfo endpoint = http.endpoint(context, null);
+    HttpBinding httpBinding = http.settle(context, null);
+    HostInfo endpoint = httpBinding.endpoint();
     try (ProcessMetrics metrics = new ProcessMetrics();
         DetectorService service =
             new DetectorService(
                 clients.streams(detector.streams().withEndpoint(endpoint)), settings, metrics);
         ComponentMonitoring monitoring =
             new ComponentMonitoring(
-                context,
+                context.out()::println,
                 clients,
-                "detector",
-                admin -> ComponentProbes.detector(service.counters(), admin),
                 metrics,
-                http,
-                health,
-                null,
-                endpoint == null ? List.of() : List.of(userRoutes(service, endpoint)),
-                false)) {
+                new ComponentMonitoring.Options(
+                    "detector",
+                    admin -> ComponentProbes.detector(service.counters(), admin),
+                    httpBinding,
+                    health.settings(),
+                    endpoint == null ? List.of() : List.of(StageRoutes.users(service, endpoint)),
+                    false))) {
       service.start();
       long[] last = {0};
       context.statusEverySecond(
@@ -82,7 +81,8 @@ final class DetectCommand implements Callable<Integer> {
           () -> {
             long scored = service.counters().scoredCount();
             String line =
-                String.format(Locale.ROOT, "%s  (%,d/s)", status(service), scored - last[0]);
+                String.format(
+                    Locale.ROOT, "%s  (%,d/s)", StatusLines.detector(service), scored - last[0]);
             last[0] = scored;
             return line;
           });
@@ -93,28 +93,5 @@ final class DetectCommand implements Callable<Integer> {
     }
     context.out().println("Detector stopped.");
     return 0;
-  }
-
-  /**
-   * The user API over this detector's state.
-   *
-   * @param endpoint where this process serves HTTP, as announced in {@code application.server}
-   */
-  static RouteGroup userRoutes(DetectorService service, HostInfo endpoint) {
-    return new UserRoutes(
-        new UserStateLookup(service.streams(), endpoint)::find, Clock.systemUTC());
-  }
-
-  /** One status line of a detector. */
-  static String status(DetectorService service) {
-    DetectorCounters c = service.counters();
-    return String.format(
-        Locale.ROOT,
-        "[%s] scored %,d  alerts %,d  dlq %,d  duplicates %,d",
-        service.state(),
-        c.scoredCount(),
-        c.alertCount(),
-        c.deadLetterCount(),
-        c.duplicateCount());
   }
 }

@@ -4,6 +4,7 @@ import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.RuleSet;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.streaming.DetectorSettings;
 import java.nio.file.Path;
@@ -62,19 +63,9 @@ public final class DetectorOptions {
     return new DetectorSettings(ruleSet, alertThreshold, dedupWindow, limits);
   }
 
-  /** The streams settings of a detector started with no options. */
-  static StreamsSettings defaultStreams() {
-    return new StreamsSettings(
-        DetectorSettings.APPLICATION_ID,
-        StreamsSettings.Guarantee.EXACTLY_ONCE,
-        1,
-        Path.of("data", "streams"),
-        DetectorSettings.DLQ_TOPIC);
-  }
-
   StreamsSettings streams() {
     return new StreamsSettings(
-        DetectorSettings.APPLICATION_ID,
+        ClientCatalog.DETECTOR_GROUP,
         StreamsSettings.Guarantee.fromCli(guarantee),
         threads,
         stateDir,

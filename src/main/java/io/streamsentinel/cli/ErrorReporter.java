@@ -3,14 +3,15 @@ package io.streamsentinel.cli;
 import io.streamsentinel.config.ConfigException;
 import io.streamsentinel.kafka.KafkaAdminException;
 import io.streamsentinel.kafka.PortInUseException;
+import io.streamsentinel.kafka.TopicMismatchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Turns a failed command into one clear line on stderr and exit code 1. Errors the user can fix
- * (bad settings, a port in use, an unreachable cluster) get their message only; anything else is
- * also logged with its stack trace.
+ * Turns a failed command into one clear line on stderr and exit code 1 (3 when the cluster's topics
+ * differ from the catalog). Errors the user can fix (bad settings, a port in use, an unreachable
+ * cluster) get their message only; anything else is also logged with its stack trace.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
@@ -20,6 +21,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
     String command = cli.getCommandSpec().qualifiedName();
+    if (e instanceof TopicMismatchException mismatch) {
+      mismatch.mismatches().forEach(m -> cli.getErr().println("MISMATCH " + m));
+      cli.getErr().println(TopicMismatchException.ADVICE);
+      return Topics.MISMATCH;
+    }
     if (e instanceof ConfigException
         || e instanceof PortInUseException
         || e instanceof KafkaAdminException

@@ -9,6 +9,7 @@ import io.streamsentinel.detection.quality.ConfusionMatrix;
 import io.streamsentinel.detection.quality.DetectionQuality;
 import io.streamsentinel.detection.quality.PatternQuality;
 import io.streamsentinel.detection.quality.QualityReport;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
@@ -74,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
     LongAdder unlabelled = new LongAdder();
     LongAdder enforcement = new LongAdder();
     LongAdder undecodable = new LongAdder();
-    ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+    ClientConfigFactory clients = kafka.config().clients();
     // Progress goes to stderr: stdout carries the figures, which scripts read.
     ReadProgress progress =
         new ReadProgress(
@@ -137,7 +138,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private static Map<TopicPartition, Long> endOffsets(ClientConfigFactory clients)
       throws InterruptedException {
-    try (Admin admin = Admin.create(clients.admin("sentinel-evaluate").toProperties())) {
+    try (Admin admin = Admin.create(clients.admin(ClientCatalog.EVALUATE).toProperties())) {
       return TopicOffsets.endOffsets(admin, List.of(TopicCatalog.FRAUD_SCORES));
     }
   }

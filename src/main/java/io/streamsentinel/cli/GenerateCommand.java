@@ -1,8 +1,13 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.app.ComponentMonitoring;
+import io.streamsentinel.app.ComponentProbes;
 import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.generator.GeneratorService;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.PublishPlan;
+import io.streamsentinel.generator.PublishProgress;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.monitoring.ProcessMetrics;
@@ -70,10 +75,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Integer mismatch = Topics.ensure(context, kafka);
-    if (mismatch != null) {
-      return mismatch;
-    }
+    KafkaConfig config = kafka.config();
+    Topics.ensure(context, config);
     GeneratorSettings settings = generator.settings();
     PublishPlan plan = new PublishPlan(topic, tps, length.count, length.duration);
     context
@@ -81,38 +84,35 @@ final class GenerateCommand implements Callable<Integer> {
         .printf(
             "Generating to %s at %s: %s, %,d users, fraud rate %s, seed %d, start %s. Ctrl-C stops.%n",
             topic,
-            kafka.kafkaSettings().bootstrapServers(),
+            config.settings().bootstrapServers(),
             RateOption.describe(tps),
             settings.users(),
             settings.fraudRate(),
             settings.seed(),
             settings.start());
-    ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+    ClientConfigFactory clients = config.clients();
     ProcessMetrics metrics = new ProcessMetrics();
-    GeneratorRun run =
-        new GeneratorRun(
-            clients,
-            settings,
-            new TransactionCodec(kafka.configFile().transactionLimits()),
-            plan,
-            metrics);
+    GeneratorService run =
+        new GeneratorService(
+            clients, settings, new TransactionCodec(config.limits()), plan, metrics);
     PublishProgress progress = new PublishProgress(run.stats(), length.count, length.duration);
     try (metrics;
         run;
         ComponentMonitoring monitoring =
             new ComponentMonitoring(
-                context,
+                context.out()::println,
                 clients,
-                "generator",
-                admin -> ComponentProbes.generator(run.stats()),
                 metrics,
-                http,
-                health,
-                null,
-                List.of(),
-                false)) {
-      run.awaitEnd(
-          context.shutdown(), () -> context.out().println(progress.line(run.elapsedSeconds())));
+                new ComponentMonitoring.Options(
+                    "generator",
+                    admin -> ComponentProbes.generator(run.stats()),
+                    http.settle(context, null),
+                    health.settings(),
+                    List.of(),
+                    false))) {
+      run.start()
+          .awaitEnd(
+              context.shutdown(), () -> context.out().println(progress.line(run.elapsedSeconds())));
     }
     context.out().println(progress.summary(run.elapsedSeconds()));
     if (run.fatalError() != null) {

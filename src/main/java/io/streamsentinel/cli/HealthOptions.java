@@ -1,5 +1,6 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.monitoring.HealthSettings;
 import io.streamsentinel.monitoring.HealthThresholds;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -48,7 +49,8 @@ public final class HealthOptions {
           "How often a metrics snapshot goes to system-metrics (default: ${DEFAULT-VALUE}).")
   Duration snapshotInterval;
 
-  HealthThresholds thresholds() {
-    return new HealthThresholds(maxLag, maxErrorRate, minThroughput);
+  HealthSettings settings() {
+    return new HealthSettings(
+        new HealthThresholds(maxLag, maxErrorRate, minThroughput), checkInterval, snapshotInterval);
   }
 }

@@ -1,13 +1,13 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.kafka.PortInUseException;
+import io.streamsentinel.web.HttpBinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
-import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Option;
 
 /** Where a component serves {@code /metrics}, {@code /health} and its API. */
@@ -29,47 +29,24 @@ public final class HttpOptions {
           "Interface the HTTP server binds (default: ${DEFAULT-VALUE}: this machine only).")
   String host;
 
-  private boolean settled;
-  private Integer settledPort;
-
-  /** Whether the user chose the port (else a default applies). */
-  boolean portGiven() {
-    return port != null;
-  }
-
   /**
-   * The port the HTTP server will bind, settled once, before anything needs it (a detector
-   * announces it to the other instances when its Kafka Streams client is built): the user's port as
+   * Settles the port the HTTP server will bind, once, before anything needs it: the user's port as
    * given, 0 replaced by a free one; else {@code defaultPort} when it is free, else a free port,
-   * and it says so on {@code out}. Later calls return the same port whatever they pass.
+   * and it says so on {@code out}.
    *
    * <p>Known limitation: another process may take a port between this check and the bind; the
    * server then fails to start with {@link PortInUseException} rather than move elsewhere, since
    * the port was already announced.
    *
    * @param defaultPort the port when none is given; null for no server unless one is given
-   * @return the port, or null when there is no server
    * @throws PortInUseException when the user's port is taken
    */
-  Integer settlePort(CliContext context, Integer defaultPort) {
-    if (!settled) {
-      settledPort = choosePort(context, defaultPort);
-      settled = true;
-    }
-    return settledPort;
-  }
-
-  /**
-   * Where the other instances reach this process's HTTP server: the bound interface, or this
-   * machine's name when it binds every interface; null when there is no server.
-   */
-  HostInfo endpoint(CliContext context, Integer defaultPort) {
-    Integer chosen = settlePort(context, defaultPort);
-    return chosen == null ? null : new HostInfo(advertisedHost(), chosen);
+  HttpBinding settle(CliContext context, Integer defaultPort) {
+    return new HttpBinding(host, choosePort(context, defaultPort), port != null);
   }
 
   private Integer choosePort(CliContext context, Integer defaultPort) {
-    if (portGiven()) {
+    if (port != null) {
       if (port == 0) {
         return freePort();
       }
@@ -111,23 +88,6 @@ public final class HttpOptions {
       return InetAddress.getByName(host);
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("--http-host: unknown host '" + host + "'", e);
-    }
-  }
-
-  private String advertisedHost() {
-    InetAddress address = address();
-    if (!address.isAnyLocalAddress()) {
-      return host;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(
-          "--http-host "
-              + host
-              + " binds every interface, but this machine's name is unknown;"
-              + " give the address other instances reach it at",
-          e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.monitoring.LagReport;
 import io.streamsentinel.monitoring.PartitionLag;
@@ -27,7 +28,6 @@ import picocli.CommandLine.Option;
     })
 final class LagCommand implements Callable<Integer> {
 
-  private static final String CLIENT_ID = "sentinel-lag";
   private static final String FORMAT = "%-24s %-28s %9s %14s %14s %10s %-44s %-16s %s%n";
 
   private final CliContext context;
@@ -63,8 +63,8 @@ final class LagCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
-    try (Admin admin = Admin.create(clients.admin(CLIENT_ID).toProperties())) {
+    ClientConfigFactory clients = kafka.config().clients();
+    try (Admin admin = Admin.create(clients.admin(ClientCatalog.LAG).toProperties())) {
       LagReport report = new LagReport(admin);
       do {
         List<String> existing = report.groups(allGroups || !groups.isEmpty());

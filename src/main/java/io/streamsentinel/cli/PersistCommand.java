@@ -1,13 +1,15 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.app.ComponentMonitoring;
+import io.streamsentinel.app.ComponentProbes;
+import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.database.Database;
+import io.streamsentinel.database.DatabaseException;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.monitoring.ProcessMetrics;
-import io.streamsentinel.persistence.Database;
-import io.streamsentinel.persistence.DatabaseException;
-import io.streamsentinel.persistence.SinkCounters;
+import io.streamsentinel.persistence.SinkService;
 import io.streamsentinel.web.CaseRoutes;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,32 +55,30 @@ final class PersistCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Integer mismatch = Topics.ensure(context, kafka);
-    if (mismatch != null) {
-      return mismatch;
-    }
+    KafkaConfig config = kafka.config();
+    Topics.ensure(context, config);
     try (Database database = Database.open(db.settings(fresh))) {
       context
           .out()
           .printf(
               "Persistence sink: %s -> %s. Ctrl-C stops.%n",
-              kafka.kafkaSettings().bootstrapServers(), database.description());
-      ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+              config.settings().bootstrapServers(), database.description());
+      ClientConfigFactory clients = config.clients();
       try (ProcessMetrics metrics = new ProcessMetrics();
-          PersistRun run = new PersistRun(clients, database, instanceId);
+          SinkService run = new SinkService(clients, database, instanceId).start();
           ComponentMonitoring monitoring =
               new ComponentMonitoring(
-                  context,
+                  context.out()::println,
                   clients,
-                  "persistence",
-                  admin -> ComponentProbes.persistence(run.counters(), admin),
                   metrics,
-                  http,
-                  health,
-                  null,
-                  List.of(new CaseRoutes(run.cases())),
-                  false)) {
-        context.statusEverySecond(run::isRunning, () -> status(run.counters()));
+                  new ComponentMonitoring.Options(
+                      "persistence",
+                      admin -> ComponentProbes.persistence(run.counters(), admin),
+                      http.settle(context, null),
+                      health.settings(),
+                      List.of(new CaseRoutes(run.cases())),
+                      false))) {
+        context.statusEverySecond(run::isRunning, () -> StatusLines.sink(run.counters()));
         if (run.fatalError() != null) {
           context.err().println("persist: stopped by an error: " + run.fatalError());
           return 1;
@@ -90,18 +90,5 @@ final class PersistCommand implements Callable<Integer> {
     }
     context.out().println("Persistence sink stopped.");
     return 0;
-  }
-
-  static String status(SinkCounters c) {
-    String waiting = c.waitingFor() == null ? "" : "  PAUSED, retrying: " + c.waitingFor();
-    return String.format(
-        Locale.ROOT,
-        "stored decisions %,d  alerts %,d  actions %,d  statuses %,d  dlq %,d%s",
-        c.decisions(),
-        c.alerts(),
-        c.actions(),
-        c.statuses(),
-        c.deadLetters(),
-        waiting);
   }
 }

@@ -1,10 +1,13 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.app.ComponentMonitoring;
+import io.streamsentinel.app.ComponentProbes;
+import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.monitoring.ProcessMetrics;
-import io.streamsentinel.response.ResponderCounters;
+import io.streamsentinel.response.ResponderService;
+import io.streamsentinel.response.ResponderSettings;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,31 +38,30 @@ final class RespondCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Integer mismatch = Topics.ensure(context, kafka);
-    if (mismatch != null) {
-      return mismatch;
-    }
+    KafkaConfig config = kafka.config();
+    Topics.ensure(context, config);
+    ResponderSettings settings = responder.settings();
     context
         .out()
         .printf(
             "Responder at %s (%s). Ctrl-C stops.%n",
-            kafka.kafkaSettings().bootstrapServers(), ResponderRun.clientId(responder));
-    ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
+            config.settings().bootstrapServers(), settings.clientId());
+    ClientConfigFactory clients = config.clients();
     try (ProcessMetrics metrics = new ProcessMetrics();
-        ResponderRun run = new ResponderRun(clients, responder, metrics);
+        ResponderService run = new ResponderService(clients, settings, metrics).start();
         ComponentMonitoring monitoring =
             new ComponentMonitoring(
-                context,
+                context.out()::println,
                 clients,
-                "responder",
-                admin -> ComponentProbes.responder(run.counters(), admin),
                 metrics,
-                http,
-                health,
-                null,
-                List.of(),
-                false)) {
-      context.statusEverySecond(run::isRunning, () -> status(run.counters()));
+                new ComponentMonitoring.Options(
+                    "responder",
+                    admin -> ComponentProbes.responder(run.counters(), admin),
+                    http.settle(context, null),
+                    health.settings(),
+                    List.of(),
+                    false))) {
+      context.statusEverySecond(run::isRunning, () -> StatusLines.responder(run.counters()));
       if (run.fatalError() != null) {
         context.err().println("respond: stopped by an error: " + run.fatalError());
         return 1;
@@ -67,15 +69,5 @@ final class RespondCommand implements Callable<Integer> {
     }
     context.out().println("Responder stopped.");
     return 0;
-  }
-
-  static String status(ResponderCounters c) {
-    return String.format(
-        Locale.ROOT,
-        "alerts handled %,d  actions %,d  dlq %,d  sla misses %,d",
-        c.alertCount(),
-        c.actionCount(),
-        c.deadLetterCount(),
-        c.slaMissCount());
   }
 }

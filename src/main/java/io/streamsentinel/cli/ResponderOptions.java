@@ -1,5 +1,6 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.response.ResponderSettings;
 import java.net.URI;
 import picocli.CommandLine.Option;
 
@@ -21,4 +22,8 @@ public final class ResponderOptions {
           "Names this responder's transactional id (sentinel-responder-ID); give each instance its own"
               + " (default: ${DEFAULT-VALUE}).")
   String instanceId;
+
+  ResponderSettings settings() {
+    return new ResponderSettings(instanceId, webhook);
+  }
 }

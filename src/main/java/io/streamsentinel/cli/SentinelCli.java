@@ -1,5 +1,6 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.runtime.ShutdownSignal;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,31 +1,31 @@
 package io.streamsentinel.cli;
 
-import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.kafka.ClientCatalog;
+import io.streamsentinel.kafka.TopicMismatchException;
 import io.streamsentinel.kafka.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
 
 /** Topic provisioning as the commands report it. */
 final class Topics {
 
-  /** Exit code when the cluster's topics differ from the catalog. */
+  /** Exit code when the cluster's topics differ from the catalog ({@link ErrorReporter}). */
   static final int MISMATCH = 3;
 
   private Topics() {}
 
   /**
-   * Creates the missing catalog topics and checks the rest; prints what it did.
+   * Creates the missing catalog topics and checks the rest; prints what it created.
    *
-   * @return null when the cluster matches the catalog, else the exit code to return
+   * @throws TopicMismatchException when an existing topic differs from the catalog
    */
-  static Integer ensure(CliContext context, KafkaOptions kafka) throws InterruptedException {
-    return ensure(context, kafka, false);
+  static void ensure(CliContext context, KafkaConfig kafka) throws InterruptedException {
+    ensure(context, kafka, false);
   }
 
-  static Integer ensure(CliContext context, KafkaOptions kafka, boolean verbose)
+  static void ensure(CliContext context, KafkaConfig kafka, boolean verbose)
       throws InterruptedException {
-    ClientConfigFactory clients = new ClientConfigFactory(kafka.kafkaSettings());
-    try (Admin admin =
-        Admin.create(clients.admin(ComponentClients.TOPICS_CLIENT_ID).toProperties())) {
+    try (Admin admin = Admin.create(kafka.clients().admin(ClientCatalog.TOPICS).toProperties())) {
       TopicProvisioner.Report report = new TopicProvisioner(admin).ensure(kafka.catalog());
       if (verbose) {
         report.created().forEach(t -> context.out().println("created  " + t));
@@ -33,16 +33,7 @@ final class Topics {
       } else if (!report.created().isEmpty()) {
         context.out().println("Created topics: " + String.join(", ", report.created()));
       }
-      if (report.ok()) {
-        return null;
-      }
-      report.mismatches().forEach(m -> context.err().println("MISMATCH " + m));
-      context
-          .err()
-          .println(
-              "The cluster's topics differ from the catalog. Delete and re-create them, or set"
-                  + " topics.<name>.partitions in --config to match.");
-      return MISMATCH;
+      report.requireMatch();
     }
   }
 }

@@ -1,7 +1,8 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.config.Durations;
-import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicProvisioner;
 import io.streamsentinel.kafka.TopicSpec;
@@ -44,11 +45,8 @@ final class TopicsCommand {
           "min.insync.replicas",
           "max.message.bytes");
 
-  private static Admin admin(KafkaOptions kafka) {
-    return Admin.create(
-        new ClientConfigFactory(kafka.kafkaSettings())
-            .admin(ComponentClients.TOPICS_CLIENT_ID)
-            .toProperties());
+  private static Admin admin(KafkaConfig kafka) {
+    return Admin.create(kafka.clients().admin(ClientCatalog.TOPICS).toProperties());
   }
 
   @Command(
@@ -69,8 +67,8 @@ final class TopicsCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-      Integer mismatch = Topics.ensure(context, kafka, true);
-      return mismatch == null ? 0 : mismatch;
+      Topics.ensure(context, kafka.config(), true);
+      return 0;
     }
   }
 
@@ -89,9 +87,10 @@ final class TopicsCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Admin admin = admin(kafka)) {
+      KafkaConfig config = kafka.config();
+      try (Admin admin = admin(config)) {
         Set<String> existing = new TreeSet<>(admin.listTopics().names().get());
-        TopicCatalog catalog = kafka.catalog();
+        TopicCatalog catalog = config.catalog();
         PrintWriter out = context.out();
         out.printf(
             "%-28s %5s %9s %-11s %-15s %-8s %s%n",
@@ -134,9 +133,10 @@ final class TopicsCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Admin admin = admin(kafka)) {
+      KafkaConfig config = kafka.config();
+      try (Admin admin = admin(config)) {
         Set<String> existing = admin.listTopics().names().get();
-        List<String> names = topics.isEmpty() ? kafka.catalog().names() : topics;
+        List<String> names = topics.isEmpty() ? config.catalog().names() : topics;
         List<String> missing = names.stream().filter(n -> !existing.contains(n)).toList();
         missing.forEach(
             n -> context.err().println(n + ": does not exist (run: sentinel topics create)"));

@@ -1,6 +1,6 @@
 package io.streamsentinel.codec;
 
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.domain.Severity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import static io.streamsentinel.codec.ProblemText.quote;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.domain.Severity;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -3,6 +3,7 @@ package io.streamsentinel.config;
 import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.kafka.KafkaOverride;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.kafka.TopicSpec;
 import io.streamsentinel.kafka.TuningProfile;
 import java.io.IOException;
 import java.io.Reader;
@@ -17,9 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
- * A settings file in Java properties format, read once at start. Recognised keys:
+ * A settings file in Java properties format, parsed and validated once, when it is loaded.
+ * Recognised keys:
  *
  * <pre>
  * bootstrap.servers = host:9092,host2:9092
@@ -31,21 +35,41 @@ import java.util.TreeMap;
  * limits.max-record-bytes = 65536
  * </pre>
  *
- * An unknown key is an error naming the key and the file, so a typo never goes unnoticed.
+ * An unknown key or a bad value is an error naming the key and the file, so a typo never goes
+ * unnoticed.
+ *
+ * @param path the file; null for {@link #empty()}
+ * @param bootstrapServers the cluster, when the file names one
+ * @param profile the tuning profile, when the file names one
+ * @param kafkaOverrides the {@code kafka.*} entries, in key order
+ * @param topicChanges the {@code topics.*} entries, in key order
+ * @param transactionLimits the {@code limits.*} values over the defaults
  */
-public record ConfigFile(Path path, Map<String, String> values) {
+public record ConfigFile(
+    Path path,
+    Optional<String> bootstrapServers,
+    Optional<TuningProfile> profile,
+    List<KafkaOverride> kafkaOverrides,
+    List<TopicChange> topicChanges,
+    TransactionLimits transactionLimits) {
 
   public ConfigFile {
-    values = Map.copyOf(values);
+    kafkaOverrides = List.copyOf(kafkaOverrides);
+    topicChanges = List.copyOf(topicChanges);
   }
+
+  /** One {@code topics.<topic>.<setting>} entry: a change to a catalog topic. */
+  public record TopicChange(String key, String topic, UnaryOperator<TopicSpec> change) {}
 
   /** A config with no values, for when no file is given. */
   public static ConfigFile empty() {
-    return new ConfigFile(null, Map.of());
+    return new ConfigFile(
+        null, Optional.empty(), Optional.empty(), List.of(), List.of(), TransactionLimits.DEFAULTS);
   }
 
   /**
-   * @throws ConfigException when the file is missing, unreadable or has an unknown key
+   * @throws ConfigException when the file is missing or unreadable, or has an unknown key or a bad
+   *     value (naming the key and the file)
    */
   public static ConfigFile load(Path path) {
     Properties props = new Properties();
@@ -58,117 +82,96 @@ public record ConfigFile(Path path, Map<String, String> values) {
     }
     Map<String, String> values = new TreeMap<>();
     props.stringPropertyNames().forEach(k -> values.put(k.trim(), props.getProperty(k).trim()));
-    ConfigFile file = new ConfigFile(path, values);
-    file.checkKeys();
-    return file;
-  }
-
-  public Optional<String> bootstrapServers() {
-    return Optional.ofNullable(values.get("bootstrap.servers"));
-  }
-
-  public Optional<TuningProfile> profile() {
-    return Optional.ofNullable(values.get("profile"))
-        .map(v -> wrap("profile", () -> TuningProfile.fromCliName(v)));
-  }
-
-  /** The {@code kafka.*} entries as overrides, in key order. */
-  public List<KafkaOverride> kafkaOverrides() {
-    List<KafkaOverride> overrides = new ArrayList<>();
-    values.forEach(
-        (k, v) -> {
-          if (k.startsWith("kafka.")) {
-            overrides.add(
-                KafkaOverride.parse(k.substring("kafka.".length()) + "=" + v, "config file"));
-          }
-        });
-    return overrides;
+    return new Parser(path, values).parse();
   }
 
   /** The catalog with this file's partition and retention changes applied. */
   public TopicCatalog applyTo(TopicCatalog catalog) {
     TopicCatalog result = catalog;
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      String key = e.getKey();
-      if (!key.startsWith("topics.")) {
-        continue;
-      }
-      String rest = key.substring("topics.".length());
-      int dot = rest.lastIndexOf('.');
-      String topic = rest.substring(0, dot);
-      String value = e.getValue();
+    for (TopicChange c : topicChanges) {
       TopicCatalog current = result;
-      if (rest.endsWith(".partitions")) {
-        result =
-            wrap(key, () -> current.with(topic, t -> t.withPartitions(Integer.parseInt(value))));
-      } else {
-        result = wrap(key, () -> current.with(topic, t -> t.withRetention(Durations.parse(value))));
-      }
+      result = wrap(path, c.key(), () -> current.with(c.topic(), c.change()));
     }
     return result;
   }
 
-  /** The input limits, the file's {@code limits.*} values over the defaults. */
-  public TransactionLimits transactionLimits() {
-    TransactionLimits defaults = TransactionLimits.DEFAULTS;
-    BigDecimal maxAmount =
-        limit("max-amount")
-            .map(v -> wrap("limits.max-amount", () -> new BigDecimal(v)))
-            .orElse(defaults.maxAmount());
-    int maxBytes =
-        limit("max-record-bytes")
-            .map(v -> wrap("limits.max-record-bytes", () -> Integer.parseInt(v)))
-            .orElse(defaults.maxRecordBytes());
-    return wrap("limits", () -> new TransactionLimits(maxAmount, maxBytes));
-  }
-
-  /** A {@code limits.*} value, if set. */
-  public Optional<String> limit(String name) {
-    return Optional.ofNullable(values.get("limits." + name));
-  }
-
-  private void checkKeys() {
-    for (String key : values.keySet()) {
-      boolean known =
-          key.equals("bootstrap.servers")
-              || key.equals("profile")
-              || (key.startsWith("kafka.") && key.length() > "kafka.".length())
-              || key.equals("limits.max-amount")
-              || key.equals("limits.max-record-bytes")
-              || isTopicKey(key);
-      if (!known) {
-        throw new ConfigException("unknown key '" + key + "' in config file " + path);
-      }
-    }
-  }
-
-  private boolean isTopicKey(String key) {
-    if (!key.startsWith("topics.")
-        || !(key.endsWith(".partitions") || key.endsWith(".retention"))) {
-      return false;
-    }
-    String rest = key.substring("topics.".length());
-    String topic = rest.substring(0, Math.max(0, rest.lastIndexOf('.')));
-    if (!TopicCatalog.defaults().names().contains(topic)) {
-      throw new ConfigException(
-          "unknown topic '"
-              + topic
-              + "' in key '"
-              + key
-              + "' of config file "
-              + path
-              + "; known: "
-              + TopicCatalog.defaults().names());
-    }
-    return true;
-  }
-
-  private <T> T wrap(String key, java.util.function.Supplier<T> parse) {
+  private static <T> T wrap(Path path, String key, Supplier<T> parse) {
     try {
       return parse.get();
     } catch (RuntimeException e) {
       throw new ConfigException(
           "bad value for '" + key + "' in config file " + path + ": " + e.getMessage());
+    }
+  }
+
+  /** Reads the raw key-value pairs into the typed file, key by key. */
+  private record Parser(Path path, Map<String, String> values) {
+
+    ConfigFile parse() {
+      List<KafkaOverride> overrides = new ArrayList<>();
+      List<TopicChange> topics = new ArrayList<>();
+      TransactionLimits limits = TransactionLimits.DEFAULTS;
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        String key = e.getKey();
+        String value = e.getValue();
+        if (key.startsWith("kafka.") && key.length() > "kafka.".length()) {
+          overrides.add(
+              wrap(
+                  path,
+                  key,
+                  () ->
+                      KafkaOverride.parse(
+                          key.substring("kafka.".length()) + "=" + value, "config file")));
+        } else if (key.startsWith("topics.")) {
+          topics.add(topicChange(key, value));
+        } else if (key.equals("limits.max-amount")) {
+          TransactionLimits current = limits;
+          limits = wrap(path, key, () -> current.withMaxAmount(new BigDecimal(value)));
+        } else if (key.equals("limits.max-record-bytes")) {
+          TransactionLimits current = limits;
+          limits = wrap(path, key, () -> current.withMaxRecordBytes(Integer.parseInt(value)));
+        } else if (!key.equals("bootstrap.servers") && !key.equals("profile")) {
+          throw new ConfigException("unknown key '" + key + "' in config file " + path);
+        }
+      }
+      ConfigFile file =
+          new ConfigFile(
+              path,
+              Optional.ofNullable(values.get("bootstrap.servers")),
+              Optional.ofNullable(values.get("profile"))
+                  .map(v -> wrap(path, "profile", () -> TuningProfile.fromCliName(v))),
+              overrides,
+              topics,
+              limits);
+      file.applyTo(TopicCatalog.defaults()); // a bad partition count fails here, at load
+      return file;
+    }
+
+    private TopicChange topicChange(String key, String value) {
+      String rest = key.substring("topics.".length());
+      int dot = rest.lastIndexOf('.');
+      String setting = dot < 0 ? "" : rest.substring(dot + 1);
+      if (!setting.equals("partitions") && !setting.equals("retention")) {
+        throw new ConfigException("unknown key '" + key + "' in config file " + path);
+      }
+      String topic = rest.substring(0, dot);
+      if (!TopicCatalog.defaults().names().contains(topic)) {
+        throw new ConfigException(
+            "unknown topic '"
+                + topic
+                + "' in key '"
+                + key
+                + "' of config file "
+                + path
+                + "; known: "
+                + TopicCatalog.defaults().names());
+      }
+      if (setting.equals("partitions")) {
+        int count = wrap(path, key, () -> Integer.parseInt(value));
+        return new TopicChange(key, topic, t -> t.withPartitions(count));
+      }
+      var retention = wrap(path, key, () -> Durations.parse(value));
+      return new TopicChange(key, topic, t -> t.withRetention(retention));
     }
   }
 }

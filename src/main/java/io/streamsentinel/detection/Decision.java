@@ -1,5 +1,6 @@
 package io.streamsentinel.detection;
 
+import io.streamsentinel.domain.Severity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.streamsentinel.detection;
 
+import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
 import java.util.Arrays;
 import java.util.List;

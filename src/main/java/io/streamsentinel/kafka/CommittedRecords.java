@@ -35,7 +35,7 @@ public final class CommittedRecords {
       Map<TopicPartition, Long> from,
       Consumer<ConsumerRecord<String, byte[]>> sink) {
     long count = 0;
-    try (KafkaConsumer<String, byte[]> consumer = reader(clients, "sentinel-reader")) {
+    try (KafkaConsumer<String, byte[]> consumer = reader(clients, ClientCatalog.READER)) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
@@ -65,7 +65,7 @@ public final class CommittedRecords {
       ClientConfigFactory clients, Map<TopicPartition, Long> offsets, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<String, byte[]> consumer = reader(clients, "sentinel-reader")) {
+    try (KafkaConsumer<String, byte[]> consumer = reader(clients, ClientCatalog.READER)) {
       while (true) {
         Map<TopicPartition, Long> stable = consumer.endOffsets(offsets.keySet());
         if (offsets.entrySet().stream().allMatch(e -> stable.get(e.getKey()) > e.getValue())) {

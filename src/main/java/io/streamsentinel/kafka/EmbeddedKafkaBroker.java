@@ -1,6 +1,5 @@
 package io.streamsentinel.kafka;
 
-import io.streamsentinel.config.DataDirs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -17,6 +16,7 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -146,7 +146,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private void prepareDataDir(Path dir) {
     try {
       if (settings.fresh()) {
-        DataDirs.deleteRecursively(dir);
+        Utils.delete(dir.toFile());
       }
       if (Files.exists(dir.resolve("meta.properties"))) {
         log.info("Reusing formatted data directory {}", dir);

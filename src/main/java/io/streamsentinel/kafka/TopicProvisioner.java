@@ -43,6 +43,17 @@ public final class TopicProvisioner {
     public boolean ok() {
       return mismatches.isEmpty();
     }
+
+    /**
+     * @return this report, when the cluster matches the catalog
+     * @throws TopicMismatchException naming every difference otherwise
+     */
+    public Report requireMatch() {
+      if (!ok()) {
+        throw new TopicMismatchException(mismatches);
+      }
+      return this;
+    }
   }
 
   /** An existing topic that differs from the catalog in one setting. */

@@ -6,10 +6,11 @@ import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.DecisionDocument;
 import io.streamsentinel.codec.DecisionDocumentReader;
 import io.streamsentinel.codec.UserActionCodec;
+import io.streamsentinel.domain.UserAction;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
-import io.streamsentinel.response.UserAction;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,7 +88,7 @@ public final class Dashboard implements AutoCloseable {
    */
   public Dashboard(
       ClientConfigFactory clients, Admin admin, Supplier<HealthStatus> health, Clock clock) {
-    this.consumer = CommittedRecords.reader(clients, "sentinel-dashboard");
+    this.consumer = CommittedRecords.reader(clients, ClientCatalog.DASHBOARD);
     this.lagReport = new LagReport(admin);
     this.health = health;
     this.clock = clock;

@@ -1,5 +1,6 @@
 package io.streamsentinel.monitoring;
 
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.KafkaAdminException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,9 +31,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class LagReport {
 
   /** Every consumer group of the system: the detector's (a Streams app id), the responder's, ... */
-  public static final List<String> SYSTEM_GROUPS =
-      List.of(
-          "fraud-detection-group", "alert-response-group", "persistence-group", "analytics-group");
+  public static final List<String> SYSTEM_GROUPS = ClientCatalog.GROUPS;
 
   private static final Comparator<PartitionLag> ORDER =
       Comparator.comparing(PartitionLag::group)

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamsentinel.kafka.ClientMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +23,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * figures under Kafka's names ({@code kafka_producer_record_send_rate}, ...); each binding is
  * closed together with its client.
  */
-public final class ProcessMetrics implements AutoCloseable {
+public final class ProcessMetrics implements ClientMetrics, AutoCloseable {
 
   /**
    * How often a binding looks for metrics the client created since (per-topic, per-task and fetch
@@ -47,6 +48,7 @@ public final class ProcessMetrics implements AutoCloseable {
    */
   private final List<MeterBinder> binders = new CopyOnWriteArrayList<>();
 
+  @Override
   public MeterRegistry registry() {
     return registry;
   }
@@ -58,11 +60,13 @@ public final class ProcessMetrics implements AutoCloseable {
   }
 
   /** Binds a producer's metrics; close the returned binding with the producer. */
+  @Override
   public Binding bind(Producer<?, ?> producer) {
     return bound(new KafkaClientMetrics(producer, Tags.empty(), refresher, REFRESH));
   }
 
   /** Binds a consumer's metrics; close the returned binding with the consumer. */
+  @Override
   public Binding bind(Consumer<?, ?> consumer) {
     return bound(new KafkaClientMetrics(consumer, Tags.empty(), refresher, REFRESH));
   }
@@ -71,6 +75,7 @@ public final class ProcessMetrics implements AutoCloseable {
    * Binds a Kafka Streams client's metrics (thread, task and its embedded clients'); close the
    * returned binding with the streams client.
    */
+  @Override
   public Binding bind(KafkaStreams streams) {
     return bound(new KafkaStreamsMetrics(streams, Tags.empty(), refresher, REFRESH));
   }
@@ -85,16 +90,6 @@ public final class ProcessMetrics implements AutoCloseable {
         throw new IllegalStateException("cannot unbind Kafka metrics", e);
       }
     };
-  }
-
-  /** A client's metrics bound to the registry; closing removes them. */
-  @FunctionalInterface
-  public interface Binding extends AutoCloseable {
-    /** No binding so far. */
-    Binding NONE = () -> {};
-
-    @Override
-    void close();
   }
 
   /** Every meter in the Prometheus text format. */

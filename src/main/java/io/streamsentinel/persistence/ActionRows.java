@@ -1,7 +1,7 @@
 package io.streamsentinel.persistence;
 
-import io.streamsentinel.response.ActionType;
-import io.streamsentinel.response.UserAction;
+import io.streamsentinel.domain.ActionType;
+import io.streamsentinel.domain.UserAction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package io.streamsentinel.persistence;
 
+import io.streamsentinel.database.Database;
+import io.streamsentinel.database.DatabaseException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

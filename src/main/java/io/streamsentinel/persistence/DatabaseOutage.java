@@ -1,6 +1,6 @@
 package io.streamsentinel.persistence;
 
-import io.streamsentinel.response.RetryPolicy;
+import io.streamsentinel.runtime.Backoff;
 import java.time.Duration;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -19,8 +19,8 @@ final class DatabaseOutage {
 
   private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
-  private static final RetryPolicy BACKOFF =
-      new RetryPolicy(Integer.MAX_VALUE, Duration.ofMillis(200), Duration.ofSeconds(5));
+  private static final Backoff BACKOFF =
+      new Backoff(Integer.MAX_VALUE, Duration.ofMillis(200), Duration.ofSeconds(5));
 
   private final Consumer<String, byte[]> consumer;
   private final SinkCounters counters;

@@ -2,6 +2,7 @@ package io.streamsentinel.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.database.Database;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.streamsentinel.persistence;
 
+import io.streamsentinel.database.Database;
 import io.streamsentinel.kafka.DeadLetterSender;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Clock;
@@ -33,9 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class PersistenceSink implements Runnable, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PersistenceSink.class);
-
-  /** The sink's consumer group. */
-  public static final String GROUP_ID = "persistence-group";
 
   /** The topics the sink stores. */
   public static final List<String> TOPICS = SinkDecoder.TOPICS;

@@ -2,7 +2,7 @@ package io.streamsentinel.persistence;
 
 import io.streamsentinel.codec.DecisionDocument;
 import io.streamsentinel.domain.AccountState;
-import io.streamsentinel.response.UserAction;
+import io.streamsentinel.domain.UserAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package io.streamsentinel.persistence;
 
+import io.streamsentinel.database.Database;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

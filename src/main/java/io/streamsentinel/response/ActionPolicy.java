@@ -1,8 +1,11 @@
 package io.streamsentinel.response;
 
-import io.streamsentinel.detection.Severity;
 import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.domain.AccountStatus;
+import io.streamsentinel.domain.ActionType;
+import io.streamsentinel.domain.Alert;
+import io.streamsentinel.domain.Severity;
+import io.streamsentinel.domain.UserAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.streamsentinel.response;
 
 import io.streamsentinel.codec.UserActionCodec;
+import io.streamsentinel.domain.UserAction;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;

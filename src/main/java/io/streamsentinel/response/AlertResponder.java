@@ -3,8 +3,11 @@ package io.streamsentinel.response;
 import io.streamsentinel.codec.AccountStateCodec;
 import io.streamsentinel.codec.AlertCodec;
 import io.streamsentinel.codec.UserActionCodec;
+import io.streamsentinel.domain.Alert;
+import io.streamsentinel.domain.UserAction;
 import io.streamsentinel.kafka.DeadLetters;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.runtime.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +49,7 @@ public final class AlertResponder implements Runnable {
   private final Producer<String, byte[]> producer;
   private final ActionPolicy policy;
   private final Notifier notifier;
-  private final RetryPolicy retry;
+  private final Backoff retry;
   private final Supplier<Map<String, AlertHistory>> historyLoader;
   private final Clock clock;
   private final ResponderCounters counters;
@@ -59,7 +62,7 @@ public final class AlertResponder implements Runnable {
       Producer<String, byte[]> producer,
       ActionPolicy policy,
       Notifier notifier,
-      RetryPolicy retry,
+      Backoff retry,
       Supplier<Map<String, AlertHistory>> historyLoader,
       Clock clock,
       ResponderCounters counters) {

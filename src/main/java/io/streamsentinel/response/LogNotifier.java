@@ -1,5 +1,6 @@
 package io.streamsentinel.response;
 
+import io.streamsentinel.domain.UserAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package io.streamsentinel.response;
 
+import io.streamsentinel.domain.UserAction;
+
 /**
  * Tells the outside world about an action (a fraud team's pager, a customer messaging system).
  * Delivery is at-least-once: a responder that crashes after notifying and before committing

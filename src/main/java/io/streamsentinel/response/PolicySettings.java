@@ -1,6 +1,6 @@
 package io.streamsentinel.response;
 
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.domain.Severity;
 import java.time.Duration;
 import java.util.Objects;
 

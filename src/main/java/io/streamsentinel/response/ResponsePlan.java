@@ -1,7 +1,8 @@
 package io.streamsentinel.response;
 
-import io.streamsentinel.detection.Severity;
 import io.streamsentinel.domain.AccountState;
+import io.streamsentinel.domain.Severity;
+import io.streamsentinel.domain.UserAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.streamsentinel.response;
 
 import io.streamsentinel.codec.UserActionCodec;
+import io.streamsentinel.domain.UserAction;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.domain.Severity;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

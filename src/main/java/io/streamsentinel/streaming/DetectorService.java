@@ -1,7 +1,7 @@
 package io.streamsentinel.streaming;
 
 import io.streamsentinel.kafka.ClientConfig;
-import io.streamsentinel.monitoring.ProcessMetrics;
+import io.streamsentinel.kafka.ClientMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -22,23 +22,22 @@ public final class DetectorService implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final DetectorCounters counters;
-  private final ProcessMetrics.Binding clientMetrics;
+  private final ClientMetrics.Binding clientMetrics;
   private volatile Throwable failure;
 
   /** A detector whose metrics no registry exports. */
   public DetectorService(ClientConfig streamsConfig, DetectorSettings settings) {
-    this(streamsConfig, settings, null);
+    this(streamsConfig, settings, ClientMetrics.none());
   }
 
   /**
    * A detector whose counters and Kafka Streams metrics are meters of {@code metrics}.
    *
-   * @param metrics the process's metrics; null for none
+   * @param metrics the process's metrics, or {@link ClientMetrics#none()}
    */
   public DetectorService(
-      ClientConfig streamsConfig, DetectorSettings settings, ProcessMetrics metrics) {
-    this.counters =
-        metrics == null ? new DetectorCounters() : new DetectorCounters(metrics.registry());
+      ClientConfig streamsConfig, DetectorSettings settings, ClientMetrics metrics) {
+    this.counters = new DetectorCounters(metrics.registry());
     Topology topology = FraudTopology.build(settings, counters);
     log.info("Detection topology (rules {}):\n{}", settings.rules().version(), topology.describe());
     Properties props = new Properties();
@@ -51,7 +50,7 @@ public final class DetectorService implements AutoCloseable {
           failure = e;
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-    this.clientMetrics = metrics == null ? ProcessMetrics.Binding.NONE : metrics.bind(streams);
+    this.clientMetrics = metrics.bind(streams);
   }
 
   public DetectorService start() {

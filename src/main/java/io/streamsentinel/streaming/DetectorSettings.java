@@ -3,7 +3,10 @@ package io.streamsentinel.streaming;
 import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.RuleSet;
+import io.streamsentinel.kafka.ClientCatalog;
+import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.kafka.TopicCatalog;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,8 +21,6 @@ import java.util.Objects;
  */
 public record DetectorSettings(
     RuleSet rules, double alertThreshold, Duration dedupWindow, TransactionLimits limits) {
-
-  public static final String APPLICATION_ID = "fraud-detection-group";
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(24);
 
   public static final String INPUT_TOPIC = TopicCatalog.TRANSACTIONS;
@@ -39,6 +40,16 @@ public record DetectorSettings(
     if (dedupWindow.isNegative() || dedupWindow.isZero()) {
       throw new IllegalArgumentException("dedup window must be positive but was " + dedupWindow);
     }
+  }
+
+  /** The Kafka Streams settings of a detector started with no options. */
+  public static StreamsSettings defaultStreams() {
+    return new StreamsSettings(
+        ClientCatalog.DETECTOR_GROUP,
+        StreamsSettings.Guarantee.EXACTLY_ONCE,
+        1,
+        Path.of("data", "streams"),
+        DLQ_TOPIC);
   }
 
   public static DetectorSettings defaults(RuleSet rules) {

@@ -1,7 +1,7 @@
 package io.streamsentinel.analytics;
 
 import io.streamsentinel.codec.DecisionDocument;
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.domain.Severity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -13,10 +13,14 @@ import io.streamsentinel.analytics.StaleOffsetsException;
 import io.streamsentinel.analytics.StatisticsTally;
 import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.DecisionSummary;
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.database.Database;
+import io.streamsentinel.database.DatabaseSettings;
+import io.streamsentinel.database.EmbeddedDatabase;
 import io.streamsentinel.detection.quality.DetectionQuality;
 import io.streamsentinel.detection.quality.QualityReport;
+import io.streamsentinel.domain.Severity;
 import io.streamsentinel.kafka.BrokerSettings;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.DeadLetters;
@@ -27,9 +31,6 @@ import io.streamsentinel.kafka.KafkaTestSupport;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicOffsets;
 import io.streamsentinel.kafka.TuningProfile;
-import io.streamsentinel.persistence.Database;
-import io.streamsentinel.persistence.DatabaseSettings;
-import io.streamsentinel.persistence.EmbeddedDatabase;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -231,7 +232,8 @@ class AnalyticsIT {
     assertDeadLetter();
     try (Admin admin = KafkaTestSupport.admin(broker)) {
       assertThat(
-              TopicOffsets.groupLag(admin, AnalyticsSettings.GROUP_ID, TopicCatalog.FRAUD_SCORES))
+              TopicOffsets.groupLag(
+                  admin, ClientCatalog.ANALYTICS_GROUP, TopicCatalog.FRAUD_SCORES))
           .as("committed to Kafka after the batches, so the group's lag reads 0")
           .isZero();
     }
@@ -364,7 +366,7 @@ class AnalyticsIT {
   private Map<TopicPartition, OffsetAndMetadata> committedOffsets() throws Exception {
     try (Admin admin = KafkaTestSupport.admin(broker)) {
       return admin
-          .listConsumerGroupOffsets(AnalyticsSettings.GROUP_ID)
+          .listConsumerGroupOffsets(ClientCatalog.ANALYTICS_GROUP)
           .partitionsToOffsetAndMetadata()
           .get();
     }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.database.Database;
+import io.streamsentinel.database.DatabaseSettings;
 import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
@@ -13,10 +15,9 @@ import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicProvisioner;
 import io.streamsentinel.persistence.CaseService;
-import io.streamsentinel.persistence.Database;
-import io.streamsentinel.persistence.DatabaseSettings;
 import io.streamsentinel.persistence.FeedbackPublisher;
 import io.streamsentinel.persistence.PipelineFeed;
+import io.streamsentinel.persistence.SinkService;
 import io.streamsentinel.web.CaseRoutes;
 import io.streamsentinel.web.WebServer;
 import java.net.URI;
@@ -68,7 +69,7 @@ class CaseLifecycleIT {
     }
     database = Database.open(DatabaseSettings.embedded(dir.resolve("postgres"), false));
     try (PipelineFeed feed = new PipelineFeed(broker.bootstrapServers(), 5);
-        PersistRun sink = new PersistRun(clients, database, "test")) {
+        SinkService sink = new SinkService(clients, database, "test")) {
       feed.send(1_500);
       await().atMost(Duration.ofSeconds(90)).until(() -> count("review_cases") >= 3);
     }

@@ -3,11 +3,14 @@ package io.streamsentinel.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamsentinel.app.ComponentMonitoring;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.PortInUseException;
 import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.monitoring.Readings;
+import io.streamsentinel.runtime.ShutdownSignal;
+import io.streamsentinel.web.HttpBinding;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -39,6 +42,10 @@ class ComponentMonitoringTest {
   }
 
   private ComponentMonitoring start(HttpOptions http, Integer defaultPort) {
+    return start(http.settle(context, defaultPort));
+  }
+
+  private ComponentMonitoring start(HttpBinding binding) {
     health.maxLag = 10_000;
     health.maxErrorRate = 0.01;
     health.minThroughput = 1_000;
@@ -46,16 +53,11 @@ class ComponentMonitoringTest {
     health.snapshotInterval = java.time.Duration.ofHours(1);
     Readings.Probe idle = () -> new Readings(0, 0, -1, -1, Map.of());
     return new ComponentMonitoring(
-        context,
+        context.out()::println,
         clients,
-        "test",
-        admin -> idle,
         metrics,
-        http,
-        health,
-        defaultPort,
-        List.of(),
-        false);
+        new ComponentMonitoring.Options(
+            "test", admin -> idle, binding, health.settings(), List.of(), false));
   }
 
   private static HttpOptions http(Integer port) {
@@ -78,12 +80,12 @@ class ComponentMonitoringTest {
 
   @Test
   void shouldBindThePortSettledBeforehandSoTheAnnouncedEndpointIsRight() {
-    HttpOptions http = http(0);
-    HostInfo endpoint = http.endpoint(context, null);
+    HttpBinding binding = http(0).settle(context, null);
+    HostInfo endpoint = binding.endpoint();
 
     assertThat(endpoint.host()).isEqualTo("127.0.0.1");
     assertThat(endpoint.port()).isPositive();
-    try (ComponentMonitoring monitoring = start(http, null)) {
+    try (ComponentMonitoring monitoring = start(binding)) {
       assertThat(out.toString())
           .contains("Metrics at http://127.0.0.1:" + endpoint.port() + "/metrics");
     }

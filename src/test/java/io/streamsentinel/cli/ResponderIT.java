@@ -12,16 +12,17 @@ import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.domain.AccountStatus;
+import io.streamsentinel.domain.ActionType;
 import io.streamsentinel.domain.Transaction;
+import io.streamsentinel.domain.UserAction;
 import io.streamsentinel.kafka.BrokerSettings;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.kafka.TopicCatalog;
-import io.streamsentinel.response.ActionType;
-import io.streamsentinel.response.UserAction;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
 import java.math.BigDecimal;
@@ -100,7 +101,7 @@ class ResponderIT {
                 clients()
                     .streams(
                         new StreamsSettings(
-                            DetectorSettings.APPLICATION_ID,
+                            ClientCatalog.DETECTOR_GROUP,
                             StreamsSettings.Guarantee.EXACTLY_ONCE,
                             1,
                             dir.resolve("streams"),

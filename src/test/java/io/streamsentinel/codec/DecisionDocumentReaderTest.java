@@ -7,7 +7,7 @@ import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.FeatureVector;
 import io.streamsentinel.detection.Reason;
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package io.streamsentinel.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.streamsentinel.detection.Severity;
-import io.streamsentinel.response.ActionType;
-import io.streamsentinel.response.UserAction;
+import io.streamsentinel.domain.ActionType;
+import io.streamsentinel.domain.Severity;
+import io.streamsentinel.domain.UserAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

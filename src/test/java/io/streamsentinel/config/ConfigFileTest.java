@@ -42,7 +42,7 @@ class ConfigFileTest {
     TopicCatalog catalog = file.applyTo(TopicCatalog.defaults());
     assertThat(catalog.topic("fraud-scores").partitions()).isEqualTo(24);
     assertThat(catalog.topic("user-actions").retention()).isEqualTo(Duration.ofDays(14));
-    assertThat(file.limit("max-amount")).contains("5000");
+    assertThat(file.transactionLimits().maxAmount()).isEqualByComparingTo("5000");
   }
 
   @Test
@@ -61,12 +61,18 @@ class ConfigFileTest {
   }
 
   @Test
-  void shouldNameTheKeyOfABadValue() throws IOException {
-    ConfigFile file =
-        ConfigFile.load(write("topics.fraud-scores.partitions = many\nprofile = fast\n"));
-    assertThatThrownBy(() -> file.applyTo(TopicCatalog.defaults()))
+  void shouldNameTheKeyOfABadValueWhenLoading() throws IOException {
+    Path partitions = write("topics.fraud-scores.partitions = many\n");
+    assertThatThrownBy(() -> ConfigFile.load(partitions))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("topics.fraud-scores.partitions");
-    assertThatThrownBy(file::profile).hasMessageContaining("profile").hasMessageContaining("fast");
+    Path profile = write("profile = fast\n");
+    assertThatThrownBy(() -> ConfigFile.load(profile))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("profile")
+        .hasMessageContaining("fast");
+    Path limit = write("limits.max-amount = -1\n");
+    assertThatThrownBy(() -> ConfigFile.load(limit)).hasMessageContaining("limits.max-amount");
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Channel;
+import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static io.streamsentinel.detection.Moments.MONDAY_NOON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamsentinel.codec.DecisionDocument;
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.database.Database;
+import io.streamsentinel.database.DatabaseException;
+import io.streamsentinel.database.DatabaseSettings;
+import io.streamsentinel.database.EmbeddedDatabase;
+import io.streamsentinel.domain.Severity;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -3,7 +3,11 @@ package io.streamsentinel.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.streamsentinel.database.Database;
+import io.streamsentinel.database.DatabaseSettings;
+import io.streamsentinel.database.EmbeddedDatabase;
 import io.streamsentinel.kafka.BrokerSettings;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
@@ -67,7 +71,7 @@ class PersistenceSinkIT {
       KafkaConsumer<String, byte[]> consumer =
           new KafkaConsumer<>(
               clients
-                  .readCommittedConsumer("test-sink", PersistenceSink.GROUP_ID, "earliest")
+                  .readCommittedConsumer("test-sink", ClientCatalog.PERSISTENCE_GROUP, "earliest")
                   .toProperties());
       dlq = new KafkaProducer<>(clients.producer("test-sink").toProperties());
       sink = new PersistenceSink(consumer, dlq, db, new SinkCounters(), Clock.systemUTC());
@@ -167,7 +171,7 @@ class PersistenceSinkIT {
               try (Admin admin = Admin.create(clients.admin("test").toProperties())) {
                 long lag = 0;
                 for (String topic : PipelineFeed.topics()) {
-                  lag += TopicOffsets.groupLag(admin, PersistenceSink.GROUP_ID, topic);
+                  lag += TopicOffsets.groupLag(admin, ClientCatalog.PERSISTENCE_GROUP, topic);
                 }
                 return lag == 0;
               }
@@ -180,7 +184,7 @@ class PersistenceSinkIT {
       TopicOffsets.endOffsets(admin, PipelineFeed.topics())
           .keySet()
           .forEach(tp -> start.put(tp, new OffsetAndMetadata(0)));
-      admin.alterConsumerGroupOffsets(PersistenceSink.GROUP_ID, start).all().get();
+      admin.alterConsumerGroupOffsets(ClientCatalog.PERSISTENCE_GROUP, start).all().get();
     }
   }
 

@@ -7,9 +7,12 @@ import static io.streamsentinel.response.Alerts.daysBefore;
 import static io.streamsentinel.response.Alerts.historyAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamsentinel.detection.Severity;
 import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.domain.AccountStatus;
+import io.streamsentinel.domain.ActionType;
+import io.streamsentinel.domain.Alert;
+import io.streamsentinel.domain.Severity;
+import io.streamsentinel.domain.UserAction;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamsentinel.codec.AccountStateCodec;
 import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.domain.AccountStatus;
+import io.streamsentinel.domain.ActionType;
 import io.streamsentinel.kafka.DeadLetters;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.runtime.Backoff;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +33,8 @@ class AlertResponderTest {
 
   private static final Instant NOW = Instant.parse("2026-02-01T10:00:00Z");
   private static final TopicPartition P0 = new TopicPartition(TopicCatalog.FRAUD_ALERTS, 0);
-  private static final RetryPolicy FAST_RETRY =
-      new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2));
+  private static final Backoff FAST_RETRY =
+      new Backoff(3, Duration.ofMillis(1), Duration.ofMillis(2));
 
   private MockConsumer<String, byte[]> consumer;
   private MockProducer<String, byte[]> producer;

@@ -1,6 +1,7 @@
 package io.streamsentinel.response;
 
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.domain.Alert;
+import io.streamsentinel.domain.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

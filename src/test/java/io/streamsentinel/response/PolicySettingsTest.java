@@ -3,7 +3,7 @@ package io.streamsentinel.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.domain.Severity;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

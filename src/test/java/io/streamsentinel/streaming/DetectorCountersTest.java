@@ -3,7 +3,7 @@ package io.streamsentinel.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.streamsentinel.detection.Severity;
+import io.streamsentinel.domain.Severity;
 import org.junit.jupiter.api.Test;
 
 /** The detector's counters are its meters too: one set of counts, two readers. */

@@ -1,9 +1,9 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.app;
 
-import io.streamsentinel.analytics.AnalyticsSettings;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.persistence.PersistenceSink;
+import io.streamsentinel.streaming.DetectorSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +13,7 @@ import java.util.function.Function;
  * Which Kafka clients each component creates, with its client and group ids: the single place both
  * the components and {@code config show} take them from.
  */
-final class ComponentClients {
-
-  static final String GENERATOR_CLIENT_ID = "sentinel-generator";
-  static final String TOPICS_CLIENT_ID = "sentinel-topics";
+public final class ComponentClients {
 
   private static final Map<String, Function<ClientConfigFactory, List<ClientConfig>>> COMPONENTS =
       components();
@@ -25,38 +22,41 @@ final class ComponentClients {
 
   private static Map<String, Function<ClientConfigFactory, List<ClientConfig>>> components() {
     Map<String, Function<ClientConfigFactory, List<ClientConfig>>> map = new LinkedHashMap<>();
-    map.put("generator", f -> List.of(f.producer(GENERATOR_CLIENT_ID)));
-    map.put("detector", f -> List.of(f.streams(DetectorOptions.defaultStreams())));
+    String responder = ClientCatalog.responder(ClientCatalog.DEFAULT_INSTANCE);
+    map.put("generator", f -> List.of(f.producer(ClientCatalog.GENERATOR)));
+    map.put("detector", f -> List.of(f.streams(DetectorSettings.defaultStreams())));
     map.put(
         "responder",
         f ->
             List.of(
-                f.promptConsumer("sentinel-responder-1", ResponderRun.GROUP_ID, "earliest"),
-                f.transactionalProducer("sentinel-responder-1", "sentinel-responder-1")));
+                f.promptConsumer(responder, ClientCatalog.RESPONDER_GROUP, "earliest"),
+                f.transactionalProducer(responder, responder)));
     map.put(
         "persistence",
         f ->
             List.of(
-                f.sinkConsumer(PersistRun.clientId("1"), PersistenceSink.GROUP_ID),
-                f.producer(PersistRun.clientId("1"))));
+                f.sinkConsumer(
+                    ClientCatalog.persistence(ClientCatalog.DEFAULT_INSTANCE),
+                    ClientCatalog.PERSISTENCE_GROUP),
+                f.producer(ClientCatalog.persistence(ClientCatalog.DEFAULT_INSTANCE))));
     map.put(
         "analytics",
         f ->
             List.of(
-                f.batchConsumer(AnalyticsRun.CLIENT_ID, AnalyticsSettings.GROUP_ID),
-                f.producer(AnalyticsRun.DLQ_CLIENT_ID)));
-    map.put("topics", f -> List.of(f.admin(TOPICS_CLIENT_ID)));
+                f.batchConsumer(ClientCatalog.ANALYTICS, ClientCatalog.ANALYTICS_GROUP),
+                f.producer(ClientCatalog.ANALYTICS_DLQ)));
+    map.put("topics", f -> List.of(f.admin(ClientCatalog.TOPICS)));
     return map;
   }
 
-  static List<String> names() {
+  public static List<String> names() {
     return List.copyOf(COMPONENTS.keySet());
   }
 
   /**
    * @throws IllegalArgumentException naming the component and the known ones
    */
-  static List<ClientConfig> clients(String component, ClientConfigFactory factory) {
+  public static List<ClientConfig> clients(String component, ClientConfigFactory factory) {
     Function<ClientConfigFactory, List<ClientConfig>> clients = COMPONENTS.get(component);
     if (clients == null) {
       throw new IllegalArgumentException(

@@ -1,24 +1,18 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.analytics;
 
-import io.streamsentinel.analytics.AnalyticsConsumer;
-import io.streamsentinel.analytics.AnalyticsCounters;
-import io.streamsentinel.analytics.AnalyticsSettings;
-import io.streamsentinel.analytics.AnalyticsStore;
+import io.streamsentinel.database.Database;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.persistence.Database;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * The analytics consumer wired to real clients and the database, on its own thread. Used by {@code
- * analytics}; {@code demo} can run it the same way.
+ * The batch analytics as a running stage: {@link AnalyticsConsumer} wired to real clients and the
+ * database, on its own thread from {@link #start()} until {@link #close()}.
  */
-final class AnalyticsRun implements AutoCloseable {
-
-  static final String CLIENT_ID = "sentinel-analytics";
-  static final String DLQ_CLIENT_ID = "sentinel-analytics-dlq";
+public final class AnalyticsService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaConsumer<String, byte[]> consumer;
@@ -26,12 +20,16 @@ final class AnalyticsRun implements AutoCloseable {
   private final AnalyticsConsumer analytics;
   private final Thread thread;
 
-  /** Starts consuming; the caller keeps {@code database} open until this is closed. */
-  AnalyticsRun(ClientConfigFactory clients, Database database, AnalyticsSettings settings) {
+  /** The caller keeps {@code database} open until this is closed. */
+  public AnalyticsService(
+      ClientConfigFactory clients, Database database, AnalyticsSettings settings) {
     this.consumer =
         new KafkaConsumer<>(
-            clients.batchConsumer(CLIENT_ID, AnalyticsSettings.GROUP_ID).toProperties());
-    this.producer = new KafkaProducer<>(clients.producer(DLQ_CLIENT_ID).toProperties());
+            clients
+                .batchConsumer(ClientCatalog.ANALYTICS, ClientCatalog.ANALYTICS_GROUP)
+                .toProperties());
+    this.producer =
+        new KafkaProducer<>(clients.producer(ClientCatalog.ANALYTICS_DLQ).toProperties());
     this.analytics =
         new AnalyticsConsumer(
             consumer,
@@ -40,22 +38,27 @@ final class AnalyticsRun implements AutoCloseable {
             settings,
             Clock.systemUTC());
     this.thread = new Thread(analytics, "sentinel-analytics");
-    thread.start();
   }
 
-  boolean isRunning() {
+  /** Starts consuming on the analytics thread. */
+  public AnalyticsService start() {
+    thread.start();
+    return this;
+  }
+
+  public boolean isRunning() {
     return thread.isAlive();
   }
 
-  boolean isCaughtUp() {
+  public boolean isCaughtUp() {
     return analytics.isCaughtUp();
   }
 
-  AnalyticsCounters counters() {
+  public AnalyticsCounters counters() {
     return analytics.counters();
   }
 
-  Exception fatalError() {
+  public Exception fatalError() {
     return analytics.fatalError();
   }
 

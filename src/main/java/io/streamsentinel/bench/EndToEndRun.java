@@ -1,16 +1,18 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.bench;
 
-import io.streamsentinel.bench.PipelineObserver;
-import io.streamsentinel.bench.ProgressTicker;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.generator.PublishPlan;
 import io.streamsentinel.generator.PublisherStats;
 import io.streamsentinel.generator.TransactionPublisher;
 import io.streamsentinel.generator.TransactionSimulator;
+import io.streamsentinel.kafka.ClientCatalog;
+import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.response.ResponderService;
+import io.streamsentinel.response.ResponderSettings;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
 import java.time.Duration;
@@ -26,7 +28,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * the detector and the responder, with a {@link PipelineObserver} reading the outputs. Each round
  * sends N more transactions of the same simulation and returns that round's latencies.
  */
-final class EndToEndRun implements AutoCloseable {
+public final class EndToEndRun implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
@@ -37,11 +39,11 @@ final class EndToEndRun implements AutoCloseable {
   private final TransactionCodec codec;
   private KafkaProducer<String, byte[]> producer;
   private DetectorService detector;
-  private ResponderRun responder;
+  private ResponderService responder;
   private PipelineObserver observer;
   private long sent;
 
-  EndToEndRun(
+  public EndToEndRun(
       BenchEnvironment env,
       Guarantee guarantee,
       TransactionSimulator simulator,
@@ -66,8 +68,7 @@ final class EndToEndRun implements AutoCloseable {
                 env.clients().promptConsumer("bench-e2e-observer", appId + "-observer", "latest"))
             .start();
     this.producer =
-        new KafkaProducer<>(
-            env.clients().producer(ComponentClients.GENERATOR_CLIENT_ID).toProperties());
+        new KafkaProducer<>(env.clients().producer(ClientCatalog.GENERATOR).toProperties());
     this.detector =
         new DetectorService(
                 env.clients()
@@ -76,9 +77,10 @@ final class EndToEndRun implements AutoCloseable {
                             appId, guarantee, 1, env.stateDir(appId), DetectorSettings.DLQ_TOPIC)),
                 DetectorSettings.defaults(RuleSetCodec.loadDefault()))
             .start();
-    ResponderOptions options = new ResponderOptions();
-    options.instanceId = "bench";
-    this.responder = new ResponderRun(env.clients(), options);
+    this.responder =
+        new ResponderService(
+                env.clients(), new ResponderSettings("bench", null), ClientMetrics.none())
+            .start();
     awaitRunning();
   }
 
@@ -97,7 +99,8 @@ final class EndToEndRun implements AutoCloseable {
    * Sends {@code records} transactions at {@code tps}, waits until every decision and the action of
    * every alert read so far are seen, and returns the round's figures.
    */
-  Map<String, Double> round(String name, double tps, long records) throws InterruptedException {
+  public Map<String, Double> round(String name, double tps, long records)
+      throws InterruptedException {
     long before = observer.decisions();
     PublisherStats stats = new PublisherStats();
     TransactionPublisher publisher =

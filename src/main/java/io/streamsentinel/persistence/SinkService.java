@@ -1,22 +1,20 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.persistence;
 
+import io.streamsentinel.database.Database;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.persistence.CaseService;
-import io.streamsentinel.persistence.Database;
-import io.streamsentinel.persistence.FeedbackPublisher;
-import io.streamsentinel.persistence.PersistenceSink;
-import io.streamsentinel.persistence.SinkCounters;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * The persistence sink wired to real clients, on its own thread, with the review-case service and
- * its feedback publisher (which retries unsent label events while it runs). Used by {@code persist}
- * and {@code demo}. The database is the caller's: it outlives the sink.
+ * The persistence sink as a running stage: {@link PersistenceSink} wired to real clients, on its
+ * own thread from {@link #start()} until {@link #close()}, with the review-case service and its
+ * feedback publisher (which retries unsent label events while it runs). The database is the
+ * caller's: it outlives the sink.
  */
-final class PersistRun implements AutoCloseable {
+public final class SinkService implements AutoCloseable {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -26,11 +24,14 @@ final class PersistRun implements AutoCloseable {
   private final FeedbackPublisher feedback;
   private final CaseService cases;
 
-  PersistRun(ClientConfigFactory clients, Database database, String instanceId) {
-    String clientId = clientId(instanceId);
+  /**
+   * @param instanceId names its client id ({@link ClientCatalog#persistence})
+   */
+  public SinkService(ClientConfigFactory clients, Database database, String instanceId) {
+    String clientId = ClientCatalog.persistence(instanceId);
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            clients.sinkConsumer(clientId, PersistenceSink.GROUP_ID).toProperties());
+            clients.sinkConsumer(clientId, ClientCatalog.PERSISTENCE_GROUP).toProperties());
     this.dlqProducer = new KafkaProducer<>(clients.producer(clientId).toProperties());
     this.sink =
         new PersistenceSink(consumer, dlqProducer, database, new SinkCounters(), Clock.systemUTC());
@@ -38,27 +39,28 @@ final class PersistRun implements AutoCloseable {
     // The dead-letter producer also carries label events: both are plain, acknowledged sends.
     this.feedback = new FeedbackPublisher(database, dlqProducer, Clock.systemUTC()).startRetries();
     this.cases = new CaseService(database, feedback, Clock.systemUTC());
-    thread.start();
   }
 
-  static String clientId(String instanceId) {
-    return "sentinel-persist-" + instanceId;
+  /** Starts storing on the sink's thread. */
+  public SinkService start() {
+    thread.start();
+    return this;
   }
 
   /** Review cases, for the API. */
-  CaseService cases() {
+  public CaseService cases() {
     return cases;
   }
 
-  boolean isRunning() {
+  public boolean isRunning() {
     return thread.isAlive();
   }
 
-  SinkCounters counters() {
+  public SinkCounters counters() {
     return sink.counters();
   }
 
-  Exception fatalError() {
+  public Exception fatalError() {
     return sink.fatalError();
   }
 

@@ -1,6 +1,5 @@
-package io.streamsentinel.persistence;
+package io.streamsentinel.database;
 
-import io.streamsentinel.config.DataDirs;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase start(Path dir, boolean fresh, int port) {
     try {
       if (fresh) {
-        DataDirs.deleteRecursively(dir);
+        Utils.delete(dir.toFile());
       }
       Files.createDirectories(dir);
       EmbeddedPostgres.Builder builder =

@@ -1,12 +1,11 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.generator;
 
-import io.streamsentinel.generator.PublisherStats;
 import java.time.Duration;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /** Formats the generator's once-a-second progress line and its closing summary. */
-final class PublishProgress {
+public final class PublishProgress {
 
   private final PublisherStats stats;
   private final long total;
@@ -17,7 +16,7 @@ final class PublishProgress {
   /**
    * @param total the planned event count, or 0 when the run is bounded by time or Ctrl-C
    */
-  PublishProgress(PublisherStats stats, long total) {
+  public PublishProgress(PublisherStats stats, long total) {
     this(stats, total, null);
   }
 
@@ -25,14 +24,14 @@ final class PublishProgress {
    * @param total the planned event count, or 0 when the run is bounded by time or Ctrl-C
    * @param planned the planned run time, or null when the run is bounded by count or Ctrl-C
    */
-  PublishProgress(PublisherStats stats, long total, Duration planned) {
+  public PublishProgress(PublisherStats stats, long total, Duration planned) {
     this.stats = stats;
     this.total = total;
     this.planned = planned;
   }
 
   /** One line for the interval since the previous call. */
-  String line(double elapsedSeconds) {
+  public String line(double elapsedSeconds) {
     long sent = stats.sent();
     double rate = (sent - lastSent) / Math.max(1e-9, elapsedSeconds - lastSeconds);
     lastSent = sent;
@@ -75,7 +74,7 @@ final class PublishProgress {
   }
 
   /** The closing summary. */
-  String summary(double elapsedSeconds) {
+  public String summary(double elapsedSeconds) {
     Histogram all = stats.totalLatency();
     long sent = stats.sent();
     String labelled =

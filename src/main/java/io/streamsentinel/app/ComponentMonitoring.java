@@ -1,17 +1,20 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.app;
 
 import io.javalin.util.JavalinBindException;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.PortInUseException;
 import io.streamsentinel.monitoring.Dashboard;
 import io.streamsentinel.monitoring.HealthMonitor;
 import io.streamsentinel.monitoring.HealthRules;
+import io.streamsentinel.monitoring.HealthSettings;
 import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.monitoring.Readings;
 import io.streamsentinel.monitoring.SystemMetricsPublisher;
 import io.streamsentinel.web.CaseRoutes;
 import io.streamsentinel.web.DashboardRoutes;
 import io.streamsentinel.web.HealthRoutes;
+import io.streamsentinel.web.HttpBinding;
 import io.streamsentinel.web.MetricsRoutes;
 import io.streamsentinel.web.RouteGroup;
 import io.streamsentinel.web.UserRoutes;
@@ -20,16 +23,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * A component's monitoring, started by its command: the health monitor (events and snapshots to
- * system-metrics) and, when asked, the HTTP server with {@code /metrics}, {@code /health} and the
- * component's own API routes.
+ * system-metrics) and, when it has a port, the HTTP server with {@code /metrics}, {@code /health}
+ * and the component's own API routes.
  */
-final class ComponentMonitoring implements AutoCloseable {
+public final class ComponentMonitoring implements AutoCloseable {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -40,47 +45,62 @@ final class ComponentMonitoring implements AutoCloseable {
   private WebServer web;
 
   /**
+   * What a component's monitoring watches and serves.
+   *
    * @param component the name events and {@code /health} carry ("detector", ...)
    * @param probe reads the component's totals, given an Admin client for lag and input offsets
-   * @param defaultPort the HTTP port when {@code --http-port} is not given (a free one when it is
-   *     taken); null for no server
-   * @param moreRoutes the component's own routes besides /metrics and /health (e.g. the case API)
+   * @param http where the HTTP server listens; {@link HttpBinding#enabled()} false for none
+   * @param health the health rules and how often they run
+   * @param routes the component's own routes besides /metrics and /health (e.g. the case API)
    * @param withDashboard also serve the live dashboard at {@code /} (when there is a server)
    */
-  ComponentMonitoring(
-      CliContext context,
-      ClientConfigFactory clients,
+  public record Options(
       String component,
       Function<Admin, Readings.Probe> probe,
-      ProcessMetrics metrics,
-      HttpOptions http,
-      HealthOptions health,
-      Integer defaultPort,
-      List<RouteGroup> moreRoutes,
+      HttpBinding http,
+      HealthSettings health,
+      List<RouteGroup> routes,
       boolean withDashboard) {
-    String clientId = "sentinel-monitor-" + component;
+
+    public Options {
+      Objects.requireNonNull(component, "component");
+      Objects.requireNonNull(probe, "probe");
+      Objects.requireNonNull(http, "http");
+      Objects.requireNonNull(health, "health");
+      routes = List.copyOf(routes);
+    }
+  }
+
+  /**
+   * Starts the monitor and the server.
+   *
+   * @param out where the start-up lines (the server's addresses) go
+   * @throws PortInUseException when the settled port cannot be bound
+   */
+  public ComponentMonitoring(
+      Consumer<String> out, ClientConfigFactory clients, ProcessMetrics metrics, Options options) {
+    String clientId = ClientCatalog.monitor(options.component());
     this.admin = Admin.create(clients.admin(clientId).toProperties());
     this.producer = new KafkaProducer<>(clients.producer(clientId).toProperties());
     try {
-      this.monitor = startMonitor(component, probe, metrics, health);
-      Integer port = http.settlePort(context, defaultPort);
-      if (port != null) {
-        List<RouteGroup> routes = new ArrayList<>(moreRoutes);
+      this.monitor = startMonitor(options, metrics);
+      if (options.http().enabled()) {
+        List<RouteGroup> routes = new ArrayList<>(options.routes());
         routes.add(new MetricsRoutes(metrics::scrape));
         routes.add(new HealthRoutes(monitor::current));
-        if (withDashboard) {
+        if (options.withDashboard()) {
           this.dashboard =
               new Dashboard(clients, admin, monitor::current, Clock.systemUTC()).start();
           routes.add(new DashboardRoutes(dashboard));
         }
-        this.web = startWeb(http, port, routes);
-        String base = "http://" + http.host + ":" + web.port();
+        this.web = startWeb(options.http(), routes);
+        String base = "http://" + options.http().host() + ":" + web.port();
         if (dashboard != null) {
-          context.out().printf("Dashboard at %s/%n", base);
+          out.accept("Dashboard at " + base + "/");
         }
-        context.out().printf("Metrics at %s/metrics, health at %s/health%n", base, base);
-        if (!moreRoutes.isEmpty()) {
-          context.out().println(apiLine(base, moreRoutes));
+        out.accept("Metrics at " + base + "/metrics, health at " + base + "/health");
+        if (!options.routes().isEmpty()) {
+          out.accept(apiLine(base, options.routes()));
         }
       }
     } catch (RuntimeException e) {
@@ -89,32 +109,29 @@ final class ComponentMonitoring implements AutoCloseable {
     }
   }
 
-  private HealthMonitor startMonitor(
-      String component,
-      Function<Admin, Readings.Probe> probe,
-      ProcessMetrics metrics,
-      HealthOptions health) {
+  private HealthMonitor startMonitor(Options options, ProcessMetrics metrics) {
+    HealthSettings health = options.health();
     return new HealthMonitor(
-            component,
-            probe.apply(admin),
+            options.component(),
+            options.probe().apply(admin),
             new HealthRules(health.thresholds()),
             new SystemMetricsPublisher(producer),
             metrics.registry(),
             Clock.systemUTC(),
-            health.snapshotInterval)
-        .start(health.checkInterval);
+            health.snapshotInterval())
+        .start(health.checkInterval());
   }
 
   /**
    * Binds exactly the settled port: it may already be announced to other detector instances, so
-   * moving elsewhere is no option (see {@link HttpOptions#settlePort}).
+   * moving elsewhere is no option.
    */
-  private static WebServer startWeb(HttpOptions http, int port, List<RouteGroup> routes) {
+  private static WebServer startWeb(HttpBinding http, List<RouteGroup> routes) {
     try {
-      return WebServer.start(http.host, port, routes);
+      return WebServer.start(http.host(), http.port(), routes);
     } catch (JavalinBindException e) {
       throw new PortInUseException(
-          port,
+          http.port(),
           http.portGiven()
               ? "choose another with --http-port"
               : "it was free a moment ago; start again or choose one with --http-port",

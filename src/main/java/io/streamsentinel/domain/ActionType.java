@@ -1,4 +1,4 @@
-package io.streamsentinel.response;
+package io.streamsentinel.domain;
 
 /**
  * What the responder does about an alert, or an operator does by hand. The wire name is the name.

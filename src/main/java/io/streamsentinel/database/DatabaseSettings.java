@@ -1,4 +1,4 @@
-package io.streamsentinel.persistence;
+package io.streamsentinel.database;
 
 import java.nio.file.Path;
 import java.time.Duration;

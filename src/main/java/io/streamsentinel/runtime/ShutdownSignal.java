@@ -1,4 +1,4 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -33,12 +33,12 @@ public final class ShutdownSignal {
   }
 
   /** Called by {@code main} once the command has returned. */
-  void markFinished() {
+  public void markFinished() {
     finished.countDown();
   }
 
   /** Waits (in the shutdown hook) for the command to finish its clean-up; false on timeout. */
-  boolean awaitFinished(Duration timeout) throws InterruptedException {
+  public boolean awaitFinished(Duration timeout) throws InterruptedException {
     return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 }

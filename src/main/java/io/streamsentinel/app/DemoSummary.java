@@ -1,4 +1,4 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ import java.util.Map;
  * that are not built yet are 0, and {@code stages_not_built} names those stages so a 0 is never
  * mistaken for a measurement.
  */
-record DemoSummary(
+public record DemoSummary(
     @JsonProperty("produced") long produced,
     @JsonProperty("failed") long failed,
     @JsonProperty("fraud_labelled") long fraudLabelled,
@@ -31,9 +31,9 @@ record DemoSummary(
     @JsonProperty("stages_not_built") List<String> stagesNotBuilt) {
 
   /** The pipeline stages a later version adds; their counts are 0 until then. */
-  static final List<String> NOT_BUILT = List.of();
+  public static final List<String> NOT_BUILT = List.of();
 
-  void write(Path file) throws IOException {
+  public void write(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -41,7 +41,7 @@ record DemoSummary(
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
   }
 
-  String text() {
+  public String text() {
     return String.format(
         Locale.ROOT,
         "Demo summary: produced %,d (failed %,d, fraud labelled %,d), scored %,d, alerts %,d, actions %,d,"

@@ -1,4 +1,4 @@
-package io.streamsentinel.response;
+package io.streamsentinel.runtime;
 
 import java.time.Duration;
 
@@ -7,12 +7,12 @@ import java.time.Duration;
  * after {@code attempts} tries the failure is final. Bounded so that one failing alert cannot hold
  * its partition for long.
  */
-public record RetryPolicy(int attempts, Duration initial, Duration max) {
+public record Backoff(int attempts, Duration initial, Duration max) {
 
-  public static final RetryPolicy DEFAULT =
-      new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1));
+  public static final Backoff DEFAULT =
+      new Backoff(4, Duration.ofMillis(100), Duration.ofSeconds(1));
 
-  public RetryPolicy {
+  public Backoff {
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be at least 1 but was " + attempts);
     }

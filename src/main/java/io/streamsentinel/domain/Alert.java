@@ -1,6 +1,5 @@
-package io.streamsentinel.response;
+package io.streamsentinel.domain;
 
-import io.streamsentinel.detection.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

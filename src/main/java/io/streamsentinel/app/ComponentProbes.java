@@ -1,6 +1,7 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.app;
 
 import io.streamsentinel.generator.PublisherStats;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicOffsets;
 import io.streamsentinel.monitoring.Readings;
@@ -8,7 +9,6 @@ import io.streamsentinel.persistence.PersistenceSink;
 import io.streamsentinel.persistence.SinkCounters;
 import io.streamsentinel.response.ResponderCounters;
 import io.streamsentinel.streaming.DetectorCounters;
-import io.streamsentinel.streaming.DetectorSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +18,18 @@ import org.apache.kafka.clients.admin.Admin;
  * What each component reports to its health monitor. Lag and input come from the cluster (Admin
  * API), the rest from the component's own counters, so no figure is counted twice.
  */
-final class ComponentProbes {
+public final class ComponentProbes {
 
   private ComponentProbes() {}
 
   /** The detector: scored vs dead letters; input is synthetic-transactions' log end. */
-  static Readings.Probe detector(DetectorCounters c, Admin admin) {
+  public static Readings.Probe detector(DetectorCounters c, Admin admin) {
     return () ->
         new Readings(
             c.scoredCount(),
             c.deadLetterCount(),
             TopicOffsets.endOffsetSum(admin, List.of(TopicCatalog.TRANSACTIONS)),
-            TopicOffsets.groupLag(
-                admin, DetectorSettings.APPLICATION_ID, TopicCatalog.TRANSACTIONS),
+            TopicOffsets.groupLag(admin, ClientCatalog.DETECTOR_GROUP, TopicCatalog.TRANSACTIONS),
             detectorCounts(c));
   }
 
@@ -38,13 +37,13 @@ final class ComponentProbes {
    * The responder: alerts acted on vs dead letters. Alerts are a small share of the transactions,
    * so the transaction throughput floor is not applied to it (no input figure).
    */
-  static Readings.Probe responder(ResponderCounters c, Admin admin) {
+  public static Readings.Probe responder(ResponderCounters c, Admin admin) {
     return () ->
         new Readings(
             c.alertCount(),
             c.deadLetterCount(),
             -1,
-            TopicOffsets.groupLag(admin, ResponderRun.GROUP_ID, TopicCatalog.FRAUD_ALERTS),
+            TopicOffsets.groupLag(admin, ClientCatalog.RESPONDER_GROUP, TopicCatalog.FRAUD_ALERTS),
             responderCounts(c));
   }
 
@@ -52,11 +51,11 @@ final class ComponentProbes {
    * The persistence sink: decisions stored vs dead letters; lag over the four topics it stores. Its
    * throughput follows the detector's, so the floor is not applied to it (no input figure).
    */
-  static Readings.Probe persistence(SinkCounters c, Admin admin) {
+  public static Readings.Probe persistence(SinkCounters c, Admin admin) {
     return () -> {
       long lag = 0;
       for (String topic : PersistenceSink.TOPICS) {
-        lag += TopicOffsets.groupLag(admin, PersistenceSink.GROUP_ID, topic);
+        lag += TopicOffsets.groupLag(admin, ClientCatalog.PERSISTENCE_GROUP, topic);
       }
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("decisions_stored", c.decisions());
@@ -69,14 +68,14 @@ final class ComponentProbes {
   }
 
   /** The generator: acknowledged vs failed sends; it has no input and no group. */
-  static Readings.Probe generator(PublisherStats s) {
+  public static Readings.Probe generator(PublisherStats s) {
     return () -> new Readings(s.acked(), s.failed(), -1, -1, generatorCounts(s));
   }
 
   /**
    * The whole demo: the detector's throughput and input, every stage's failures, the larger lag.
    */
-  static Readings.Probe demo(
+  public static Readings.Probe demo(
       PublisherStats generated,
       DetectorCounters detected,
       ResponderCounters responded,

@@ -1,58 +1,44 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.generator;
 
 import io.streamsentinel.codec.TransactionCodec;
-import io.streamsentinel.generator.GeneratorSettings;
-import io.streamsentinel.generator.PublishPlan;
-import io.streamsentinel.generator.PublisherStats;
-import io.streamsentinel.generator.TransactionPublisher;
-import io.streamsentinel.generator.TransactionSimulator;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.monitoring.ProcessMetrics;
+import io.streamsentinel.kafka.ClientMetrics;
+import io.streamsentinel.runtime.ShutdownSignal;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
- * The generator wired to a real producer, running on its own thread. Used by {@code generate} and
- * {@code demo}.
+ * The generator as a running stage: the simulation wired to a real producer, on its own thread,
+ * from {@link #start()} until the plan ends, {@link #stop()} or {@link #close()}.
  */
-final class GeneratorRun implements AutoCloseable {
+public final class GeneratorService implements AutoCloseable {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Producer<String, byte[]> producer;
-  private final ProcessMetrics.Binding producerMetrics;
+  private final ClientMetrics.Binding producerMetrics;
   private final TransactionPublisher publisher;
   private final Thread thread;
-  private final long startedNanos;
+  private long startedNanos;
   private volatile long endedNanos;
   private volatile RuntimeException crash;
-
-  GeneratorRun(
-      ClientConfigFactory clients,
-      GeneratorSettings settings,
-      TransactionCodec codec,
-      PublishPlan plan) {
-    this(clients, settings, codec, plan, null);
-  }
+  private boolean closed;
 
   /**
-   * @param metrics the process's metrics, to which the producer and the counters are bound; null
-   *     for none
+   * @param metrics the process's metrics, to which the producer and the counters are bound
    */
-  GeneratorRun(
+  public GeneratorService(
       ClientConfigFactory clients,
       GeneratorSettings settings,
       TransactionCodec codec,
       PublishPlan plan,
-      ProcessMetrics metrics) {
-    this.producer =
-        new KafkaProducer<>(clients.producer(ComponentClients.GENERATOR_CLIENT_ID).toProperties());
+      ClientMetrics metrics) {
+    this.producer = new KafkaProducer<>(clients.producer(ClientCatalog.GENERATOR).toProperties());
     PublisherStats stats = new PublisherStats();
-    if (metrics != null) {
-      stats.bindTo(metrics.registry());
-    }
-    this.producerMetrics = metrics == null ? ProcessMetrics.Binding.NONE : metrics.bind(producer);
+    stats.bindTo(metrics.registry());
+    this.producerMetrics = metrics.bind(producer);
     this.publisher =
         new TransactionPublisher(
             producer,
@@ -62,8 +48,13 @@ final class GeneratorRun implements AutoCloseable {
             stats,
             System::nanoTime);
     this.thread = new Thread(this::publish, "sentinel-generator");
+  }
+
+  /** Starts sending on the generator's thread. */
+  public GeneratorService start() {
     this.startedNanos = System.nanoTime();
     thread.start();
+    return this;
   }
 
   private void publish() {
@@ -77,7 +68,7 @@ final class GeneratorRun implements AutoCloseable {
   }
 
   /** Stops sending; the thread flushes what was sent. */
-  void stop() {
+  public void stop() {
     publisher.stop();
   }
 
@@ -85,7 +76,7 @@ final class GeneratorRun implements AutoCloseable {
    * Waits for the send loop to end, calling {@code tick} once a second (for a status line). A
    * shutdown request stops the generator first, so later stages can drain what it sent.
    */
-  void awaitEnd(ShutdownSignal shutdown, Runnable tick) throws InterruptedException {
+  public void awaitEnd(ShutdownSignal shutdown, Runnable tick) throws InterruptedException {
     while (!await(Duration.ofSeconds(1))) {
       if (shutdown.isRequested()) {
         stop();
@@ -95,30 +86,34 @@ final class GeneratorRun implements AutoCloseable {
   }
 
   /** Waits for the send loop to end; false on timeout. */
-  boolean await(Duration timeout) throws InterruptedException {
+  public boolean await(Duration timeout) throws InterruptedException {
     thread.join(Math.max(1, timeout.toMillis()));
     return !thread.isAlive();
   }
 
-  PublisherStats stats() {
+  public PublisherStats stats() {
     return publisher.stats();
   }
 
   /**
    * What stopped the run early: a fatal send error or a crash of the loop; null after a normal end.
    */
-  Exception fatalError() {
+  public Exception fatalError() {
     return crash != null ? crash : publisher.fatalError();
   }
 
   /** Seconds from start to the end of the send loop (or to now while it runs). */
-  double elapsedSeconds() {
+  public double elapsedSeconds() {
     long end = endedNanos == 0 ? System.nanoTime() : endedNanos;
     return (end - startedNanos) / 1e9;
   }
 
   @Override
   public void close() throws InterruptedException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     stop();
     await(CLOSE_TIMEOUT);
     producerMetrics.close();

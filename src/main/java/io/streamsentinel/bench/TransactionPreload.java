@@ -1,19 +1,22 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.bench;
 
 import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.generator.GeneratorService;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.PublishPlan;
+import io.streamsentinel.generator.PublishProgress;
+import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Instant;
 import java.util.Locale;
 
 /** Fills {@code synthetic-transactions} with generated transactions before a drain benchmark. */
-final class TransactionPreload {
+public final class TransactionPreload {
 
   /** Fixed, so every scenario and every invocation drains the same transactions. */
-  static final long SEED = 7;
+  public static final long SEED = 7;
 
-  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   private TransactionPreload() {}
 
@@ -22,23 +25,25 @@ final class TransactionPreload {
    *
    * @throws IllegalStateException when not every record was acknowledged
    */
-  static void run(CliContext context, BenchEnvironment env, long records, int users)
+  public static void run(BenchEnvironment env, long records, int users)
       throws InterruptedException {
-    context
-        .out()
-        .printf(Locale.ROOT, "Pre-loading %,d transactions (%,d users)...%n", records, users);
+    env.out()
+        .accept(
+            String.format(
+                Locale.ROOT, "Pre-loading %,d transactions (%,d users)...", records, users));
     GeneratorSettings settings =
         new GeneratorSettings(SEED, users, GeneratorSettings.DEFAULT_FRAUD_RATE, START);
-    GeneratorRun run =
-        new GeneratorRun(
+    GeneratorService run =
+        new GeneratorService(
             env.clients(),
             settings,
-            new TransactionCodec(env.kafka().configFile().transactionLimits()),
-            new PublishPlan(TopicCatalog.TRANSACTIONS, 0, records, null));
+            new TransactionCodec(env.kafka().limits()),
+            new PublishPlan(TopicCatalog.TRANSACTIONS, 0, records, null),
+            ClientMetrics.none());
     PublishProgress progress = new PublishProgress(run.stats(), records);
     try (run) {
-      run.awaitEnd(
-          context.shutdown(), () -> context.out().println(progress.line(run.elapsedSeconds())));
+      run.start()
+          .awaitEnd(env.shutdown(), () -> env.out().accept(progress.line(run.elapsedSeconds())));
     }
     if (run.stats().acked() != records) {
       throw new IllegalStateException("pre-load acked " + run.stats().acked() + " of " + records);

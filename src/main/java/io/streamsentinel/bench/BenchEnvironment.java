@@ -1,14 +1,15 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.bench;
 
-import io.streamsentinel.bench.BenchReport;
-import io.streamsentinel.bench.Machine;
-import io.streamsentinel.config.DataDirs;
+import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.kafka.BrokerSettings;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.kafka.TopicMismatchException;
 import io.streamsentinel.kafka.TopicProvisioner;
 import io.streamsentinel.kafka.TopicSpec;
+import io.streamsentinel.runtime.ShutdownSignal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,51 +22,56 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * What every {@code bench} scenario runs in: a fresh embedded broker in a work folder under ./data
  * (unless the user named a cluster), the catalog's topics, the client factory, and the closing
  * report. Closing it stops the broker and deletes the work folder.
  */
-final class BenchEnvironment implements AutoCloseable {
+public final class BenchEnvironment implements AutoCloseable {
 
-  private final CliContext context;
-  private final KafkaOptions kafka;
+  private final Consumer<String> out;
+  private final ShutdownSignal shutdown;
   private final Path work;
+  private KafkaConfig kafka;
   private EmbeddedKafkaBroker broker;
   private ClientConfigFactory clients;
 
-  private BenchEnvironment(CliContext context, KafkaOptions kafka, Path work) {
-    this.context = context;
+  private BenchEnvironment(
+      KafkaConfig kafka, Consumer<String> out, ShutdownSignal shutdown, Path work) {
     this.kafka = kafka;
+    this.out = out;
+    this.shutdown = shutdown;
     this.work = work;
   }
 
   /**
    * Starts the broker if needed and creates the catalog's topics.
    *
-   * @return the environment, or null after printing why the cluster's topics do not fit (the exit
-   *     code is then {@link Topics#MISMATCH})
+   * @param out where progress and figures are printed
+   * @throws TopicMismatchException when the cluster's topics do not fit the catalog
    */
-  static BenchEnvironment start(CliContext context, KafkaOptions kafka) throws Exception {
+  public static BenchEnvironment start(
+      KafkaConfig kafka, Consumer<String> out, ShutdownSignal shutdown) throws Exception {
     // Under ./data, not the OS temp folder, which the OS may clean under a running Streams state
     // directory.
     Files.createDirectories(Path.of("data"));
     BenchEnvironment env =
-        new BenchEnvironment(context, kafka, Files.createTempDirectory(Path.of("data"), "bench-"));
+        new BenchEnvironment(
+            kafka, out, shutdown, Files.createTempDirectory(Path.of("data"), "bench-"));
     try {
       if (!kafka.clusterGiven()) {
         env.broker =
             new EmbeddedKafkaBroker(
                     new BrokerSettings("localhost", 0, env.work.resolve("kafka"), true))
                 .start();
-        kafka.useCluster(env.broker.bootstrapServers());
+        env.kafka = kafka.onCluster(env.broker.bootstrapServers());
       }
-      if (Topics.ensure(context, kafka) != null) {
-        env.close();
-        return null;
+      env.clients = env.kafka.clients();
+      try (Admin admin = Admin.create(env.clients.admin(ClientCatalog.TOPICS).toProperties())) {
+        new TopicProvisioner(admin).ensure(env.kafka.catalog()).requireMatch();
       }
-      env.clients = new ClientConfigFactory(kafka.kafkaSettings());
       return env;
     } catch (Exception | Error e) {
       env.close();
@@ -73,28 +79,34 @@ final class BenchEnvironment implements AutoCloseable {
     }
   }
 
-  ClientConfigFactory clients() {
+  public ClientConfigFactory clients() {
     return clients;
   }
 
-  KafkaOptions kafka() {
+  /** The configuration, on the cluster the benchmark runs on. */
+  public KafkaConfig kafka() {
     return kafka;
   }
 
+  /** Ctrl-C, which stops a long pre-load. */
+  public ShutdownSignal shutdown() {
+    return shutdown;
+  }
+
   /** A fresh folder for one run's state; deleted with the environment. */
-  Path stateDir(String name) {
+  public Path stateDir(String name) {
     return work.resolve(name);
   }
 
   /** Prints a line of progress or figures. */
-  Consumer<String> out() {
-    return context.out()::println;
+  public Consumer<String> out() {
+    return out;
   }
 
   /** Creates a topic with the same partitions and settings as a catalog topic. */
-  void createLike(String catalogTopic, String name) throws Exception {
+  public void createLike(String catalogTopic, String name) throws Exception {
     TopicSpec spec = kafka.catalog().topic(catalogTopic);
-    try (Admin admin = Admin.create(clients.admin("sentinel-bench").toProperties())) {
+    try (Admin admin = Admin.create(clients.admin(ClientCatalog.BENCH).toProperties())) {
       NewTopic topic =
           new NewTopic(name, spec.partitions(), (short) 1).configs(spec.configs((short) 1));
       admin.createTopics(List.of(topic)).all().get();
@@ -106,8 +118,8 @@ final class BenchEnvironment implements AutoCloseable {
    * Commits a consumer group's offsets at the current end of every partition of a catalog topic, so
    * an application started under that group id reads only what is sent afterwards.
    */
-  void commitGroupAtEnd(String groupId, String catalogTopic) throws Exception {
-    try (Admin admin = Admin.create(clients.admin("sentinel-bench").toProperties())) {
+  public void commitGroupAtEnd(String groupId, String catalogTopic) throws Exception {
+    try (Admin admin = Admin.create(clients.admin(ClientCatalog.BENCH).toProperties())) {
       Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
       for (int p = 0; p < partitions(catalogTopic); p++) {
         latest.put(new TopicPartition(catalogTopic, p), OffsetSpec.latest());
@@ -122,23 +134,22 @@ final class BenchEnvironment implements AutoCloseable {
     }
   }
 
-  int partitions(String catalogTopic) {
+  public int partitions(String catalogTopic) {
     return kafka.catalog().topic(catalogTopic).partitions();
   }
 
   /** Puts the settings every scenario shares into the report, prints it, writes the JSON. */
-  void finish(BenchReport report, Path json) throws Exception {
+  public void finish(BenchReport report, Path json) throws Exception {
     Machine machine = Machine.current();
     report
-        .config("profile", kafka.kafkaSettings().profile().cliName())
+        .config("profile", kafka.settings().profile().cliName())
         .config(
-            "broker",
-            broker != null ? "embedded, same JVM" : kafka.kafkaSettings().bootstrapServers())
+            "broker", broker != null ? "embedded, same JVM" : kafka.settings().bootstrapServers())
         .config(TopicCatalog.TRANSACTIONS + ".partitions", partitions(TopicCatalog.TRANSACTIONS));
-    context.out().printf(Locale.ROOT, "Machine: %s%n", machine.line());
+    out.accept(String.format(Locale.ROOT, "Machine: %s", machine.line()));
     if (json != null) {
       report.write(json, machine);
-      context.out().println("Written to " + json);
+      out.accept("Written to " + json);
     }
   }
 
@@ -146,8 +157,7 @@ final class BenchEnvironment implements AutoCloseable {
   public void close() throws Exception {
     if (broker != null) {
       broker.close();
-      kafka.useCluster(null); // the next environment of this command starts its own broker again
     }
-    DataDirs.deleteRecursively(work);
+    Utils.delete(work.toFile());
   }
 }

@@ -1,4 +1,4 @@
-package io.streamsentinel.persistence;
+package io.streamsentinel.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,4 +1,4 @@
-package io.streamsentinel.detection;
+package io.streamsentinel.domain;
 
 /** How bad a decision is, by score tier. Ordered from the most to the least severe. */
 public enum Severity {

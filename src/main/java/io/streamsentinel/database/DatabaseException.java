@@ -1,4 +1,4 @@
-package io.streamsentinel.persistence;
+package io.streamsentinel.database;
 
 /** The database could not be reached, migrated or queried; the message says which server. */
 public final class DatabaseException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.bench;
 
 import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.RuleSetCodec;
@@ -8,6 +8,7 @@ import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.TransactionSimulator;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.util.HashMap;
 import java.util.Locale;
@@ -21,16 +22,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Fills {@code fraud-scores} with real decisions before a sink benchmark: generated transactions
  * scored in this process by the detector's own pure scoring, encoded as the detector encodes them.
  */
-final class DecisionPreload {
+public final class DecisionPreload {
 
   private DecisionPreload() {}
 
   /**
    * @throws IllegalStateException when not every record was acknowledged
    */
-  static void run(CliContext context, BenchEnvironment env, long records, int users)
+  public static void run(BenchEnvironment env, long records, int users)
       throws InterruptedException {
-    context.out().printf(Locale.ROOT, "Pre-loading %,d decisions (%,d users)...%n", records, users);
+    env.out()
+        .accept(
+            String.format(Locale.ROOT, "Pre-loading %,d decisions (%,d users)...", records, users));
     TransactionSimulator simulator =
         new TransactionSimulator(
             new GeneratorSettings(
@@ -43,7 +46,8 @@ final class DecisionPreload {
     AtomicLong acked = new AtomicLong();
     AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(env.clients().producer("sentinel-bench-preload").toProperties())) {
+        new KafkaProducer<>(
+            env.clients().producer(ClientCatalog.BENCH + "-preload").toProperties())) {
       for (long i = 0; i < records && failure.get() == null; i++) {
         Transaction tx = simulator.next();
         FraudDetector.Assessment a =

@@ -1,0 +1,263 @@
+package io.streamsentinel.app;
+
+import io.streamsentinel.analytics.AnalyticsService;
+import io.streamsentinel.analytics.AnalyticsSettings;
+import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.codec.UserActionCodec;
+import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.database.Database;
+import io.streamsentinel.generator.GeneratorService;
+import io.streamsentinel.generator.GeneratorSettings;
+import io.streamsentinel.generator.PublishPlan;
+import io.streamsentinel.kafka.ClientCatalog;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.CommittedRecords;
+import io.streamsentinel.kafka.StreamsSettings;
+import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.kafka.TopicOffsets;
+import io.streamsentinel.monitoring.ProcessMetrics;
+import io.streamsentinel.persistence.DecisionCount;
+import io.streamsentinel.persistence.PersistenceSink;
+import io.streamsentinel.persistence.SinkService;
+import io.streamsentinel.response.ResponderService;
+import io.streamsentinel.response.ResponderSettings;
+import io.streamsentinel.runtime.Await;
+import io.streamsentinel.streaming.DetectorService;
+import io.streamsentinel.streaming.DetectorSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The whole system in one process, stage by stage in the order of the data flow: the detector,
+ * responder, persistence sink and analytics start first, then the generator. On {@link #drain} the
+ * generator stops first and each later stage, in flow order, gets up to a minute to commit
+ * everything of its input; the summary then counts what the topics and the database hold.
+ */
+public final class DemoPipeline implements AutoCloseable {
+
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration DRAIN_CHECK = Duration.ofSeconds(1);
+
+  private static final List<String> COUNTED_TOPICS =
+      List.of(
+          TopicCatalog.FRAUD_SCORES,
+          TopicCatalog.FRAUD_ALERTS,
+          TopicCatalog.USER_ACTIONS,
+          TopicCatalog.TRANSACTIONS_DLQ,
+          TopicCatalog.FRAUD_ALERTS_DLQ,
+          TopicCatalog.PERSISTENCE_DLQ);
+  private static final List<String> DLQ_TOPICS =
+      List.of(
+          TopicCatalog.TRANSACTIONS_DLQ,
+          TopicCatalog.FRAUD_ALERTS_DLQ,
+          TopicCatalog.PERSISTENCE_DLQ);
+
+  /**
+   * What the demo runs.
+   *
+   * @param kafka the cluster (the embedded broker, or the user's) and its catalog
+   * @param generator the synthetic population
+   * @param publish the generator's rate and bounds
+   * @param detector the rules and thresholds of the detector
+   * @param streams the detector's Kafka Streams settings, with its HTTP endpoint
+   * @param responder the responder's instance and webhook
+   * @param analytics the batch analytics' settings
+   */
+  public record Plan(
+      KafkaConfig kafka,
+      GeneratorSettings generator,
+      PublishPlan publish,
+      DetectorSettings detector,
+      StreamsSettings streams,
+      ResponderSettings responder,
+      AnalyticsSettings analytics) {}
+
+  private final Plan plan;
+  private final Database database;
+  private final ClientConfigFactory clients;
+  private final Admin admin;
+  private final Map<TopicPartition, Long> start;
+  private final long rowsBefore;
+  private final long startNanos = System.nanoTime();
+  private final DetectorService detector;
+  private final ResponderService responder;
+  private final SinkService sink;
+  private final AnalyticsService analytics;
+  private final GeneratorService generator;
+
+  /**
+   * Starts every stage; the caller keeps {@code database} and {@code metrics} open until this is
+   * closed.
+   */
+  public DemoPipeline(Plan plan, Database database, ProcessMetrics metrics)
+      throws InterruptedException {
+    this.plan = plan;
+    this.database = database;
+    this.clients = plan.kafka().clients();
+    this.admin = Admin.create(clients.admin(ClientCatalog.TOPICS).toProperties());
+    this.start = TopicOffsets.endOffsets(admin, COUNTED_TOPICS);
+    this.rowsBefore = DecisionCount.of(database);
+    this.detector =
+        new DetectorService(clients.streams(plan.streams()), plan.detector(), metrics).start();
+    this.responder = new ResponderService(clients, plan.responder(), metrics).start();
+    this.sink = new SinkService(clients, database, "demo").start();
+    this.analytics = new AnalyticsService(clients, database, plan.analytics()).start();
+    this.generator =
+        new GeneratorService(
+                clients,
+                plan.generator(),
+                new TransactionCodec(plan.kafka().limits()),
+                plan.publish(),
+                metrics)
+            .start();
+  }
+
+  public GeneratorService generator() {
+    return generator;
+  }
+
+  public DetectorService detector() {
+    return detector;
+  }
+
+  public ResponderService responder() {
+    return responder;
+  }
+
+  public SinkService sink() {
+    return sink;
+  }
+
+  /**
+   * Stops the generator and waits, stage by stage in flow order, until each has committed all of
+   * its input (or a minute passes).
+   *
+   * @param out a line each second while a stage catches up
+   * @param err a line for a stage still behind after its minute
+   */
+  public void drain(Consumer<String> out, Consumer<String> err) throws InterruptedException {
+    generator.close(); // the generator stops first; the detector drains what it sent
+    drain(
+        "detector",
+        detector::isAlive,
+        ClientCatalog.DETECTOR_GROUP,
+        List.of(TopicCatalog.TRANSACTIONS),
+        out,
+        err);
+    drain(
+        "responder",
+        responder::isRunning,
+        ClientCatalog.RESPONDER_GROUP,
+        List.of(TopicCatalog.FRAUD_ALERTS),
+        out,
+        err);
+    drain(
+        "persistence",
+        sink::isRunning,
+        ClientCatalog.PERSISTENCE_GROUP,
+        PersistenceSink.TOPICS,
+        out,
+        err);
+    drain(
+        "analytics",
+        analytics::isRunning,
+        ClientCatalog.ANALYTICS_GROUP,
+        List.of(TopicCatalog.FRAUD_SCORES),
+        out,
+        err);
+  }
+
+  private void drain(
+      String stage,
+      BooleanSupplier alive,
+      String group,
+      List<String> topics,
+      Consumer<String> out,
+      Consumer<String> err)
+      throws InterruptedException {
+    for (String topic : topics) {
+      long[] lag = {TopicOffsets.groupLag(admin, group, topic)};
+      Await.until(
+          () -> lag[0] <= 0 || !alive.getAsBoolean(),
+          DRAIN_TIMEOUT,
+          DRAIN_CHECK,
+          () -> {
+            out.accept(String.format("Draining: %s lag %,d", stage, lag[0]));
+            lag[0] = lagOrInterrupted(group, topic);
+          });
+      if (lag[0] > 0) {
+        err.accept(
+            String.format(
+                "demo: %s still %,d behind after draining; counts are partial", stage, lag[0]));
+      }
+    }
+  }
+
+  private long lagOrInterrupted(String group, String topic) {
+    try {
+      return TopicOffsets.groupLag(admin, group, topic);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  /** What the run did, read back from the output topics (read_committed) and the database. */
+  public DemoSummary summarize() {
+    Map<String, Long> actionsByType = new TreeMap<>();
+    long actions =
+        CommittedRecords.read(
+            clients,
+            TopicCatalog.USER_ACTIONS,
+            start,
+            r ->
+                actionsByType.merge(
+                    UserActionCodec.decode(r.value()).actionType().name(), 1L, Long::sum));
+    long dlq = 0;
+    for (String topic : DLQ_TOPICS) {
+      dlq += CommittedRecords.count(clients, topic, start);
+    }
+    return new DemoSummary(
+        generator.stats().acked(),
+        generator.stats().failed(),
+        generator.stats().fraudLabelled(),
+        CommittedRecords.count(clients, TopicCatalog.FRAUD_SCORES, start),
+        CommittedRecords.count(clients, TopicCatalog.FRAUD_ALERTS, start),
+        actions,
+        actionsByType,
+        dlq,
+        DecisionCount.of(database) - rowsBefore,
+        (System.nanoTime() - startNanos) / 1e9,
+        plan.generator().seed(),
+        plan.kafka().settings().bootstrapServers(),
+        DemoSummary.NOT_BUILT);
+  }
+
+  /** Whether any stage stopped by an error. */
+  public boolean failed() {
+    return generator.fatalError() != null
+        || detector.failure() != null
+        || responder.fatalError() != null
+        || sink.fatalError() != null
+        || analytics.fatalError() != null;
+  }
+
+  /** Stops every stage, the last of the flow first. */
+  @Override
+  public void close() throws InterruptedException {
+    try (admin;
+        detector;
+        responder;
+        sink;
+        analytics;
+        generator) {
+      // try-with-resources closes in reverse: generator, analytics, sink, responder, detector
+    }
+  }
+}

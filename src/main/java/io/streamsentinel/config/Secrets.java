@@ -1,0 +1,28 @@
+package io.streamsentinel.config;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Which settings hold secrets, and how they are shown: never their value. One rule for every place
+ * that prints configuration.
+ */
+public final class Secrets {
+
+  /** Passwords, JAAS configs (which carry passwords), keys and tokens, by the setting's name. */
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("password|secret|jaas|token|credential|(^|[._-])key$|private");
+
+  public static final String MASK = "********";
+
+  private Secrets() {}
+
+  public static boolean isSecret(String key) {
+    return SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** The value to print for {@code key}: the value itself, or the mask when it is a secret. */
+  public static String shown(String key, String value) {
+    return value == null || !isSecret(key) ? value : MASK;
+  }
+}
