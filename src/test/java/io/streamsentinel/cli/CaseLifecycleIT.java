@@ -69,7 +69,7 @@ class CaseLifecycleIT {
     }
     database = Database.open(DatabaseSettings.embedded(dir.resolve("postgres"), false));
     try (PipelineFeed feed = new PipelineFeed(broker.bootstrapServers(), 5);
-        SinkService sink = new SinkService(clients, database, "test")) {
+        SinkService sink = new SinkService(clients, database, "test").start()) {
       feed.send(1_500);
       await().atMost(Duration.ofSeconds(90)).until(() -> count("review_cases") >= 3);
     }
