@@ -5,6 +5,7 @@ import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -66,7 +67,7 @@ public final class AnalyticsService implements AutoCloseable {
   public void close() throws InterruptedException {
     analytics.stop();
     thread.join(CLOSE_TIMEOUT.toMillis());
-    consumer.close(CLOSE_TIMEOUT);
+    consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     producer.close(CLOSE_TIMEOUT);
   }
 }

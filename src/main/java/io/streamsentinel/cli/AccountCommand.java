@@ -1,28 +1,11 @@
 package io.streamsentinel.cli;
 
-import io.streamsentinel.codec.AccountStateCodec;
-import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.ActionType;
-import io.streamsentinel.domain.UserAction;
-import io.streamsentinel.kafka.ClientCatalog;
-import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.kafka.CommittedRecords;
-import io.streamsentinel.kafka.TopicCatalog;
-import io.streamsentinel.response.PolicySettings;
-import java.time.Duration;
+import io.streamsentinel.response.AccountOverrides;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,21 +26,6 @@ import picocli.CommandLine.Parameters;
     })
 final class AccountCommand {
 
-  /** The current state of a user, from the compacted account-status topic; null when none. */
-  static AccountState currentState(ClientConfigFactory clients, String userId) {
-    AtomicReference<AccountState> latest = new AtomicReference<>();
-    CommittedRecords.read(
-        clients,
-        TopicCatalog.ACCOUNT_STATUS,
-        Map.of(),
-        r -> {
-          if (userId.equals(r.key())) {
-            latest.set(r.value() == null ? null : AccountStateCodec.decode(r.value()));
-          }
-        });
-    return latest.get();
-  }
-
   @Command(
       name = "status",
       mixinStandardHelpOptions = true,
@@ -75,7 +43,7 @@ final class AccountCommand {
 
     @Override
     public Integer call() {
-      AccountState state = currentState(kafka.config().clients(), userId);
+      AccountState state = new AccountOverrides(kafka.config().clients()).current(userId);
       if (state == null) {
         context.out().println(userId + ": ACTIVE (no status record)");
       } else {
@@ -115,21 +83,11 @@ final class AccountCommand {
         description = "Who does it (default: the OS user).")
     String operator;
 
-    private static final Duration READABLE_TIMEOUT = Duration.ofSeconds(10);
-
     StatusOverride(CliContext context) {
       this.context = context;
     }
 
     abstract AccountStatus status();
-
-    private static Map<TopicPartition, Long> offsets(RecordMetadata... written) {
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      for (RecordMetadata m : written) {
-        offsets.put(new TopicPartition(m.topic(), m.partition()), m.offset());
-      }
-      return offsets;
-    }
 
     abstract ActionType actionType();
 
@@ -138,42 +96,17 @@ final class AccountCommand {
       if (reason.isBlank()) {
         throw new IllegalArgumentException("--reason must not be blank");
       }
-      Instant now = Instant.now();
-      UserAction audit =
-          UserAction.manual(
-              userId, actionType(), operator, reason, now, PolicySettings.DEFAULT_VERSION);
-      AccountState state = new AccountState(userId, status(), "manual: " + reason, now, null);
-      ClientConfigFactory clients = kafka.config().clients();
-      // One transaction: the status never changes without its audit record, nor the other way
-      // round.
-      String txId = ClientCatalog.accountTransaction(UUID.randomUUID().toString());
-      try (KafkaProducer<String, byte[]> producer =
-          new KafkaProducer<>(
-              clients.transactionalProducer(ClientCatalog.ACCOUNT, txId).toProperties())) {
-        producer.initTransactions();
-        producer.beginTransaction();
-        Future<RecordMetadata> action =
-            producer.send(
-                new ProducerRecord<>(
-                    TopicCatalog.USER_ACTIONS, userId, UserActionCodec.encode(audit)));
-        Future<RecordMetadata> status =
-            producer.send(
-                new ProducerRecord<>(
-                    TopicCatalog.ACCOUNT_STATUS, userId, AccountStateCodec.encode(state)));
-        producer.commitTransaction();
-        // Read-your-writes: a status check right after this command must see the change.
-        if (!CommittedRecords.awaitReadable(
-            clients, offsets(action.get(), status.get()), READABLE_TIMEOUT)) {
-          context
-              .err()
-              .println("account: committed, but not yet readable after " + READABLE_TIMEOUT);
-        }
+      AccountOverrides.Result result =
+          new AccountOverrides(kafka.config().clients())
+              .set(userId, status(), actionType(), operator, reason, Instant.now());
+      if (!result.readable()) {
+        context.err().println("account: committed, but not yet readable after 10 s");
       }
       context
           .out()
           .printf(
               "%s is now %s (audit action %s by %s)%n",
-              userId, status(), audit.actionId(), operator);
+              userId, status(), result.audit().actionId(), operator);
       return 0;
     }
   }

@@ -2,8 +2,7 @@ package io.streamsentinel.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.streamsentinel.codec.DecisionCodec;
-import io.streamsentinel.codec.DecisionSummary;
+import io.streamsentinel.analytics.DecisionEvaluation;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.quality.ConfusionMatrix;
 import io.streamsentinel.detection.quality.DetectionQuality;
@@ -11,7 +10,6 @@ import io.streamsentinel.detection.quality.PatternQuality;
 import io.streamsentinel.detection.quality.QualityReport;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicOffsets;
 import java.io.IOException;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
@@ -43,8 +40,6 @@ import picocli.CommandLine.Option;
           + " detection, and are left out and counted."
     })
 final class EvaluateCommand implements Callable<Integer> {
-
-  private static final String BLOCKED = "ACCOUNT_BLOCKED";
 
   private final CliContext context;
 
@@ -71,10 +66,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    DetectionQuality quality = new DetectionQuality();
-    LongAdder unlabelled = new LongAdder();
-    LongAdder enforcement = new LongAdder();
-    LongAdder undecodable = new LongAdder();
     ClientConfigFactory clients = kafka.config().clients();
     // Progress goes to stderr: stdout carries the figures, which scripts read.
     ReadProgress progress =
@@ -84,50 +75,26 @@ final class EvaluateCommand implements Callable<Integer> {
             endOffsets(clients),
             context.err(),
             System::nanoTime);
-    long read =
-        CommittedRecords.read(
-            clients,
-            TopicCatalog.FRAUD_SCORES,
-            Map.of(),
-            r -> {
-              progress.read(r);
-              DecisionSummary d;
-              try {
-                d = DecisionCodec.decodeSummary(r.value());
-              } catch (IllegalArgumentException e) {
-                // Not a decision: counted and reported, never a reason to stop evaluating.
-                undecodable.increment();
-                return;
-              }
-              if (d.reasonCodes().contains(BLOCKED)) {
-                // A blocked account's transaction is declined because of an earlier decision:
-                // enforcement,
-                // not detection. Counting it would charge one decision's consequences to every
-                // later one.
-                enforcement.increment();
-              } else if (d.isFraud() == null) {
-                unlabelled.increment();
-              } else {
-                quality.add(d.score(), d.isFraud(), d.fraudPattern());
-              }
-            });
+    DecisionEvaluation evaluation = DecisionEvaluation.read(clients, progress::read);
+    DetectionQuality quality = evaluation.quality();
+    long read = evaluation.read();
     if (quality.count() == 0) {
       context.err().printf("evaluate: no labelled decisions in fraud-scores (%,d read)%n", read);
       return 1;
     }
     QualityReport report = quality.report(threshold);
-    print(report, unlabelled.sum(), enforcement.sum());
-    if (undecodable.sum() > 0) {
+    print(report, evaluation.unlabelled(), evaluation.enforcement());
+    if (evaluation.undecodable() > 0) {
       context
           .out()
           .printf(
               "%,d records in fraud-scores were not decisions and were skipped%n",
-              undecodable.sum());
+              evaluation.undecodable());
     }
     if (json != null) {
       Map<String, Object> figures = toJson(report);
-      figures.put("blocked_account_decisions", enforcement.sum());
-      figures.put("undecodable_records", undecodable.sum());
+      figures.put("blocked_account_decisions", evaluation.enforcement());
+      figures.put("undecodable_records", evaluation.undecodable());
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(json.toFile(), figures);

@@ -1,5 +1,6 @@
 package io.streamsentinel.codec;
 
+import io.streamsentinel.domain.ReasonCodes;
 import io.streamsentinel.domain.Severity;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,6 +45,6 @@ public record DecisionDocument(
 
   /** Whether the detector flagged it because the account was already blocked (enforcement). */
   public boolean isEnforcement() {
-    return reasonCodes.contains("ACCOUNT_BLOCKED");
+    return reasonCodes.contains(ReasonCodes.ACCOUNT_BLOCKED);
   }
 }

@@ -55,7 +55,7 @@ final class InstantText {
       return instant.toString(); // signs and five-digit years: rare enough for the JDK
     }
     LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
-    int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+    int secondOfDay = Math.floorMod(seconds, SECONDS_PER_DAY);
     byte[] out = new byte[LONGEST];
     put(out, 0, date.getYear(), 4);
     out[4] = '-';

@@ -12,7 +12,7 @@ final class EventTime {
 
   /** UTC hour of day, 0-23. */
   static int hourOfDay(long epochMillis) {
-    return (int) Math.floorMod(Math.floorDiv(epochMillis, MILLIS_PER_HOUR), HOURS_PER_DAY);
+    return Math.floorMod(Math.floorDiv(epochMillis, MILLIS_PER_HOUR), HOURS_PER_DAY);
   }
 
   /** Days since 1970-01-01 (UTC). */

@@ -1,5 +1,6 @@
 package io.streamsentinel.detection;
 
+import io.streamsentinel.domain.ReasonCodes;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record Rule(
 
   /** Reason codes the scorer adds itself from the account status; rules may not claim them. */
   public static final List<String> RESERVED_REASON_CODES =
-      List.of(Scorer.ACCOUNT_BLOCKED, Scorer.STEP_UP_REQUIRED);
+      List.of(ReasonCodes.ACCOUNT_BLOCKED, ReasonCodes.STEP_UP_REQUIRED);
 
   public Rule {
     if (id == null || id.isBlank()) {

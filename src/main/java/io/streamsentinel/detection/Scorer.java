@@ -1,5 +1,6 @@
 package io.streamsentinel.detection;
 
+import io.streamsentinel.domain.ReasonCodes;
 import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
 import java.util.Arrays;
@@ -14,19 +15,13 @@ import java.util.List;
  * {@code -ln(1 - w_i)}, the term it adds to {@code -ln(1 - score)}; contributions add up to the
  * score.
  *
- * <p>Account status comes in through the features: step-up adds the {@link #STEP_UP_REQUIRED}
+ * <p>Account status comes in through the features: step-up adds the {@link ReasonCodes#STEP_UP_REQUIRED}
  * reason with the rule set's step-up weight; a blocked account scores 1.0 with {@link
- * #ACCOUNT_BLOCKED} holding the part of the score the rules did not already explain.
+ * ReasonCodes#ACCOUNT_BLOCKED} holding the part of the score the rules did not already explain.
  *
  * <p>The rules are compiled into flat arrays so that scoring is a loop over primitives.
  */
 public final class Scorer {
-
-  /** Reason code of every transaction of a blocked account. */
-  public static final String ACCOUNT_BLOCKED = "ACCOUNT_BLOCKED";
-
-  /** Reason code added while the account requires step-up authentication. */
-  public static final String STEP_UP_REQUIRED = "STEP_UP_REQUIRED";
 
   /** A weight of exactly 1 has an infinite log term; capping it keeps the shares finite. */
   private static final double LARGEST_SHARED_WEIGHT = 1 - 1e-12;
@@ -133,7 +128,7 @@ public final class Scorer {
       reasons[i] = reason(fired[i], features, share);
     }
     if (blocked) {
-      reasons[count] = new Reason(ACCOUNT_BLOCKED, BLOCKED_DETAIL, 1.0 - ruleScore);
+      reasons[count] = new Reason(ReasonCodes.ACCOUNT_BLOCKED, BLOCKED_DETAIL, 1.0 - ruleScore);
     }
     sortByContribution(reasons);
     return Arrays.asList(reasons);
@@ -141,7 +136,7 @@ public final class Scorer {
 
   private Reason reason(int slot, FeatureVector features, double contribution) {
     if (slot == rules.length) {
-      return new Reason(STEP_UP_REQUIRED, STEP_UP_DETAIL, contribution);
+      return new Reason(ReasonCodes.STEP_UP_REQUIRED, STEP_UP_DETAIL, contribution);
     }
     Rule rule = rules[slot];
     return new Reason(rule.reasonCode(), rule.detail().render(features), contribution);

@@ -41,8 +41,6 @@ public record UserAction(
   /** The actor of every action the policy decides. */
   public static final String RESPONDER = "responder";
 
-  /** The reason code of every manual action; the operator's own words go in the note. */
-  public static final String MANUAL_OVERRIDE = "MANUAL_OVERRIDE";
 
   public UserAction {
     Objects.requireNonNull(actionId, "actionId");
@@ -83,7 +81,7 @@ public record UserAction(
         userId,
         type,
         null,
-        List.of(MANUAL_OVERRIDE),
+        List.of(ReasonCodes.MANUAL_OVERRIDE),
         at,
         null,
         version,

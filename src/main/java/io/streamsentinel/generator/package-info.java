@@ -4,8 +4,9 @@
  * card transactions with injected, labelled fraud patterns. Owns the city and merchant catalogs,
  * the simulated clock and what each fraud pattern looks like.
  *
- * <p>Pure: no Kafka, no I/O, no threads and no wall clock. Pacing the stream and producing it to
- * Kafka is the caller's job; {@link io.streamsentinel.generator.TransactionSimulator} is the entry
- * point.
+ * <p>The simulation ({@link io.streamsentinel.generator.TransactionSimulator} and what it uses) is
+ * pure: no Kafka, no I/O, no threads and no wall clock. {@link
+ * io.streamsentinel.generator.TransactionPublisher} paces it onto a producer, and {@link
+ * io.streamsentinel.generator.GeneratorService} runs that as the generator stage on its own thread.
  */
 package io.streamsentinel.generator;

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -169,7 +170,7 @@ public final class Dashboard implements AutoCloseable {
     } catch (RuntimeException e) {
       log.error("Dashboard stopped reading the topics", e);
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
   }
 
@@ -283,7 +284,7 @@ public final class Dashboard implements AutoCloseable {
     running = false;
     scheduler.shutdownNow();
     if (!tail.isAlive()) {
-      consumer.close(Duration.ofSeconds(5)); // never started
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))); // never started
       return;
     }
     consumer.wakeup();

@@ -1,6 +1,8 @@
 /**
- * The system of record: PostgreSQL (embedded by default, or an existing server), its schema (Flyway
- * migrations under {@code db/migration}), the persistence sink that writes decisions, alerts,
- * actions and account statuses idempotently, and the review cases analysts work.
+ * The system of record: the persistence sink that writes decisions, alerts, actions and account
+ * statuses to PostgreSQL idempotently, offsets committed only after the database commit ({@link
+ * io.streamsentinel.persistence.SinkService} runs it), and the review cases analysts work, whose
+ * verdicts go out as label events on {@code fraud-feedback}. The server and schema are {@code
+ * io.streamsentinel.database}'s.
  */
 package io.streamsentinel.persistence;

@@ -1,5 +1,6 @@
 package io.streamsentinel.response;
 
+import io.streamsentinel.domain.ReasonCodes;
 import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.ActionType;
@@ -19,11 +20,7 @@ import java.util.Objects;
  */
 public final class ActionPolicy {
 
-  /** Added to an escalated action's reasons, so the audit trail says why the tier is higher. */
-  public static final String REPEAT_OFFENDER = "REPEAT_OFFENDER";
 
-  /** The detector's reason code for a transaction of a blocked account. */
-  public static final String ACCOUNT_BLOCKED = "ACCOUNT_BLOCKED";
 
   private final PolicySettings settings;
 
@@ -43,7 +40,7 @@ public final class ActionPolicy {
    * @param now when the decision is made: the actions' decided-at time and the start of a step-up
    */
   public ResponsePlan decide(Alert alert, AlertHistory history, Instant now) {
-    if (alert.reasonCodes().contains(ACCOUNT_BLOCKED)) {
+    if (alert.reasonCodes().contains(ReasonCodes.ACCOUNT_BLOCKED)) {
       return useOfBlockedAccount(alert, now);
     }
     Severity severity = alert.severity();
@@ -51,7 +48,7 @@ public final class ActionPolicy {
     boolean escalated = effective != severity;
     List<String> reasons = new ArrayList<>(alert.reasonCodes());
     if (escalated) {
-      reasons.add(REPEAT_OFFENDER);
+      reasons.add(ReasonCodes.REPEAT_OFFENDER);
     }
     String note = escalated ? "escalated from " + severity + " as a repeat offender" : null;
     List<UserAction> actions = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.runtime.Backoff;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -83,7 +84,7 @@ public final class ResponderService implements AutoCloseable {
     thread.join(CLOSE_TIMEOUT.toMillis());
     consumerMetrics.close();
     producerMetrics.close();
-    consumer.close(CLOSE_TIMEOUT);
+    consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     producer.close(CLOSE_TIMEOUT);
   }
 }

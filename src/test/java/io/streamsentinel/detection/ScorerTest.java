@@ -1,5 +1,6 @@
 package io.streamsentinel.detection;
 
+import io.streamsentinel.domain.ReasonCodes;
 import static io.streamsentinel.detection.Moments.MONDAY_NOON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -75,7 +76,7 @@ class ScorerTest {
 
     assertThat(decision.score()).isEqualTo(1.0);
     assertThat(decision.severity()).isEqualTo(Severity.CRITICAL);
-    assertThat(decision.reasons()).extracting(Reason::code).containsExactly(Scorer.ACCOUNT_BLOCKED);
+    assertThat(decision.reasons()).extracting(Reason::code).containsExactly(ReasonCodes.ACCOUNT_BLOCKED);
     assertThat(decision.reasons().get(0).contribution()).isEqualTo(1.0);
   }
 
@@ -99,7 +100,7 @@ class ScorerTest {
     assertThat(decision.severity()).isEqualTo(Severity.LOW);
     assertThat(decision.reasons())
         .extracting(Reason::code)
-        .containsExactly(Scorer.STEP_UP_REQUIRED);
+        .containsExactly(ReasonCodes.STEP_UP_REQUIRED);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.streamsentinel.response;
 
+import io.streamsentinel.domain.ReasonCodes;
 import static io.streamsentinel.response.Alerts.DECIDED;
 import static io.streamsentinel.response.Alerts.NOON;
 import static io.streamsentinel.response.Alerts.USER;
@@ -97,7 +98,7 @@ class ActionPolicyTest {
         .allSatisfy(
             action -> {
               assertThat(action.severity()).isEqualTo(escalated);
-              assertThat(action.reasons()).endsWith(ActionPolicy.REPEAT_OFFENDER);
+              assertThat(action.reasons()).endsWith(ReasonCodes.REPEAT_OFFENDER);
               assertThat(action.note()).contains(severity.name());
             });
   }

@@ -1,5 +1,6 @@
 package io.streamsentinel.response;
 
+import io.streamsentinel.domain.ReasonCodes;
 import static io.streamsentinel.response.Alerts.NOON;
 import static io.streamsentinel.response.Alerts.USER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class UserActionTest {
     assertThat(unblock.severity()).isNull();
     assertThat(unblock.actor()).isEqualTo("alice");
     assertThat(unblock.note()).isEqualTo("customer called");
-    assertThat(unblock.reasons()).containsExactly(UserAction.MANUAL_OVERRIDE);
+    assertThat(unblock.reasons()).containsExactly(ReasonCodes.MANUAL_OVERRIDE);
     assertThat(unblock.decidedAt()).isEqualTo(NOON);
     assertThat(unblock.actionId()).startsWith("action-");
   }

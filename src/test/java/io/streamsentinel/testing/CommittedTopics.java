@@ -1,4 +1,4 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.testing;
 
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.TransactionLimits;
@@ -9,17 +9,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** What the integration tests read back from the topics, with read_committed. */
-final class CommittedTopics {
+public final class CommittedTopics {
 
   private CommittedTopics() {}
 
   /** Decisions on fraud-scores. */
-  static long decisions(ClientConfigFactory clients) {
+  public static long decisions(ClientConfigFactory clients) {
     return CommittedRecords.count(clients, TopicCatalog.FRAUD_SCORES, Map.of());
   }
 
   /** Transactions on synthetic-transactions, per user id. */
-  static Map<String, Integer> transactionsPerUser(ClientConfigFactory clients) {
+  public static Map<String, Integer> transactionsPerUser(ClientConfigFactory clients) {
     TransactionCodec codec = new TransactionCodec(TransactionLimits.DEFAULTS);
     Map<String, Integer> perUser = new HashMap<>();
     CommittedRecords.read(

@@ -1,5 +1,6 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.persistence;
 
+import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,10 +15,6 @@ import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicProvisioner;
-import io.streamsentinel.persistence.CaseService;
-import io.streamsentinel.persistence.FeedbackPublisher;
-import io.streamsentinel.persistence.PipelineFeed;
-import io.streamsentinel.persistence.SinkService;
 import io.streamsentinel.web.CaseRoutes;
 import io.streamsentinel.web.WebServer;
 import java.net.URI;

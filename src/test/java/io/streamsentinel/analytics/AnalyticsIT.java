@@ -1,16 +1,12 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.analytics;
 
+import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.streamsentinel.analytics.AnalyticsConsumer;
-import io.streamsentinel.analytics.AnalyticsSettings;
-import io.streamsentinel.analytics.AnalyticsStore;
-import io.streamsentinel.analytics.StaleOffsetsException;
-import io.streamsentinel.analytics.StatisticsTally;
 import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.DecisionSummary;
 import io.streamsentinel.database.Database;

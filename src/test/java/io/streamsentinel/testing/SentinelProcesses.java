@@ -1,5 +1,6 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.testing;
 
+import io.streamsentinel.cli.SentinelCli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,17 +10,17 @@ import java.util.List;
  * abruptly. Each process writes its output to {@code <dir>/<name>.log} and its log file under
  * {@code <dir>/logs-<name>}.
  */
-final class SentinelProcesses implements AutoCloseable {
+public final class SentinelProcesses implements AutoCloseable {
 
   private final Path dir;
   private final List<Process> started = new ArrayList<>();
 
-  SentinelProcesses(Path dir) {
+  public SentinelProcesses(Path dir) {
     this.dir = dir;
   }
 
   /** Starts {@code sentinel <args>} with the given heap. */
-  Process start(String name, String heap, String... args) throws Exception {
+  public Process start(String name, String heap, String... args) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(

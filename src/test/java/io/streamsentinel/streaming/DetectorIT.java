@@ -1,5 +1,8 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.streaming;
 
+import io.streamsentinel.testing.SentinelProcesses;
+import io.streamsentinel.testing.CommittedTopics;
+import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,7 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.streaming;
 
+import io.streamsentinel.testing.CommittedTopics;
+import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

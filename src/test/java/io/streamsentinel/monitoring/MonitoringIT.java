@@ -1,5 +1,6 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.monitoring;
 
+import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,7 @@
-package io.streamsentinel.cli;
+package io.streamsentinel.testing;
 
+import io.streamsentinel.cli.SentinelCli;
+import io.streamsentinel.cli.CliContext;
 import io.streamsentinel.runtime.ShutdownSignal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the CLI in-process as a user would, capturing what it prints. */
-final class CliRunner {
+public final class CliRunner {
 
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-  final ShutdownSignal shutdown = new ShutdownSignal();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  public final ShutdownSignal shutdown = new ShutdownSignal();
 
-  int run(String... args) {
+  public int run(String... args) {
     return SentinelCli.execute(
         new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), shutdown), args);
   }
@@ -23,7 +25,7 @@ final class CliRunner {
    * {@code demo} with free ports and every data directory (broker, streams, PostgreSQL) under
    * {@code dir}, followed by {@code more}.
    */
-  static String[] demoIn(Path dir, String... more) {
+  public static String[] demoIn(Path dir, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -42,11 +44,11 @@ final class CliRunner {
     return args.toArray(String[]::new);
   }
 
-  String out() {
+  public String out() {
     return out.toString();
   }
 
-  String err() {
+  public String err() {
     return err.toString();
   }
 }
