@@ -1,20 +1,19 @@
 package io.streamsentinel.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.streamsentinel.codec.Json;
 
-/** The JSON of the API (and of the CLI's --json output): snake_case keys, ISO-8601 instants. */
+/**
+ * The JSON of the API (and of the CLI's --json output): {@link Json#mapper()}'s convention. Kept
+ * only for {@code cli.CasesCommand}, which should call {@link Json#mapper()} itself; then this
+ * class goes.
+ */
 public final class JsonMapper {
 
   private JsonMapper() {}
 
   /** A new mapper with the project's conventions. */
   public static ObjectMapper create() {
-    return new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    return Json.mapper();
   }
 }
