@@ -1,19 +1,19 @@
 package io.streamsentinel.analytics;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.streamsentinel.codec.Json;
 import java.io.IOException;
 import java.io.Writer;
 
 /** The report as one JSON object with snake_case keys (see {@link ReportFigures}). */
 final class JsonReportWriter {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
+  private static final ObjectWriter JSON =
+      Json.mapper()
+          .writerWithDefaultPrettyPrinter()
           // The caller owns the writer (it may be stdout).
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+          .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private JsonReportWriter() {}
 

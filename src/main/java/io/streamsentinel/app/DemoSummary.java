@@ -1,8 +1,7 @@
 package io.streamsentinel.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.streamsentinel.codec.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public record DemoSummary(
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
   }
 
   public String text() {

@@ -1,7 +1,7 @@
 package io.streamsentinel.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.streamsentinel.codec.Json;
 import io.streamsentinel.database.Database;
 import io.streamsentinel.database.DatabaseException;
 import io.streamsentinel.kafka.ClientCatalog;
@@ -13,7 +13,6 @@ import io.streamsentinel.persistence.CaseStatus;
 import io.streamsentinel.persistence.CaseView;
 import io.streamsentinel.persistence.FeedbackPublisher;
 import io.streamsentinel.persistence.Resolution;
-import io.streamsentinel.web.JsonMapper;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -81,9 +80,7 @@ final class CasesCommand {
           .out()
           .println(
               json
-                  ? JsonMapper.create()
-                      .enable(SerializationFeature.INDENT_OUTPUT)
-                      .writeValueAsString(value)
+                  ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value)
                   : text);
     }
   }

@@ -1,8 +1,7 @@
 package io.streamsentinel.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.streamsentinel.analytics.DecisionEvaluation;
+import io.streamsentinel.codec.Json;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.quality.ConfusionMatrix;
 import io.streamsentinel.detection.quality.DetectionQuality;
@@ -95,9 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
       Map<String, Object> figures = toJson(report);
       figures.put("blocked_account_decisions", evaluation.enforcement());
       figures.put("undecodable_records", evaluation.undecodable());
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(json.toFile(), figures);
+      Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), figures);
       context.out().println("Written to " + json);
     }
     return 0;
@@ -177,17 +174,12 @@ final class EvaluateCommand implements Callable<Integer> {
     out.put("recall", r.recall());
     out.put("f1", r.f1());
     out.put("auc", finite(r.auc()));
-    out.put(
-        "confusion_matrix",
-        Map.of(
-            "tp",
-            r.overall().truePositives(),
-            "fp",
-            r.overall().falsePositives(),
-            "tn",
-            r.overall().trueNegatives(),
-            "fn",
-            r.overall().falseNegatives()));
+    Map<String, Object> matrix = new LinkedHashMap<>(); // in a fixed order, unlike Map.of
+    matrix.put("tp", r.overall().truePositives());
+    matrix.put("fp", r.overall().falsePositives());
+    matrix.put("tn", r.overall().trueNegatives());
+    matrix.put("fn", r.overall().falseNegatives());
+    out.put("confusion_matrix", matrix);
     Map<String, Object> perPattern = new LinkedHashMap<>();
     r.perPattern().forEach((name, p) -> perPattern.put(name, patternJson(p)));
     out.put("per_pattern", perPattern);

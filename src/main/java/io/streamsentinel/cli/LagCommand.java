@@ -1,6 +1,6 @@
 package io.streamsentinel.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.codec.Json;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.monitoring.LagReport;
@@ -81,7 +81,7 @@ final class LagCommand implements Callable<Integer> {
 
   private void print(List<PartitionLag> rows) throws Exception {
     if (json) {
-      context.out().println(new ObjectMapper().writeValueAsString(rows));
+      context.out().println(Json.mapper().writeValueAsString(rows));
       return;
     }
     if (rows.isEmpty()) {

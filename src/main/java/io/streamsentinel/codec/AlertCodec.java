@@ -2,12 +2,10 @@ package io.streamsentinel.codec;
 
 import static io.streamsentinel.codec.EventFields.requirePresent;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.streamsentinel.domain.Alert;
 import io.streamsentinel.domain.Severity;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.List;
  */
 public final class AlertCodec {
 
-  private static final JsonFactory JSON = new JsonFactory();
   private static final String EVENT = "an alert";
 
   private AlertCodec() {}
@@ -28,72 +25,54 @@ public final class AlertCodec {
    * @throws IllegalArgumentException naming the field when the bytes are not an alert
    */
   public static Alert decode(byte[] bytes) {
-    try (JsonParser p = JSON.createParser(bytes)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("an alert must be a JSON object");
-      }
-      return readFields(p);
-    } catch (IOException e) {
-      throw EventFields.notJson(EVENT, e);
-    }
+    return EventJson.read(bytes, Wire.class, EVENT).toAlert();
   }
 
-  private static Alert readFields(JsonParser p) throws IOException {
-    String alertId = null;
-    String transactionId = null;
-    String userId = null;
-    Double score = null;
-    Severity severity = null;
-    List<String> reasonCodes = List.of();
-    Instant eventTime = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      switch (field) {
-        case "alert_id" -> alertId = EventFields.string(p, field);
-        case "transaction_id" -> transactionId = EventFields.string(p, field);
-        case "user_id" -> userId = EventFields.string(p, field);
-        case "score" -> score = EventFields.number(p, field);
-        case "severity" -> severity = EventFields.severity(p, field);
-        case "reasons" -> reasonCodes = reasonCodes(p);
-        case "event_time" -> eventTime = EventFields.instant(p, field);
-        default -> p.skipChildren();
-      }
-    }
-    requirePresent(alertId, "alert_id", EVENT);
-    requirePresent(transactionId, "transaction_id", EVENT);
-    requirePresent(userId, "user_id", EVENT);
-    requirePresent(score, "score", EVENT);
-    requirePresent(severity, "severity", EVENT);
-    requirePresent(eventTime, "event_time", EVENT);
-    if (!(score >= 0 && score <= 1)) {
-      throw new IllegalArgumentException("score: must be in [0, 1] but was " + score);
-    }
-    return new Alert(alertId, transactionId, userId, severity, score, reasonCodes, eventTime);
-  }
+  /**
+   * The fields of an alert the policy reads. {@code reasons} may be absent (no reasons) but not
+   * null.
+   */
+  record Wire(
+      String alertId,
+      String transactionId,
+      String userId,
+      Double score,
+      String severity,
+      @JsonDeserialize(using = EventJson.PresentArray.class) List<WireReason> reasons,
+      Instant eventTime) {
 
-  /** The codes of {@code reasons: [{"code": .., "detail": .., "contribution": ..}, ..]}. */
-  private static List<String> reasonCodes(JsonParser p) throws IOException {
-    EventFields.requireArray(p, "reasons");
-    List<String> codes = new ArrayList<>();
-    JsonToken token;
-    while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (token != JsonToken.START_OBJECT) {
-        throw EventFields.wrongType("reasons[]", "an object", token);
+    Alert toAlert() {
+      Severity tier = EventFields.severity(severity, "severity");
+      List<String> codes = reasonCodes();
+      requirePresent(alertId, "alert_id", EVENT);
+      requirePresent(transactionId, "transaction_id", EVENT);
+      requirePresent(userId, "user_id", EVENT);
+      requirePresent(score, "score", EVENT);
+      requirePresent(tier, "severity", EVENT);
+      requirePresent(eventTime, "event_time", EVENT);
+      if (!(score >= 0 && score <= 1)) {
+        throw new IllegalArgumentException("score: must be in [0, 1] but was " + score);
       }
-      String code = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        if (field.equals("code")) {
-          code = EventFields.string(p, "reasons[].code");
-        } else {
-          p.skipChildren();
+      return new Alert(alertId, transactionId, userId, tier, score, codes, eventTime);
+    }
+
+    /** The codes of {@code reasons: [{"code": .., "detail": .., "contribution": ..}, ..]}. */
+    private List<String> reasonCodes() {
+      if (reasons == null) {
+        return List.of();
+      }
+      List<String> codes = new ArrayList<>(reasons.size());
+      for (WireReason reason : reasons) {
+        if (reason == null) {
+          throw EventFields.wrongType("reasons[]", "an object", JsonToken.VALUE_NULL);
         }
+        requirePresent(reason.code(), "reasons[].code", EVENT);
+        codes.add(reason.code());
       }
-      requirePresent(code, "reasons[].code", EVENT);
-      codes.add(code);
+      return codes;
     }
-    return codes;
   }
+
+  /** One reason of an alert; only its code matters to the policy. */
+  record WireReason(String code) {}
 }

@@ -51,7 +51,11 @@ final class EventFields {
   }
 
   static Severity severity(JsonParser p, String field) throws IOException {
-    String text = string(p, field);
+    return severity(string(p, field), field);
+  }
+
+  /** The severity named (case-insensitive) by {@code text}, or null for null. */
+  static Severity severity(String text, String field) {
     if (text == null) {
       return null;
     }

@@ -3,7 +3,6 @@ package io.streamsentinel.codec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamsentinel.detection.Condition;
@@ -28,9 +27,8 @@ public final class RuleSetCodec {
   /** Class-path location of the default rule set. */
   public static final String DEFAULT_RESOURCE = "rules/default-rules.json";
 
-  /** Thread-safe once configured; configured only here. */
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Thread-safe once configured; configured only here. Trees only, so the naming is moot. */
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private RuleSetCodec() {}
 
@@ -116,7 +114,7 @@ public final class RuleSetCodec {
       node.put("detail", rule.detail().source());
     }
     try {
-      return MAPPER.writeValueAsBytes(root);
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree could not be written", e);
     }

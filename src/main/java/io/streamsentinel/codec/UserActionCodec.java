@@ -2,155 +2,110 @@ package io.streamsentinel.codec;
 
 import static io.streamsentinel.codec.EventFields.requirePresent;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.streamsentinel.domain.ActionType;
 import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.UserAction;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The wire format of {@code user-actions}, the audit trail: {@code {"action_id":..,"alert_id":..,
  * "transaction_id":..,"user_id":..,"action_type":"BLOCK_ACCOUNT","severity":"CRITICAL",
- * "reasons":[..],"decided_at":..,"policy_version":..,"actor":..,"note":..}}. Null fields are left
- * out.
+ * "reasons":[..],"decided_at":..,"alert_time":..,"policy_version":..,"actor":..,"note":..}}, in
+ * that order. Null fields are left out.
  */
 public final class UserActionCodec {
 
-  private static final JsonFactory JSON = new JsonFactory();
   private static final String EVENT = "a user action";
 
   private UserActionCodec() {}
 
   public static byte[] encode(UserAction a) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(256);
-        JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("action_id", a.actionId());
-      writeIfPresent(g, "alert_id", a.alertId());
-      writeIfPresent(g, "transaction_id", a.transactionId());
-      g.writeStringField("user_id", a.userId());
-      g.writeStringField("action_type", a.actionType().wireName());
-      writeIfPresent(g, "severity", a.severity() == null ? null : a.severity().name());
-      g.writeArrayFieldStart("reasons");
-      for (String reason : a.reasons()) {
-        g.writeString(reason);
-      }
-      g.writeEndArray();
-      g.writeStringField("decided_at", a.decidedAt().toString());
-      writeIfPresent(g, "alert_time", a.alertTime() == null ? null : a.alertTime().toString());
-      g.writeStringField("policy_version", a.policyVersion());
-      g.writeStringField("actor", a.actor());
-      writeIfPresent(g, "note", a.note());
-      g.writeEndObject();
-      g.flush();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode user action " + a.actionId(), e);
-    }
+    return EventJson.write(Wire.of(a));
   }
 
   /**
    * @throws IllegalArgumentException naming the field when the bytes are not a user action
    */
   public static UserAction decode(byte[] bytes) {
-    try (JsonParser p = JSON.createParser(bytes)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("a user action must be a JSON object");
+    return EventJson.read(bytes, Wire.class, EVENT).toUserAction();
+  }
+
+  /**
+   * A user action as written; the component order is the field order. {@code reasons} may be absent
+   * when reading (no reasons) but not null.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Wire(
+      String actionId,
+      String alertId,
+      String transactionId,
+      String userId,
+      String actionType,
+      String severity,
+      @JsonDeserialize(using = EventJson.PresentArray.class) List<String> reasons,
+      Instant decidedAt,
+      Instant alertTime,
+      String policyVersion,
+      String actor,
+      String note) {
+
+    static Wire of(UserAction a) {
+      return new Wire(
+          a.actionId(),
+          a.alertId(),
+          a.transactionId(),
+          a.userId(),
+          a.actionType().wireName(),
+          a.severity() == null ? null : a.severity().name(),
+          a.reasons(),
+          a.decidedAt(),
+          a.alertTime(),
+          a.policyVersion(),
+          a.actor(),
+          a.note());
+    }
+
+    UserAction toUserAction() {
+      ActionType type = parsedActionType();
+      Severity tier = EventFields.severity(severity, "severity");
+      List<String> codes = reasons == null ? List.of() : reasons;
+      for (String code : codes) {
+        if (code == null) {
+          throw EventFields.wrongType("reasons[]", "a string", JsonToken.VALUE_NULL);
+        }
       }
-      return readFields(p);
-    } catch (IOException e) {
-      throw EventFields.notJson(EVENT, e);
+      requirePresent(actionId, "action_id", EVENT);
+      requirePresent(userId, "user_id", EVENT);
+      requirePresent(type, "action_type", EVENT);
+      requirePresent(decidedAt, "decided_at", EVENT);
+      requirePresent(policyVersion, "policy_version", EVENT);
+      requirePresent(actor, "actor", EVENT);
+      return new UserAction(
+          actionId,
+          alertId,
+          transactionId,
+          userId,
+          type,
+          tier,
+          codes,
+          decidedAt,
+          alertTime,
+          policyVersion,
+          actor,
+          note);
     }
-  }
 
-  private static UserAction readFields(JsonParser p) throws IOException {
-    String actionId = null;
-    String alertId = null;
-    String transactionId = null;
-    String userId = null;
-    ActionType type = null;
-    Severity severity = null;
-    List<String> reasons = List.of();
-    Instant decidedAt = null;
-    Instant alertTime = null;
-    String policyVersion = null;
-    String actor = null;
-    String note = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      switch (field) {
-        case "action_id" -> actionId = EventFields.string(p, field);
-        case "alert_id" -> alertId = EventFields.string(p, field);
-        case "transaction_id" -> transactionId = EventFields.string(p, field);
-        case "user_id" -> userId = EventFields.string(p, field);
-        case "action_type" -> type = actionType(p, field);
-        case "severity" -> severity = EventFields.severity(p, field);
-        case "reasons" -> reasons = strings(p, field);
-        case "decided_at" -> decidedAt = EventFields.instant(p, field);
-        case "alert_time" -> alertTime = EventFields.instant(p, field);
-        case "policy_version" -> policyVersion = EventFields.string(p, field);
-        case "actor" -> actor = EventFields.string(p, field);
-        case "note" -> note = EventFields.string(p, field);
-        default -> p.skipChildren();
+    private ActionType parsedActionType() {
+      try {
+        return actionType == null ? null : ActionType.fromWire(actionType);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "action_type: unknown action type " + ProblemText.quote(actionType));
       }
-    }
-    requirePresent(actionId, "action_id", EVENT);
-    requirePresent(userId, "user_id", EVENT);
-    requirePresent(type, "action_type", EVENT);
-    requirePresent(decidedAt, "decided_at", EVENT);
-    requirePresent(policyVersion, "policy_version", EVENT);
-    requirePresent(actor, "actor", EVENT);
-    return new UserAction(
-        actionId,
-        alertId,
-        transactionId,
-        userId,
-        type,
-        severity,
-        reasons,
-        decidedAt,
-        alertTime,
-        policyVersion,
-        actor,
-        note);
-  }
-
-  private static ActionType actionType(JsonParser p, String field) throws IOException {
-    String text = EventFields.string(p, field);
-    try {
-      return text == null ? null : ActionType.fromWire(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          field + ": unknown action type " + ProblemText.quote(text));
-    }
-  }
-
-  private static List<String> strings(JsonParser p, String field) throws IOException {
-    EventFields.requireArray(p, field);
-    List<String> values = new ArrayList<>();
-    JsonToken token;
-    while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (token != JsonToken.VALUE_STRING) {
-        throw EventFields.wrongType(field + "[]", "a string", token);
-      }
-      values.add(p.getText());
-    }
-    return values;
-  }
-
-  private static void writeIfPresent(JsonGenerator g, String field, String value)
-      throws IOException {
-    if (value != null) {
-      g.writeStringField(field, value);
     }
   }
 }

@@ -2,9 +2,11 @@
  * How things are written as bytes: the JSON wire format of events (how a {@link
  * io.streamsentinel.domain.Transaction} is written and read, and what makes a record on the wire
  * unreadable), decisions and alerts, the responder's user actions, the compact binary form of a
- * {@link io.streamsentinel.detection.UserProfile} in the state store, and rule files. The
- * per-record formats are pure and allocation-lean (Jackson's streaming API, hand-written binary);
- * only rule files, read once at start-up, use Jackson databind. Knows nothing of Kafka, so serdes
- * and the generator wrap it instead of re-implementing it.
+ * {@link io.streamsentinel.detection.UserProfile} in the state store, and rule files. The measured
+ * per-record formats (transactions, decisions, profiles) are pure and allocation-lean (Jackson's
+ * streaming API, hand-written binary); the responder's events (alerts as the policy reads them,
+ * user actions, account status) and rule files use Jackson databind with {@link
+ * io.streamsentinel.codec.Json}, the one convention for cold-path JSON. Knows nothing of Kafka, so
+ * serdes and the generator wrap it instead of re-implementing it.
  */
 package io.streamsentinel.codec;

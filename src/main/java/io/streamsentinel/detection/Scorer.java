@@ -15,9 +15,10 @@ import java.util.List;
  * {@code -ln(1 - w_i)}, the term it adds to {@code -ln(1 - score)}; contributions add up to the
  * score.
  *
- * <p>Account status comes in through the features: step-up adds the {@link ReasonCodes#STEP_UP_REQUIRED}
- * reason with the rule set's step-up weight; a blocked account scores 1.0 with {@link
- * ReasonCodes#ACCOUNT_BLOCKED} holding the part of the score the rules did not already explain.
+ * <p>Account status comes in through the features: step-up adds the {@link
+ * ReasonCodes#STEP_UP_REQUIRED} reason with the rule set's step-up weight; a blocked account scores
+ * 1.0 with {@link ReasonCodes#ACCOUNT_BLOCKED} holding the part of the score the rules did not
+ * already explain.
  *
  * <p>The rules are compiled into flat arrays so that scoring is a loop over primitives.
  */

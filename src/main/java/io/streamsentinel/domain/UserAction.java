@@ -41,7 +41,6 @@ public record UserAction(
   /** The actor of every action the policy decides. */
   public static final String RESPONDER = "responder";
 
-
   public UserAction {
     Objects.requireNonNull(actionId, "actionId");
     Objects.requireNonNull(userId, "userId");

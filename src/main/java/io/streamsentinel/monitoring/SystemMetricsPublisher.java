@@ -2,6 +2,7 @@ package io.streamsentinel.monitoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.codec.Json;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class SystemMetricsPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(SystemMetricsPublisher.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final Producer<String, byte[]> producer;
   private final LongAdder failures = new LongAdder();

@@ -3,6 +3,7 @@ package io.streamsentinel.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.codec.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +22,7 @@ final class CaseRepository {
       "case_id, status, kind, user_id, transaction_id, alert_id, severity, reasons, assignee,"
           + " resolution, resolved_by, resolution_note, opened_at, updated_at, resolved_at";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final int HISTORY = 20;
 
   private CaseRepository() {}

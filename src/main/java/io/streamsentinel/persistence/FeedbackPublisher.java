@@ -2,6 +2,7 @@ package io.streamsentinel.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.codec.Json;
 import io.streamsentinel.database.Database;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class FeedbackPublisher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FeedbackPublisher.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Duration RETRY_EVERY = Duration.ofSeconds(10);
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
   private static final int BATCH = 500;

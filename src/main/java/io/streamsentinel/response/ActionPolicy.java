@@ -1,10 +1,10 @@
 package io.streamsentinel.response;
 
-import io.streamsentinel.domain.ReasonCodes;
 import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.ActionType;
 import io.streamsentinel.domain.Alert;
+import io.streamsentinel.domain.ReasonCodes;
 import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.UserAction;
 import java.time.Instant;
@@ -19,8 +19,6 @@ import java.util.Objects;
  * MINIMAL does nothing. A repeat offender is escalated one tier.
  */
 public final class ActionPolicy {
-
-
 
   private final PolicySettings settings;
 

@@ -1,8 +1,5 @@
 package io.streamsentinel.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.streamsentinel.persistence.CaseException;
@@ -12,17 +9,19 @@ import io.streamsentinel.persistence.CaseStatus;
 import io.streamsentinel.persistence.CaseView;
 import io.streamsentinel.persistence.Resolution;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The review-case API: {@code GET /api/cases} (filters: status, assignee, severity, user_id,
  * limit), {@code GET /api/cases/{id}}, {@code POST /api/cases/{id}/assign} with {@code {"analyst",
  * "note"}} and {@code POST /api/cases/{id}/resolve} with {@code {"resolution", "analyst", "note"}}.
- * A bad request gets a 4xx with a JSON error naming the field.
+ * Parameters and bodies are read with Javalin's validators; a bad one becomes a 400 naming the
+ * field ({@link RequestErrors}), a refused operation the {@link CaseException}'s status.
  */
 public final class CaseRoutes implements RouteGroup {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String RESOLUTIONS = "required: confirmed_fraud or false_positive";
 
   private final CaseService cases;
 
@@ -30,8 +29,15 @@ public final class CaseRoutes implements RouteGroup {
     this.cases = cases;
   }
 
+  /** The body of an assignment; unknown fields are ignored, as before. */
+  record AssignRequest(String analyst, String note) {}
+
+  /** The body of a resolution; the resolution stays text so a bad one is named, not "body". */
+  record ResolveRequest(String resolution, String analyst, String note) {}
+
   @Override
   public void register(JavalinConfig config) {
+    config.validation.register(CaseStatus.class, CaseStatus::parse);
     config.routes.get("/api/cases", this::list);
     config.routes.get("/api/cases/{id}", this::show);
     config.routes.post("/api/cases/{id}/assign", this::assign);
@@ -42,11 +48,15 @@ public final class CaseRoutes implements RouteGroup {
   private void list(Context ctx) {
     CaseQuery query =
         new CaseQuery(
-            parse("status", ctx.queryParam("status"), CaseStatus::parse),
+            ctx.queryParamAsClass("status", CaseStatus.class).getOrNull(),
             ctx.queryParam("assignee"),
             upper(ctx.queryParam("severity")),
             ctx.queryParam("user_id"),
-            intParam(ctx, "limit", CaseQuery.DEFAULT_LIMIT));
+            ctx.queryParamAsClass("limit", Integer.class)
+                .check(
+                    limit -> limit >= 1 && limit <= CaseQuery.MAX_LIMIT,
+                    "must be within [1, " + CaseQuery.MAX_LIMIT + "]")
+                .getOrDefault(CaseQuery.DEFAULT_LIMIT));
     List<CaseView> found = cases.list(query);
     ctx.json(Map.of("cases", found, "count", found.size()));
   }
@@ -57,80 +67,34 @@ public final class CaseRoutes implements RouteGroup {
   }
 
   private void assign(Context ctx) {
-    JsonNode body = body(ctx);
-    ctx.json(cases.assign(caseId(ctx), text(body, "analyst"), text(body, "note")));
+    long id = caseId(ctx);
+    AssignRequest body = ctx.bodyValidator(AssignRequest.class).get();
+    ctx.json(cases.assign(id, body.analyst(), body.note()));
   }
 
   private void resolve(Context ctx) {
-    JsonNode body = body(ctx);
-    Resolution resolution = parse("resolution", text(body, "resolution"), Resolution::parse);
-    if (resolution == null) {
-      throw ApiError.badField("resolution", "required: confirmed_fraud or false_positive");
+    long id = caseId(ctx);
+    ResolveRequest body =
+        ctx.bodyValidator(ResolveRequest.class)
+            .check("resolution", r -> isResolution(r.resolution()), RESOLUTIONS)
+            .get();
+    ctx.json(cases.resolve(id, Resolution.parse(body.resolution()), body.analyst(), body.note()));
+  }
+
+  private static boolean isResolution(String text) {
+    try {
+      return text != null && Resolution.parse(text) != null;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
-    ctx.json(cases.resolve(caseId(ctx), resolution, text(body, "analyst"), text(body, "note")));
   }
 
   private static long caseId(Context ctx) {
-    String text = ctx.pathParam("id");
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw ApiError.badField("id", "a case id is a number, got '" + text + "'");
-    }
-  }
-
-  private static JsonNode body(Context ctx) {
-    String text = ctx.body();
-    if (text == null || text.isBlank()) {
-      throw ApiError.badField("body", "a JSON object is required");
-    }
-    try {
-      JsonNode node = JSON.readTree(text);
-      if (!node.isObject()) {
-        throw ApiError.badField("body", "must be a JSON object");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw ApiError.badField("body", "not valid JSON: " + e.getOriginalMessage());
-    }
-  }
-
-  private static String text(JsonNode body, String field) {
-    JsonNode value = body.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw ApiError.badField(field, "must be a string");
-    }
-    return value.asText();
-  }
-
-  private static int intParam(Context ctx, String name, int fallback) {
-    String text = ctx.queryParam(name);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw ApiError.badField(name, "must be a whole number, got '" + text + "'");
-    }
-  }
-
-  private static <T> T parse(String field, String text, java.util.function.Function<String, T> p) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return p.apply(text);
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badField(field, e.getMessage());
-    }
+    return ctx.pathParamAsClass("id", Long.class).get();
   }
 
   private static String upper(String text) {
-    return text == null ? null : text.toUpperCase(java.util.Locale.ROOT);
+    return text == null ? null : text.toUpperCase(Locale.ROOT);
   }
 
   private static int status(CaseException e) {

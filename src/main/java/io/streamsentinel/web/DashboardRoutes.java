@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
+import io.streamsentinel.codec.Json;
 import io.streamsentinel.monitoring.Dashboard;
 import io.streamsentinel.monitoring.DashboardSnapshot;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ public final class DashboardRoutes implements RouteGroup {
   /** Where the page's files live on the classpath. */
   static final String PAGE_DIRECTORY = "/dashboard";
 
-  private static final ObjectMapper JSON = JsonMapper.create();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final Dashboard dashboard;
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();

@@ -93,7 +93,7 @@ public final class UserRoutes implements RouteGroup {
   }
 
   private void show(Context ctx) {
-    String id = userId(ctx.pathParam("id"));
+    String id = userId(ctx);
     UserStateLookup.Result result = lookup.apply(id);
     // Java 17 has no pattern matching for switch; the Result interface is sealed to these four.
     if (result instanceof UserStateLookup.Served s) {
@@ -107,21 +107,15 @@ public final class UserRoutes implements RouteGroup {
     }
   }
 
-  /**
-   * The id as given, checked like a transaction's user id.
-   *
-   * @throws ApiError 400 naming the field
-   */
-  static String userId(String id) {
-    if (id == null || id.isBlank()) {
-      throw ApiError.badField("id", "a user id must not be blank");
-    }
-    if (id.length() > Transaction.MAX_ID_LENGTH) {
-      throw ApiError.badField(
-          "id",
-          "a user id has at most " + Transaction.MAX_ID_LENGTH + " characters, got " + id.length());
-    }
-    return id;
+  /** The id as given, checked like a transaction's user id (a 400 naming "id" otherwise). */
+  private static String userId(Context ctx) {
+    int length = ctx.pathParam("id").length();
+    return ctx.pathParamAsClass("id", String.class)
+        .check(id -> !id.isBlank(), "a user id must not be blank")
+        .check(
+            id -> id.length() <= Transaction.MAX_ID_LENGTH,
+            "a user id has at most " + Transaction.MAX_ID_LENGTH + " characters, got " + length)
+        .get();
   }
 
   private void forward(Context ctx, String id, UserStateLookup.HostedElsewhere host) {

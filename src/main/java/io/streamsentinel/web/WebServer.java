@@ -1,7 +1,13 @@
 package io.streamsentinel.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.javalin.validation.ValidationException;
+import io.streamsentinel.codec.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process's HTTP server. Areas contribute {@link RouteGroup}s; bad requests ({@link ApiError})
- * become a JSON 4xx naming the field, anything unexpected a JSON 500 without internals (logged).
+ * The process's HTTP server. Areas contribute {@link RouteGroup}s and read requests with Javalin's
+ * validators; a failed validation becomes one JSON 400 naming the field ({@link RequestErrors}),
+ * other refusals ({@link ApiError}) their JSON 4xx, anything unexpected a JSON 500 without
+ * internals (logged).
  */
 public final class WebServer implements AutoCloseable {
 
@@ -33,7 +41,10 @@ public final class WebServer implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
-              config.jsonMapper(new JavalinJackson(JsonMapper.create(), false));
+              config.jsonMapper(new JavalinJackson(requestMapper(), false));
+              config.routes.exception(
+                  ValidationException.class,
+                  (e, ctx) -> ctx.status(400).json(RequestErrors.body(e)));
               config.routes.exception(
                   ApiError.class,
                   (e, ctx) -> ctx.status(e.status()).json(errorBody(e.getMessage(), e.field())));
@@ -53,6 +64,19 @@ public final class WebServer implements AutoCloseable {
   /** The bound port (useful when started on port 0). */
   public int port() {
     return app.port();
+  }
+
+  /**
+   * {@link Json#mapper()}, reading request bodies strictly: a text field takes only a JSON string,
+   * so {@code "analyst": 5} is refused naming the field rather than read as "5".
+   */
+  private static ObjectMapper requestMapper() {
+    ObjectMapper mapper = Json.mapper();
+    for (CoercionInputShape shape :
+        List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+      mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+    }
+    return mapper;
   }
 
   static Map<String, Object> errorBody(String message, String field) {

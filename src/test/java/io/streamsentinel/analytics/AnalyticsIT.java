@@ -1,6 +1,5 @@
 package io.streamsentinel.analytics;
 
-import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +26,7 @@ import io.streamsentinel.kafka.KafkaTestSupport;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicOffsets;
 import io.streamsentinel.kafka.TuningProfile;
+import io.streamsentinel.testing.CliRunner;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

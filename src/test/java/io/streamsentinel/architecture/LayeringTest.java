@@ -89,8 +89,11 @@ class LayeringTest {
   @ParameterizedTest
   @MethodSource("stages")
   void aStageShouldNotDependOnAnotherStage(String stage) {
-    String[] others = STAGES.stream().filter(s -> !s.equals(stage)).map(s -> ROOT + s + "..")
-        .toArray(String[]::new);
+    String[] others =
+        STAGES.stream()
+            .filter(s -> !s.equals(stage))
+            .map(s -> ROOT + s + "..")
+            .toArray(String[]::new);
     noClasses()
         .that()
         .resideInAPackage(ROOT + stage + "..")

@@ -1,11 +1,11 @@
 package io.streamsentinel.cli;
 
-import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.testing.CliRunner;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;

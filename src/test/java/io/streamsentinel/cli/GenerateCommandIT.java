@@ -1,6 +1,5 @@
 package io.streamsentinel.cli;
 
-import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsentinel.codec.TransactionCodec;
@@ -10,6 +9,7 @@ import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaTestSupport;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.testing.CliRunner;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;

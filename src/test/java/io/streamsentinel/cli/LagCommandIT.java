@@ -1,6 +1,5 @@
 package io.streamsentinel.cli;
 
-import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaTestSupport;
+import io.streamsentinel.testing.CliRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package io.streamsentinel.cli;
 
-import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaTestSupport;
+import io.streamsentinel.testing.CliRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.streamsentinel.detection;
 
-import io.streamsentinel.domain.ReasonCodes;
 import static io.streamsentinel.detection.Moments.MONDAY_NOON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.streamsentinel.domain.ReasonCodes;
 import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
 import java.util.List;
@@ -76,7 +76,9 @@ class ScorerTest {
 
     assertThat(decision.score()).isEqualTo(1.0);
     assertThat(decision.severity()).isEqualTo(Severity.CRITICAL);
-    assertThat(decision.reasons()).extracting(Reason::code).containsExactly(ReasonCodes.ACCOUNT_BLOCKED);
+    assertThat(decision.reasons())
+        .extracting(Reason::code)
+        .containsExactly(ReasonCodes.ACCOUNT_BLOCKED);
     assertThat(decision.reasons().get(0).contribution()).isEqualTo(1.0);
   }
 

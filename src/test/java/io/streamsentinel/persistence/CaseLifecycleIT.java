@@ -1,6 +1,5 @@
 package io.streamsentinel.persistence;
 
-import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +14,7 @@ import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicProvisioner;
+import io.streamsentinel.testing.CliRunner;
 import io.streamsentinel.web.CaseRoutes;
 import io.streamsentinel.web.WebServer;
 import java.net.URI;

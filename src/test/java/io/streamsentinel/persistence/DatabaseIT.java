@@ -1,13 +1,13 @@
 package io.streamsentinel.persistence;
 
-import io.streamsentinel.database.EmbeddedDatabase;
-import io.streamsentinel.database.DatabaseSettings;
-import io.streamsentinel.database.DatabaseException;
-import io.streamsentinel.database.Database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamsentinel.codec.DecisionDocument;
+import io.streamsentinel.database.Database;
+import io.streamsentinel.database.DatabaseException;
+import io.streamsentinel.database.DatabaseSettings;
+import io.streamsentinel.database.EmbeddedDatabase;
 import io.streamsentinel.domain.Severity;
 import java.math.BigDecimal;
 import java.nio.file.Path;

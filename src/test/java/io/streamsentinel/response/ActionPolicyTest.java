@@ -1,6 +1,5 @@
 package io.streamsentinel.response;
 
-import io.streamsentinel.domain.ReasonCodes;
 import static io.streamsentinel.response.Alerts.DECIDED;
 import static io.streamsentinel.response.Alerts.NOON;
 import static io.streamsentinel.response.Alerts.USER;
@@ -12,6 +11,7 @@ import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.ActionType;
 import io.streamsentinel.domain.Alert;
+import io.streamsentinel.domain.ReasonCodes;
 import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.UserAction;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package io.streamsentinel.response;
 
-import io.streamsentinel.testing.SentinelProcesses;
-import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +25,8 @@ import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
+import io.streamsentinel.testing.CliRunner;
+import io.streamsentinel.testing.SentinelProcesses;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.streamsentinel.response;
 
-import io.streamsentinel.domain.ReasonCodes;
 import static io.streamsentinel.response.Alerts.NOON;
 import static io.streamsentinel.response.Alerts.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsentinel.domain.ActionType;
+import io.streamsentinel.domain.ReasonCodes;
 import io.streamsentinel.domain.UserAction;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

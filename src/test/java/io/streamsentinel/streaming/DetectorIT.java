@@ -1,8 +1,5 @@
 package io.streamsentinel.streaming;
 
-import io.streamsentinel.testing.SentinelProcesses;
-import io.streamsentinel.testing.CommittedTopics;
-import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +14,9 @@ import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.testing.CliRunner;
+import io.streamsentinel.testing.CommittedTopics;
+import io.streamsentinel.testing.SentinelProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package io.streamsentinel.streaming;
 
-import io.streamsentinel.testing.CommittedTopics;
-import io.streamsentinel.testing.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +9,8 @@ import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaSettings;
+import io.streamsentinel.testing.CliRunner;
+import io.streamsentinel.testing.CommittedTopics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

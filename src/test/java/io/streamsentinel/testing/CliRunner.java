@@ -1,7 +1,7 @@
 package io.streamsentinel.testing;
 
-import io.streamsentinel.cli.SentinelCli;
 import io.streamsentinel.cli.CliContext;
+import io.streamsentinel.cli.SentinelCli;
 import io.streamsentinel.runtime.ShutdownSignal;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,0 +1,68 @@
+package io.streamsentinel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Bad case-API requests are refused by Javalin's validators with one 400 shape, {@code {"error":
+ * .., "field": ..}}, before the case service is asked (so none is given here).
+ */
+class CaseRoutesValidationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static WebServer server;
+
+  @BeforeAll
+  static void start() {
+    server = WebServer.start("127.0.0.1", 0, List.of(new CaseRoutes(null)));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "GET  | /api/cases?limit=100000 |                                        | limit",
+        "GET  | /api/cases?limit=0      |                                        | limit",
+        "GET  | /api/cases?limit=ten    |                                        | limit",
+        "GET  | /api/cases?status=closed |                                       | status",
+        "GET  | /api/cases/abc          |                                        | id",
+        "POST | /api/cases/abc/assign   | {\"analyst\":\"x\"}                    | id",
+        "POST | /api/cases/1/assign     | not json                               | body",
+        "POST | /api/cases/1/assign     | [1]                                    | body",
+        "POST | /api/cases/1/assign     | {\"analyst\":5}                        | analyst",
+        "POST | /api/cases/1/resolve    | {\"resolution\":\"maybe\",\"analyst\":\"x\"} | resolution",
+        "POST | /api/cases/1/resolve    | {\"analyst\":\"x\"}                    | resolution",
+      })
+  void shouldAnswer400NamingTheField(String method, String path, String body, String field)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    if (method.equals("POST")) {
+      request.POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+    }
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode error = JSON.readTree(response.body());
+    assertThat(error.get("field").asText()).isEqualTo(field);
+    assertThat(error.get("error").asText()).startsWith(field + ": ");
+  }
+}
