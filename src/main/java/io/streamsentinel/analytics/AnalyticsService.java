@@ -3,6 +3,8 @@ package io.streamsentinel.analytics;
 import io.streamsentinel.database.Database;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.GroupInput;
+import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -45,6 +47,11 @@ public final class AnalyticsService implements AutoCloseable {
   public AnalyticsService start() {
     thread.start();
     return this;
+  }
+
+  /** Its group and input, for lag and draining. */
+  public GroupInput input() {
+    return GroupInput.of(ClientCatalog.ANALYTICS_GROUP, TopicCatalog.FRAUD_SCORES);
   }
 
   public boolean isRunning() {

@@ -12,12 +12,12 @@ import io.streamsentinel.generator.PublishPlan;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
+import io.streamsentinel.kafka.GroupInput;
 import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicOffsets;
 import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.persistence.DecisionCount;
-import io.streamsentinel.persistence.PersistenceSink;
 import io.streamsentinel.persistence.SinkService;
 import io.streamsentinel.response.ResponderService;
 import io.streamsentinel.response.ResponderSettings;
@@ -143,65 +143,35 @@ public final class DemoPipeline implements AutoCloseable {
    */
   public void drain(Consumer<String> out, Consumer<String> err) throws InterruptedException {
     generator.close(); // the generator stops first; the detector drains what it sent
-    drain(
-        "detector",
-        detector::isAlive,
-        ClientCatalog.DETECTOR_GROUP,
-        List.of(TopicCatalog.TRANSACTIONS),
-        out,
-        err);
-    drain(
-        "responder",
-        responder::isRunning,
-        ClientCatalog.RESPONDER_GROUP,
-        List.of(TopicCatalog.FRAUD_ALERTS),
-        out,
-        err);
-    drain(
-        "persistence",
-        sink::isRunning,
-        ClientCatalog.PERSISTENCE_GROUP,
-        PersistenceSink.TOPICS,
-        out,
-        err);
-    drain(
-        "analytics",
-        analytics::isRunning,
-        ClientCatalog.ANALYTICS_GROUP,
-        List.of(TopicCatalog.FRAUD_SCORES),
-        out,
-        err);
+    drain("detector", detector::isAlive, detector.input(), out, err);
+    drain("responder", responder::isRunning, responder.input(), out, err);
+    drain("persistence", sink::isRunning, sink.input(), out, err);
+    drain("analytics", analytics::isRunning, analytics.input(), out, err);
   }
 
   private void drain(
       String stage,
       BooleanSupplier alive,
-      String group,
-      List<String> topics,
+      GroupInput input,
       Consumer<String> out,
       Consumer<String> err)
       throws InterruptedException {
-    for (String topic : topics) {
-      long[] lag = {TopicOffsets.groupLag(admin, group, topic)};
-      Await.until(
-          () -> lag[0] <= 0 || !alive.getAsBoolean(),
-          DRAIN_TIMEOUT,
-          DRAIN_CHECK,
-          () -> {
-            out.accept(String.format("Draining: %s lag %,d", stage, lag[0]));
-            lag[0] = lagOrInterrupted(group, topic);
-          });
-      if (lag[0] > 0) {
-        err.accept(
-            String.format(
-                "demo: %s still %,d behind after draining; counts are partial", stage, lag[0]));
-      }
+    long[] lag = {0};
+    Await.until(
+        () -> (lag[0] = lagOrInterrupted(input)) <= 0 || !alive.getAsBoolean(),
+        DRAIN_TIMEOUT,
+        DRAIN_CHECK,
+        () -> out.accept(String.format("Draining: %s lag %,d", stage, lag[0])));
+    if (lag[0] > 0) {
+      err.accept(
+          String.format(
+              "demo: %s still %,d behind after draining; counts are partial", stage, lag[0]));
     }
   }
 
-  private long lagOrInterrupted(String group, String topic) {
+  private long lagOrInterrupted(GroupInput input) {
     try {
-      return TopicOffsets.groupLag(admin, group, topic);
+      return input.lag(admin);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 0;

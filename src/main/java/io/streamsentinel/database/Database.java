@@ -2,6 +2,7 @@ package io.streamsentinel.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.streamsentinel.config.Secrets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class Database implements AutoCloseable {
       }
       user = EmbeddedDatabase.USER;
     } else {
-      description = url;
+      description = Secrets.maskedUrl(url);
     }
     try {
       HikariDataSource pool = pool(url, user, settings);

@@ -1,5 +1,6 @@
 package io.streamsentinel.database;
 
+import io.streamsentinel.config.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,7 +36,8 @@ public record DatabaseSettings(
     Objects.requireNonNull(decisionRetention, "decisionRetention");
     if (url != null && !url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
-          "--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got " + url);
+          "--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got "
+              + Secrets.maskedUrl(url));
     }
     if (poolSize < 1) {
       throw new IllegalArgumentException("pool size must be at least 1, got " + poolSize);
@@ -60,6 +62,6 @@ public record DatabaseSettings(
   public String toString() {
     return isEmbedded()
         ? "embedded PostgreSQL in " + embeddedDir
-        : url + " as " + user + (password == null ? "" : " (password set)");
+        : Secrets.maskedUrl(url) + " as " + user + (password == null ? "" : " (password set)");
   }
 }

@@ -3,6 +3,7 @@ package io.streamsentinel.persistence;
 import io.streamsentinel.database.Database;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.GroupInput;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,6 +51,11 @@ public final class SinkService implements AutoCloseable {
   /** Review cases, for the API. */
   public CaseService cases() {
     return cases;
+  }
+
+  /** Its group and input, for lag and draining. */
+  public GroupInput input() {
+    return new GroupInput(ClientCatalog.PERSISTENCE_GROUP, PersistenceSink.TOPICS);
   }
 
   public boolean isRunning() {

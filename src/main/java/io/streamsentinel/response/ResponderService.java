@@ -3,6 +3,8 @@ package io.streamsentinel.response;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.ClientMetrics;
+import io.streamsentinel.kafka.GroupInput;
+import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.runtime.Backoff;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +65,11 @@ public final class ResponderService implements AutoCloseable {
   public ResponderService start() {
     thread.start();
     return this;
+  }
+
+  /** Its group and input, for lag and draining. */
+  public GroupInput input() {
+    return GroupInput.of(ClientCatalog.RESPONDER_GROUP, TopicCatalog.FRAUD_ALERTS);
   }
 
   public boolean isRunning() {

@@ -2,10 +2,12 @@ package io.streamsentinel.streaming;
 
 import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientMetrics;
+import io.streamsentinel.kafka.GroupInput;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ public final class DetectorService implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final DetectorCounters counters;
+  private final GroupInput input;
   private final ClientMetrics.Binding clientMetrics;
   private volatile Throwable failure;
 
@@ -42,6 +45,9 @@ public final class DetectorService implements AutoCloseable {
     log.info("Detection topology (rules {}):\n{}", settings.rules().version(), topology.describe());
     Properties props = new Properties();
     props.putAll(streamsConfig.toProperties());
+    this.input =
+        GroupInput.of(
+            props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), DetectorSettings.INPUT_TOPIC);
     this.streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(
         e -> {
@@ -66,6 +72,11 @@ public final class DetectorService implements AutoCloseable {
   public boolean isAlive() {
     return streams.state().isRunningOrRebalancing()
         || streams.state() == KafkaStreams.State.CREATED;
+  }
+
+  /** Its group (the application id) and input, for lag and draining. */
+  public GroupInput input() {
+    return input;
   }
 
   /** The error that stopped it, or null. */
