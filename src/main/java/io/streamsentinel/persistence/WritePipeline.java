@@ -94,7 +94,7 @@ final class WritePipeline {
     // While the database is down the queued batch waits for the one being retried (startQueued),
     // so the loop blocks on that batch instead of spinning.
     if (oldest != null
-        && (oldest.write.isDone() || (queued != null && (full || outage.isWaiting())))) {
+        && (oldest.hasWriteEnded() || (queued != null && (full || outage.isWaiting())))) {
       settleOldest();
     }
   }
@@ -105,7 +105,7 @@ final class WritePipeline {
    */
   BatchWriter freeWriter() {
     for (BatchWriter w : writers) {
-      if (inFlight.stream().noneMatch(p -> p.writer == w)) {
+      if (inFlight.stream().noneMatch(p -> p.isWrittenBy(w))) {
         return w;
       }
     }
@@ -116,20 +116,10 @@ final class WritePipeline {
   void startQueued(BatchWriter free) {
     // While the database is down only the batch being retried goes to it.
     if (queued != null && (inFlight.isEmpty() || !outage.isWaiting())) {
-      queued.writer = free;
       inFlight.addLast(queued);
-      startWriting(queued);
+      queued.startWrite(free, writerThreads);
       queued = null;
     }
-  }
-
-  private void startWriting(PolledBatch p) {
-    p.write =
-        writerThreads.submit(
-            () -> {
-              p.writer.writeIsolatingBadRows(p.batch, p.dead);
-              return null;
-            });
   }
 
   /**
@@ -156,7 +146,7 @@ final class WritePipeline {
       }
       outage.waitBeforeRetry(oldest, e);
       if (inFlight.contains(oldest)) { // the rebalance listener drops a batch left with nothing
-        startWriting(oldest);
+        oldest.writeAgain(writerThreads);
       }
     }
   }
@@ -195,8 +185,11 @@ final class WritePipeline {
 
   /** Drops the given partitions from the queued batch, and the batch if nothing is left. */
   void dropFromQueued(Collection<TopicPartition> gone) {
-    if (queued != null && !queued.dropPartitions(gone)) {
-      queued = null;
+    if (queued != null) {
+      queued.dropPartitions(gone);
+      if (queued.isEmpty()) {
+        queued = null;
+      }
     }
   }
 }
