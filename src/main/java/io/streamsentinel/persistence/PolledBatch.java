@@ -33,7 +33,7 @@ final class PolledBatch {
   private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
 
   /** The writer of this batch once handed to one; no other batch in flight uses it. */
-  private BatchWriter writer;
+  private BatchStore writer;
 
   /** The latest write of this batch (a retry replaces it); null before the first. */
   private Future<?> write;
@@ -66,7 +66,7 @@ final class PolledBatch {
    * Hands the batch to {@code writer} for good (a retry writes with the same one) and starts its
    * first write on {@code threads}.
    */
-  void startWrite(BatchWriter writer, ExecutorService threads) {
+  void startWrite(BatchStore writer, ExecutorService threads) {
     this.writer = writer;
     writeAgain(threads);
   }
@@ -83,7 +83,7 @@ final class PolledBatch {
   }
 
   /** Whether {@code w} is this batch's writer, so no other batch may use it yet. */
-  boolean isWrittenBy(BatchWriter w) {
+  boolean isWrittenBy(BatchStore w) {
     return writer == w;
   }
 

@@ -38,7 +38,7 @@ final class WritePipeline {
    */
   private static final int WRITERS = 2;
 
-  private final List<BatchWriter> writers = new ArrayList<>();
+  private final List<BatchStore> writers;
   private final ExecutorService writerThreads;
   private final BatchCommitter committer;
   private final DatabaseOutage outage;
@@ -49,17 +49,13 @@ final class WritePipeline {
   /** Polled and decoded, waiting for a free writer; or null. */
   private PolledBatch queued;
 
-  WritePipeline(Database database, BatchCommitter committer, DatabaseOutage outage) {
-    // Each writer keeps its own cache of known partitions and is used by one batch at a time. A
-    // writer holds a pooled connection only while it writes, so the API still gets one between
-    // batches.
-    int count = Math.min(WRITERS, database.settings().poolSize());
-    for (int i = 0; i < count; i++) {
-      writers.add(new BatchWriter(database.dataSource()));
-    }
+  /** One writer thread per store; each store is used by one batch at a time. */
+  WritePipeline(
+      List<? extends BatchStore> writers, BatchCommitter committer, DatabaseOutage outage) {
+    this.writers = List.copyOf(writers);
     this.writerThreads =
         Executors.newFixedThreadPool(
-            count,
+            this.writers.size(),
             task -> {
               Thread t = new Thread(task, "sentinel-persist-writer");
               // Ended by close(); daemon only so that a lost sink never holds the JVM.
@@ -68,6 +64,19 @@ final class WritePipeline {
             });
     this.committer = committer;
     this.outage = outage;
+  }
+
+  /** The database's writers, as many as {@link #WRITERS} and the pool allow. */
+  static List<BatchStore> writersFor(Database database) {
+    // Each writer keeps its own cache of known partitions and is used by one batch at a time. A
+    // writer holds a pooled connection only while it writes, so the API still gets one between
+    // batches.
+    int count = Math.min(WRITERS, database.settings().poolSize());
+    List<BatchStore> writers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      writers.add(new BatchWriter(database.dataSource()));
+    }
+    return writers;
   }
 
   boolean hasQueued() {
@@ -103,8 +112,8 @@ final class WritePipeline {
    * A writer no batch in flight uses (so no writer thread runs its code), or null. A batch leaves
    * the pipeline only once its write ended.
    */
-  BatchWriter freeWriter() {
-    for (BatchWriter w : writers) {
+  BatchStore freeWriter() {
+    for (BatchStore w : writers) {
       if (inFlight.stream().noneMatch(p -> p.isWrittenBy(w))) {
         return w;
       }
@@ -113,7 +122,7 @@ final class WritePipeline {
   }
 
   /** Hands the queued batch, if any, to the free writer. */
-  void startQueued(BatchWriter free) {
+  void startQueued(BatchStore free) {
     // While the database is down only the batch being retried goes to it.
     if (queued != null && (inFlight.isEmpty() || !outage.isWaiting())) {
       inFlight.addLast(queued);
