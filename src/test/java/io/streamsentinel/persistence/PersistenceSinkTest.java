@@ -161,7 +161,7 @@ class PersistenceSinkTest {
             consumer,
             dlq,
             database.writers(2),
-            DatabaseSettings.DEFAULT_RETENTION,
+            Duration.ofDays(30), // retention: the scripted database has no partitions to drop
             counters,
             CLOCK);
     sinkThread = new Thread(sink, "test-sink");
