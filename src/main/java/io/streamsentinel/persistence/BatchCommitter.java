@@ -30,12 +30,13 @@ final class BatchCommitter {
    *     rebalanced and the partitions are no longer ours
    */
   void commit(PolledBatch p) {
-    sendDeadLetters(p.dead);
-    consumer.commitSync(p.offsets);
-    counters.written(p.batch);
+    sendDeadLetters(p);
+    consumer.commitSync(p.offsetsToCommit());
+    counters.written(p.storedRows());
   }
 
-  private void sendDeadLetters(List<DeadLetter> dead) {
+  private void sendDeadLetters(PolledBatch p) {
+    List<DeadLetter> dead = p.deadLettersToSend();
     if (dead.isEmpty()) {
       return;
     }
@@ -44,6 +45,6 @@ final class BatchCommitter {
     }
     deadLetters.awaitAll();
     counters.deadLetters(dead.size());
-    dead.clear(); // a batch committed again after a failed commit sends none twice
+    p.deadLettersSent(); // a batch committed again after a failed commit sends none twice
   }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * is keyed by the record's natural id, so writing a batch again (after a crash, a rebalance or a
  * retry) changes nothing.
  */
-final class BatchWriter {
+final class BatchWriter implements BatchStore {
 
   private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
@@ -73,7 +73,8 @@ final class BatchWriter {
    *
    * @throws SQLException a transient failure: nothing of the batch is stored then
    */
-  void writeIsolatingBadRows(SinkBatch batch, List<DeadLetter> dead) throws SQLException {
+  @Override
+  public void writeIsolatingBadRows(SinkBatch batch, List<DeadLetter> dead) throws SQLException {
     try {
       write(batch);
     } catch (SQLException e) {
@@ -109,8 +110,8 @@ final class BatchWriter {
     }
   }
 
-  /** Drops decision partitions past retention; returns their names. */
-  List<String> applyRetention(Duration retention, Instant now) throws SQLException {
+  @Override
+  public List<String> applyRetention(Duration retention, Instant now) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       return partitions.dropExpired(c, retention, now);
     }

@@ -40,7 +40,7 @@ final class DatabaseOutage {
    * poll may run the rebalance listener, which may drop the batch.
    */
   void waitBeforeRetry(PolledBatch p, Exception e) {
-    p.failures++;
+    p.recordFailure();
     String problem = e.getMessage();
     if (!isWaiting()) {
       log.warn("cannot store a batch ({}); pausing partitions and retrying", problem);
@@ -54,7 +54,7 @@ final class DatabaseOutage {
     // Paused partitions return nothing, but polling keeps this member in the group. The poll may
     // rebalance and assign partitions unpaused, which may then return records: nothing read here
     // is kept, so each such partition goes back to its first returned offset and is paused.
-    ConsumerRecords<String, byte[]> unexpected = consumer.poll(BACKOFF.backoff(p.failures));
+    ConsumerRecords<String, byte[]> unexpected = consumer.poll(BACKOFF.backoff(p.failures()));
     for (TopicPartition tp : unexpected.partitions()) {
       consumer.seek(tp, unexpected.records(tp).get(0).offset());
     }

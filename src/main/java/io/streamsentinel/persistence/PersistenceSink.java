@@ -58,15 +58,35 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
       Database database,
       SinkCounters counters,
       Clock clock) {
+    this(
+        consumer,
+        dlqProducer,
+        WritePipeline.writersFor(database),
+        database.settings().decisionRetention(),
+        counters,
+        clock);
+  }
+
+  /**
+   * A sink that stores through the given stores, one per writer thread: tests pass stores that fail
+   * or wait on cue.
+   */
+  PersistenceSink(
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> dlqProducer,
+      List<? extends BatchStore> stores,
+      Duration retention,
+      SinkCounters counters,
+      Clock clock) {
     this.consumer = consumer;
     this.counters = counters;
     DeadLetterSender deadLetters =
         new DeadLetterSender(dlqProducer, TopicCatalog.PERSISTENCE_DLQ, "persistence", clock);
     BatchCommitter committer = new BatchCommitter(consumer, deadLetters, counters);
     DatabaseOutage outage = new DatabaseOutage(consumer, counters);
-    this.pipeline = new WritePipeline(database, committer, outage);
+    this.pipeline = new WritePipeline(stores, committer, outage);
     this.rebalance = new SinkRebalanceListener(pipeline, committer, outage);
-    this.retention = new RetentionSchedule(database.settings().decisionRetention(), outage, clock);
+    this.retention = new RetentionSchedule(retention, outage, clock);
   }
 
   @Override
@@ -78,7 +98,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
           pipeline.queue(poll(pipeline.isIdle() ? POLL : POLL_WHILE_WRITING));
         }
         pipeline.settleWhenDue();
-        BatchWriter free = pipeline.freeWriter();
+        BatchStore free = pipeline.freeWriter();
         if (free != null) {
           retention.applyWhenDue(free);
           pipeline.startQueued(free);

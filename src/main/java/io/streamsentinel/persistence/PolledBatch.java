@@ -3,10 +3,12 @@ package io.streamsentinel.persistence;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,26 +20,28 @@ import org.apache.kafka.common.TopicPartition;
  * One poll between the consumer and its offset commit: the decoded rows, the records that became
  * dead letters, the offsets to commit once the rows are stored, and the write that stores them.
  *
- * <p>The sink's thread creates and settles it; a writer thread runs {@link #write}. Nothing touches
- * {@link #batch} or {@link #dead} while that write runs: whoever changes them first waits for it
- * ({@link #awaitWrite}).
+ * <p>The sink's thread creates and settles it; a writer thread runs its write. Nothing touches the
+ * rows or the dead letters while that write runs: whoever needs them first waits for it ({@link
+ * #awaitWrite}), and every method that reads or changes them refuses while a write runs.
  */
 final class PolledBatch {
 
-  final SinkBatch batch = new SinkBatch();
-  final List<DeadLetter> dead = new ArrayList<>();
+  private final SinkBatch rows = new SinkBatch();
+  private final List<DeadLetter> deadLetters = new ArrayList<>();
 
   /** Per partition, where the group resumes once this batch is committed. */
-  final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+  private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
 
-  /** The writer of this batch while it is in flight; no other batch in flight uses it. */
-  BatchWriter writer;
+  /** The writer of this batch once handed to one; no other batch in flight uses it. */
+  private BatchStore writer;
 
-  /** The latest write of this batch (a retry replaces it). */
-  Future<?> write;
+  /** The latest write of this batch (a retry replaces it); null before the first. */
+  private Future<?> write;
 
   /** Failed writes so far, for the backoff before the next. */
-  int failures;
+  private int failures;
+
+  private PolledBatch() {}
 
   /**
    * Decodes the records and builds the decisions' COPY text here, on the polling thread, so that
@@ -47,15 +51,45 @@ final class PolledBatch {
       ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer) {
     PolledBatch p = new PolledBatch();
     for (ConsumerRecord<String, byte[]> record : records) {
-      SinkDecoder.add(record, p.batch, p.dead);
+      SinkDecoder.add(record, p.rows, p.deadLetters);
     }
-    p.batch.decisionText();
+    p.rows.decisionText();
     // The position, not the last offset + 1: it also steps over transaction markers, so a caught-up
     // group shows a lag of zero.
     for (TopicPartition tp : records.partitions()) {
       p.offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
     }
     return p;
+  }
+
+  /**
+   * Hands the batch to {@code writer} for good (a retry writes with the same one) and starts its
+   * first write on {@code threads}.
+   */
+  void startWrite(BatchStore writer, ExecutorService threads) {
+    this.writer = writer;
+    writeAgain(threads);
+  }
+
+  /** Starts another write with the batch's writer, after the last one failed. */
+  void writeAgain(ExecutorService threads) {
+    requireNoWriteRunning();
+    write =
+        threads.submit(
+            () -> {
+              writer.writeIsolatingBadRows(rows, deadLetters);
+              return null;
+            });
+  }
+
+  /** Whether {@code w} is this batch's writer, so no other batch may use it yet. */
+  boolean isWrittenBy(BatchStore w) {
+    return writer == w;
+  }
+
+  /** Whether the latest write ended, stored or failed; awaiting it then does not block. */
+  boolean hasWriteEnded() {
+    return write == null || write.isDone();
   }
 
   /**
@@ -89,17 +123,61 @@ final class PolledBatch {
     }
   }
 
+  /** Counts a failed write, so that the next waits longer. */
+  void recordFailure() {
+    failures++;
+  }
+
+  /** Failed writes so far. */
+  int failures() {
+    return failures;
+  }
+
+  /** The rows as stored, for the counters; call once the write succeeded. */
+  SinkBatch storedRows() {
+    requireNoWriteRunning();
+    return rows;
+  }
+
+  /** The dead letters not yet acknowledged by the dead-letter topic (a read-only view). */
+  List<DeadLetter> deadLettersToSend() {
+    requireNoWriteRunning();
+    return Collections.unmodifiableList(deadLetters);
+  }
+
+  /**
+   * The dead letters are acknowledged: a batch committed again after a failed commit sends none.
+   */
+  void deadLettersSent() {
+    requireNoWriteRunning();
+    deadLetters.clear();
+  }
+
+  /** Per partition, where the group resumes once this batch is stored (a read-only view). */
+  Map<TopicPartition, OffsetAndMetadata> offsetsToCommit() {
+    return Collections.unmodifiableMap(offsets);
+  }
+
   /**
    * Removes the given partitions' rows, dead letters and offsets (they are no longer ours to
-   * commit); call only while no write of this batch runs.
-   *
-   * @return whether any partition is left
+   * commit); call only once the latest write ended.
    */
-  boolean dropPartitions(Collection<TopicPartition> gone) {
-    batch.dropPartitions(gone);
-    dead.removeIf(
+  void dropPartitions(Collection<TopicPartition> gone) {
+    requireNoWriteRunning();
+    rows.dropPartitions(gone);
+    deadLetters.removeIf(
         d -> gone.contains(new TopicPartition(d.record().topic(), d.record().partition())));
     offsets.keySet().removeAll(gone);
-    return !offsets.isEmpty();
+  }
+
+  /** Whether no partition is left: nothing to store, nothing to commit. */
+  boolean isEmpty() {
+    return offsets.isEmpty();
+  }
+
+  private void requireNoWriteRunning() {
+    if (!hasWriteEnded()) {
+      throw new IllegalStateException("a writer thread is still writing this batch");
+    }
   }
 }

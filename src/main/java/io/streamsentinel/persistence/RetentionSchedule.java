@@ -33,7 +33,7 @@ final class RetentionSchedule {
    * Runs a pass when one is due, on the calling (the sink's) thread, with a writer no batch in
    * flight uses: a writer keeps its cache of partitions and must be used by one thread at a time.
    */
-  void applyWhenDue(BatchWriter freeWriter) {
+  void applyWhenDue(BatchStore freeWriter) {
     Instant now = clock.instant();
     if (now.isBefore(next) || outage.isWaiting()) {
       return;

@@ -64,7 +64,8 @@ final class SinkRebalanceListener implements ConsumerRebalanceListener {
         continue;
       }
       inOrder = false;
-      if (p.dropPartitions(gone)) {
+      p.dropPartitions(gone);
+      if (!p.isEmpty()) {
         kept.add(p);
       }
     }

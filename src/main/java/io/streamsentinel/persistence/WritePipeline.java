@@ -39,7 +39,7 @@ final class WritePipeline {
    */
   private static final int WRITERS = 2;
 
-  private final List<BatchWriter> writers = new ArrayList<>();
+  private final List<BatchStore> writers;
   private final ExecutorService writerThreads;
   private final BatchCommitter committer;
   private final DatabaseOutage outage;
@@ -50,17 +50,13 @@ final class WritePipeline {
   /** Polled and decoded, waiting for a free writer; or null. */
   private PolledBatch queued;
 
-  WritePipeline(Database database, BatchCommitter committer, DatabaseOutage outage) {
-    // Each writer keeps its own cache of known partitions and is used by one batch at a time. A
-    // writer holds a pooled connection only while it writes, so the API still gets one between
-    // batches.
-    int count = Math.min(WRITERS, database.settings().poolSize());
-    for (int i = 0; i < count; i++) {
-      writers.add(new BatchWriter(database.dataSource()));
-    }
+  /** One writer thread per store; each store is used by one batch at a time. */
+  WritePipeline(
+      List<? extends BatchStore> writers, BatchCommitter committer, DatabaseOutage outage) {
+    this.writers = List.copyOf(writers);
     this.writerThreads =
         Executors.newFixedThreadPool(
-            count,
+            this.writers.size(),
             task -> {
               Thread t = new Thread(task, "sentinel-persist-writer");
               // Ended by close(); daemon only so that a lost sink never holds the JVM.
@@ -69,6 +65,19 @@ final class WritePipeline {
             });
     this.committer = committer;
     this.outage = outage;
+  }
+
+  /** The database's writers, as many as {@link #WRITERS} and the pool allow. */
+  static List<BatchStore> writersFor(Database database) {
+    // Each writer keeps its own cache of known partitions and is used by one batch at a time. A
+    // writer holds a pooled connection only while it writes, so the API still gets one between
+    // batches.
+    int count = Math.min(WRITERS, database.settings().poolSize());
+    List<BatchStore> writers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      writers.add(new BatchWriter(database.dataSource()));
+    }
+    return writers;
   }
 
   boolean hasQueued() {
@@ -95,7 +104,7 @@ final class WritePipeline {
     // While the database is down the queued batch waits for the one being retried (startQueued),
     // so the loop blocks on that batch instead of spinning.
     if (oldest != null
-        && (oldest.write.isDone() || (queued != null && (full || outage.isWaiting())))) {
+        && (oldest.hasWriteEnded() || (queued != null && (full || outage.isWaiting())))) {
       settleOldest();
     }
   }
@@ -104,9 +113,9 @@ final class WritePipeline {
    * A writer no batch in flight uses (so no writer thread runs its code), or null. A batch leaves
    * the pipeline only once its write ended.
    */
-  BatchWriter freeWriter() {
-    for (BatchWriter w : writers) {
-      if (inFlight.stream().noneMatch(p -> p.writer == w)) {
+  BatchStore freeWriter() {
+    for (BatchStore w : writers) {
+      if (inFlight.stream().noneMatch(p -> p.isWrittenBy(w))) {
         return w;
       }
     }
@@ -114,23 +123,13 @@ final class WritePipeline {
   }
 
   /** Hands the queued batch, if any, to the free writer. */
-  void startQueued(BatchWriter free) {
+  void startQueued(BatchStore free) {
     // While the database is down only the batch being retried goes to it.
     if (queued != null && (inFlight.isEmpty() || !outage.isWaiting())) {
-      queued.writer = free;
       inFlight.addLast(queued);
-      startWriting(queued);
+      queued.startWrite(free, writerThreads);
       queued = null;
     }
-  }
-
-  private void startWriting(PolledBatch p) {
-    p.write =
-        writerThreads.submit(
-            () -> {
-              p.writer.writeIsolatingBadRows(p.batch, p.dead);
-              return null;
-            });
   }
 
   /**
@@ -157,7 +156,7 @@ final class WritePipeline {
       }
       outage.waitBeforeRetry(oldest, e);
       if (inFlight.contains(oldest)) { // the rebalance listener drops a batch left with nothing
-        startWriting(oldest);
+        oldest.writeAgain(writerThreads);
       }
     }
   }
@@ -196,8 +195,11 @@ final class WritePipeline {
 
   /** Drops the given partitions from the queued batch, and the batch if nothing is left. */
   void dropFromQueued(Collection<TopicPartition> gone) {
-    if (queued != null && !queued.dropPartitions(gone)) {
-      queued = null;
+    if (queued != null) {
+      queued.dropPartitions(gone);
+      if (queued.isEmpty()) {
+        queued = null;
+      }
     }
   }
 }
