@@ -4,6 +4,7 @@ import io.streamsentinel.codec.DecisionDocumentReader;
 import io.streamsentinel.database.DatabaseException;
 import io.streamsentinel.kafka.DeadLetterSender;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.runtime.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,10 +34,12 @@ public final class AnalyticsConsumer implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(AnalyticsConsumer.class);
   static final String TOPIC = TopicCatalog.FRAUD_SCORES;
 
-  /** Database failures in a row before the loop stops. */
-  static final int DATABASE_ATTEMPTS = 5;
-
-  private static final Duration DATABASE_BACKOFF = Duration.ofSeconds(1);
+  /**
+   * Five database failures in a row stop the loop; between them it waits 1, 2, 4 and 4 s (long
+   * enough for a database restart, short enough that a dead one stops the loop within seconds).
+   */
+  private static final Backoff DATABASE_RETRY =
+      new Backoff(5, Duration.ofSeconds(1), Duration.ofSeconds(4));
 
   private final Consumer<String, byte[]> consumer;
   private final DeadLetterSender deadLetters;
@@ -146,10 +149,11 @@ public final class AnalyticsConsumer implements Runnable {
 
   /**
    * The database failed (a restart, a lost connection): nothing of the batch was written, so it is
-   * read again after a pause; after {@link #DATABASE_ATTEMPTS} failures in a row the loop stops.
+   * read again after a pause ({@link #DATABASE_RETRY}); after its last attempt the loop stops.
    */
   private void retryLater(ConsumerRecords<String, byte[]> records, DatabaseException e) {
-    if (++databaseFailures >= DATABASE_ATTEMPTS) {
+    databaseFailures++;
+    if (DATABASE_RETRY.isExhausted(databaseFailures)) {
       throw e;
     }
     log.warn("Batch not counted, read again (attempt {}): {}", databaseFailures, e.getMessage());
@@ -157,7 +161,7 @@ public final class AnalyticsConsumer implements Runnable {
       consumer.seek(tp, records.records(tp).get(0).offset());
     }
     try {
-      Thread.sleep(DATABASE_BACKOFF.toMillis() * databaseFailures); // bounded linear backoff
+      DATABASE_RETRY.pause(databaseFailures);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw e;

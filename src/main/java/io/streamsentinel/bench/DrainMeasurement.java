@@ -1,5 +1,6 @@
 package io.streamsentinel.bench;
 
+import io.streamsentinel.runtime.Await;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.apache.kafka.streams.Topology;
  */
 public final class DrainMeasurement {
 
-  private static final long POLL_NANOS = 5_000_000L;
+  private static final Duration POLL = Duration.ofMillis(5);
 
   private DrainMeasurement() {}
 
@@ -47,30 +48,43 @@ public final class DrainMeasurement {
     CpuClock cpu = new CpuClock(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       streams.start();
-      long deadline = System.nanoTime() + timeout.toNanos();
-      long first = 0;
-      long firstCount = 0;
-      long firstProcessCpu = 0;
-      long firstThreadCpu = 0;
-      while (processed.getAsLong() < records) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "drained " + processed.getAsLong() + " of " + records + " within " + timeout);
-        }
-        if (first == 0 && processed.getAsLong() > 0) {
-          first = System.nanoTime();
-          firstCount = processed.getAsLong();
-          firstProcessCpu = CpuClock.processNanos();
-          firstThreadCpu = cpu.streamThreadNanos();
-        }
-        Thread.sleep(
-            POLL_NANOS / 1_000_000L); // sampling the counter; 5 ms resolution on runs of seconds
+      // Sampling the counter; 5 ms resolution on runs of seconds.
+      FirstRecord first = new FirstRecord(processed, cpu);
+      if (!Await.until(() -> processed.getAsLong() >= records, timeout, POLL, first::note)) {
+        throw new IllegalStateException(
+            "drained " + processed.getAsLong() + " of " + records + " within " + timeout);
       }
       long last = System.nanoTime();
-      long drained = records - firstCount;
-      double processCpu = perRecord(firstProcessCpu, CpuClock.processNanos(), drained);
-      double threadCpu = perRecord(firstThreadCpu, cpu.streamThreadNanos(), drained);
-      return new Result(drained / ((last - first) / 1e9), heapAfterGc(), processCpu, threadCpu);
+      long drained = records - first.count;
+      double processCpu = perRecord(first.processCpu, CpuClock.processNanos(), drained);
+      double threadCpu = perRecord(first.threadCpu, cpu.streamThreadNanos(), drained);
+      return new Result(
+          drained / ((last - first.nanos) / 1e9), heapAfterGc(), processCpu, threadCpu);
+    }
+  }
+
+  /** When the first record was seen processed, and the counter and CPU clocks at that moment. */
+  private static final class FirstRecord {
+    private final LongSupplier processed;
+    private final CpuClock cpu;
+    private long nanos;
+    private long count;
+    private long processCpu;
+    private long threadCpu;
+
+    FirstRecord(LongSupplier processed, CpuClock cpu) {
+      this.processed = processed;
+      this.cpu = cpu;
+    }
+
+    /** Takes the clocks the first time the counter shows progress. */
+    void note() {
+      if (nanos == 0 && processed.getAsLong() > 0) {
+        nanos = System.nanoTime();
+        count = processed.getAsLong();
+        processCpu = CpuClock.processNanos();
+        threadCpu = cpu.streamThreadNanos();
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import io.streamsentinel.kafka.StreamsSettings.Guarantee;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.response.ResponderService;
 import io.streamsentinel.response.ResponderSettings;
+import io.streamsentinel.runtime.Await;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
 import java.time.Duration;
@@ -33,6 +34,8 @@ public final class EndToEndRun implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration START_CHECK = Duration.ofMillis(20);
+  private static final Duration OUTPUT_CHECK = Duration.ofMillis(10);
 
   private final BenchEnvironment env;
   private final TransactionSimulator simulator;
@@ -85,14 +88,16 @@ public final class EndToEndRun implements AutoCloseable {
   }
 
   private void awaitRunning() throws InterruptedException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (detector.state() != KafkaStreams.State.RUNNING) {
-      if (System.nanoTime() > deadline || !detector.isAlive()) {
-        throw new IllegalStateException(
-            "detector not running: " + detector.state(), detector.failure());
-      }
-      Thread.sleep(20); // polling a state with no listener here; start-up takes seconds
+    // Polling a state with no listener here; start-up takes seconds.
+    Await.until(() -> isRunning() || !detector.isAlive(), START_TIMEOUT, START_CHECK);
+    if (!isRunning()) {
+      throw new IllegalStateException(
+          "detector not running: " + detector.state(), detector.failure());
     }
+  }
+
+  private boolean isRunning() {
+    return detector.state() == KafkaStreams.State.RUNNING;
   }
 
   /**
@@ -130,24 +135,24 @@ public final class EndToEndRun implements AutoCloseable {
 
   private void awaitUntil(BooleanSupplier done, Duration timeout, String what)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!done.getAsBoolean()) {
-      observer.checkHealthy();
-      if (System.nanoTime() > deadline || !detector.isAlive() || !responder.isRunning()) {
-        throw new IllegalStateException(
-            String.format(
-                "%s not complete within %s: sent %d, decisions %d, alerts %d, acted on %d,"
-                    + " detector %s, responder %s",
-                what,
-                timeout,
-                sent,
-                observer.decisions(),
-                observer.alerts(),
-                observer.actedAlerts(),
-                detector.state(),
-                responder.isRunning() ? "running" : "stopped"));
-      }
-      Thread.sleep(10);
+    Await.until(
+        () -> done.getAsBoolean() || !detector.isAlive() || !responder.isRunning(),
+        timeout,
+        OUTPUT_CHECK,
+        observer::checkHealthy);
+    if (!done.getAsBoolean()) {
+      throw new IllegalStateException(
+          String.format(
+              "%s not complete within %s: sent %d, decisions %d, alerts %d, acted on %d,"
+                  + " detector %s, responder %s",
+              what,
+              timeout,
+              sent,
+              observer.decisions(),
+              observer.alerts(),
+              observer.actedAlerts(),
+              detector.state(),
+              responder.isRunning() ? "running" : "stopped"));
     }
   }
 

@@ -1,6 +1,6 @@
 package io.streamsentinel.bench;
 
-import java.util.Locale;
+import io.streamsentinel.runtime.ProgressLine;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -47,19 +47,9 @@ public final class ProgressTicker implements AutoCloseable {
     }
   }
 
-  /** One progress line. */
+  /** One progress line: a {@link ProgressLine}, indented under the phase's heading. */
   static String line(String phase, long done, long total, double rate, long elapsedNanos) {
-    String eta = rate > 0 ? String.format(Locale.ROOT, "%.0fs", (total - done) / rate) : "?";
-    return String.format(
-        Locale.ROOT,
-        "  [%4.0fs] %s %,d/%,d (%.0f%%) %,.0f/s ETA %s",
-        elapsedNanos / 1e9,
-        phase,
-        done,
-        total,
-        total == 0 ? 100.0 : 100.0 * done / total,
-        rate,
-        eta);
+    return "  " + ProgressLine.of(elapsedNanos / 1e9, phase, done, total, "", rate);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.persistence.PersistenceSink;
 import io.streamsentinel.persistence.SinkCounters;
+import io.streamsentinel.runtime.Await;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 public final class SinkThroughput {
 
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration WATCH = Duration.ofMillis(5);
 
   private final ClientConfigFactory clients;
   private final Database database;
@@ -66,9 +68,11 @@ public final class SinkThroughput {
     long start = System.nanoTime();
     threads.forEach(Thread::start);
     try (ProgressTicker ticker = new ProgressTicker("stored", stored, records, out)) {
-      while (stored.getAsLong() < records && threads.stream().allMatch(Thread::isAlive)) {
-        Thread.sleep(5); // the sinks work on their own threads; this only watches the counters
-      }
+      // The sinks work on their own threads; this only watches the counters. No deadline: a sink
+      // that fails ends its thread, which ends the wait.
+      Await.indefinitely(
+          () -> stored.getAsLong() >= records || !threads.stream().allMatch(Thread::isAlive),
+          WATCH);
     }
     long nanos = System.nanoTime() - start;
     for (int i = 0; i < instances; i++) {

@@ -1,21 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.bench.BenchEnvironment;
-import io.streamsentinel.bench.BenchReport;
-import io.streamsentinel.bench.DrainMeasurement;
-import io.streamsentinel.bench.Spread;
-import io.streamsentinel.bench.StreamsDrain;
-import io.streamsentinel.bench.StreamsDrain.Stage;
-import io.streamsentinel.bench.TransactionPreload;
-import io.streamsentinel.bench.Trials;
-import io.streamsentinel.codec.RuleSetCodec;
-import io.streamsentinel.kafka.StreamsSettings.Guarantee;
-import io.streamsentinel.kafka.TopicCatalog;
-import io.streamsentinel.streaming.DetectorSettings;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import io.streamsentinel.bench.DetectScenario;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,16 +27,6 @@ import picocli.CommandLine.Option;
     })
 final class BenchDetectCommand implements Callable<Integer> {
 
-  private static final String RATE = "tx/s";
-
-  /** CPU time of the whole JVM per drained record: steadier than the rate on a shared machine. */
-  private static final String CPU = "cpu_us_per_record";
-
-  private static final String THREAD_CPU = "stream_thread_cpu_us_per_record";
-
-  private static final List<String> VARIANTS =
-      List.of("passthrough_eos", "detector_eos", "passthrough_alos", "detector_alos");
-
   private final CliContext context;
   @Mixin KafkaOptions kafka;
   @Mixin BenchOptions bench;
@@ -70,107 +46,10 @@ final class BenchDetectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (BenchEnvironment env =
         BenchEnvironment.start(kafka.config(), context.out()::println, context.shutdown())) {
-      env.createLike(TopicCatalog.FRAUD_SCORES, StreamsDrain.PASS_THROUGH_OUTPUT);
-      TransactionPreload.run(env, records, bench.users);
-      StreamsDrain drain =
-          new StreamsDrain(
-              env.clients(),
-              DetectorSettings.defaults(RuleSetCodec.loadDefault()),
-              records,
-              env.out());
-      Map<String, Map<String, Spread>> measured =
-          new Trials(VARIANTS, bench.runs, RATE, env.out())
-              .measureMetrics((variant, round) -> drainOnce(drain, env, variant, round));
-      Map<String, Spread> rates = metric(measured, RATE);
-      context
-          .out()
-          .printf(
-              Locale.ROOT,
-              "Heap in use after a full GC at the end of a detector run (whole JVM, max): %.0f MB%n",
-              drain.maxDetectorHeapMb());
-      Map<String, Double> cpu = medians(metric(measured, CPU));
-      Map<String, Double> threadCpu = medians(metric(measured, THREAD_CPU));
-      for (String variant : VARIANTS) {
-        context
-            .out()
-            .printf(
-                Locale.ROOT,
-                "CPU per record, %-16s %6.1f µs whole JVM, %6.1f µs stream thread (medians)%n",
-                variant,
-                cpu.get(variant),
-                threadCpu.get(variant));
-      }
-      BenchReport report =
-          report(rates)
-              .put("cpu_us_per_record", cpu)
-              .put("stream_thread_cpu_us_per_record", threadCpu)
-              .put("detector_heap_after_gc_mb", drain.maxDetectorHeapMb());
-      env.finish(report, bench.json);
+      DetectScenario.Settings settings =
+          new DetectScenario.Settings(records, bench.runs, bench.users);
+      env.finish(new DetectScenario(env, settings).run(), bench.json);
       return 0;
     }
-  }
-
-  private static Map<String, Double> drainOnce(
-      StreamsDrain drain, BenchEnvironment env, String variant, int round) throws Exception {
-    DrainMeasurement.Result result =
-        drain.measure(
-            variant.startsWith("detector") ? Stage.DETECTOR : Stage.PASS_THROUGH,
-            variant.endsWith("eos") ? Guarantee.EXACTLY_ONCE : Guarantee.AT_LEAST_ONCE,
-            1,
-            variant.replace('_', '-') + "-" + round,
-            env.stateDir(variant + "-" + round));
-    Map<String, Double> figures = new LinkedHashMap<>();
-    figures.put(RATE, result.recordsPerSecond());
-    figures.put(CPU, result.cpuMicrosPerRecord());
-    figures.put(THREAD_CPU, result.streamThreadCpuMicrosPerRecord());
-    return figures;
-  }
-
-  private static Map<String, Spread> metric(Map<String, Map<String, Spread>> measured, String key) {
-    Map<String, Spread> spreads = new LinkedHashMap<>();
-    measured.forEach((variant, figures) -> spreads.put(variant, figures.get(key)));
-    return spreads;
-  }
-
-  private static Map<String, Double> medians(Map<String, Spread> spreads) {
-    Map<String, Double> medians = new LinkedHashMap<>();
-    spreads.forEach((variant, spread) -> medians.put(variant, spread.median()));
-    return medians;
-  }
-
-  private BenchReport report(Map<String, Spread> rates) {
-    double eos = rates.get("detector_eos").median();
-    double alos = rates.get("detector_alos").median();
-    double passEos = rates.get("passthrough_eos").median();
-    double passAlos = rates.get("passthrough_alos").median();
-    BenchReport report =
-        new BenchReport("detect", records, bench.runs)
-            .put("eos_tx_per_s", eos)
-            .put("alos_tx_per_s", alos)
-            .put("passthrough_tx_per_s", passEos)
-            .put("passthrough_alos_tx_per_s", passAlos)
-            .put("eos_ratio", eos / passEos)
-            .put("alos_ratio", alos / passAlos)
-            .variants(rates)
-            .config("stream_threads", 1)
-            .config("users", bench.users)
-            .config(
-                "commit_interval", "Streams default (100 ms exactly_once_v2, 30 s at_least_once)");
-    context
-        .out()
-        .printf(
-            Locale.ROOT,
-            "%nMedians over %d runs of %,d records:%n  detector exactly_once_v2 %,.0f tx/s,"
-                + " pass-through %,.0f tx/s, ratio %.2f%n  detector at_least_once  %,.0f tx/s,"
-                + " pass-through %,.0f tx/s, ratio %.2f%n",
-            bench.runs,
-            records,
-            eos,
-            passEos,
-            eos / passEos,
-            alos,
-            passAlos,
-            alos / passAlos);
-    return report;
   }
 }

@@ -1,18 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.bench.BenchEnvironment;
-import io.streamsentinel.bench.BenchReport;
-import io.streamsentinel.bench.DecisionPreload;
-import io.streamsentinel.bench.SinkThroughput;
-import io.streamsentinel.bench.Spread;
-import io.streamsentinel.bench.Trials;
-import io.streamsentinel.database.Database;
-import io.streamsentinel.database.DatabaseSettings;
-import io.streamsentinel.kafka.ClientCatalog;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import io.streamsentinel.bench.PersistScenario;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,67 +53,9 @@ final class BenchPersistCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (BenchEnvironment env =
         BenchEnvironment.start(kafka.config(), context.out()::println, context.shutdown())) {
-      DatabaseSettings settings = db.settings(true);
-      if (settings.isEmbedded()) {
-        settings =
-            new DatabaseSettings(
-                null,
-                null,
-                null,
-                env.stateDir("postgres"),
-                true,
-                settings.poolSize(),
-                // The pre-loaded decisions have fixed event times; keep retention from dropping
-                // them.
-                Duration.ofDays(3650));
-      }
-      DecisionPreload.run(env, records, bench.users);
-      try (Database database = Database.open(settings)) {
-        SinkThroughput throughput = new SinkThroughput(env.clients(), database, records, env.out());
-        List<String> variants =
-            sinks > 1 ? List.of("consumer", "sink", "sink_x" + sinks) : List.of("consumer", "sink");
-        Map<String, Spread> rates =
-            new Trials(variants, bench.runs, "records/s", env.out())
-                .measure(
-                    (variant, round) -> {
-                      String group = "bench-" + variant + "-" + round;
-                      return switch (variant) {
-                        case "consumer" -> throughput.consumer(group);
-                        case "sink" -> throughput.sink(group, 1);
-                        default -> throughput.sink(group, sinks);
-                      };
-                    });
-        double sink = rates.get(variants.get(variants.size() - 1)).median();
-        double consumer = rates.get("consumer").median();
-        BenchReport report =
-            new BenchReport("persist", records, bench.runs)
-                .put("sink_decisions_per_s", sink)
-                .put("sink_one_instance_decisions_per_s", rates.get("sink").median())
-                .put("consumer_records_per_s", consumer)
-                .put("sink_ratio", sink / consumer)
-                .variants(rates)
-                .config("database", database.description())
-                .config(
-                    "sink_consumer",
-                    env.clients()
-                        .sinkConsumer("bench", ClientCatalog.PERSISTENCE_GROUP)
-                        .get("max.poll.records"))
-                .config("users", bench.users)
-                .config("sink_instances", sinks);
-        context
-            .out()
-            .printf(
-                Locale.ROOT,
-                "%nMedians over %d runs of %,d decisions:%n  %d sink(s) %,.0f decisions/s, plain"
-                    + " consumer %,.0f records/s, ratio %.3f%n",
-                bench.runs,
-                records,
-                sinks,
-                sink,
-                consumer,
-                sink / consumer);
-        env.finish(report, bench.json);
-      }
+      PersistScenario.Settings settings =
+          new PersistScenario.Settings(records, sinks, db.settings(true), bench.runs, bench.users);
+      env.finish(new PersistScenario(env, settings).run(), bench.json);
       return 0;
     }
   }

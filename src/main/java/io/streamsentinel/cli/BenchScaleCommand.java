@@ -1,19 +1,9 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.bench.BenchEnvironment;
-import io.streamsentinel.bench.BenchReport;
-import io.streamsentinel.bench.Spread;
-import io.streamsentinel.bench.StreamsDrain;
-import io.streamsentinel.bench.StreamsDrain.Stage;
-import io.streamsentinel.bench.TransactionPreload;
-import io.streamsentinel.bench.Trials;
-import io.streamsentinel.codec.RuleSetCodec;
+import io.streamsentinel.bench.ScaleScenario;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
-import io.streamsentinel.streaming.DetectorSettings;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,70 +60,13 @@ final class BenchScaleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Guarantee g = Guarantee.fromCli(guarantee);
+    ScaleScenario.Settings settings =
+        new ScaleScenario.Settings(
+            records, threads, Guarantee.fromCli(guarantee), bench.runs, bench.users);
     try (BenchEnvironment env =
         BenchEnvironment.start(kafka.config(), context.out()::println, context.shutdown())) {
-      TransactionPreload.run(env, records, bench.users);
-      StreamsDrain drain =
-          new StreamsDrain(
-              env.clients(),
-              DetectorSettings.defaults(RuleSetCodec.loadDefault()),
-              records,
-              env.out());
-      List<String> variants = threads.stream().map(t -> "threads_" + t).toList();
-      Map<String, Spread> rates =
-          new Trials(variants, bench.runs, "tx/s", env.out())
-              .measure(
-                  (variant, round) ->
-                      drain.run(
-                          Stage.DETECTOR,
-                          g,
-                          Integer.parseInt(variant.substring("threads_".length())),
-                          "scale-" + variant.replace('_', '-') + "-" + round,
-                          env.stateDir(variant + "-" + round)));
-      BenchReport report = report(rates, g);
-      context
-          .out()
-          .printf(
-              Locale.ROOT,
-              "Heap in use after a full GC at the end of a detector run (whole JVM, max): %.0f MB%n",
-              drain.maxDetectorHeapMb());
-      env.finish(report.put("detector_heap_after_gc_mb", drain.maxDetectorHeapMb()), bench.json);
+      env.finish(new ScaleScenario(env, settings).run(), bench.json);
       return 0;
     }
-  }
-
-  private BenchReport report(Map<String, Spread> rates, Guarantee g) {
-    Map<String, Double> perThreads = new LinkedHashMap<>();
-    Map<String, Double> efficiency = new LinkedHashMap<>();
-    Spread one = rates.get("threads_1");
-    context
-        .out()
-        .printf(
-            Locale.ROOT,
-            "%nMedians over %d runs of %,d records (%s):%n",
-            bench.runs,
-            records,
-            g.config());
-    for (int t : threads) {
-      double rate = rates.get("threads_" + t).median();
-      perThreads.put(String.valueOf(t), rate);
-      String eff = "";
-      if (one != null) {
-        double e = rate / (t * one.median());
-        efficiency.put(String.valueOf(t), e);
-        eff = String.format(Locale.ROOT, ", efficiency %.2f", e);
-      }
-      context.out().printf(Locale.ROOT, "  %d stream thread(s): %,.0f tx/s%s%n", t, rate, eff);
-    }
-    return new BenchReport("scale", records, bench.runs)
-        .put("guarantee", g.config())
-        .put("tx_per_s_by_threads", perThreads)
-        .put("efficiency_by_threads", efficiency)
-        .variants(rates)
-        .config("guarantee", g.config())
-        .config("stream_threads", threads)
-        .config("instances", 1)
-        .config("users", bench.users);
   }
 }

@@ -1,8 +1,8 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.runtime.ProgressLine;
 import java.io.PrintWriter;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,16 +71,6 @@ final class ReadProgress {
     double seconds = (now - startNanos) / 1e9;
     long shown = Math.min(done, total);
     double rate = seconds > 0 ? shown / seconds : 0;
-    String eta = rate > 0 ? String.format(Locale.ROOT, "%.0fs", (total - shown) / rate) : "?";
-    return String.format(
-        Locale.ROOT,
-        "[%5.0fs] %s: %,d/%,d offsets %.0f%% (%,.0f/s) ETA %s",
-        seconds,
-        what,
-        shown,
-        total,
-        total == 0 ? 100.0 : 100.0 * shown / total,
-        rate,
-        eta);
+    return ProgressLine.of(seconds, what + ":", shown, total, "offsets", rate);
   }
 }

@@ -1,5 +1,6 @@
 package io.streamsentinel.generator;
 
+import io.streamsentinel.runtime.ProgressLine;
 import java.time.Duration;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
@@ -30,47 +31,31 @@ public final class PublishProgress {
     this.planned = planned;
   }
 
-  /** One line for the interval since the previous call. */
+  /**
+   * One line for the interval since the previous call: the {@link ProgressLine} of the sent
+   * transactions (the rate over the interval), then acks, failures and the interval's ack p99.
+   */
   public String line(double elapsedSeconds) {
     long sent = stats.sent();
     double rate = (sent - lastSent) / Math.max(1e-9, elapsedSeconds - lastSeconds);
     lastSent = sent;
     lastSeconds = elapsedSeconds;
     Histogram latency = stats.takeIntervalLatency();
-    StringBuilder line =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "[%5.0fs] sent %,d (%,.0f/s)  acked %,d  failed %,d  ack p99 %s",
-                elapsedSeconds,
-                sent,
-                rate,
-                stats.acked(),
-                stats.failed(),
-                millis(latency, 99.0)));
+    String progress;
     if (total > 0) {
-      double done = (double) sent / total;
-      double eta = rate > 0 ? (total - sent) / rate : Double.NaN;
-      line.append(
-          String.format(
-              Locale.ROOT,
-              "  %,d/%,d %.0f%% ETA %s",
-              sent,
-              total,
-              done * 100,
-              Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0fs", eta)));
+      progress = ProgressLine.of(elapsedSeconds, "sent", sent, total, "", rate);
     } else if (planned != null) {
-      double plannedSeconds = planned.toMillis() / 1000.0;
-      line.append(
-          String.format(
-              Locale.ROOT,
-              "  %.0fs/%.0fs %.0f%% ETA %.0fs",
-              elapsedSeconds,
-              plannedSeconds,
-              Math.min(100, 100 * elapsedSeconds / plannedSeconds),
-              Math.max(0, plannedSeconds - elapsedSeconds)));
+      progress = ProgressLine.timed(elapsedSeconds, "sent", sent, "", rate, planned);
+    } else {
+      progress = ProgressLine.open(elapsedSeconds, "sent", sent, "", rate);
     }
-    return line.toString();
+    return String.format(
+        Locale.ROOT,
+        "%s  acked %,d  failed %,d  ack p99 %s",
+        progress,
+        stats.acked(),
+        stats.failed(),
+        millis(latency, 99.0));
   }
 
   /** The closing summary. */

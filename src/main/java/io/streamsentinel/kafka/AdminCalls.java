@@ -1,5 +1,6 @@
 package io.streamsentinel.kafka;
 
+import io.streamsentinel.runtime.Backoff;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -12,8 +13,12 @@ import org.apache.kafka.common.errors.RetriableException;
  */
 final class AdminCalls {
 
+  /** Retries stop once this has passed: a timed-out call is retriable too, and takes long. */
   private static final Duration RETRY_FOR = Duration.ofSeconds(15);
-  private static final long BACKOFF_MS = 100;
+
+  /** A fixed 100 ms between retries, as many as {@link #RETRY_FOR} allows. */
+  private static final Backoff BACKOFF =
+      new Backoff(Integer.MAX_VALUE, Duration.ofMillis(100), Duration.ofMillis(100));
 
   private AdminCalls() {}
 
@@ -28,7 +33,7 @@ final class AdminCalls {
    */
   static <T> T call(String what, Call<T> call) throws InterruptedException {
     long deadline = System.nanoTime() + RETRY_FOR.toNanos();
-    while (true) {
+    for (int retry = 1; ; retry++) {
       try {
         return call.get();
       } catch (ExecutionException e) {
@@ -36,7 +41,7 @@ final class AdminCalls {
         if (!(cause instanceof RetriableException) || System.nanoTime() > deadline) {
           throw new KafkaAdminException(what + ": " + cause.getMessage(), cause);
         }
-        Thread.sleep(BACKOFF_MS); // bounded backoff between retries of a retriable admin error
+        BACKOFF.pause(retry);
       }
     }
   }

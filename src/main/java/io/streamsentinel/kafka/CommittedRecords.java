@@ -1,5 +1,6 @@
 package io.streamsentinel.kafka;
 
+import io.streamsentinel.runtime.Await;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -64,19 +65,16 @@ public final class CommittedRecords {
   public static boolean awaitReadable(
       ClientConfigFactory clients, Map<TopicPartition, Long> offsets, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, byte[]> consumer = reader(clients, ClientCatalog.READER)) {
-      while (true) {
-        Map<TopicPartition, Long> stable = consumer.endOffsets(offsets.keySet());
-        if (offsets.entrySet().stream().allMatch(e -> stable.get(e.getKey()) > e.getValue())) {
-          return true;
-        }
-        if (System.nanoTime() > deadline) {
-          return false;
-        }
-        Thread.sleep(POLL.toMillis() / 10); // markers land within milliseconds
-      }
+      // Markers land within milliseconds.
+      return Await.until(() -> areReadable(consumer, offsets), timeout, POLL.dividedBy(10));
     }
+  }
+
+  private static boolean areReadable(
+      KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> offsets) {
+    Map<TopicPartition, Long> stable = consumer.endOffsets(offsets.keySet());
+    return offsets.entrySet().stream().allMatch(e -> stable.get(e.getKey()) > e.getValue());
   }
 
   /** A group-less read_committed consumer: it reads what it is assigned, it never commits. */

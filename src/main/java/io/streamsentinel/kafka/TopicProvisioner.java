@@ -1,5 +1,6 @@
 package io.streamsentinel.kafka;
 
+import io.streamsentinel.runtime.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,7 @@ public final class TopicProvisioner {
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
   private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
+  private static final Duration LEADER_CHECK = Duration.ofMillis(100);
 
   private final Admin admin;
 
@@ -116,21 +118,20 @@ public final class TopicProvisioner {
    * see its retried first batch refused as out of sequence.
    */
   public void awaitLeaders(Collection<String> topics) throws InterruptedException {
-    long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
-    while (!topics.isEmpty()) {
-      Map<String, TopicDescription> described = describe(topics);
-      boolean ready =
-          described.values().stream()
-              .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null));
-      if (ready && leadersAnswer(described)) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new KafkaAdminException(
-            "topics " + topics + " have no leader after " + LEADER_WAIT, null);
-      }
-      Thread.sleep(100); // the controller elects leaders within milliseconds; poll gently
+    // The controller elects leaders within milliseconds; poll gently.
+    if (!topics.isEmpty() && !Await.until(() -> haveLeaders(topics), LEADER_WAIT, LEADER_CHECK)) {
+      throw new KafkaAdminException(
+          "topics " + topics + " have no leader after " + LEADER_WAIT, null);
     }
+  }
+
+  /** Whether every partition of the topics has a leader, and the leaders answer. */
+  private boolean haveLeaders(Collection<String> topics) throws InterruptedException {
+    Map<String, TopicDescription> described = describe(topics);
+    boolean elected =
+        described.values().stream()
+            .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null));
+    return elected && leadersAnswer(described);
   }
 
   /** Whether every partition's leader answers an offset request for it. */

@@ -11,6 +11,7 @@ import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.runtime.Await;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,9 +158,8 @@ public final class Dashboard implements AutoCloseable {
 
   private void tailLoop() {
     try {
-      while (running && !assignedFromEnd()) {
-        Thread.sleep(RETRY.toMillis()); // the cluster may not answer yet; the page shows zeros
-      }
+      // The cluster may not answer yet; the page shows zeros. No deadline: close() ends the wait.
+      Await.indefinitely(() -> !running || assignedFromEnd(), RETRY);
       while (running) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
           fold(r);

@@ -1,11 +1,12 @@
 package io.streamsentinel.runtime;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bounded exponential backoff: attempt n waits {@code initial * 2^(n-1)}, capped at {@code max};
  * after {@code attempts} tries the failure is final. Bounded so that one failing alert cannot hold
- * its partition for long.
+ * its partition for long. {@code initial == max} gives a fixed delay.
  */
 public record Backoff(int attempts, Duration initial, Duration max) {
 
@@ -22,5 +23,15 @@ public record Backoff(int attempts, Duration initial, Duration max) {
   public Duration backoff(int retry) {
     long millis = initial.toMillis() << Math.min(20, retry - 1);
     return Duration.ofMillis(Math.min(millis, max.toMillis()));
+  }
+
+  /** Whether {@code failures} failed tries in a row make the failure final. */
+  public boolean isExhausted(int failures) {
+    return failures >= attempts;
+  }
+
+  /** Sleeps the wait before retry number {@code retry}. */
+  public void pause(int retry) throws InterruptedException {
+    TimeUnit.MILLISECONDS.sleep(backoff(retry).toMillis());
   }
 }

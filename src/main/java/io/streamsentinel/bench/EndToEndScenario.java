@@ -1,0 +1,134 @@
+package io.streamsentinel.bench;
+
+import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.generator.GeneratorSettings;
+import io.streamsentinel.generator.TransactionSimulator;
+import io.streamsentinel.kafka.StreamsSettings.Guarantee;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code bench e2e}: event -> decision and alert -> action latency at a steady input rate through
+ * the detector and the responder, once per guarantee. Unlike the other scenarios it needs one
+ * environment per guarantee (a fresh broker each), so it starts them itself and finishes the report
+ * in the last one.
+ */
+public final class EndToEndScenario {
+
+  /**
+   * @param records transactions per round
+   * @param tps the steady input rate, transactions per second
+   * @param runs measured rounds per guarantee, after one warm-up
+   * @param users synthetic users the generator draws from
+   */
+  public record Settings(long records, double tps, int runs, int users) {
+    public Settings {
+      if (!(tps > 0)) {
+        throw new IllegalArgumentException("tps must be positive but was " + tps);
+      }
+    }
+  }
+
+  /** Starts a fresh environment. */
+  @FunctionalInterface
+  public interface Environments {
+    BenchEnvironment start() throws Exception;
+  }
+
+  private static final List<Guarantee> GUARANTEES =
+      List.of(Guarantee.EXACTLY_ONCE, Guarantee.AT_LEAST_ONCE);
+
+  private final Settings settings;
+  private final Consumer<String> out;
+
+  /**
+   * @param out where progress and figures are printed
+   */
+  public EndToEndScenario(Settings settings, Consumer<String> out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  /**
+   * Measures each guarantee in its own environment, prints the medians and finishes the report
+   * ({@link BenchEnvironment#finish}) in the last environment.
+   *
+   * @param json where to write the report, or null
+   */
+  public void run(Environments environments, Path json) throws Exception {
+    Map<String, Map<String, Spread>> all = new LinkedHashMap<>();
+    for (Guarantee g : GUARANTEES) {
+      out.accept(String.format(Locale.ROOT, "%n%s at %,.0f tx/s:", g.config(), settings.tps()));
+      try (BenchEnvironment env = environments.start()) {
+        all.putAll(measure(env, g));
+        if (g == GUARANTEES.get(GUARANTEES.size() - 1)) {
+          env.finish(report(all), json);
+        }
+      }
+    }
+  }
+
+  private Map<String, Map<String, Spread>> measure(BenchEnvironment env, Guarantee g)
+      throws Exception {
+    TransactionSimulator simulator =
+        new TransactionSimulator(
+            new GeneratorSettings(
+                TransactionPreload.SEED,
+                settings.users(),
+                GeneratorSettings.DEFAULT_FRAUD_RATE,
+                TransactionPreload.START));
+    TransactionCodec codec = new TransactionCodec(env.kafka().limits());
+    try (EndToEndRun run = new EndToEndRun(env, g, simulator, codec)) {
+      return new Trials(List.of(g.config()), settings.runs(), "ms", env.out())
+          .measureMetrics(
+              (variant, round) ->
+                  run.round(variant + " round " + round, settings.tps(), settings.records()));
+    }
+  }
+
+  private BenchReport report(Map<String, Map<String, Spread>> all) {
+    BenchReport report = new BenchReport("e2e", settings.records(), settings.runs());
+    Map<String, Object> variants = new LinkedHashMap<>();
+    out.accept(
+        String.format(
+            Locale.ROOT,
+            "%nMedians over %d rounds of %,d transactions at %,.0f tx/s:",
+            settings.runs(),
+            settings.records(),
+            settings.tps()));
+    all.forEach(
+        (guarantee, metrics) -> {
+          Map<String, Object> headline = new LinkedHashMap<>();
+          Map<String, Object> detail = new LinkedHashMap<>();
+          metrics.forEach(
+              (k, v) -> {
+                headline.put(k, v.median());
+                detail.put(k, v.toJson());
+              });
+          report.put(guarantee, headline);
+          variants.put(guarantee, detail);
+          out.accept(
+              String.format(
+                  Locale.ROOT,
+                  "  %-16s event->decision p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms;"
+                      + " alert->action p99 %.0f ms",
+                  guarantee,
+                  metrics.get("decision_p50_ms").median(),
+                  metrics.get("decision_p99_ms").median(),
+                  metrics.get("decision_p999_ms").median(),
+                  metrics.get("decision_max_ms").median(),
+                  metrics.get("action_p99_ms").median()));
+        });
+    return report
+        .put("variants", variants)
+        .config("tps", settings.tps())
+        .config("users", settings.users())
+        .config("stream_threads", 1)
+        .config("commit_interval", "Streams default (100 ms exactly_once_v2, 30 s at_least_once)")
+        .config("responder", "1 instance, log notifier");
+  }
+}

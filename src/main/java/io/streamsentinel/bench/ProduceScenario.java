@@ -1,0 +1,89 @@
+package io.streamsentinel.bench;
+
+import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.generator.GeneratorSettings;
+import io.streamsentinel.kafka.ClientConfig;
+import io.streamsentinel.kafka.TopicCatalog;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code bench produce}: the generator flat out against a raw producer sending pre-built records of
+ * the same transactions, same producer configuration, on a topic created like {@code
+ * synthetic-transactions}.
+ */
+public final class ProduceScenario {
+
+  /**
+   * @param records records each run sends
+   * @param runs measured runs of each variant, after one warm-up
+   * @param users synthetic users the generator draws from
+   */
+  public record Settings(long records, int runs, int users) {}
+
+  private static final String TOPIC = "bench-produce";
+  private static final List<String> VARIANTS = List.of("raw_producer", "generator");
+
+  private final BenchEnvironment env;
+  private final Settings settings;
+
+  public ProduceScenario(BenchEnvironment env, Settings settings) {
+    this.env = env;
+    this.settings = settings;
+  }
+
+  /** Measures both variants, prints the medians and returns the report. */
+  public BenchReport run() throws Exception {
+    env.createLike(TopicCatalog.TRANSACTIONS, TOPIC);
+    GeneratorSettings generator =
+        new GeneratorSettings(
+            TransactionPreload.SEED,
+            settings.users(),
+            GeneratorSettings.DEFAULT_FRAUD_RATE,
+            TransactionPreload.START);
+    TransactionCodec codec = new TransactionCodec(env.kafka().limits());
+    ProducerThroughput producers =
+        new ProducerThroughput(env.clients(), TOPIC, settings.records(), env.out());
+    env.out().accept("Building the raw producer's records...");
+    var pool = producers.pool(generator, codec);
+    Map<String, Spread> rates =
+        new Trials(VARIANTS, settings.runs(), "records/s", env.out())
+            .measure(
+                (variant, round) ->
+                    variant.equals("generator")
+                        ? producers.generator(generator, codec)
+                        : producers.raw(pool));
+    double generated = rates.get("generator").median();
+    double raw = rates.get("raw_producer").median();
+    env.out()
+        .accept(
+            String.format(
+                Locale.ROOT,
+                "%nMedians over %d runs of %,d records:%n  generator %,.0f records/s, raw producer"
+                    + " %,.0f records/s, ratio %.2f",
+                settings.runs(),
+                settings.records(),
+                generated,
+                raw,
+                generated / raw));
+    return new BenchReport("produce", settings.records(), settings.runs())
+        .put("generator_records_per_s", generated)
+        .put("raw_producer_records_per_s", raw)
+        .put("generator_ratio", generated / raw)
+        .variants(rates)
+        .config("topic", TOPIC + " (settings of " + TopicCatalog.TRANSACTIONS + ")")
+        .config("users", settings.users())
+        .config("raw_pool", pool.size())
+        .config("producer", producerConfig());
+  }
+
+  private Map<String, String> producerConfig() {
+    ClientConfig config = env.clients().producer("bench");
+    Map<String, String> values = new TreeMap<>();
+    config.entries().forEach(e -> values.put(e.key(), e.value()));
+    values.remove("client.id");
+    return values;
+  }
+}
