@@ -1,7 +1,6 @@
 package io.streamsentinel.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.streamsentinel.codec.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -57,6 +56,6 @@ public final class BenchReport {
     Map<String, Object> out = new LinkedHashMap<>(json);
     out.put("machine", machine.toJson());
     out.put("config", config);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), out);
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), out);
   }
 }

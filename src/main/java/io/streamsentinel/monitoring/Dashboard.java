@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.DecisionDocument;
 import io.streamsentinel.codec.DecisionDocumentReader;
+import io.streamsentinel.codec.Json;
 import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.domain.UserAction;
 import io.streamsentinel.kafka.ClientCatalog;
@@ -62,7 +63,7 @@ public final class Dashboard implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration LAG_INTERVAL = Duration.ofSeconds(3);
   private static final Duration RETRY = Duration.ofSeconds(5);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final DashboardState state = new DashboardState();
   private final KafkaConsumer<String, byte[]> consumer;

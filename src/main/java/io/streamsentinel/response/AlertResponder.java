@@ -177,11 +177,11 @@ public final class AlertResponder implements Runnable {
           notifier.notify(action);
           break;
         } catch (Notifier.NotificationException e) {
-          if (!e.isTransient() || attempt >= retry.attempts()) {
+          if (!e.isTransient() || retry.isExhausted(attempt)) {
             return "notification failed after " + attempt + " attempt(s): " + e.getMessage();
           }
           counters.notificationRetry();
-          sleep(retry.backoff(attempt));
+          pause(attempt);
         }
       }
     }
@@ -227,9 +227,10 @@ public final class AlertResponder implements Runnable {
     }
   }
 
-  private static void sleep(Duration d) {
+  /** The bounded backoff between notification attempts; an interrupt ends it early. */
+  private void pause(int attempt) {
     try {
-      Thread.sleep(d.toMillis()); // bounded backoff between notification attempts
+      retry.pause(attempt);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
