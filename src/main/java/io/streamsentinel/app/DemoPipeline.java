@@ -158,7 +158,7 @@ public final class DemoPipeline implements AutoCloseable {
       throws InterruptedException {
     long[] lag = {0};
     Await.until(
-        () -> (lag[0] = lagOrInterrupted(input)) <= 0 || !alive.getAsBoolean(),
+        () -> (lag[0] = input.lag(admin)) <= 0 || !alive.getAsBoolean(),
         DRAIN_TIMEOUT,
         DRAIN_CHECK,
         () -> out.accept(String.format("Draining: %s lag %,d", stage, lag[0])));
@@ -166,15 +166,6 @@ public final class DemoPipeline implements AutoCloseable {
       err.accept(
           String.format(
               "demo: %s still %,d behind after draining; counts are partial", stage, lag[0]));
-    }
-  }
-
-  private long lagOrInterrupted(GroupInput input) {
-    try {
-      return input.lag(admin);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
     }
   }
 

@@ -2,6 +2,7 @@ package io.streamsentinel.kafka;
 
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * What a consuming stage reads: its consumer group and input topics. The stage has drained when the
@@ -22,7 +23,7 @@ public record GroupInput(String group, List<String> topics) {
   }
 
   /** Records of the input the group has not committed yet, over every topic. */
-  public long lag(org.apache.kafka.clients.admin.Admin admin) throws InterruptedException {
+  public long lag(Admin admin) throws InterruptedException {
     long lag = 0;
     for (String topic : topics) {
       lag += TopicOffsets.groupLag(admin, group, topic);
