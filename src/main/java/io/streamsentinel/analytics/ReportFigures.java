@@ -13,7 +13,7 @@ import java.util.Map;
  * and the rows of the CSV. An undefined figure (an AUC without frauds or without legitimate
  * decisions) is null, never NaN.
  */
-final class ReportFigures {
+public final class ReportFigures {
 
   private ReportFigures() {}
 
@@ -64,7 +64,11 @@ final class ReportFigures {
     return out;
   }
 
-  static Map<String, Object> quality(QualityReport q) {
+  /**
+   * Detection quality as JSON figures: the overall ones, the confusion matrix and per pattern (an
+   * undefined AUC is null); the same for {@code report} and {@code evaluate}.
+   */
+  public static Map<String, Object> quality(QualityReport q) {
     Map<String, Object> out = new LinkedHashMap<>(overall(q));
     out.put("confusion_matrix", confusion(q.overall()));
     Map<String, Object> perPattern = new LinkedHashMap<>();

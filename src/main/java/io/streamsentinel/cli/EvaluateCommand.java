@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.analytics.DecisionEvaluation;
+import io.streamsentinel.analytics.ReportFigures;
 import io.streamsentinel.codec.Json;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.quality.ConfusionMatrix;
@@ -91,7 +92,7 @@ final class EvaluateCommand implements Callable<Integer> {
               evaluation.undecodable());
     }
     if (json != null) {
-      Map<String, Object> figures = toJson(report);
+      Map<String, Object> figures = new LinkedHashMap<>(ReportFigures.quality(report));
       figures.put("blocked_account_decisions", evaluation.enforcement());
       figures.put("undecodable_records", evaluation.undecodable());
       Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), figures);
@@ -146,43 +147,5 @@ final class EvaluateCommand implements Callable<Integer> {
               p.recall(),
               p.auc());
     }
-  }
-
-  private static Map<String, Object> patternJson(PatternQuality p) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("frauds", p.frauds());
-    out.put("detected", p.detected());
-    out.put("recall", p.recall());
-    out.put("precision", p.precision());
-    out.put("f1", p.f1());
-    out.put("auc", finite(p.auc()));
-    return out;
-  }
-
-  /**
-   * An undefined figure (no frauds or no legitimate cases, so no AUC) is written as null, not NaN.
-   */
-  private static Double finite(double value) {
-    return Double.isFinite(value) ? value : null;
-  }
-
-  private static Map<String, Object> toJson(QualityReport r) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("decisions", r.decisions());
-    out.put("threshold", r.threshold());
-    out.put("precision", r.precision());
-    out.put("recall", r.recall());
-    out.put("f1", r.f1());
-    out.put("auc", finite(r.auc()));
-    Map<String, Object> matrix = new LinkedHashMap<>(); // in a fixed order, unlike Map.of
-    matrix.put("tp", r.overall().truePositives());
-    matrix.put("fp", r.overall().falsePositives());
-    matrix.put("tn", r.overall().trueNegatives());
-    matrix.put("fn", r.overall().falseNegatives());
-    out.put("confusion_matrix", matrix);
-    Map<String, Object> perPattern = new LinkedHashMap<>();
-    r.perPattern().forEach((name, p) -> perPattern.put(name, patternJson(p)));
-    out.put("per_pattern", perPattern);
-    return out;
   }
 }
