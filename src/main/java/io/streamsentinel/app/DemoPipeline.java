@@ -25,6 +25,8 @@ import io.streamsentinel.runtime.Await;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -93,7 +95,7 @@ public final class DemoPipeline implements AutoCloseable {
 
   /**
    * Starts every stage; the caller keeps {@code database} and {@code metrics} open until this is
-   * closed.
+   * closed. When a stage fails to start, those already started are closed again.
    */
   public DemoPipeline(Plan plan, Database database, ProcessMetrics metrics)
       throws InterruptedException {
@@ -101,21 +103,44 @@ public final class DemoPipeline implements AutoCloseable {
     this.database = database;
     this.clients = plan.kafka().clients();
     this.admin = Admin.create(clients.admin(ClientCatalog.TOPICS).toProperties());
-    this.start = TopicOffsets.endOffsets(admin, COUNTED_TOPICS);
-    this.rowsBefore = DecisionCount.of(database);
-    this.detector =
-        new DetectorService(clients.streams(plan.streams()), plan.detector(), metrics).start();
-    this.responder = new ResponderService(clients, plan.responder(), metrics).start();
-    this.sink = new SinkService(clients, database, "demo").start();
-    this.analytics = new AnalyticsService(clients, database, plan.analytics()).start();
-    this.generator =
-        new GeneratorService(
-                clients,
-                plan.generator(),
-                new TransactionCodec(plan.kafka().limits()),
-                plan.publish(),
-                metrics)
-            .start();
+    Deque<AutoCloseable> started = new ArrayDeque<>(List.of(admin));
+    try {
+      this.start = TopicOffsets.endOffsets(admin, COUNTED_TOPICS);
+      this.rowsBefore = DecisionCount.of(database);
+      this.detector =
+          started(
+              started,
+              new DetectorService(clients.streams(plan.streams()), plan.detector(), metrics)
+                  .start());
+      this.responder =
+          started(started, new ResponderService(clients, plan.responder(), metrics).start());
+      this.sink = started(started, new SinkService(clients, database, "demo").start());
+      this.analytics =
+          started(started, new AnalyticsService(clients, database, plan.analytics()).start());
+      this.generator =
+          new GeneratorService(
+                  clients,
+                  plan.generator(),
+                  new TransactionCodec(plan.kafka().limits()),
+                  plan.publish(),
+                  metrics)
+              .start();
+    } catch (RuntimeException | InterruptedException e) {
+      for (AutoCloseable stage : started) {
+        try {
+          stage.close();
+        } catch (Exception closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** Remembers a started stage, the latest first, so a failed start closes it again. */
+  private static <T extends AutoCloseable> T started(Deque<AutoCloseable> started, T stage) {
+    started.push(stage);
+    return stage;
   }
 
   public GeneratorService generator() {
