@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Which Kafka clients each component creates, with its client and group ids: the single place both
- * the components and {@code config show} take them from.
+ * Which Kafka clients each component creates, for {@code config show}: the same factory calls the
+ * stages' services make, with the names from {@link io.streamsentinel.kafka.ClientCatalog}.
  */
 public final class ComponentClients {
 

@@ -125,7 +125,7 @@ public final class DemoPipeline implements AutoCloseable {
                   plan.publish(),
                   metrics)
               .start();
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (RuntimeException | Error | InterruptedException e) {
       for (AutoCloseable stage : started) {
         try {
           stage.close();
@@ -181,21 +181,27 @@ public final class DemoPipeline implements AutoCloseable {
       Consumer<String> out,
       Consumer<String> err)
       throws InterruptedException {
-    long[] lag = {0};
-    Await.until(
-        () -> (lag[0] = input.lag(admin)) <= 0 || !alive.getAsBoolean(),
-        DRAIN_TIMEOUT,
-        DRAIN_CHECK,
-        () -> out.accept(String.format("Draining: %s lag %,d", stage, lag[0])));
-    if (lag[0] > 0) {
-      err.accept(
-          String.format(
-              "demo: %s still %,d behind after draining; counts are partial", stage, lag[0]));
+    for (String topic : input.topics()) { // each input topic gets its own minute
+      GroupInput one = GroupInput.of(input.group(), topic);
+      long[] lag = {0};
+      Await.until(
+          () -> (lag[0] = one.lag(admin)) <= 0 || !alive.getAsBoolean(),
+          DRAIN_TIMEOUT,
+          DRAIN_CHECK,
+          () -> out.accept(String.format("Draining: %s lag %,d", stage, lag[0])));
+      if (lag[0] > 0) {
+        err.accept(
+            String.format(
+                "demo: %s still %,d behind after draining; counts are partial", stage, lag[0]));
+      }
     }
   }
 
   /** What the run did, read back from the output topics (read_committed) and the database. */
   public DemoSummary summarize() {
+    // Elapsed and stored rows as of the end of the run, before the topics are read back.
+    double elapsed = (System.nanoTime() - startNanos) / 1e9;
+    long persisted = DecisionCount.of(database) - rowsBefore;
     Map<String, Long> actionsByType = new TreeMap<>();
     long actions =
         CommittedRecords.read(
@@ -218,8 +224,8 @@ public final class DemoPipeline implements AutoCloseable {
         actions,
         actionsByType,
         dlq,
-        DecisionCount.of(database) - rowsBefore,
-        (System.nanoTime() - startNanos) / 1e9,
+        persisted,
+        elapsed,
         plan.generator().seed(),
         plan.kafka().settings().bootstrapServers(),
         DemoSummary.NOT_BUILT);

@@ -70,7 +70,11 @@ public final class BenchEnvironment implements AutoCloseable {
       }
       env.clients = env.kafka.clients();
       try (Admin admin = Admin.create(env.clients.admin(ClientCatalog.TOPICS).toProperties())) {
-        new TopicProvisioner(admin).ensure(env.kafka.catalog()).requireMatch();
+        TopicProvisioner.Report report =
+            new TopicProvisioner(admin).ensure(env.kafka.catalog()).requireMatch();
+        if (!report.created().isEmpty()) {
+          out.accept("Created topics: " + String.join(", ", report.created()));
+        }
       }
       return env;
     } catch (Exception | Error e) {

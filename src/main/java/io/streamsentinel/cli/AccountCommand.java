@@ -100,7 +100,11 @@ final class AccountCommand {
           new AccountOverrides(kafka.config().clients())
               .set(userId, status(), actionType(), operator, reason, Instant.now());
       if (!result.readable()) {
-        context.err().println("account: committed, but not yet readable after 10 s");
+        context
+            .err()
+            .println(
+                "account: committed, but not yet readable after "
+                    + AccountOverrides.READABLE_TIMEOUT);
       }
       context
           .out()

@@ -30,7 +30,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class AccountOverrides {
 
-  private static final Duration READABLE_TIMEOUT = Duration.ofSeconds(10);
+  /** How long {@link #set} waits for its records to be readable. */
+  public static final Duration READABLE_TIMEOUT = Duration.ofSeconds(10);
 
   private final ClientConfigFactory clients;
 

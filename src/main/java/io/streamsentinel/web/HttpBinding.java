@@ -35,6 +35,9 @@ public record HttpBinding(String host, Integer port, boolean portGiven) {
    */
   public static HttpBinding settle(
       String host, Integer port, Integer defaultPort, Consumer<String> out) {
+    if (port == null && defaultPort == null) {
+      return new HttpBinding(host, null, false); // no server: the host is never looked up
+    }
     InetAddress address = address(host);
     Integer chosen;
     if (port != null) {
