@@ -149,6 +149,13 @@ final class EventJson {
     mapper
         .coercionConfigFor(LogicalType.Float)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    // A verdict is a JSON true or false, never "yes", "true" or 1.
+    for (CoercionInputShape shape :
+        new CoercionInputShape[] {
+          CoercionInputShape.String, CoercionInputShape.Integer, CoercionInputShape.Float
+        }) {
+      mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(shape, CoercionAction.Fail);
+    }
     return mapper.registerModule(
         new SimpleModule("strict-instants").addDeserializer(Instant.class, new IsoInstant()));
   }
