@@ -1,10 +1,14 @@
 package io.streamsentinel.jmh;
 
+import io.streamsentinel.codec.AccountStateCodec;
 import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.detection.Decision;
+import io.streamsentinel.domain.AccountState;
+import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Transaction;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The JSON on the detector's hot path: decoding (with validation) a transaction, encoding one (the
- * generator), and writing the decision every transaction produces.
+ * generator), writing the decision every transaction produces, and reading an account status.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +37,14 @@ public class JsonCodecBenchmark {
   private Workload workload;
   private byte[][] encoded;
   private Decision[] decisions;
+  private final byte[] accountState =
+      AccountStateCodec.encode(
+          new AccountState(
+              "user_k3x9a1_000123",
+              AccountStatus.STEP_UP_REQUIRED,
+              "HIGH alert alert-1",
+              Instant.parse("2026-01-01T10:00:00.123Z"),
+              Instant.parse("2026-01-01T11:00:00.123Z")));
   private int next;
 
   @Setup
@@ -58,6 +70,15 @@ public class JsonCodecBenchmark {
   @Benchmark
   public byte[] encodeTransaction() {
     return codec.encode(workload.transactions[next++ & (Workload.SIZE - 1)]);
+  }
+
+  /**
+   * The account status the detector decodes for every transaction of a user who has one (blocked
+   * or stepped-up users): a cold-path codec on databind that runs on the stream thread.
+   */
+  @Benchmark
+  public AccountState decodeAccountState() {
+    return AccountStateCodec.decode(accountState);
   }
 
   @Benchmark
