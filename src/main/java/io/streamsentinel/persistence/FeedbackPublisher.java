@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsentinel.codec.Json;
 import io.streamsentinel.database.Database;
+import io.streamsentinel.domain.Label;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -66,7 +67,10 @@ public final class FeedbackPublisher implements AutoCloseable {
     return this;
   }
 
-  /** Writes the label event of a resolution, in the caller's transaction. */
+  /**
+   * Writes the label event of a resolution, in the caller's transaction: a {@code LabelCodec} label
+   * (source {@code analyst}, labelled at the resolution time) that carries the case besides.
+   */
   void enqueue(
       Connection c,
       CaseView resolved,
@@ -88,6 +92,9 @@ public final class FeedbackPublisher implements AutoCloseable {
     event.put("analyst", analyst);
     event.put("note", note);
     event.put("resolved_at", at.toString());
+    // The label event's own fields (codec.LabelCodec): the sink stores resolutions as labels.
+    event.put("source", Label.ANALYST);
+    event.put("labelled_at", at.toString());
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO feedback_outbox (feedback_id, case_id, user_id, payload, created_at)"

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.codec.LabelCodec;
 import io.streamsentinel.database.Database;
 import io.streamsentinel.database.DatabaseSettings;
+import io.streamsentinel.domain.Label;
 import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
@@ -28,6 +30,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +138,17 @@ class CaseLifecycleIT {
               assertThat(e.get("label").asText()).isEqualTo("confirmed_fraud");
               assertThat(e.get("is_fraud").asBoolean()).isTrue();
               assertThat(e.get("analyst").asText()).isEqualTo("ana");
+              assertThat(e.get("source").asText()).isEqualTo(Label.ANALYST);
+              assertThat(e.get("labelled_at").asText()).isEqualTo(e.get("resolved_at").asText());
+              assertThat(LabelCodec.decode(e.toString().getBytes(StandardCharsets.UTF_8)))
+                  .as("a resolution is a label event")
+                  .isEqualTo(
+                      new Label(
+                          e.get("transaction_id").asText(),
+                          true,
+                          e.get("user_id").asText(),
+                          Label.ANALYST,
+                          Instant.parse(e.get("resolved_at").asText())));
             });
   }
 
