@@ -37,11 +37,12 @@ final class StatusLines {
     String waiting = c.waitingFor() == null ? "" : "  PAUSED, retrying: " + c.waitingFor();
     return String.format(
         Locale.ROOT,
-        "stored decisions %,d  alerts %,d  actions %,d  statuses %,d  dlq %,d%s",
+        "stored decisions %,d  alerts %,d  actions %,d  statuses %,d  labels %,d  dlq %,d%s",
         c.decisions(),
         c.alerts(),
         c.actions(),
         c.statuses(),
+        c.labels(),
         c.deadLetters(),
         waiting);
   }

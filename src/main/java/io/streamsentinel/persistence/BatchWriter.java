@@ -20,7 +20,8 @@ final class BatchWriter implements BatchStore {
   private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
   /** What one batch wrote. */
-  record Written(long decisionsNew, int alerts, int actions, int statuses, int casesSeen) {}
+  record Written(
+      long decisionsNew, int alerts, int actions, int statuses, int labels, int casesSeen) {}
 
   private final DataSource dataSource;
   private final DecisionPartitions partitions = new DecisionPartitions();
@@ -55,9 +56,10 @@ final class BatchWriter implements BatchStore {
         int alerts = AlertRows.insert(c, batch.alerts);
         int cases = ActionRows.insert(c, batch.actions);
         int statuses = StatusRows.insert(c, batch.statuses);
+        int labels = LabelRows.upsert(c, batch.labels);
         c.commit();
         partitions.committed();
-        return new Written(decisions, alerts, batch.actions.size(), statuses, cases);
+        return new Written(decisions, alerts, batch.actions.size(), statuses, labels, cases);
       } catch (SQLException | RuntimeException e) {
         partitions.rolledBack();
         rollbackQuietly(c, e);

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The persistence sink: consumer group {@code persistence-group} on decisions, alerts, actions and
- * account statuses, writing each poll as one database transaction, then committing the offsets. The
- * order is the guarantee: nothing is committed before it is stored (no loss), and storing is
- * idempotent by natural id (no doubles after redelivery).
+ * The persistence sink: consumer group {@code persistence-group} on decisions, alerts, actions,
+ * account statuses and labels ({@code fraud-feedback}), writing each poll as one database
+ * transaction, then committing the offsets. The order is the guarantee: nothing is committed before
+ * it is stored (no loss), and storing is idempotent by natural id (no doubles after redelivery).
  *
  * <p>The work of one instance is pipelined ({@link WritePipeline}): while writer threads run the
  * database transactions of the batches in flight, the sink's own thread polls and decodes the next

@@ -2,6 +2,7 @@ package io.streamsentinel.persistence;
 
 import io.streamsentinel.codec.DecisionDocument;
 import io.streamsentinel.domain.AccountState;
+import io.streamsentinel.domain.Label;
 import io.streamsentinel.domain.UserAction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,13 +32,14 @@ public final class SinkBatch {
   final List<Row<DecisionDocument>> alerts = new ArrayList<>();
   final List<Row<UserAction>> actions = new ArrayList<>();
   final List<Row<AccountState>> statuses = new ArrayList<>();
+  final List<Row<Label>> labels = new ArrayList<>();
 
   /** The decisions' COPY text once built; rebuilt if rows are dropped afterwards. */
   private CopyText decisionText;
 
   /** Rows of every kind in the batch. */
   public int size() {
-    return decisions.size() + alerts.size() + actions.size() + statuses.size();
+    return decisions.size() + alerts.size() + actions.size() + statuses.size() + labels.size();
   }
 
   public boolean isEmpty() {
@@ -58,7 +60,7 @@ public final class SinkBatch {
   /** Removes the rows whose record came from one of the given partitions (revoked from us). */
   void dropPartitions(Collection<TopicPartition> revoked) {
     decisionText = null;
-    for (List<? extends Row<?>> rows : List.of(decisions, alerts, actions, statuses)) {
+    for (List<? extends Row<?>> rows : kinds()) {
       rows.removeIf(
           r -> revoked.contains(new TopicPartition(r.origin().topic(), r.origin().partition())));
     }
@@ -67,7 +69,7 @@ public final class SinkBatch {
   /** Removes the row that came from {@code origin} (the database refused it). */
   void remove(ConsumerRecord<String, byte[]> origin) {
     decisionText = null;
-    for (List<? extends Row<?>> rows : List.of(decisions, alerts, actions, statuses)) {
+    for (List<? extends Row<?>> rows : kinds()) {
       rows.removeIf(r -> r.origin() == origin);
     }
   }
@@ -79,17 +81,22 @@ public final class SinkBatch {
     alerts.forEach(r -> singles.add(one(b -> b.alerts.add(r))));
     actions.forEach(r -> singles.add(one(b -> b.actions.add(r))));
     statuses.forEach(r -> singles.add(one(b -> b.statuses.add(r))));
+    labels.forEach(r -> singles.add(one(b -> b.labels.add(r))));
     return singles;
   }
 
   /** The record of the only row of a single-row batch. */
   ConsumerRecord<String, byte[]> onlyOrigin() {
-    for (List<? extends Row<?>> rows : List.of(decisions, alerts, actions, statuses)) {
+    for (List<? extends Row<?>> rows : kinds()) {
       if (!rows.isEmpty()) {
         return rows.get(0).origin();
       }
     }
     throw new IllegalStateException("empty batch");
+  }
+
+  private List<List<? extends Row<?>>> kinds() {
+    return List.of(decisions, alerts, actions, statuses, labels);
   }
 
   private static SinkBatch one(Consumer<SinkBatch> fill) {

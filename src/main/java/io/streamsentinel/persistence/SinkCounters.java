@@ -10,6 +10,7 @@ public final class SinkCounters {
   private final AtomicLong alerts = new AtomicLong();
   private final AtomicLong actions = new AtomicLong();
   private final AtomicLong statuses = new AtomicLong();
+  private final AtomicLong labels = new AtomicLong();
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
@@ -20,6 +21,7 @@ public final class SinkCounters {
     alerts.addAndGet(batch.alerts.size());
     actions.addAndGet(batch.actions.size());
     statuses.addAndGet(batch.statuses.size());
+    labels.addAndGet(batch.labels.size());
     batches.incrementAndGet();
   }
 
@@ -51,6 +53,14 @@ public final class SinkCounters {
 
   public long statuses() {
     return statuses.get();
+  }
+
+  /**
+   * Label records written (a replayed or superseded one counts too; the table keeps the latest per
+   * transaction).
+   */
+  public long labels() {
+    return labels.get();
   }
 
   /** Records sent to the dead-letter topic. */

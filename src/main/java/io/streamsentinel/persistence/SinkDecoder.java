@@ -3,6 +3,7 @@ package io.streamsentinel.persistence;
 import io.streamsentinel.codec.AccountStateCodec;
 import io.streamsentinel.codec.DecisionDocument;
 import io.streamsentinel.codec.DecisionDocumentReader;
+import io.streamsentinel.codec.LabelCodec;
 import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.util.List;
@@ -20,7 +21,8 @@ final class SinkDecoder {
           TopicCatalog.FRAUD_SCORES,
           TopicCatalog.FRAUD_ALERTS,
           TopicCatalog.USER_ACTIONS,
-          TopicCatalog.ACCOUNT_STATUS);
+          TopicCatalog.ACCOUNT_STATUS,
+          TopicCatalog.FRAUD_FEEDBACK);
 
   private SinkDecoder() {}
 
@@ -41,6 +43,8 @@ final class SinkDecoder {
             batch.actions.add(row(UserActionCodec.decode(record.value()), record));
         case TopicCatalog.ACCOUNT_STATUS ->
             batch.statuses.add(row(AccountStateCodec.decode(record.value()), record));
+        case TopicCatalog.FRAUD_FEEDBACK ->
+            batch.labels.add(row(LabelCodec.decode(record.value()), record));
         default -> dead.add(new DeadLetter(record, "not a topic the sink stores"));
       }
     } catch (RuntimeException e) {

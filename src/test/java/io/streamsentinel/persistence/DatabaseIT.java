@@ -8,6 +8,7 @@ import io.streamsentinel.database.Database;
 import io.streamsentinel.database.DatabaseException;
 import io.streamsentinel.database.DatabaseSettings;
 import io.streamsentinel.database.EmbeddedDatabase;
+import io.streamsentinel.domain.Label;
 import io.streamsentinel.domain.Severity;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ class DatabaseIT {
               "account_status_history",
               "accounts",
               "review_cases",
-              "audit_log");
+              "audit_log",
+              "labels");
       try (Connection c = db.connection();
           Statement s = c.createStatement()) {
         s.execute(
@@ -107,6 +109,61 @@ class DatabaseIT {
 
       assertThat(count(db, "decisions")).isEqualTo(1);
     }
+  }
+
+  @Test
+  void shouldKeepTheLatestLabelPerTransactionAcrossBatches() throws Exception {
+    try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("labels"), false))) {
+      BatchWriter writer = new BatchWriter(db.dataSource());
+      writer.write(labels(label("tx-1", false, "2026-02-01T10:00:00Z", 0)));
+      writer.write(labels(label("tx-1", true, "2026-02-01T11:00:00Z", 1)));
+      assertThat(storedLabels(db)).containsExactly("tx-1 true 2026-02-01T11:00:00Z");
+
+      writer.write(labels(label("tx-1", false, "2026-02-01T10:30:00Z", 2)));
+      writer.write(labels(label("tx-1", false, "2026-02-01T11:00:00Z", 3)));
+      assertThat(storedLabels(db))
+          .as("an older label, or one as old, arriving later does not overwrite")
+          .containsExactly("tx-1 true 2026-02-01T11:00:00Z");
+
+      writer.write(
+          labels(
+              label("tx-2", true, "2026-02-01T12:00:00Z", 4),
+              label("tx-2", false, "2026-02-01T13:00:00Z", 5),
+              label("tx-1", false, "2026-02-01T12:00:00Z", 6)));
+      assertThat(storedLabels(db))
+          .containsExactly("tx-1 false 2026-02-01T12:00:00Z", "tx-2 false 2026-02-01T13:00:00Z");
+    }
+  }
+
+  private static SinkBatch labels(List<SinkBatch.Row<Label>> rows) {
+    SinkBatch batch = new SinkBatch();
+    batch.labels.addAll(rows);
+    return batch;
+  }
+
+  @SafeVarargs
+  private static SinkBatch labels(SinkBatch.Row<Label>... rows) {
+    return labels(List.of(rows));
+  }
+
+  private static SinkBatch.Row<Label> label(String tx, boolean fraud, String at, long offset) {
+    return new SinkBatch.Row<>(
+        new Label(tx, fraud, "u", Label.CHARGEBACK, Instant.parse(at)),
+        new ConsumerRecord<>("fraud-feedback", 0, offset, "u", new byte[0]));
+  }
+
+  static List<String> storedLabels(Database db) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = db.connection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT transaction_id, is_fraud, labelled_at FROM labels ORDER BY transaction_id")) {
+      while (rs.next()) {
+        rows.add(rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getTimestamp(3).toInstant());
+      }
+    }
+    return rows;
   }
 
   private static SinkBatch.Row<DecisionDocument> decisionOn(String time) {

@@ -10,6 +10,7 @@ import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
+import io.streamsentinel.kafka.DeadLetters;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.TopicCatalog;
@@ -23,9 +24,14 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -114,6 +120,7 @@ class PersistenceSinkIT {
   void shouldPauseWhileTheDatabaseIsDownAndLoseOrDoubleNothing() throws Exception {
     Path data = dir.resolve("pg-outage");
     int port = freePort();
+    Map<TopicPartition, Long> dlqBefore = endOffsets(TopicCatalog.PERSISTENCE_DLQ);
     EmbeddedDatabase server = EmbeddedDatabase.start(data, true, port);
     DatabaseSettings external =
         new DatabaseSettings(
@@ -144,10 +151,84 @@ class PersistenceSinkIT {
       assertThat(running.sink.counters().waitingFor()).isNull();
       assertThat(running.sink.counters().deadLetters()).isEqualTo(1);
       assertRowsEqualTopics(db, sent);
-      assertThat(CommittedRecords.count(clients, TopicCatalog.PERSISTENCE_DLQ, Map.of()))
+      assertThat(CommittedRecords.count(clients, TopicCatalog.PERSISTENCE_DLQ, dlqBefore))
           .isEqualTo(1);
     } finally {
       server.close();
+    }
+  }
+
+  @Test
+  void shouldKeepTheLatestLabelPerTransactionAndDeadLetterAMalformedOne() throws Exception {
+    Map<TopicPartition, Long> dlqBefore = endOffsets(TopicCatalog.PERSISTENCE_DLQ);
+    try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("pg-labels"), true));
+        PipelineFeed feed = new PipelineFeed(broker.bootstrapServers(), 13);
+        RunningSink running = new RunningSink(db)) {
+      Instant sent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      feed.send(TopicCatalog.FRAUD_FEEDBACK, "u1", label("tx-1", false, "10:00"));
+      feed.send(TopicCatalog.FRAUD_FEEDBACK, "u1", label("tx-1", true, "11:00"));
+      feed.send(TopicCatalog.FRAUD_FEEDBACK, "u2", label("tx-2", true, "09:00"));
+      feed.send(TopicCatalog.FRAUD_FEEDBACK, "u1", bytes("{\"transaction_id\":\"tx-1\"}"));
+      feed.send(TopicCatalog.FRAUD_FEEDBACK, "u2", label("tx-2", false, "12:00"));
+      feed.send(
+          TopicCatalog.FRAUD_FEEDBACK,
+          "u3",
+          bytes(
+              "{\"transaction_id\":\"tx-3\","
+                  + "\"is_fraud\":true}")); // no labelled_at: the record's time stands in
+      feed.flush();
+      awaitCaughtUp();
+      List<String> stored = DatabaseIT.storedLabels(db);
+      assertThat(stored)
+          .startsWith("tx-1 true 2026-11-20T11:00:00Z", "tx-2 false 2026-11-20T12:00:00Z")
+          .hasSize(3);
+      assertThat(stored.get(2)).startsWith("tx-3 true ");
+      assertThat(Instant.parse(stored.get(2).substring("tx-3 true ".length())))
+          .as("the record's time")
+          .isBetween(sent, Instant.now());
+
+      // After the newer one is stored: an older label for tx-1, and tx-2's latest replayed.
+      feed.send(TopicCatalog.FRAUD_FEEDBACK, "u1", label("tx-1", false, "10:30"));
+      feed.send(TopicCatalog.FRAUD_FEEDBACK, "u2", label("tx-2", false, "12:00"));
+      feed.flush();
+      awaitCaughtUp();
+      assertThat(DatabaseIT.storedLabels(db)).isEqualTo(stored);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> running.sink.counters().labels() == 7); // counted right after the commit
+      assertThat(running.sink.counters().deadLetters()).isEqualTo(1);
+    }
+    List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+    CommittedRecords.read(clients, TopicCatalog.PERSISTENCE_DLQ, dlqBefore, dead::add);
+    assertThat(dead)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(DeadLetters.header(d.headers(), DeadLetters.ERROR_PROBLEM))
+                  .contains("is_fraud");
+              assertThat(DeadLetters.header(d.headers(), DeadLetters.ORIGIN_TOPIC))
+                  .isEqualTo(TopicCatalog.FRAUD_FEEDBACK);
+            });
+  }
+
+  private static byte[] label(String tx, boolean fraud, String timeOfDay) {
+    return bytes(
+        "{\"transaction_id\":\""
+            + tx
+            + "\",\"is_fraud\":"
+            + fraud
+            + ",\"source\":\"chargeback\",\"labelled_at\":\"2026-11-20T"
+            + timeOfDay
+            + ":00Z\"}");
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+    try (Admin admin = Admin.create(clients.admin("test").toProperties())) {
+      return TopicOffsets.endOffsets(admin, List.of(topic));
     }
   }
 
@@ -170,7 +251,7 @@ class PersistenceSinkIT {
             () -> {
               try (Admin admin = Admin.create(clients.admin("test").toProperties())) {
                 long lag = 0;
-                for (String topic : PipelineFeed.topics()) {
+                for (String topic : PersistenceSink.TOPICS) {
                   lag += TopicOffsets.groupLag(admin, ClientCatalog.PERSISTENCE_GROUP, topic);
                 }
                 return lag == 0;

@@ -119,7 +119,8 @@ public final class PipelineFeed implements AutoCloseable {
         });
   }
 
-  private void flush() {
+  /** Waits until every record sent so far is acknowledged. */
+  void flush() {
     producer.flush();
     if (failure.get() != null) {
       throw new IllegalStateException("the test feed could not send", failure.get());
