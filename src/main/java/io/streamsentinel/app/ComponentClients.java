@@ -45,6 +45,7 @@ public final class ComponentClients {
             List.of(
                 f.batchConsumer(ClientCatalog.ANALYTICS, ClientCatalog.ANALYTICS_GROUP),
                 f.producer(ClientCatalog.ANALYTICS_DLQ)));
+    map.put("labels", f -> List.of(f.idempotentProducer(ClientCatalog.LABELS)));
     map.put("topics", f -> List.of(f.admin(ClientCatalog.TOPICS)));
     return map;
   }

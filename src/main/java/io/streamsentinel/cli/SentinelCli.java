@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       CasesCommand.class,
       AccountCommand.class,
       EvaluateCommand.class,
+      LabelsCommand.class,
       AnalyticsCommand.class,
       ReportCommand.class,
       LagCommand.class,

@@ -36,6 +36,7 @@ public final class ClientCatalog {
   public static final String EVALUATE = "sentinel-evaluate";
   public static final String CASES = "sentinel-cases";
   public static final String BENCH = "sentinel-bench";
+  public static final String LABELS = "sentinel-labels";
 
   /** The instance id a component runs as when none is given. */
   public static final String DEFAULT_INSTANCE = "1";

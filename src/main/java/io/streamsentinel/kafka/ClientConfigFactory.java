@@ -141,6 +141,18 @@ public final class ClientConfigFactory {
   }
 
   /**
+   * A producer that never writes a record twice on retry, whatever the profile says (low-latency
+   * turns idempotence off): for one-off imports, where a duplicate cannot be told from a second
+   * verdict. User overrides still apply last.
+   */
+  public ClientConfig idempotentProducer(String clientId) {
+    ClientConfig c = producer(clientId);
+    c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, FIXED, "no duplicates on retry");
+    c.put(ProducerConfig.ACKS_CONFIG, "all", FIXED, "required by idempotence");
+    return overridden(c, Scope.PRODUCER);
+  }
+
+  /**
    * A transactional producer: exactly-once read-process-write. Transactions need idempotence and
    * acks=all, so those are fixed whatever the profile says; user overrides still apply last.
    */

@@ -32,7 +32,14 @@ class LayeringTest {
 
   /** The stages of the data flow, each owning its service. */
   private static final List<String> STAGES =
-      List.of("generator", "streaming", "response", "persistence", "analytics", "monitoring");
+      List.of(
+          "generator",
+          "streaming",
+          "response",
+          "persistence",
+          "analytics",
+          "monitoring",
+          "learning");
 
   private static JavaClasses classes;
 
