@@ -112,6 +112,9 @@ public final class RuleSetCodec {
       node.put("weight", rule.weight());
       node.put("reason_code", rule.reasonCode());
       node.put("detail", rule.detail().source());
+      if (rule.alwaysAlert()) {
+        node.put("always_alert", true);
+      }
     }
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);

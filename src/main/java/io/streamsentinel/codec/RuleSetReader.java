@@ -24,7 +24,7 @@ final class RuleSetReader {
   private static final Set<String> SET_FIELDS =
       Set.of("version", "description", "step_up_weight", "rules");
   private static final Set<String> RULE_FIELDS =
-      Set.of("id", "description", "conditions", "weight", "reason_code", "detail");
+      Set.of("id", "description", "conditions", "weight", "reason_code", "detail", "always_alert");
   private static final Set<String> CONDITION_FIELDS = Set.of("feature", "op", "threshold");
 
   private final String source;
@@ -79,7 +79,8 @@ final class RuleSetReader {
         conditions,
         number(node, "weight"),
         text(node, "reason_code"),
-        DetailTemplate.parse(text(node, "detail")));
+        DetailTemplate.parse(text(node, "detail")),
+        node.has("always_alert") && flag(node, "always_alert"));
   }
 
   private static Condition condition(JsonNode node) {
@@ -153,6 +154,14 @@ final class RuleSetReader {
       throw new InvalidRuleException(field, "must be a number");
     }
     return value.asDouble();
+  }
+
+  private static boolean flag(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (!value.isBoolean()) {
+      throw new InvalidRuleException(field, "must be true or false");
+    }
+    return value.booleanValue();
   }
 
   private static String sorted(Set<String> names) {

@@ -12,13 +12,17 @@ import java.util.List;
  * @param userId never null
  * @param eventTime the transaction's event time; never null
  * @param amount never null
- * @param score in [0, 1]
+ * @param score in [0, 1]: what severity and alerting go by; the rules' score while no model is in
+ *     force, else the model's probability raised by hard rules (see {@link ScoringModel#decide})
  * @param severity the tier of {@code score}
- * @param reasons fired rules and account-status reasons, largest contribution first; never null
+ * @param reasons fired rules, account-status and model reasons; never null
  * @param features the feature values the rules saw; never null
  * @param ruleSetVersion the version of the rules that scored it; never null
  * @param isFraud ground-truth label carried through for evaluation only; may be null
  * @param fraudPattern ground-truth pattern carried through for evaluation only; may be null
+ * @param rulesScore in [0, 1]: the rules' own score, blocked accounts included
+ * @param modelScore the model's probability in [0, 1]; null while no model is in force
+ * @param modelVersion the version of the model that scored it; null while none is in force
  */
 public record Decision(
     String transactionId,
@@ -31,7 +35,10 @@ public record Decision(
     FeatureVector features,
     String ruleSetVersion,
     Boolean isFraud,
-    String fraudPattern) {
+    String fraudPattern,
+    double rulesScore,
+    Double modelScore,
+    String modelVersion) {
 
   /** Scores at or above this raise an alert unless configured otherwise. */
   public static final double DEFAULT_ALERT_THRESHOLD = 0.5;
@@ -49,7 +56,46 @@ public record Decision(
     if (features == null || ruleSetVersion == null) {
       throw new IllegalArgumentException("features and rule set version are required");
     }
+    if (!(rulesScore >= 0 && rulesScore <= 1)) {
+      throw new IllegalArgumentException("rules score must be in [0, 1] but was " + rulesScore);
+    }
+    if ((modelScore == null) != (modelVersion == null)) {
+      throw new IllegalArgumentException("a model score needs its model version and back");
+    }
+    if (modelScore != null && !(modelScore >= 0 && modelScore <= 1)) {
+      throw new IllegalArgumentException("model score must be in [0, 1] but was " + modelScore);
+    }
     reasons = List.copyOf(reasons);
+  }
+
+  /** A decision of the rules alone: {@code score} is the rules' score, no model. */
+  public Decision(
+      String transactionId,
+      String userId,
+      Instant eventTime,
+      BigDecimal amount,
+      double score,
+      Severity severity,
+      List<Reason> reasons,
+      FeatureVector features,
+      String ruleSetVersion,
+      Boolean isFraud,
+      String fraudPattern) {
+    this(
+        transactionId,
+        userId,
+        eventTime,
+        amount,
+        score,
+        severity,
+        reasons,
+        features,
+        ruleSetVersion,
+        isFraud,
+        fraudPattern,
+        score,
+        null,
+        null);
   }
 
   /** Whether this decision raises an alert at the given threshold (score &ge; threshold). */

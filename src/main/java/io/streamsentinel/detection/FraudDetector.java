@@ -3,6 +3,7 @@ package io.streamsentinel.detection;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Transaction;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One detection step, the whole pure core in one call: features from the profile before the
@@ -15,12 +16,14 @@ public final class FraudDetector {
   public record Assessment(Decision decision, UserProfile profile) {}
 
   private final Scorer scorer;
+  private final Set<String> hardReasons;
 
   /**
    * @param scorer never null
    */
   public FraudDetector(Scorer scorer) {
     this.scorer = Objects.requireNonNull(scorer, "scorer");
+    this.hardReasons = scorer.ruleSet().hardReasonCodes();
   }
 
   /** A detector scoring with this rule set. */
@@ -41,7 +44,19 @@ public final class FraudDetector {
    * @param status the account's status; {@link AccountStatus#ACTIVE} when none is known
    */
   public Assessment assess(Transaction tx, UserProfile before, AccountStatus status) {
+    return assess(tx, before, status, null);
+  }
+
+  /**
+   * As {@link #assess(Transaction, UserProfile, AccountStatus)}, with a model in force.
+   *
+   * @param model the champion; null scores with the rules alone
+   */
+  public Assessment assess(
+      Transaction tx, UserProfile before, AccountStatus status, ScoringModel model) {
     FeatureVector features = FeatureExtractor.extract(tx, before, status);
-    return new Assessment(scorer.score(tx, features), before.with(tx));
+    Decision rules = scorer.score(tx, features);
+    Decision decision = model == null ? rules : model.decide(rules, hardReasons);
+    return new Assessment(decision, before.with(tx));
   }
 }

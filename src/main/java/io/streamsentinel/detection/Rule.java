@@ -13,6 +13,8 @@ import java.util.List;
  * @param weight in (0, 1]: the probability of fraud this rule alone stands for
  * @param reasonCode UPPER_SNAKE_CASE code shown with the decision, e.g. {@code VELOCITY_1M}
  * @param detail the human-readable detail naming feature values
+ * @param alwaysAlert a hard rule: when it fires, a model in force cannot score the transaction
+ *     lower than the rules do ({@code always_alert} in rule files)
  */
 public record Rule(
     String id,
@@ -20,7 +22,8 @@ public record Rule(
     List<Condition> conditions,
     double weight,
     String reasonCode,
-    DetailTemplate detail) {
+    DetailTemplate detail,
+    boolean alwaysAlert) {
 
   /** Reason codes the scorer adds itself from the account status; rules may not claim them. */
   public static final List<String> RESERVED_REASON_CODES =
@@ -42,6 +45,17 @@ public record Rule(
     if (detail == null) {
       throw new InvalidRuleException("detail", "missing");
     }
+  }
+
+  /** A rule that a model may outweigh. */
+  public Rule(
+      String id,
+      String description,
+      List<Condition> conditions,
+      double weight,
+      String reasonCode,
+      DetailTemplate detail) {
+    this(id, description, conditions, weight, reasonCode, detail, false);
   }
 
   /** Whether every condition holds; the slow, obvious form of what {@link Scorer} compiles. */

@@ -1,5 +1,6 @@
 package io.streamsentinel.detection;
 
+import io.streamsentinel.domain.ReasonCodes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,21 @@ public record RuleSet(String version, double stepUpWeight, List<Rule> rules) {
 
   /** Step-up alone is a mild signal: the account is under watch, not known to be compromised. */
   public static final double DEFAULT_STEP_UP_WEIGHT = 0.3;
+
+  /**
+   * The reason codes a model may not outweigh: a blocked account and every {@link
+   * Rule#alwaysAlert()} rule.
+   */
+  public Set<String> hardReasonCodes() {
+    Set<String> codes = new HashSet<>();
+    codes.add(ReasonCodes.ACCOUNT_BLOCKED);
+    for (Rule rule : rules) {
+      if (rule.alwaysAlert()) {
+        codes.add(rule.reasonCode());
+      }
+    }
+    return Set.copyOf(codes);
+  }
 
   public RuleSet {
     if (version == null || version.isBlank()) {

@@ -1,0 +1,134 @@
+package io.streamsentinel.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.streamsentinel.codec.XgboostModelReader;
+import io.streamsentinel.detection.Feature;
+import io.streamsentinel.detection.ModelInputs;
+import io.streamsentinel.detection.TreeEnsemble;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Training with XGBoost, and the plain-Java evaluator against the library itself. */
+class ModelTrainerTest {
+
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  private static final ModelInputs INPUTS = ModelInputs.standard();
+  private static TrainedModel trained;
+
+  /**
+   * Fraud spends far above the user's day and comes in bursts; the rules' score is half noise, so a
+   * model that learns the features must rank better than it.
+   */
+  static TrainingSet synthetic(int size, long seed, double fraudRate) {
+    Random random = new Random(seed);
+    List<TrainingExample> examples = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      boolean fraud = random.nextDouble() < fraudRate;
+      double[] f = new double[Feature.COUNT];
+      for (Feature feature : Feature.values()) {
+        f[feature.ordinal()] = Math.abs(random.nextGaussian()) * 3;
+      }
+      f[Feature.DAILY_SPEND_RATIO.ordinal()] =
+          fraud ? 4 + random.nextDouble() * 8 : random.nextDouble() * 5;
+      f[Feature.TX_COUNT_10M.ordinal()] = fraud ? 2 + random.nextInt(8) : random.nextInt(4);
+      f[Feature.NEW_DEVICE.ordinal()] = random.nextDouble() < (fraud ? 0.7 : 0.1) ? 1 : 0;
+      f[Feature.ACCOUNT_BLOCKED.ordinal()] = 0;
+      f[Feature.STEP_UP_REQUIRED.ordinal()] = 0;
+      double rules = Math.min(1, Math.max(0, (fraud ? 0.2 : 0) + random.nextDouble() * 0.6));
+      examples.add(
+          new TrainingExample(
+              "tx-" + i, START.plusSeconds(60L * i), f, fraud, rules, "grocery", "online"));
+    }
+    return new TrainingSet(examples, 0, 0, 0, 0);
+  }
+
+  @BeforeAll
+  static void train() throws Exception {
+    ModelTrainer trainer = new ModelTrainer(new ModelTrainer.Settings(40, 4, 0.3, 7, 2), 0.5);
+    trained = trainer.train(synthetic(6_000, 1, 0.05), INPUTS, (done, total) -> {});
+  }
+
+  @Test
+  void theJavaEvaluatorShouldEqualTheLibraryOn10000Rows() throws Exception {
+    Random random = new Random(99);
+    int rows = 10_000;
+    int width = INPUTS.size();
+    float[] data = new float[rows * width];
+    for (int i = 0; i < data.length; i++) {
+      // Whole numbers hit split thresholds exactly; a few missing values take default branches.
+      double v = random.nextInt(10) == 0 ? random.nextInt(12) : random.nextGaussian() * 4 + 2;
+      data[i] = random.nextInt(200) == 0 ? Float.NaN : (float) v;
+    }
+    Booster booster = XGBoost.loadModel(trained.bytes());
+    DMatrix matrix = new DMatrix(data, rows, width, Float.NaN);
+    float[][] expected = booster.predict(matrix);
+    float[][] expectedMargin = booster.predict(matrix, true);
+    TreeEnsemble trees = XgboostModelReader.read(trained.bytes(), width);
+    double[] row = new double[width];
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < width; j++) {
+        row[j] = data[r * width + j];
+      }
+      assertThat(trees.probability(row)).isCloseTo(expected[r][0], within(1e-6));
+      assertThat(trees.margin(row)).isCloseTo(expectedMargin[r][0], within(1e-4));
+    }
+    matrix.dispose();
+    booster.dispose();
+  }
+
+  @Test
+  void contributionsShouldSumToTheMargin() {
+    TreeEnsemble trees = trained.trees();
+    Random random = new Random(5);
+    double[] row = new double[INPUTS.size()];
+    double[] contributions = new double[INPUTS.size() + 1];
+    for (int r = 0; r < 1_000; r++) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = random.nextGaussian() * 4 + 2;
+      }
+      double margin = trees.explain(row, contributions);
+      double sum = 0;
+      for (double c : contributions) {
+        sum += c;
+      }
+      assertThat(sum).isCloseTo(margin, within(1e-9));
+      assertThat(margin).isCloseTo(trees.margin(row), within(1e-12));
+    }
+  }
+
+  @Test
+  void theModelShouldBeatTheNoisyRulesOnTheLaterHoldout() {
+    HoldoutReport report = trained.report();
+    assertThat(report.training().total() + report.holdout().total()).isEqualTo(6_000);
+    assertThat(report.holdout().total()).isEqualTo(1_200);
+    assertThat(report.model().rocAuc()).isGreaterThan(0.95);
+    assertThat(report.modelBeatsRules()).isTrue();
+    assertThat(report.topInputs()).hasSize(5);
+    assertThat(report.topInputs().get(0).input())
+        .isIn("daily_spend_ratio", "tx_count_10m", "new_device");
+    assertThat(trained.library()).isEqualTo("xgboost 3.4.0");
+    assertThat(trained.trees().treeCount()).isEqualTo(40);
+  }
+
+  @Test
+  void tooFewFraudsShouldBeRefusedNamingTheCounts() {
+    ModelTrainer trainer = new ModelTrainer(ModelTrainer.Settings.defaults(), 0.5);
+    TrainingSet few = synthetic(1_000, 3, 0.02);
+    long frauds = few.counts().fraud();
+    assertThat(frauds).isLessThan(ModelTrainer.MIN_PER_CLASS);
+    assertThatThrownBy(() -> trainer.train(few, INPUTS, (d, t) -> {}))
+        .isInstanceOf(NotEnoughLabelsException.class)
+        .hasMessageContaining(frauds + " fraud")
+        .hasMessageContaining("at least 50");
+  }
+}
