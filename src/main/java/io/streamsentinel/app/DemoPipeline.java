@@ -110,7 +110,8 @@ public final class DemoPipeline implements AutoCloseable {
       this.detector =
           started(
               started,
-              new DetectorService(clients.streams(plan.streams()), plan.detector(), metrics)
+              new DetectorService(
+                      clients.streams(plan.streams()), plan.detector(), metrics, clients)
                   .start());
       this.responder =
           started(started, new ResponderService(clients, plan.responder(), metrics).start());

@@ -61,7 +61,10 @@ final class DetectCommand implements Callable<Integer> {
     try (ProcessMetrics metrics = new ProcessMetrics();
         DetectorService service =
             new DetectorService(
-                clients.streams(detector.streams().withEndpoint(endpoint)), settings, metrics);
+                clients.streams(detector.streams().withEndpoint(endpoint)),
+                settings,
+                metrics,
+                clients);
         ComponentMonitoring monitoring =
             new ComponentMonitoring(
                 context.out()::println,

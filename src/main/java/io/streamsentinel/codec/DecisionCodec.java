@@ -74,6 +74,10 @@ public final class DecisionCodec {
   private static final SerializedString CONTRIBUTION = new SerializedString("contribution");
   private static final SerializedString FEATURES_FIELD = new SerializedString("features");
   private static final SerializedString RULE_SET_VERSION = new SerializedString("rule_set_version");
+  private static final SerializedString RULES_SCORE = new SerializedString("rules_score");
+  private static final SerializedString MODEL_SCORE = new SerializedString("model_score");
+  private static final SerializedString MODEL_VERSION = new SerializedString("model_version");
+  private static final SerializedString SOURCE = new SerializedString("source");
   private static final SerializedString IS_FRAUD = new SerializedString("is_fraud");
   private static final SerializedString FRAUD_PATTERN = new SerializedString("fraud_pattern");
   private static final SerializedString[] SEVERITY_NAMES =
@@ -125,6 +129,16 @@ public final class DecisionCodec {
       writeRounded(g, d.score(), number);
       g.writeFieldName(SEVERITY);
       g.writeString(SEVERITY_NAMES[d.severity().ordinal()]);
+      g.writeFieldName(RULES_SCORE);
+      writeRounded(g, d.rulesScore(), number);
+      g.writeFieldName(MODEL_SCORE);
+      if (d.modelScore() == null) {
+        g.writeNull();
+      } else {
+        writeRounded(g, d.modelScore(), number);
+      }
+      g.writeFieldName(MODEL_VERSION);
+      g.writeString(d.modelVersion());
       writeReasons(g, d.reasons(), number);
       g.writeFieldName(FEATURES_FIELD);
       g.writeStartObject();
@@ -183,6 +197,8 @@ public final class DecisionCodec {
       g.writeString(r.detail());
       g.writeFieldName(CONTRIBUTION);
       writeRounded(g, r.contribution(), number);
+      g.writeFieldName(SOURCE);
+      g.writeString(r.source());
       g.writeEndObject();
     }
     g.writeEndArray();

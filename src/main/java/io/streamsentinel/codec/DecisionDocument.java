@@ -17,6 +17,9 @@ import java.util.List;
  * @param reasonCodes the reason codes in order, for aggregation without re-parsing
  * @param isFraud ground-truth label; null when the input had none
  * @param fraudPattern ground-truth pattern; may be null
+ * @param rulesScore the rules' own score; equal to {@code score} in decisions written before models
+ * @param modelScore the model's probability; null when no model was in force
+ * @param modelVersion the model in force; null when none was
  */
 public record DecisionDocument(
     String alertId,
@@ -37,10 +40,59 @@ public record DecisionDocument(
     List<String> reasonCodes,
     String ruleSetVersion,
     Boolean isFraud,
-    String fraudPattern) {
+    String fraudPattern,
+    double rulesScore,
+    Double modelScore,
+    String modelVersion) {
 
   public DecisionDocument {
     reasonCodes = List.copyOf(reasonCodes);
+  }
+
+  /** A decision of the rules alone. */
+  public DecisionDocument(
+      String alertId,
+      String transactionId,
+      String userId,
+      Instant eventTime,
+      BigDecimal amount,
+      String currency,
+      String merchant,
+      String merchantCategory,
+      String country,
+      String city,
+      String channel,
+      double score,
+      Severity severity,
+      String reasonsJson,
+      String featuresJson,
+      List<String> reasonCodes,
+      String ruleSetVersion,
+      Boolean isFraud,
+      String fraudPattern) {
+    this(
+        alertId,
+        transactionId,
+        userId,
+        eventTime,
+        amount,
+        currency,
+        merchant,
+        merchantCategory,
+        country,
+        city,
+        channel,
+        score,
+        severity,
+        reasonsJson,
+        featuresJson,
+        reasonCodes,
+        ruleSetVersion,
+        isFraud,
+        fraudPattern,
+        score,
+        null,
+        null);
   }
 
   /** Whether the detector flagged it because the account was already blocked (enforcement). */

@@ -77,12 +77,23 @@ public final class DecisionDocumentReader {
         case "reasons" -> readReasons(p, bytes, f);
         case "features" -> f.featuresJson = objectText(p, bytes, field);
         case "rule_set_version" -> f.ruleSetVersion = EventFields.string(p, field);
+        case "rules_score" -> f.rulesScore = EventFields.number(p, field);
+        case "model_score" -> f.modelScore = nullableNumber(p, field);
+        case "model_version" -> f.modelVersion = nullableString(p, field);
         case "is_fraud" -> f.isFraud = bool(p, field);
         case "fraud_pattern" -> f.fraudPattern = EventFields.string(p, field);
         default -> p.skipChildren();
       }
     }
     return f.build();
+  }
+
+  private static Double nullableNumber(JsonParser p, String field) throws IOException {
+    return p.currentToken() == JsonToken.VALUE_NULL ? null : EventFields.number(p, field);
+  }
+
+  private static String nullableString(JsonParser p, String field) throws IOException {
+    return p.currentToken() == JsonToken.VALUE_NULL ? null : EventFields.string(p, field);
   }
 
   private static void readReasons(JsonParser p, byte[] bytes, Fields f) throws IOException {
@@ -209,6 +220,9 @@ public final class DecisionDocumentReader {
     String ruleSetVersion;
     Boolean isFraud;
     String fraudPattern;
+    Double rulesScore;
+    Double modelScore;
+    String modelVersion;
 
     DecisionDocument build() {
       requirePresent(transactionId, "transaction_id", EVENT);
@@ -238,7 +252,10 @@ public final class DecisionDocumentReader {
           reasonCodes,
           ruleSetVersion,
           isFraud,
-          fraudPattern);
+          fraudPattern,
+          rulesScore == null ? score : rulesScore,
+          modelScore,
+          modelVersion);
     }
   }
 }

@@ -37,6 +37,8 @@ public final class ClientCatalog {
   public static final String CASES = "sentinel-cases";
   public static final String BENCH = "sentinel-bench";
   public static final String LABELS = "sentinel-labels";
+  public static final String MODELS = "sentinel-models";
+  public static final String MODEL_WATCHER = "sentinel-model-watcher";
 
   /** The instance id a component runs as when none is given. */
   public static final String DEFAULT_INSTANCE = "1";

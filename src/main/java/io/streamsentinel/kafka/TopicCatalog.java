@@ -23,6 +23,10 @@ public record TopicCatalog(List<TopicSpec> topics) {
   public static final String SYSTEM_METRICS = "system-metrics";
   public static final String FRAUD_FEEDBACK = "fraud-feedback";
   public static final String PERSISTENCE_DLQ = "persistence-dlq";
+  public static final String FRAUD_MODELS = "fraud-models";
+
+  /** The record size limit of {@link #FRAUD_MODELS}: a model of hundreds of trees fits. */
+  public static final int MODEL_RECORD_BYTES = 16 * 1024 * 1024;
 
   private static final Duration DAY = Duration.ofDays(1);
 
@@ -84,7 +88,16 @@ public record TopicCatalog(List<TopicSpec> topics) {
                 DAY.multipliedBy(365),
                 null,
                 TopicSpec.DELETE,
-                "analyst case resolutions (confirmed fraud / false positive), key = user_id"),
+                "label events (transaction_id, is_fraud, source), key = user_id"),
+            // Every model version, latest record per version; compacted, never deleted.
+            new TopicSpec(
+                FRAUD_MODELS,
+                1,
+                null,
+                null,
+                TopicSpec.COMPACT,
+                "model versions (bytes, sha256, metrics, schema, status), key = version",
+                MODEL_RECORD_BYTES),
             dlq(TRANSACTIONS_DLQ, "undecodable or invalid transactions, with error headers"),
             dlq(FRAUD_ALERTS_DLQ, "alerts the responder could not handle, with error headers"),
             dlq(

@@ -16,6 +16,7 @@ import java.util.Objects;
  *     producers sent)
  * @param cleanupPolicy {@code delete}, {@code compact} or {@code compact,delete}
  * @param purpose one line for {@code topics list}
+ * @param maxMessageBytes the topic's {@code max.message.bytes}; null for the broker's default
  */
 public record TopicSpec(
     String name,
@@ -23,7 +24,8 @@ public record TopicSpec(
     Duration retention,
     String compression,
     String cleanupPolicy,
-    String purpose) {
+    String purpose,
+    Integer maxMessageBytes) {
 
   public static final String DELETE = "delete";
   public static final String COMPACT = "compact";
@@ -42,12 +44,25 @@ public record TopicSpec(
     }
   }
 
+  /** A topic with the broker's default record size limit. */
+  public TopicSpec(
+      String name,
+      int partitions,
+      Duration retention,
+      String compression,
+      String cleanupPolicy,
+      String purpose) {
+    this(name, partitions, retention, compression, cleanupPolicy, purpose, null);
+  }
+
   public TopicSpec withPartitions(int count) {
-    return new TopicSpec(name, count, retention, compression, cleanupPolicy, purpose);
+    return new TopicSpec(
+        name, count, retention, compression, cleanupPolicy, purpose, maxMessageBytes);
   }
 
   public TopicSpec withRetention(Duration value) {
-    return new TopicSpec(name, partitions, value, compression, cleanupPolicy, purpose);
+    return new TopicSpec(
+        name, partitions, value, compression, cleanupPolicy, purpose, maxMessageBytes);
   }
 
   /** {@code retention.ms} as the broker expects it: -1 for forever. */
@@ -71,6 +86,9 @@ public record TopicSpec(
     configs.put("retention.ms", String.valueOf(retentionMs()));
     configs.put("compression.type", compression == null ? "producer" : compression);
     configs.put("min.insync.replicas", replicationFactor >= 3 ? "2" : "1");
+    if (maxMessageBytes != null) {
+      configs.put("max.message.bytes", String.valueOf(maxMessageBytes));
+    }
     return configs;
   }
 }

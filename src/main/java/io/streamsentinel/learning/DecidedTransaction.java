@@ -55,7 +55,7 @@ public record DecidedTransaction(
         d.transactionId(),
         d.eventTime(),
         features(d.featuresJson()),
-        d.score(),
+        d.rulesScore(),
         d.merchantCategory(),
         d.channel());
   }

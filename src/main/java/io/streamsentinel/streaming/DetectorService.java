@@ -1,8 +1,10 @@
 package io.streamsentinel.streaming;
 
 import io.streamsentinel.kafka.ClientConfig;
+import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.kafka.GroupInput;
+import io.streamsentinel.registry.ChampionWatcher;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -26,7 +28,11 @@ public final class DetectorService implements AutoCloseable {
   private final DetectorCounters counters;
   private final GroupInput input;
   private final ClientMetrics.Binding clientMetrics;
+  private final ChampionWatcher models;
   private volatile Throwable failure;
+
+  /** How long a starting detector waits to read the model registry before it scores. */
+  private static final Duration REGISTRY_WAIT = Duration.ofSeconds(30);
 
   /** A detector whose metrics no registry exports. */
   public DetectorService(ClientConfig streamsConfig, DetectorSettings settings) {
@@ -40,6 +46,26 @@ public final class DetectorService implements AutoCloseable {
    */
   public DetectorService(
       ClientConfig streamsConfig, DetectorSettings settings, ClientMetrics metrics) {
+    this(streamsConfig, settings, metrics, null);
+  }
+
+  /**
+   * A detector that follows the champion model of the registry on {@code fraud-models} (see {@link
+   * ChampionWatcher}): it loads the champion before it scores, and switches to a newly promoted one
+   * between two records.
+   *
+   * @param registry the clients to read the registry with; null scores with {@code settings}'s
+   *     models (the rules alone by default)
+   */
+  public DetectorService(
+      ClientConfig streamsConfig,
+      DetectorSettings settings,
+      ClientMetrics metrics,
+      ClientConfigFactory registry) {
+    this.models = registry == null ? null : new ChampionWatcher(registry, metrics.registry());
+    if (models != null) {
+      settings = settings.withModels(models);
+    }
     this.counters = new DetectorCounters(metrics.registry());
     Topology topology = FraudTopology.build(settings, counters);
     log.info("Detection topology (rules {}):\n{}", settings.rules().version(), topology.describe());
@@ -60,8 +86,28 @@ public final class DetectorService implements AutoCloseable {
   }
 
   public DetectorService start() {
+    if (models != null) {
+      models.start();
+      try {
+        if (!models.awaitCaughtUp(REGISTRY_WAIT)) {
+          log.warn(
+              "The model registry was not read within {}; scoring starts anyway", REGISTRY_WAIT);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      String version = models.currentVersion();
+      log.info(
+          "Scoring with {}",
+          version == null ? "the rules alone (no champion model)" : "model " + version);
+    }
     streams.start();
     return this;
+  }
+
+  /** The champion model's version in force, or null while the rules score alone. */
+  public String modelVersion() {
+    return models == null ? null : models.currentVersion();
   }
 
   public KafkaStreams.State state() {
@@ -103,6 +149,9 @@ public final class DetectorService implements AutoCloseable {
             CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     log.info("Detector {}", closed ? "stopped" : "did not stop within 30 s");
+    if (models != null) {
+      models.close();
+    }
     clientMetrics.close();
   }
 }

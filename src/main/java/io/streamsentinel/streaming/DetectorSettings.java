@@ -2,6 +2,7 @@ package io.streamsentinel.streaming;
 
 import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.detection.Decision;
+import io.streamsentinel.detection.ModelSource;
 import io.streamsentinel.detection.RuleSet;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.StreamsSettings;
@@ -18,9 +19,14 @@ import java.util.Objects;
  * @param dedupWindow a transaction id seen again within this much record (ingestion) time is a
  *     duplicate
  * @param limits the input limits for decoding transactions
+ * @param models the model in force, read per transaction; {@link ModelSource#NONE} for rules only
  */
 public record DetectorSettings(
-    RuleSet rules, double alertThreshold, Duration dedupWindow, TransactionLimits limits) {
+    RuleSet rules,
+    double alertThreshold,
+    Duration dedupWindow,
+    TransactionLimits limits,
+    ModelSource models) {
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(24);
 
   public static final String INPUT_TOPIC = TopicCatalog.TRANSACTIONS;
@@ -33,6 +39,7 @@ public record DetectorSettings(
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(dedupWindow, "dedupWindow");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(models, "models");
     if (!(alertThreshold > 0 && alertThreshold <= 1)) {
       throw new IllegalArgumentException(
           "alert threshold must be in (0, 1] but was " + alertThreshold);
@@ -40,6 +47,17 @@ public record DetectorSettings(
     if (dedupWindow.isNegative() || dedupWindow.isZero()) {
       throw new IllegalArgumentException("dedup window must be positive but was " + dedupWindow);
     }
+  }
+
+  /** Settings scoring with the rules alone. */
+  public DetectorSettings(
+      RuleSet rules, double alertThreshold, Duration dedupWindow, TransactionLimits limits) {
+    this(rules, alertThreshold, dedupWindow, limits, ModelSource.NONE);
+  }
+
+  /** The same settings with the model in force taken from {@code source}. */
+  public DetectorSettings withModels(ModelSource source) {
+    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, source);
   }
 
   /** The Kafka Streams settings of a detector started with no options. */

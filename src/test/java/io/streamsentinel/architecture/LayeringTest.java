@@ -73,7 +73,7 @@ class LayeringTest {
         .layer("stages")
         .definedBy(packages(STAGES.toArray(String[]::new)))
         .layer("infrastructure")
-        .definedBy(packages("codec", "kafka", "config", "database", "runtime"))
+        .definedBy(packages("codec", "kafka", "config", "database", "runtime", "registry"))
         .layer("core")
         .definedBy(packages("detection", "domain"))
         .whereLayer("cli")

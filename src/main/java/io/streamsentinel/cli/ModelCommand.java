@@ -1,0 +1,468 @@
+package io.streamsentinel.cli;
+
+import io.streamsentinel.codec.Json;
+import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.detection.Decision;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.learning.HoldoutReport;
+import io.streamsentinel.learning.ModelTrainer;
+import io.streamsentinel.learning.ModelTraining;
+import io.streamsentinel.learning.NotEnoughLabelsException;
+import io.streamsentinel.learning.ScorerFigures;
+import io.streamsentinel.learning.TrainingSetReader;
+import io.streamsentinel.registry.ModelRegistry;
+import io.streamsentinel.registry.ModelVersion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sentinel model}: train, list, show, promote and retire model versions. */
+@Command(
+    name = "model",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The learned model: trained on the detector's own logged decisions and their labels, kept with every"
+          + " version in the compacted topic fraud-models, and followed by every running detector.",
+      "A detector loads the champion at start and switches to a newly promoted one within seconds, between two"
+          + " records, without restart. While no version is champion, the rules score alone."
+    },
+    subcommands = {
+      ModelCommand.Train.class,
+      ModelCommand.ListVersions.class,
+      ModelCommand.Show.class,
+      ModelCommand.Promote.class,
+      ModelCommand.Retire.class
+    })
+final class ModelCommand {
+
+  /** Exit code for too few labels, an unknown version or a refused change. */
+  static final int REFUSED = 2;
+
+  private ModelCommand() {}
+
+  private static ModelRegistry registry(KafkaConfig config) {
+    return new ModelRegistry(config.clients(), Clock.systemUTC());
+  }
+
+  @Command(
+      name = "train",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Reads every committed decision of fraud-scores and every label of fraud-feedback (the latest label of a"
+            + " transaction wins), joins them by transaction_id on the features the detector logged at decision time,"
+            + " trains a gradient-boosted tree model (XGBoost) on the earliest 80 % by event time and reports on the"
+            + " latest 20 %: ROC AUC, PR-AUC, precision and recall at the alert threshold and at recall 0.8, next to"
+            + " the rules' own score on the same decisions, and the inputs that weigh most.",
+        "The model is registered in fraud-models as a new version with status candidate; `model promote` puts it in"
+            + " force.",
+        "Exit codes: 0 registered; 2 too few labels (under 50 fraud or 50 legitimate labelled decisions, or under"
+            + " 5 of each in the holdout), nothing registered; 1 an error."
+      })
+  static final class Train implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin KafkaOptions kafka;
+
+    @Option(
+        names = "--since",
+        paramLabel = "TIME",
+        description =
+            "Only decisions with an event time at or after TIME (ISO-8601, e.g. 2026-01-01T00:00:00Z).")
+    Instant since;
+
+    @Option(
+        names = "--until",
+        paramLabel = "TIME",
+        description = "Only decisions with an event time before TIME.")
+    Instant until;
+
+    @Option(
+        names = "--rounds",
+        paramLabel = "N",
+        defaultValue = "200",
+        description = "Boosting rounds, one tree each (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(
+        names = "--max-depth",
+        paramLabel = "D",
+        defaultValue = "6",
+        description = "Depth of each tree (default: ${DEFAULT-VALUE}).")
+    int maxDepth;
+
+    @Option(
+        names = "--threshold",
+        paramLabel = "S",
+        defaultValue = "" + Decision.DEFAULT_ALERT_THRESHOLD,
+        description = "Alert threshold of the at-threshold figures (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
+    Path json;
+
+    private long lastPrint;
+
+    Train(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+      if (since != null && until != null && !since.isBefore(until)) {
+        context.err().println("model train: --since " + since + " is not before --until " + until);
+        return REFUSED;
+      }
+      KafkaConfig config = kafka.config();
+      Topics.ensure(context, config);
+      ClientConfigFactory clients = config.clients();
+      ModelTrainer.Settings settings;
+      try {
+        settings = new ModelTrainer.Settings(rounds, maxDepth, 0.1, 42, 0);
+      } catch (IllegalArgumentException e) {
+        context.err().println("model train: " + e.getMessage());
+        return REFUSED;
+      }
+      ModelTraining training =
+          new ModelTraining(
+              new TrainingSetReader(clients),
+              new ModelTrainer(settings, threshold),
+              registry(config));
+      long start = System.nanoTime();
+      ModelTraining.Outcome outcome;
+      try {
+        outcome = training.run(since, until, progress(start));
+      } catch (NotEnoughLabelsException e) {
+        context.err().println("model train: " + e.getMessage() + "; nothing registered");
+        return REFUSED;
+      }
+      print(outcome, (System.nanoTime() - start) / 1e9);
+      if (json != null) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("version", outcome.registered().version());
+        figures.put("status", outcome.registered().status().wireName());
+        figures.put("sha256", outcome.registered().sha256());
+        figures.put("training_seconds", outcome.model().took().toMillis() / 1000.0);
+        figures.put("holdout", outcome.model().report());
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), figures);
+        context.out().println("Written to " + json);
+      }
+      return 0;
+    }
+
+    private ModelTraining.Progress progress(long start) {
+      return new ModelTraining.Progress() {
+        @Override
+        public void recordRead(String topic, long readSoFar) {
+          if (due()) {
+            context.err().printf(Locale.ROOT, "reading %s: %,d records%n", topic, readSoFar);
+          }
+        }
+
+        @Override
+        public void round(int done, int total) {
+          if (due() || done == total) {
+            context
+                .err()
+                .printf(
+                    Locale.ROOT,
+                    "training: %d of %d trees (%.1f s)%n",
+                    done,
+                    total,
+                    (System.nanoTime() - start) / 1e9);
+          }
+        }
+      };
+    }
+
+    private boolean due() {
+      long now = System.nanoTime();
+      if (now - lastPrint >= 1_000_000_000L) {
+        lastPrint = now;
+        return true;
+      }
+      return false;
+    }
+
+    private void print(ModelTraining.Outcome o, double seconds) {
+      var out = context.out();
+      var set = o.read().set();
+      HoldoutReport r = o.model().report();
+      out.printf(
+          Locale.ROOT,
+          "Training set: %,d labelled decisions (%,d fraud), %,d decisions without a label, %,d labels"
+              + " without a decision, %,d undecodable records%n",
+          set.examples().size(),
+          set.counts().fraud(),
+          set.unlabelled(),
+          set.orphanLabels(),
+          o.read().undecodableDecisions() + o.read().undecodableLabels());
+      out.printf(
+          Locale.ROOT,
+          "Trained on %,d (%,d fraud) in %.1f s; holdout: the latest %,d by event time (%,d fraud)%n",
+          r.training().total(),
+          r.training().fraud(),
+          o.model().took().toMillis() / 1000.0,
+          r.holdout().total(),
+          r.holdout().fraud());
+      out.printf(
+          Locale.ROOT,
+          "%-8s %8s %8s %14s %14s %16s%n",
+          "",
+          "ROC AUC",
+          "PR-AUC",
+          "P/R @ " + r.alertThreshold(),
+          "P @ R " + r.targetRecall(),
+          "threshold @ R");
+      row("model", r.model());
+      row("rules", r.rules());
+      out.print("Top inputs (mean |contribution|, log odds):");
+      for (HoldoutReport.InputWeight w : r.topInputs()) {
+        out.printf(Locale.ROOT, " %s %.3f", w.input(), w.meanAbsContribution());
+      }
+      out.println();
+      ModelVersion v = o.registered();
+      out.printf(
+          Locale.ROOT,
+          "Registered model %s (%s, %d trees, sha256 %s…) in %s in %.1f s%n",
+          v.version(),
+          v.status().wireName(),
+          o.model().trees().treeCount(),
+          v.sha256().substring(0, 12),
+          TopicCatalog.FRAUD_MODELS,
+          seconds);
+      out.println(
+          r.modelBeatsRules()
+              ? "It ranks the holdout better than the rules. Put it in force: sentinel model promote "
+                  + v.version()
+              : "It does not rank the holdout better than the rules on both ROC AUC and PR-AUC.");
+    }
+
+    private void row(String name, ScorerFigures f) {
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "%-8s %8.4f %8.4f %6.3f / %5.3f %14.3f %16.4f%n",
+              name,
+              f.rocAuc(),
+              f.prAuc(),
+              f.precisionAtThreshold(),
+              f.recallAtThreshold(),
+              f.precisionAtTargetRecall(),
+              f.thresholdAtTargetRecall());
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description =
+          "Lists every registered model version, oldest first, with status and holdout figures.")
+  static final class ListVersions implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin KafkaOptions kafka;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean asJson;
+
+    ListVersions(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+      KafkaConfig config = kafka.config();
+      Topics.ensure(context, config);
+      List<ModelVersion> versions = registry(config).list();
+      if (asJson) {
+        context
+            .out()
+            .println(
+                Json.mapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(versions.stream().map(ModelCommand::summary).toList()));
+        return 0;
+      }
+      if (versions.isEmpty()) {
+        context.out().println("No model registered yet. Train one: sentinel model train");
+        return 0;
+      }
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "%-8s %-10s %-20s %-14s %9s %9s %9s %9s%n",
+              "VERSION",
+              "STATUS",
+              "CREATED",
+              "LIBRARY",
+              "FRAUDS",
+              "ROC AUC",
+              "PR-AUC",
+              "RULES AUC");
+      for (ModelVersion v : versions) {
+        context
+            .out()
+            .printf(
+                Locale.ROOT,
+                "%-8s %-10s %-20s %-14s %,9d %9s %9s %9s%n",
+                v.version(),
+                v.status().wireName(),
+                v.createdAt() == null ? "-" : v.createdAt().toString().substring(0, 19),
+                v.library(),
+                v.labelCounts().getOrDefault("training_fraud", 0L)
+                    + v.labelCounts().getOrDefault("holdout_fraud", 0L),
+                figure(v, "model", "roc_auc"),
+                figure(v, "model", "pr_auc"),
+                figure(v, "rules", "roc_auc"));
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Shows one model version in full (without its bytes), as JSON.")
+  static final class Show implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin KafkaOptions kafka;
+
+    @Parameters(paramLabel = "VERSION", description = "A version, e.g. v3, or latest.")
+    String version;
+
+    Show(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+      KafkaConfig config = kafka.config();
+      Topics.ensure(context, config);
+      ModelVersion v;
+      try {
+        v = registry(config).find(version);
+      } catch (IllegalArgumentException e) {
+        context.err().println("model show: " + e.getMessage());
+        return REFUSED;
+      }
+      Map<String, Object> all = summary(v);
+      all.put("inputs", v.inputs());
+      all.put("holdout", v.holdout());
+      all.put("parameters", v.parameters());
+      all.put("model_bytes", v.model().length);
+      context.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(all));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "promote",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Makes VERSION the champion; the former champion becomes archived. Every running detector switches to it"
+            + " within seconds, without restart. The model is loaded and checked first (checksum, format, input"
+            + " schema); one that fails is refused and nothing changes."
+      })
+  static final class Promote implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin KafkaOptions kafka;
+
+    @Parameters(paramLabel = "VERSION", description = "A version, e.g. v3, or latest.")
+    String version;
+
+    Promote(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+      KafkaConfig config = kafka.config();
+      Topics.ensure(context, config);
+      try {
+        ModelVersion v = registry(config).promote(version);
+        context
+            .out()
+            .println("Model " + v.version() + " is the champion; detectors switch within seconds.");
+        return 0;
+      } catch (IllegalArgumentException e) {
+        context.err().println("model promote: " + e.getMessage());
+        return REFUSED;
+      }
+    }
+  }
+
+  @Command(
+      name = "retire",
+      mixinStandardHelpOptions = true,
+      description =
+          "Retires VERSION. The champion cannot be retired: promote another version first.")
+  static final class Retire implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin KafkaOptions kafka;
+
+    @Parameters(paramLabel = "VERSION", description = "A version, e.g. v2.")
+    String version;
+
+    Retire(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+      KafkaConfig config = kafka.config();
+      Topics.ensure(context, config);
+      try {
+        ModelVersion v = registry(config).retire(version);
+        context.out().println("Model " + v.version() + " is retired.");
+        return 0;
+      } catch (IllegalArgumentException e) {
+        context.err().println("model retire: " + e.getMessage());
+        return REFUSED;
+      }
+    }
+  }
+
+  static Map<String, Object> summary(ModelVersion v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", v.version());
+    m.put("status", v.status().wireName());
+    m.put("created_at", v.createdAt());
+    m.put("status_changed_at", v.statusChangedAt());
+    m.put("sha256", v.sha256());
+    m.put("library", v.library());
+    m.put("format", v.format());
+    m.put("trained_from", v.trainedFrom());
+    m.put("trained_until", v.trainedUntil());
+    m.put("label_counts", v.labelCounts());
+    return m;
+  }
+
+  private static String figure(ModelVersion v, String scorer, String name) {
+    Object part = v.holdout().get(scorer);
+    if (part instanceof Map<?, ?> figures && figures.get(name) instanceof Number n) {
+      return String.format(Locale.ROOT, "%.4f", n.doubleValue());
+    }
+    return "-";
+  }
+}

@@ -1,0 +1,186 @@
+package io.streamsentinel.registry;
+
+import io.streamsentinel.kafka.ClientCatalog;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.CommittedRecords;
+import io.streamsentinel.kafka.TopicCatalog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry on {@code fraud-models}: one record per change, keyed by version, so compaction
+ * keeps each version's latest state. Reading replays the topic; writing sends and waits for the
+ * acknowledgement. Two registrations at the same moment could pick the same number; training is an
+ * operator's step, not a concurrent service.
+ */
+public final class ModelRegistry {
+
+  /** The version {@code promote latest} means: the newest registered. */
+  public static final String LATEST = "latest";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+
+  private final ClientConfigFactory clients;
+  private final Clock clock;
+
+  public ModelRegistry(ClientConfigFactory clients, Clock clock) {
+    this.clients = clients;
+    this.clock = clock;
+  }
+
+  /** A version as training hands it over, before it has a number. */
+  public record Registration(
+      byte[] model,
+      String library,
+      List<String> inputs,
+      Instant trainedFrom,
+      Instant trainedUntil,
+      Map<String, Long> labelCounts,
+      Map<String, Object> holdout,
+      Map<String, Object> parameters) {}
+
+  /** Every version, oldest first; records that are not versions are logged and skipped. */
+  public List<ModelVersion> list() {
+    Map<String, ModelVersion> latest = new LinkedHashMap<>();
+    CommittedRecords.read(
+        clients,
+        TopicCatalog.FRAUD_MODELS,
+        Map.of(),
+        r -> {
+          try {
+            ModelVersion v = ModelRecordCodec.decode(r.value());
+            latest.put(v.version(), v);
+          } catch (IllegalArgumentException e) {
+            LOG.warn("skipped model record {}@{}: {}", r.key(), r.offset(), e.getMessage());
+          }
+        });
+    List<ModelVersion> all = new ArrayList<>(latest.values());
+    all.sort(Comparator.comparingLong((ModelVersion v) -> ModelVersion.number(v.version())));
+    return all;
+  }
+
+  /**
+   * The version named, or {@link #LATEST} for the newest.
+   *
+   * @throws IllegalArgumentException naming the version and the known ones when there is none
+   */
+  public ModelVersion find(String version) {
+    List<ModelVersion> all = list();
+    Optional<ModelVersion> found =
+        LATEST.equals(version)
+            ? all.stream().reduce((a, b) -> b)
+            : all.stream().filter(v -> v.version().equals(version)).findFirst();
+    return found.orElseThrow(
+        () ->
+            new IllegalArgumentException(
+                all.isEmpty()
+                    ? "no model is registered yet; train one with `sentinel model train`"
+                    : "no model version '"
+                        + version
+                        + "'; registered: "
+                        + all.stream().map(ModelVersion::version).toList()));
+  }
+
+  /** Registers a new version as a candidate and returns it. */
+  public ModelVersion register(Registration r) {
+    long next = list().stream().mapToLong(v -> ModelVersion.number(v.version())).max().orElse(0);
+    Instant now = clock.instant();
+    ModelVersion v =
+        new ModelVersion(
+            "v" + (next + 1),
+            ModelStatus.CANDIDATE,
+            now,
+            now,
+            ModelRecordCodec.sha256(r.model()),
+            r.library(),
+            ModelVersion.XGBOOST_JSON,
+            r.inputs(),
+            r.trainedFrom(),
+            r.trainedUntil(),
+            r.labelCounts(),
+            r.holdout(),
+            r.parameters(),
+            r.model());
+    ModelLoader.load(v); // never register what a detector could not load
+    write(List.of(v));
+    return v;
+  }
+
+  /**
+   * Makes {@code version} (or {@link #LATEST}) the champion; the former champion becomes archived.
+   * The new champion is written first: a detector follows the newest champion record, so it never
+   * sees a moment without one.
+   *
+   * @return the new champion
+   * @throws IllegalArgumentException when there is no such version or it cannot be loaded
+   */
+  public ModelVersion promote(String version) {
+    ModelVersion target = find(version);
+    ModelLoader.load(target);
+    Instant now = clock.instant();
+    List<ModelVersion> changes = new ArrayList<>();
+    ModelVersion champion = target.withStatus(ModelStatus.CHAMPION, now);
+    changes.add(champion);
+    for (ModelVersion v : list()) {
+      if (v.status() == ModelStatus.CHAMPION && !v.version().equals(target.version())) {
+        changes.add(v.withStatus(ModelStatus.ARCHIVED, now));
+      }
+    }
+    write(changes);
+    return champion;
+  }
+
+  /**
+   * Retires a version. The champion cannot be retired: promote another first, so that detectors are
+   * never left without the model an operator expects.
+   *
+   * @throws IllegalArgumentException when there is no such version or it is the champion
+   */
+  public ModelVersion retire(String version) {
+    ModelVersion target = find(version);
+    if (target.status() == ModelStatus.CHAMPION) {
+      throw new IllegalArgumentException(
+          target.version()
+              + " is the champion; promote another version first, then retire this one");
+    }
+    ModelVersion retired = target.withStatus(ModelStatus.RETIRED, clock.instant());
+    write(List.of(retired));
+    return retired;
+  }
+
+  private void write(List<ModelVersion> versions) {
+    Map<String, Object> props = clients.idempotentProducer(ClientCatalog.MODELS).toProperties();
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicCatalog.MODEL_RECORD_BYTES);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      for (ModelVersion v : versions) {
+        producer
+            .send(
+                new ProducerRecord<>(
+                    TopicCatalog.FRAUD_MODELS, v.version(), ModelRecordCodec.encode(v)))
+            .get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing to the model registry", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "cannot write to " + TopicCatalog.FRAUD_MODELS + ": " + e.getCause().getMessage(),
+          e.getCause());
+    }
+  }
+}
