@@ -8,6 +8,7 @@ import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.database.Database;
 import io.streamsentinel.generator.GeneratorService;
 import io.streamsentinel.generator.GeneratorSettings;
+import io.streamsentinel.generator.LabelFeed;
 import io.streamsentinel.generator.PublishPlan;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
@@ -124,7 +125,8 @@ public final class DemoPipeline implements AutoCloseable {
                   plan.generator(),
                   new TransactionCodec(plan.kafka().limits()),
                   plan.publish(),
-                  metrics)
+                  metrics,
+                  LabelFeed.Policy.defaults())
               .start();
     } catch (RuntimeException | Error | InterruptedException e) {
       for (AutoCloseable stage : started) {

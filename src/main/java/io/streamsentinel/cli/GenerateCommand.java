@@ -6,6 +6,7 @@ import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.generator.GeneratorService;
 import io.streamsentinel.generator.GeneratorSettings;
+import io.streamsentinel.generator.LabelFeed;
 import io.streamsentinel.generator.PublishPlan;
 import io.streamsentinel.generator.PublishProgress;
 import io.streamsentinel.kafka.ClientConfigFactory;
@@ -60,6 +61,14 @@ final class GenerateCommand implements Callable<Integer> {
     this.context = context;
   }
 
+  @Option(
+      names = "--labels",
+      description =
+          "Also send the verdicts that follow the transactions to fraud-feedback as simulated time passes: a"
+              + " chargeback for every injected fraud 6 h to 3 days after it, and an analyst's confirmation for 2 %"
+              + " of the legitimate ones within 1 h to 2 days. The labels `model train` learns from.")
+  boolean labels;
+
   /** Either a duration or a count; neither means until Ctrl-C. */
   static final class RunLength {
     @Option(
@@ -94,7 +103,12 @@ final class GenerateCommand implements Callable<Integer> {
     ProcessMetrics metrics = new ProcessMetrics();
     GeneratorService run =
         new GeneratorService(
-            clients, settings, new TransactionCodec(config.limits()), plan, metrics);
+            clients,
+            settings,
+            new TransactionCodec(config.limits()),
+            plan,
+            metrics,
+            labels ? LabelFeed.Policy.defaults() : null);
     PublishProgress progress = new PublishProgress(run.stats(), length.count, length.duration);
     try (metrics;
         run;
@@ -115,6 +129,13 @@ final class GenerateCommand implements Callable<Integer> {
               context.shutdown(), () -> context.out().println(progress.line(run.elapsedSeconds())));
     }
     context.out().println(progress.summary(run.elapsedSeconds()));
+    if (labels) {
+      context
+          .out()
+          .printf(
+              "Labels sent to %s: %,d (more were still due later in simulated time)%n",
+              TopicCatalog.FRAUD_FEEDBACK, run.labelsSent());
+    }
     if (run.fatalError() != null) {
       context.err().println("generate: stopped by a fatal error: " + run.fatalError());
       return 1;

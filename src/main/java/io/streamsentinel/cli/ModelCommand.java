@@ -16,6 +16,7 @@ import io.streamsentinel.registry.ModelVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +90,17 @@ final class ModelCommand {
     Instant until;
 
     @Option(
+        names = "--assume-legit-after",
+        paramLabel = "D",
+        converter = DurationOption.class,
+        description =
+            "Take a decision without any label as legitimate once the newest label is D past its event time"
+                + " (e.g. 3d: chargebacks come within days). Needed when analysts confirm only a few legitimate"
+                + " transactions, or the model learns far more fraud than the traffic holds. Default: labelled"
+                + " decisions only.")
+    Duration assumeLegitAfter;
+
+    @Option(
         names = "--rounds",
         paramLabel = "N",
         defaultValue = "200",
@@ -142,7 +154,7 @@ final class ModelCommand {
       long start = System.nanoTime();
       ModelTraining.Outcome outcome;
       try {
-        outcome = training.run(since, until, progress(start));
+        outcome = training.run(since, until, assumeLegitAfter, progress(start));
       } catch (NotEnoughLabelsException e) {
         context.err().println("model train: " + e.getMessage() + "; nothing registered");
         return REFUSED;
@@ -201,10 +213,11 @@ final class ModelCommand {
       HoldoutReport r = o.model().report();
       out.printf(
           Locale.ROOT,
-          "Training set: %,d labelled decisions (%,d fraud), %,d decisions without a label, %,d labels"
-              + " without a decision, %,d undecodable records%n",
+          "Training set: %,d labelled decisions (%,d fraud, %,d legitimate by maturity), %,d decisions"
+              + " without a label, %,d labels without a decision, %,d undecodable records%n",
           set.examples().size(),
           set.counts().fraud(),
+          set.assumedLegitimate(),
           set.unlabelled(),
           set.orphanLabels(),
           o.read().undecodableDecisions() + o.read().undecodableLabels());

@@ -15,12 +15,13 @@ final class StatusLines {
     DetectorCounters c = service.counters();
     return String.format(
         Locale.ROOT,
-        "[%s] scored %,d  alerts %,d  dlq %,d  duplicates %,d",
+        "[%s] scored %,d  alerts %,d  dlq %,d  duplicates %,d  model %s",
         service.state(),
         c.scoredCount(),
         c.alertCount(),
         c.deadLetterCount(),
-        c.duplicateCount());
+        c.duplicateCount(),
+        service.modelVersion() == null ? "none (rules)" : service.modelVersion());
   }
 
   static String responder(ResponderCounters c) {

@@ -24,6 +24,7 @@ public final class GeneratorService implements AutoCloseable {
   private long startedNanos;
   private volatile long endedNanos;
   private volatile RuntimeException crash;
+  private final LabelFeed labelFeed;
   private boolean closed;
 
   /**
@@ -35,6 +36,22 @@ public final class GeneratorService implements AutoCloseable {
       TransactionCodec codec,
       PublishPlan plan,
       ClientMetrics metrics) {
+    this(clients, settings, codec, plan, metrics, null);
+  }
+
+  /**
+   * A generator that also sends the labels of its transactions to {@code fraud-feedback} as they
+   * fall due in simulated time (see {@link LabelFeed}).
+   *
+   * @param labels when labels come; null sends none
+   */
+  public GeneratorService(
+      ClientConfigFactory clients,
+      GeneratorSettings settings,
+      TransactionCodec codec,
+      PublishPlan plan,
+      ClientMetrics metrics,
+      LabelFeed.Policy labels) {
     this.producer = new KafkaProducer<>(clients.producer(ClientCatalog.GENERATOR).toProperties());
     PublisherStats stats = new PublisherStats();
     stats.bindTo(metrics.registry());
@@ -47,6 +64,12 @@ public final class GeneratorService implements AutoCloseable {
             plan,
             stats,
             System::nanoTime);
+    if (labels != null) {
+      this.labelFeed = new LabelFeed(labels, settings.seed());
+      publisher.withLabels(labelFeed);
+    } else {
+      this.labelFeed = null;
+    }
     this.thread = new Thread(this::publish, "sentinel-generator");
   }
 
@@ -89,6 +112,11 @@ public final class GeneratorService implements AutoCloseable {
   public boolean await(Duration timeout) throws InterruptedException {
     thread.join(Math.max(1, timeout.toMillis()));
     return !thread.isAlive();
+  }
+
+  /** Labels sent so far (read after the run for an exact count); 0 without labels. */
+  public long labelsSent() {
+    return labelFeed == null ? 0 : labelFeed.released();
   }
 
   public PublisherStats stats() {

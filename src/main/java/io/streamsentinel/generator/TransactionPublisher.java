@@ -1,6 +1,9 @@
 package io.streamsentinel.generator;
 
+import io.streamsentinel.codec.LabelCodec;
+import io.streamsentinel.domain.Label;
 import io.streamsentinel.domain.Transaction;
+import io.streamsentinel.kafka.TopicCatalog;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -51,6 +54,7 @@ public final class TransactionPublisher implements Runnable {
   private final PublisherStats stats;
   private final LongSupplier nanoTime;
   private final AtomicReference<Exception> fatal = new AtomicReference<>();
+  private LabelFeed labels;
   private volatile boolean stopRequested;
 
   public TransactionPublisher(
@@ -66,6 +70,15 @@ public final class TransactionPublisher implements Runnable {
     this.plan = plan;
     this.stats = stats;
     this.nanoTime = nanoTime;
+  }
+
+  /**
+   * Also sends the labels {@code feed} releases as simulated time passes to {@link
+   * TopicCatalog#FRAUD_FEEDBACK}, keyed by user id, on the same producer. Call before {@link #run}.
+   */
+  public TransactionPublisher withLabels(LabelFeed feed) {
+    this.labels = feed;
+    return this;
   }
 
   /**
@@ -123,11 +136,28 @@ public final class TransactionPublisher implements Runnable {
     stats.sent(tx.fraudPattern());
     try {
       producer.send(new ProducerRecord<>(plan.topic(), tx.userId(), value), callback(sentAt));
+      if (labels != null) {
+        sendLabels(tx);
+      }
     } catch (KafkaException e) {
       // send() itself throws only for errors no retry can fix (serialization, closed producer,
       // fencing).
       onFailure(e);
       fatal.compareAndSet(null, e);
+    }
+  }
+
+  private void sendLabels(Transaction tx) {
+    labels.observe(tx);
+    for (Label label : labels.due(tx.timestamp())) {
+      producer.send(
+          new ProducerRecord<>(
+              TopicCatalog.FRAUD_FEEDBACK, label.userId(), LabelCodec.encode(label)),
+          (metadata, error) -> {
+            if (error != null) {
+              onFailure(error);
+            }
+          });
     }
   }
 

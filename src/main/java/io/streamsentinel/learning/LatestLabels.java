@@ -16,9 +16,13 @@ final class LatestLabels {
   private record Verdict(boolean fraud, Instant at) {}
 
   private final Map<String, Verdict> byTransaction = new HashMap<>();
+  private Instant newest;
 
   void add(Label label, Instant recordTime) {
     Instant at = label.labelledAt() != null ? label.labelledAt() : recordTime;
+    if (newest == null || at.isAfter(newest)) {
+      newest = at;
+    }
     byTransaction.merge(
         label.transactionId(),
         new Verdict(label.fraud(), at),
@@ -29,6 +33,11 @@ final class LatestLabels {
   Boolean fraud(String transactionId) {
     Verdict v = byTransaction.get(transactionId);
     return v == null ? null : v.fraud();
+  }
+
+  /** The newest verdict's time: how far the labels have come; null without labels. */
+  Instant newest() {
+    return newest;
   }
 
   Set<String> transactionIds() {

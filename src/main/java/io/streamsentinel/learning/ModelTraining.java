@@ -5,6 +5,7 @@ import io.streamsentinel.codec.Json;
 import io.streamsentinel.detection.ModelInputs;
 import io.streamsentinel.registry.ModelRegistry;
 import io.streamsentinel.registry.ModelVersion;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +47,16 @@ public final class ModelTraining {
    *
    * @param since keep decisions at or after this event time; null for all
    * @param until keep decisions before this event time; null for all
+   * @param maturity take unlabelled decisions this much older than the newest label as legitimate;
+   *     null to train on labelled decisions only
    * @throws NotEnoughLabelsException naming the counts; nothing is registered
    */
-  public Outcome run(Instant since, Instant until, Progress progress)
+  public Outcome run(Instant since, Instant until, Duration maturity, Progress progress)
       throws NotEnoughLabelsException {
     TrainingSet.Builder builder = TrainingSet.builder();
+    if (maturity != null) {
+      builder.assumeLegitimateAfter(maturity);
+    }
     if (since != null) {
       builder.since(since);
     }

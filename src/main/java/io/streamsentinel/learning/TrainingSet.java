@@ -2,6 +2,7 @@ package io.streamsentinel.learning;
 
 import io.streamsentinel.detection.Feature;
 import io.streamsentinel.domain.Label;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,13 +24,16 @@ import java.util.Set;
  * @param orphanLabels transactions labelled but never decided (in what was read), left out
  * @param duplicateDecisions decisions of a transaction already decided; the first one read is kept
  * @param outsideWindow labelled decisions whose event time is outside {@code since} / {@code until}
+ * @param assumedLegitimate unlabelled decisions taken as legitimate because they matured (see
+ *     {@link Builder#assumeLegitimateAfter}); they are among the examples
  */
 public record TrainingSet(
     List<TrainingExample> examples,
     long unlabelled,
     long orphanLabels,
     long duplicateDecisions,
-    long outsideWindow) {
+    long outsideWindow,
+    long assumedLegitimate) {
 
   /** The input schema: the feature names, in the order of every example's values. */
   public static final List<String> FEATURE_NAMES =
@@ -41,6 +45,16 @@ public record TrainingSet(
 
   public TrainingSet {
     examples = examples.stream().sorted(EVENT_ORDER).toList();
+  }
+
+  /** A set without matured decisions. */
+  public TrainingSet(
+      List<TrainingExample> examples,
+      long unlabelled,
+      long orphanLabels,
+      long duplicateDecisions,
+      long outsideWindow) {
+    this(examples, unlabelled, orphanLabels, duplicateDecisions, outsideWindow, 0);
   }
 
   public static Builder builder() {
@@ -89,6 +103,7 @@ public record TrainingSet(
     private long duplicateDecisions;
     private Instant since = Instant.MIN;
     private Instant until = Instant.MAX;
+    private Duration maturity;
 
     private Builder() {}
 
@@ -101,6 +116,21 @@ public record TrainingSet(
     /** Keeps decisions with an event time before {@code value} only. */
     public Builder until(Instant value) {
       until = value;
+      return this;
+    }
+
+    /**
+     * Takes an unlabelled decision as legitimate once the labels have come {@code maturity} past
+     * its event time: fraud is reported (a chargeback) within a known window, so a transaction
+     * nobody disputed by then is, as fraud teams count it, legitimate. Without it, a set where
+     * analysts confirm only a few legitimate transactions holds far more fraud than the traffic,
+     * and the model's probability would be too high for the alert threshold.
+     */
+    public Builder assumeLegitimateAfter(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("maturity must not be negative but was " + value);
+      }
+      maturity = value;
       return this;
     }
 
@@ -126,9 +156,18 @@ public record TrainingSet(
       List<TrainingExample> examples = new ArrayList<>();
       long unlabelled = 0;
       long outside = 0;
+      long matured = 0;
+      Instant matureBefore =
+          maturity == null || labels.newest() == null ? null : labels.newest().minus(maturity);
       for (DecidedTransaction d : decisions.values()) {
         Boolean fraud = labels.fraud(d.transactionId());
-        if (fraud == null) {
+        if (fraud == null
+            && matureBefore != null
+            && isInWindow(d)
+            && !d.eventTime().isAfter(matureBefore)) {
+          examples.add(d.labelled(false));
+          matured++;
+        } else if (fraud == null) {
           unlabelled += isInWindow(d) ? 1 : 0;
         } else if (isInWindow(d)) {
           examples.add(d.labelled(fraud));
@@ -138,7 +177,8 @@ public record TrainingSet(
       }
       Set<String> orphans = new HashSet<>(labels.transactionIds());
       orphans.removeAll(decisions.keySet());
-      return new TrainingSet(examples, unlabelled, orphans.size(), duplicateDecisions, outside);
+      return new TrainingSet(
+          examples, unlabelled, orphans.size(), duplicateDecisions, outside, matured);
     }
 
     private boolean isInWindow(DecidedTransaction d) {
