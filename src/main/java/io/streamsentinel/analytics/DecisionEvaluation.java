@@ -8,6 +8,7 @@ import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -22,9 +23,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * @param enforcement decisions on accounts already blocked, left out: enforcement of an earlier
  *     decision, not detection
  * @param undecodable records that were not decisions, skipped
+ * @param byModel the same decisions by the model in force when they were decided ({@link
+ *     #RULES_ONLY} for none), each scored by its final score
+ * @param rulesByModel the same groups scored by the rules' own score: the rules next to the model
+ *     on exactly the decisions it scored
  */
 public record DecisionEvaluation(
-    DetectionQuality quality, long read, long unlabelled, long enforcement, long undecodable) {
+    DetectionQuality quality,
+    long read,
+    long unlabelled,
+    long enforcement,
+    long undecodable,
+    Map<String, DetectionQuality> byModel,
+    Map<String, DetectionQuality> rulesByModel) {
+
+  /** The group of decisions made while no model was in force. */
+  public static final String RULES_ONLY = "rules only";
 
   /**
    * Reads {@code fraud-scores} from its start to its end.
@@ -34,6 +48,8 @@ public record DecisionEvaluation(
   public static DecisionEvaluation read(
       ClientConfigFactory clients, Consumer<ConsumerRecord<String, byte[]>> progress) {
     DetectionQuality quality = new DetectionQuality();
+    Map<String, DetectionQuality> byModel = new TreeMap<>();
+    Map<String, DetectionQuality> rulesByModel = new TreeMap<>();
     long[] counts = new long[3]; // unlabelled, enforcement, undecodable: one reading thread
     long read =
         CommittedRecords.read(
@@ -58,8 +74,16 @@ public record DecisionEvaluation(
                 counts[0]++;
               } else {
                 quality.add(d.score(), d.isFraud(), d.fraudPattern());
+                String group = d.modelVersion() == null ? RULES_ONLY : d.modelVersion();
+                byModel
+                    .computeIfAbsent(group, g -> new DetectionQuality())
+                    .add(d.score(), d.isFraud(), d.fraudPattern());
+                rulesByModel
+                    .computeIfAbsent(group, g -> new DetectionQuality())
+                    .add(d.rulesScore(), d.isFraud(), d.fraudPattern());
               }
             });
-    return new DecisionEvaluation(quality, read, counts[0], counts[1], counts[2]);
+    return new DecisionEvaluation(
+        quality, read, counts[0], counts[1], counts[2], byModel, rulesByModel);
   }
 }

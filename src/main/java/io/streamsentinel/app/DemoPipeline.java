@@ -93,12 +93,22 @@ public final class DemoPipeline implements AutoCloseable {
   private final SinkService sink;
   private final AnalyticsService analytics;
   private final GeneratorService generator;
+  private final DemoLearner learner;
 
   /**
    * Starts every stage; the caller keeps {@code database} and {@code metrics} open until this is
    * closed. When a stage fails to start, those already started are closed again.
    */
   public DemoPipeline(Plan plan, Database database, ProcessMetrics metrics)
+      throws InterruptedException {
+    this(plan, database, metrics, line -> {});
+  }
+
+  /**
+   * As {@link #DemoPipeline(Plan, Database, ProcessMetrics)}, with the learning loop ({@link
+   * DemoLearner}) telling {@code say} when it trains and promotes a model.
+   */
+  public DemoPipeline(Plan plan, Database database, ProcessMetrics metrics, Consumer<String> say)
       throws InterruptedException {
     this.plan = plan;
     this.database = database;
@@ -119,6 +129,8 @@ public final class DemoPipeline implements AutoCloseable {
       this.sink = started(started, new SinkService(clients, database, "demo").start());
       this.analytics =
           started(started, new AnalyticsService(clients, database, plan.analytics()).start());
+      this.learner =
+          started(started, new DemoLearner(clients, plan.detector().alertThreshold(), say).start());
       this.generator =
           new GeneratorService(
                   clients,
@@ -148,6 +160,11 @@ public final class DemoPipeline implements AutoCloseable {
 
   public GeneratorService generator() {
     return generator;
+  }
+
+  /** The learning loop, for its state. */
+  public DemoLearner learner() {
+    return learner;
   }
 
   public DetectorService detector() {
@@ -251,8 +268,10 @@ public final class DemoPipeline implements AutoCloseable {
         responder;
         sink;
         analytics;
+        learner;
         generator) {
-      // try-with-resources closes in reverse: generator, analytics, sink, responder, detector
+      // try-with-resources closes in reverse: generator, learner, analytics, sink, responder,
+      // detector
     }
   }
 }

@@ -144,7 +144,7 @@ final class DemoCommand implements Callable<Integer> {
       if (brokerInProcess) {
         metrics.bind(new BrokerMeters());
       }
-      pipeline = new DemoPipeline(plan, database, metrics);
+      pipeline = new DemoPipeline(plan, database, metrics, context.out()::println);
       try (pipeline;
           ComponentMonitoring monitoring =
               new ComponentMonitoring(
@@ -180,7 +180,9 @@ final class DemoCommand implements Callable<Integer> {
                                 + "  | "
                                 + StatusLines.responder(pipeline.responder().counters())
                                 + "  | "
-                                + StatusLines.sink(pipeline.sink().counters())));
+                                + StatusLines.sink(pipeline.sink().counters())
+                                + "  | learning: "
+                                + pipeline.learner().state()));
         pipeline.generator().close();
         context.out().println(progress.summary(pipeline.generator().elapsedSeconds()));
         pipeline.drain(context.out()::println, context.err()::println);

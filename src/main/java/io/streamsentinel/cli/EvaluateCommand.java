@@ -84,6 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     QualityReport report = quality.report(threshold);
     print(report, evaluation.unlabelled(), evaluation.enforcement());
+    printByModel(evaluation);
     if (evaluation.undecodable() > 0) {
       context
           .out()
@@ -94,6 +95,19 @@ final class EvaluateCommand implements Callable<Integer> {
     if (json != null) {
       Map<String, Object> figures = new LinkedHashMap<>(ReportFigures.quality(report));
       figures.put("blocked_account_decisions", evaluation.enforcement());
+      Map<String, Object> byModel = new LinkedHashMap<>();
+      evaluation
+          .byModel()
+          .forEach(
+              (group, q) -> {
+                Map<String, Object> both = new LinkedHashMap<>();
+                both.put("score", ReportFigures.quality(q.report(threshold)));
+                both.put(
+                    "rules_score",
+                    ReportFigures.quality(evaluation.rulesByModel().get(group).report(threshold)));
+                byModel.put(group, both);
+              });
+      figures.put("by_model_version", byModel);
       figures.put("undecodable_records", evaluation.undecodable());
       Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), figures);
       context.out().println("Written to " + json);
@@ -106,6 +120,51 @@ final class EvaluateCommand implements Callable<Integer> {
     try (Admin admin = Admin.create(clients.admin(ClientCatalog.EVALUATE).toProperties())) {
       return TopicOffsets.endOffsets(admin, List.of(TopicCatalog.FRAUD_SCORES));
     }
+  }
+
+  /**
+   * Quality per model in force, each next to the rules' own score on exactly the same decisions:
+   * how much the model adds where it scored.
+   */
+  private void printByModel(DecisionEvaluation evaluation) {
+    context
+        .out()
+        .printf(
+            Locale.ROOT,
+            "%n%-14s %-12s %10s %8s %9s %8s %8s %8s%n",
+            "MODEL",
+            "SCORED BY",
+            "DECISIONS",
+            "FRAUDS",
+            "PRECISION",
+            "RECALL",
+            "F1",
+            "ROC AUC");
+    evaluation
+        .byModel()
+        .forEach(
+            (group, q) -> {
+              row(group, "score", q.report(threshold));
+              if (!group.equals(DecisionEvaluation.RULES_ONLY)) {
+                row(group, "rules_score", evaluation.rulesByModel().get(group).report(threshold));
+              }
+            });
+  }
+
+  private void row(String group, String scoredBy, QualityReport r) {
+    context
+        .out()
+        .printf(
+            Locale.ROOT,
+            "%-14s %-12s %,10d %,8d %9.4f %8.4f %8.4f %8.4f%n",
+            group,
+            scoredBy,
+            r.decisions(),
+            r.overall().positives(),
+            r.precision(),
+            r.recall(),
+            r.f1(),
+            r.auc());
   }
 
   private void print(QualityReport r, long unlabelled, long enforcement) {

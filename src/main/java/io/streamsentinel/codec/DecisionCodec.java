@@ -275,6 +275,9 @@ public final class DecisionCodec {
           case "fraud_pattern" -> b.fraudPattern = p.getText();
           case "reasons" -> b.reasonCodes = reasonCodes(p);
           case "features" -> b.historyCount = historyCount(p);
+          case "rules_score" -> b.rulesScore = p.getDoubleValue();
+          case "model_version" ->
+              b.modelVersion = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
           default -> p.skipChildren();
         }
       }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param reasonCodes largest contribution first
  * @param historyCount the user's transactions the detector had seen before this one (feature
  *     history_count)
+ * @param rulesScore the rules' own score; the score in decisions written before models
+ * @param modelVersion the model in force when it was decided; null for the rules alone
  */
 public record DecisionSummary(
     String alertId,
@@ -21,7 +23,9 @@ public record DecisionSummary(
     Boolean isFraud,
     String fraudPattern,
     List<String> reasonCodes,
-    long historyCount) {
+    long historyCount,
+    double rulesScore,
+    String modelVersion) {
 
   public DecisionSummary {
     if (transactionId == null || userId == null || severity == null) {
@@ -41,6 +45,8 @@ public record DecisionSummary(
     String fraudPattern;
     List<String> reasonCodes = List.of();
     long historyCount;
+    Double rulesScore;
+    String modelVersion;
 
     DecisionSummary build() {
       return new DecisionSummary(
@@ -52,7 +58,9 @@ public record DecisionSummary(
           isFraud,
           fraudPattern,
           reasonCodes,
-          historyCount);
+          historyCount,
+          rulesScore == null ? score : rulesScore,
+          modelVersion);
     }
   }
 }

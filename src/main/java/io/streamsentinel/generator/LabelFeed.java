@@ -49,13 +49,19 @@ public final class LabelFeed {
     }
 
     /**
-     * Chargebacks 6 hours to 3 days after the fraud (real ones take weeks; the simulation runs a
-     * few days per minute, so this keeps the loop visible), and analysts confirming 2 % of the
-     * legitimate transactions within 1 hour to 2 days.
+     * Chargebacks 1 hour to 1 day after the fraud, and analysts confirming 2 % of the legitimate
+     * transactions within the same span. Real chargebacks take weeks; the demo's simulation covers
+     * a few days a minute, so a compressed delay keeps the loop visible within minutes. By {@link
+     * #latest()} after a transaction, its label has come if it ever will.
      */
     public static Policy defaults() {
       return new Policy(
-          0.02, Duration.ofHours(6), Duration.ofDays(3), Duration.ofHours(1), Duration.ofDays(2));
+          0.02, Duration.ofHours(1), Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(1));
+    }
+
+    /** The longest delay of any label: after it, an unlabelled transaction stays unlabelled. */
+    public Duration latest() {
+      return chargebackMax.compareTo(reviewMax) >= 0 ? chargebackMax : reviewMax;
     }
   }
 

@@ -53,6 +53,12 @@ public final class ModelTraining {
    */
   public Outcome run(Instant since, Instant until, Duration maturity, Progress progress)
       throws NotEnoughLabelsException {
+    return train(read(since, until, maturity, progress), progress);
+  }
+
+  /** The first half of {@link #run}: reads the training set. */
+  public TrainingSetReader.Result read(
+      Instant since, Instant until, Duration maturity, TrainingSetReader.Progress progress) {
     TrainingSet.Builder builder = TrainingSet.builder();
     if (maturity != null) {
       builder.assumeLegitimateAfter(maturity);
@@ -63,7 +69,12 @@ public final class ModelTraining {
     if (until != null) {
       builder.until(until);
     }
-    TrainingSetReader.Result read = reader.read(builder, progress);
+    return reader.read(builder, progress);
+  }
+
+  /** The second half of {@link #run}: trains on what was read and registers the model. */
+  public Outcome train(TrainingSetReader.Result read, ModelTrainer.Progress progress)
+      throws NotEnoughLabelsException {
     TrainedModel model = trainer.train(read.set(), ModelInputs.standard(), progress);
     ModelVersion registered = registry.register(registration(read.set(), model));
     return new Outcome(read, model, registered);
