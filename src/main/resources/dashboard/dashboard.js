@@ -99,7 +99,38 @@ function showAlerts(snapshot) {
         a.merchant, [a.city, a.country].filter(Boolean).join(', ')].filter(Boolean).join(' · ')}),
       S.el('span', {class: 'muted right', text: S.time(a.time)})),
     S.el('ul', {class: 'reasons'}, ...a.reasons.map(r => S.el('li', {},
-      S.el('code', {text: r.code}), ' ', r.detail))))));
+      S.el('code', {text: r.code}), ' ', r.detail,
+      r.source === 'model' ? S.el('span', {class: 'source-model', title: 'given by the model in force', text: 'model'}) : null))))));
+}
+
+function figure(part, name) {
+  const v = part && part[name];
+  return typeof v === 'number' ? v.toFixed(4) : '–';
+}
+
+function showModel(snapshot) {
+  const container = document.getElementById('model');
+  const m = snapshot.model;
+  if (!m) {
+    S.replace(container, S.el('p', {class: 'muted', text: 'No model in force: the rules score alone. '
+      + 'A model is trained once labels have come back (sentinel model train, then model promote).'}));
+    return;
+  }
+  const h = m.holdout || {};
+  const counts = m.label_counts || {};
+  S.replace(container,
+    S.el('p', {}, S.el('strong', {text: 'Model ' + m.version}), ' in force',
+      S.el('span', {class: 'muted', text: (m.promoted_at ? ' since ' + S.time(m.promoted_at) : '')
+        + ' · trained on ' + S.number((counts.training_fraud || 0) + (counts.training_legit || 0))
+        + ' labelled decisions (' + S.number(counts.training_fraud || 0) + ' fraud)'})),
+    S.el('table', {class: 'compact'},
+      S.el('thead', {}, S.el('tr', {}, S.el('th', {text: 'Holdout'}), S.el('th', {text: 'ROC AUC'}),
+        S.el('th', {text: 'PR-AUC'}), S.el('th', {text: 'Precision @ threshold'}), S.el('th', {text: 'Recall @ threshold'}))),
+      S.el('tbody', {}, ...['model', 'rules'].map(who => S.el('tr', {},
+        S.el('td', {text: who}), S.el('td', {class: 'num', text: figure(h[who], 'roc_auc')}),
+        S.el('td', {class: 'num', text: figure(h[who], 'pr_auc')}),
+        S.el('td', {class: 'num', text: figure(h[who], 'precision_at_threshold')}),
+        S.el('td', {class: 'num', text: figure(h[who], 'recall_at_threshold')}))))));
 }
 
 function showActions(snapshot) {
@@ -178,7 +209,7 @@ function showLag(snapshot) {
 
 function show(snapshot) {
   // Each panel on its own: one that cannot draw a value must not freeze the others.
-  for (const panel of [showThroughput, showScores, showAlerts, showActions, showRiskiest, showHealth, showTotals, showLag]) {
+  for (const panel of [showThroughput, showScores, showAlerts, showActions, showRiskiest, showHealth, showTotals, showLag, showModel]) {
     try {
       panel(snapshot);
     } catch (e) {

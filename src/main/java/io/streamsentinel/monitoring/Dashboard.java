@@ -2,6 +2,7 @@ package io.streamsentinel.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.DecisionDocument;
 import io.streamsentinel.codec.DecisionDocumentReader;
@@ -12,6 +13,8 @@ import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.registry.ChampionWatcher;
+import io.streamsentinel.registry.ModelVersion;
 import io.streamsentinel.runtime.Await;
 import java.io.IOException;
 import java.time.Clock;
@@ -83,6 +86,7 @@ public final class Dashboard implements AutoCloseable {
   private final Map<TopicPartition, Long> startEnds = new HashMap<>();
   private volatile List<PartitionLag> lag = List.of();
   private volatile DashboardSnapshot latest;
+  private final ChampionWatcher models;
   private volatile boolean running = true;
 
   /**
@@ -92,6 +96,9 @@ public final class Dashboard implements AutoCloseable {
   public Dashboard(
       ClientConfigFactory clients, Admin admin, Supplier<HealthStatus> health, Clock clock) {
     this.consumer = CommittedRecords.reader(clients, ClientCatalog.DASHBOARD);
+    // Its own follower of the registry, with meters of its own: the process's model gauge belongs
+    // to the detector's.
+    this.models = new ChampionWatcher(clients, new SimpleMeterRegistry());
     this.lagReport = new LagReport(admin);
     this.health = health;
     this.clock = clock;
@@ -100,8 +107,22 @@ public final class Dashboard implements AutoCloseable {
     tail.setDaemon(true);
   }
 
+  private DashboardSnapshot.ModelInfo modelInfo() {
+    ModelVersion v = models.champion();
+    return v == null
+        ? null
+        : new DashboardSnapshot.ModelInfo(
+            v.version(),
+            v.statusChangedAt(),
+            v.trainedFrom(),
+            v.trainedUntil(),
+            v.labelCounts(),
+            v.holdout());
+  }
+
   /** Starts tailing and sampling. */
   public Dashboard start() {
+    models.start();
     tail.start();
     // Fixed delay: after a slow tick the next one is a second later, not a burst of catch-up ticks
     // whose rates would be taken over a millisecond.
@@ -128,7 +149,8 @@ public final class Dashboard implements AutoCloseable {
   private void tick() {
     try {
       state.sample(clock.instant(), System.nanoTime());
-      DashboardSnapshot snapshot = state.snapshot(clock.instant(), lag, describeHealth());
+      DashboardSnapshot snapshot =
+          state.snapshot(clock.instant(), lag, describeHealth()).withModel(modelInfo());
       latest = snapshot;
       for (Consumer<DashboardSnapshot> subscriber : subscribers) {
         try {
@@ -260,7 +282,9 @@ public final class Dashboard implements AutoCloseable {
       for (JsonNode reason : JSON.readTree(json)) {
         reasons.add(
             new DashboardSnapshot.Reason(
-                reason.path("code").asText(), reason.path("detail").asText()));
+                reason.path("code").asText(),
+                reason.path("detail").asText(),
+                reason.path("source").asText("rule")));
       }
       return reasons;
     } catch (IOException e) {
@@ -284,6 +308,7 @@ public final class Dashboard implements AutoCloseable {
   public void close() {
     running = false;
     scheduler.shutdownNow();
+    models.close();
     if (!tail.isAlive()) {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))); // never started
       return;

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param riskiestUsers the users with the highest alert scores seen since the dashboard started
  * @param lag per group and partition, refreshed every few seconds; empty until first read
  * @param health the component's health as {@link HealthStatus#describe()}; null when it has none
+ * @param model the champion model in force and its holdout figures; null while the rules score
+ *     alone
  */
 public record DashboardSnapshot(
     Instant time,
@@ -29,7 +31,66 @@ public record DashboardSnapshot(
     List<ActionItem> actions,
     List<UserRisk> riskiestUsers,
     List<PartitionLag> lag,
-    Map<String, Object> health) {
+    Map<String, Object> health,
+    ModelInfo model) {
+
+  /** A snapshot while the rules score alone. */
+  public DashboardSnapshot(
+      Instant time,
+      RatePoint latest,
+      List<RatePoint> series,
+      Totals totals,
+      Double fraudRate,
+      List<ScoreBucket> scoreDistribution,
+      List<AlertItem> alerts,
+      List<ActionItem> actions,
+      List<UserRisk> riskiestUsers,
+      List<PartitionLag> lag,
+      Map<String, Object> health) {
+    this(
+        time,
+        latest,
+        series,
+        totals,
+        fraudRate,
+        scoreDistribution,
+        alerts,
+        actions,
+        riskiestUsers,
+        lag,
+        health,
+        null);
+  }
+
+  /** The same snapshot with the model in force. */
+  public DashboardSnapshot withModel(ModelInfo value) {
+    return new DashboardSnapshot(
+        time,
+        latest,
+        series,
+        totals,
+        fraudRate,
+        scoreDistribution,
+        alerts,
+        actions,
+        riskiestUsers,
+        lag,
+        health,
+        value);
+  }
+
+  /**
+   * The champion model: what it was trained on and how it did on its holdout, next to the rules.
+   *
+   * @param holdout the registry's holdout figures as training reported them
+   */
+  public record ModelInfo(
+      String version,
+      Instant promotedAt,
+      Instant trainedFrom,
+      Instant trainedUntil,
+      Map<String, Long> labelCounts,
+      Map<String, Object> holdout) {}
 
   /**
    * Rates per second over one interval; the counts are kept for windowed ratios.
@@ -67,8 +128,17 @@ public record DashboardSnapshot(
       String city,
       List<Reason> reasons) {}
 
-  /** One reason of an alert: its code and the detector's own sentence. */
-  public record Reason(String code, String detail) {}
+  /**
+   * One reason of an alert: its code, the detector's own sentence and who gave it ({@code rule} or
+   * {@code model}).
+   */
+  public record Reason(String code, String detail, String source) {
+
+    /** A rule's reason. */
+    public Reason(String code, String detail) {
+      this(code, detail, "rule");
+    }
+  }
 
   /** An action the responder or an operator took. */
   public record ActionItem(

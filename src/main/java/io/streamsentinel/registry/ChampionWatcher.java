@@ -43,6 +43,7 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
   private final Counter loads;
   private final Counter refusals;
   private volatile ScoringModel current;
+  private volatile ModelVersion champion;
   private volatile boolean running = true;
   private String refusedSha;
 
@@ -80,6 +81,11 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
   @Override
   public ScoringModel current() {
     return current;
+  }
+
+  /** The champion in force as registered (its metadata and holdout figures), or null. */
+  public ModelVersion champion() {
+    return champion;
   }
 
   /** The champion's version, or null while there is none. */
@@ -154,6 +160,7 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
       if (inForce != null) {
         LOG.info("No champion model any more; the rules score alone from now on");
         current = null;
+        this.champion = null;
       }
       return;
     }
@@ -166,6 +173,7 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
     try {
       ScoringModel loaded = ModelLoader.load(champion);
       current = loaded;
+      this.champion = champion;
       loads.increment();
       LOG.info(
           "Model {} in force ({} trees, {} inputs); it was {}",
