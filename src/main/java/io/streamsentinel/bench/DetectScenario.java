@@ -2,6 +2,7 @@ package io.streamsentinel.bench;
 
 import io.streamsentinel.bench.StreamsDrain.Stage;
 import io.streamsentinel.codec.RuleSetCodec;
+import io.streamsentinel.detection.ScoringModel;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.streaming.DetectorSettings;
@@ -32,7 +33,16 @@ public final class DetectScenario {
   private static final String THREAD_CPU = "stream_thread_cpu_us_per_record";
 
   private static final List<String> VARIANTS =
-      List.of("passthrough_eos", "detector_eos", "passthrough_alos", "detector_alos");
+      List.of(
+          "passthrough_eos",
+          "detector_eos",
+          "detector_model_eos",
+          "passthrough_alos",
+          "detector_alos",
+          "detector_model_alos");
+
+  /** Simulated decisions the benchmark's model is trained on, before the measured runs. */
+  private static final int MODEL_TRAINING_DECISIONS = 60_000;
 
   private final BenchEnvironment env;
   private final Settings settings;
@@ -52,9 +62,32 @@ public final class DetectScenario {
             DetectorSettings.defaults(RuleSetCodec.loadDefault()),
             settings.records(),
             env.out());
+    env.out()
+        .accept(
+            String.format(
+                Locale.ROOT,
+                "Training the benchmark's model (default settings) on %,d simulated decisions ...",
+                MODEL_TRAINING_DECISIONS));
+    ScoringModel model = SimulatedHistory.model(7, settings.users(), MODEL_TRAINING_DECISIONS);
+    env.out()
+        .accept(
+            String.format(
+                Locale.ROOT,
+                "Model: %d trees, %,d nodes, %d inputs",
+                model.trees().treeCount(),
+                model.trees().nodeCount(),
+                model.inputs().size()));
+    StreamsDrain withModel =
+        new StreamsDrain(
+            env.clients(),
+            DetectorSettings.defaults(RuleSetCodec.loadDefault()).withModels(() -> model),
+            settings.records(),
+            env.out());
     Map<String, Map<String, Spread>> measured =
         new Trials(VARIANTS, settings.runs(), RATE, env.out())
-            .measureMetrics((variant, round) -> drainOnce(drain, variant, round));
+            .measureMetrics(
+                (variant, round) ->
+                    drainOnce(variant.contains("model") ? withModel : drain, variant, round));
     Map<String, Spread> rates = metric(measured, RATE);
     env.out()
         .accept(
@@ -111,6 +144,8 @@ public final class DetectScenario {
   private BenchReport report(Map<String, Spread> rates) {
     double eos = rates.get("detector_eos").median();
     double alos = rates.get("detector_alos").median();
+    double modelEos = rates.get("detector_model_eos").median();
+    double modelAlos = rates.get("detector_model_alos").median();
     double passEos = rates.get("passthrough_eos").median();
     double passAlos = rates.get("passthrough_alos").median();
     env.out()
@@ -118,16 +153,21 @@ public final class DetectScenario {
             String.format(
                 Locale.ROOT,
                 "%nMedians over %d runs of %,d records:%n  detector exactly_once_v2 %,.0f tx/s,"
-                    + " pass-through %,.0f tx/s, ratio %.2f%n  detector at_least_once  %,.0f tx/s,"
-                    + " pass-through %,.0f tx/s, ratio %.2f",
+                    + " pass-through %,.0f tx/s, ratio %.2f; with the model %,.0f tx/s, ratio %.2f%n"
+                    + "  detector at_least_once  %,.0f tx/s, pass-through %,.0f tx/s, ratio %.2f;"
+                    + " with the model %,.0f tx/s, ratio %.2f",
                 settings.runs(),
                 settings.records(),
                 eos,
                 passEos,
                 eos / passEos,
+                modelEos,
+                modelEos / passEos,
                 alos,
                 passAlos,
-                alos / passAlos));
+                alos / passAlos,
+                modelAlos,
+                modelAlos / passAlos));
     return new BenchReport("detect", settings.records(), settings.runs())
         .put("eos_tx_per_s", eos)
         .put("alos_tx_per_s", alos)
@@ -135,6 +175,10 @@ public final class DetectScenario {
         .put("passthrough_alos_tx_per_s", passAlos)
         .put("eos_ratio", eos / passEos)
         .put("alos_ratio", alos / passAlos)
+        .put("model_eos_tx_per_s", modelEos)
+        .put("model_alos_tx_per_s", modelAlos)
+        .put("model_eos_ratio", modelEos / passEos)
+        .put("model_alos_ratio", modelAlos / passAlos)
         .variants(rates)
         .config("stream_threads", 1)
         .config("users", settings.users())

@@ -40,7 +40,14 @@ class BenchCommandIT {
     assertThat(out.get("records").asLong()).isEqualTo(3000);
     for (String key :
         new String[] {
-          "eos_tx_per_s", "alos_tx_per_s", "passthrough_tx_per_s", "eos_ratio", "alos_ratio"
+          "eos_tx_per_s",
+          "alos_tx_per_s",
+          "passthrough_tx_per_s",
+          "eos_ratio",
+          "alos_ratio",
+          "model_eos_tx_per_s",
+          "model_eos_ratio",
+          "model_alos_ratio"
         }) {
       assertThat(out.get(key).asDouble()).as(key).isPositive();
     }
@@ -57,6 +64,8 @@ class BenchCommandIT {
     assertThat(cli.out())
         .contains("detector_eos")
         .contains("passthrough_alos")
+        .contains("detector_model_eos")
+        .contains("with the model")
         .contains("Medians over 1 runs");
   }
 }

@@ -2,23 +2,13 @@ package io.streamsentinel.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamsentinel.codec.RuleSetCodec;
-import io.streamsentinel.detection.Decision;
-import io.streamsentinel.detection.FraudDetector;
+import io.streamsentinel.bench.SimulatedHistory;
 import io.streamsentinel.detection.ModelInputs;
 import io.streamsentinel.detection.TreeEnsemble;
-import io.streamsentinel.detection.UserProfile;
 import io.streamsentinel.detection.quality.Ranking;
-import io.streamsentinel.domain.AccountStatus;
-import io.streamsentinel.domain.Transaction;
-import io.streamsentinel.generator.GeneratorSettings;
-import io.streamsentinel.generator.TransactionSimulator;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,33 +24,8 @@ class ModelQualityIT {
   private static final int LATER_TRANSACTIONS = 60_000;
   private static final double TARGET_RECALL = 0.85;
 
-  /** Decisions as the detector makes them (no account status: no responder here). */
   private static List<TrainingExample> decide(long seed, Instant start, int count) {
-    TransactionSimulator simulator =
-        new TransactionSimulator(new GeneratorSettings(seed, USERS, 0.01, start));
-    FraudDetector detector = FraudDetector.of(RuleSetCodec.loadDefault());
-    Map<String, UserProfile> profiles = new HashMap<>();
-    List<TrainingExample> examples = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      Transaction tx = simulator.next();
-      FraudDetector.Assessment a =
-          detector.assess(
-              tx,
-              profiles.getOrDefault(tx.userId(), UserProfile.empty(tx.userId())),
-              AccountStatus.ACTIVE);
-      profiles.put(tx.userId(), a.profile());
-      Decision d = a.decision();
-      examples.add(
-          new TrainingExample(
-              tx.transactionId(),
-              tx.timestamp(),
-              d.features().toArray(),
-              Boolean.TRUE.equals(tx.isFraud()),
-              d.rulesScore(),
-              tx.merchantCategory(),
-              null));
-    }
-    return examples;
+    return SimulatedHistory.decide(seed, USERS, start, count);
   }
 
   @Test
