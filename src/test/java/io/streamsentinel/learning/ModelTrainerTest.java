@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.streamsentinel.codec.XgboostModelReader;
-import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.ModelInputs;
 import io.streamsentinel.detection.TreeEnsemble;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -21,41 +17,13 @@ import org.junit.jupiter.api.Test;
 /** Training with XGBoost, and the plain-Java evaluator against the library itself. */
 class ModelTrainerTest {
 
-  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
   private static final ModelInputs INPUTS = ModelInputs.standard();
   private static TrainedModel trained;
-
-  /**
-   * Fraud spends far above the user's day and comes in bursts; the rules' score is half noise, so a
-   * model that learns the features must rank better than it.
-   */
-  static TrainingSet synthetic(int size, long seed, double fraudRate) {
-    Random random = new Random(seed);
-    List<TrainingExample> examples = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      boolean fraud = random.nextDouble() < fraudRate;
-      double[] f = new double[Feature.COUNT];
-      for (Feature feature : Feature.values()) {
-        f[feature.ordinal()] = Math.abs(random.nextGaussian()) * 3;
-      }
-      f[Feature.DAILY_SPEND_RATIO.ordinal()] =
-          fraud ? 4 + random.nextDouble() * 8 : random.nextDouble() * 5;
-      f[Feature.TX_COUNT_10M.ordinal()] = fraud ? 2 + random.nextInt(8) : random.nextInt(4);
-      f[Feature.NEW_DEVICE.ordinal()] = random.nextDouble() < (fraud ? 0.7 : 0.1) ? 1 : 0;
-      f[Feature.ACCOUNT_BLOCKED.ordinal()] = 0;
-      f[Feature.STEP_UP_REQUIRED.ordinal()] = 0;
-      double rules = Math.min(1, Math.max(0, (fraud ? 0.2 : 0) + random.nextDouble() * 0.6));
-      examples.add(
-          new TrainingExample(
-              "tx-" + i, START.plusSeconds(60L * i), f, fraud, rules, "grocery", "online"));
-    }
-    return new TrainingSet(examples, 0, 0, 0, 0);
-  }
 
   @BeforeAll
   static void train() throws Exception {
     ModelTrainer trainer = new ModelTrainer(new ModelTrainer.Settings(40, 4, 0.3, 7, 2), 0.5);
-    trained = trainer.train(synthetic(6_000, 1, 0.05), INPUTS, (done, total) -> {});
+    trained = trainer.train(SyntheticModels.synthetic(6_000, 1, 0.05), INPUTS, (done, total) -> {});
   }
 
   @Test
@@ -123,7 +91,7 @@ class ModelTrainerTest {
   @Test
   void tooFewFraudsShouldBeRefusedNamingTheCounts() {
     ModelTrainer trainer = new ModelTrainer(ModelTrainer.Settings.defaults(), 0.5);
-    TrainingSet few = synthetic(1_000, 3, 0.02);
+    TrainingSet few = SyntheticModels.synthetic(1_000, 3, 0.02);
     long frauds = few.counts().fraud();
     assertThat(frauds).isLessThan(ModelTrainer.MIN_PER_CLASS);
     assertThatThrownBy(() -> trainer.train(few, INPUTS, (d, t) -> {}))

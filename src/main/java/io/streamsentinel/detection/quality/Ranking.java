@@ -109,7 +109,9 @@ public final class Ranking {
     if (frauds == 0) {
       return Double.NaN;
     }
-    long needed = (long) Math.ceil(recall * frauds);
+    // The product is rounded (0.07 * 100 is 7.000000000000001): a hair below it, so a whole
+    // number of frauds does not become one more.
+    long needed = (long) Math.ceil(recall * frauds * (1 - 1e-12));
     long tp = 0;
     for (int i = 0; i < sortedScores.length; i++) {
       tp += sortedFraud[i] ? 1 : 0;
