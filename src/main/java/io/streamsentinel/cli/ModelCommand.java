@@ -3,6 +3,7 @@ package io.streamsentinel.cli;
 import io.streamsentinel.codec.Json;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.detection.Decision;
+import io.streamsentinel.detection.SeverityScale;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.learning.HoldoutReport;
@@ -402,6 +403,15 @@ final class ModelCommand {
     @Parameters(paramLabel = "VERSION", description = "A version, e.g. v3, or latest.")
     String version;
 
+    @Option(
+        names = "--severity-thresholds",
+        paramLabel = "C,H,M,L",
+        description =
+            "The lowest score of CRITICAL, HIGH, MEDIUM and LOW for this model's decisions, e.g. 0.8,0.6,0.4,0.2"
+                + " (default: the version's own, else the rules' 0.9,0.7,0.5,0.3). The alert threshold is the"
+                + " detector's own setting.")
+    String severityThresholds;
+
     Promote(CliContext context) {
       this.context = context;
     }
@@ -411,10 +421,19 @@ final class ModelCommand {
       KafkaConfig config = kafka.config();
       Topics.ensure(context, config);
       try {
-        ModelVersion v = registry(config).promote(version);
+        ModelVersion v = registry(config).promote(version, severities(severityThresholds));
+        SeverityScale s = v.severityScale();
         context
             .out()
-            .println("Model " + v.version() + " is the champion; detectors switch within seconds.");
+            .printf(
+                Locale.ROOT,
+                "Model %s is the champion; detectors switch within seconds. Severity: CRITICAL >= %s,"
+                    + " HIGH >= %s, MEDIUM >= %s, LOW >= %s%n",
+                v.version(),
+                s.critical(),
+                s.high(),
+                s.medium(),
+                s.low());
         return 0;
       } catch (IllegalArgumentException e) {
         context.err().println("model promote: " + e.getMessage());
@@ -456,6 +475,35 @@ final class ModelCommand {
     }
   }
 
+  /**
+   * @throws IllegalArgumentException naming the text when it is not four numbers in order
+   */
+  static SeverityScale severities(String text) {
+    if (text == null) {
+      return null;
+    }
+    String[] parts = text.split(",", -1);
+    if (parts.length != 4) {
+      throw new IllegalArgumentException(
+          "--severity-thresholds '" + text + "': give four numbers, CRITICAL,HIGH,MEDIUM,LOW");
+    }
+    double[] v = new double[4];
+    for (int i = 0; i < 4; i++) {
+      try {
+        v[i] = Double.parseDouble(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "--severity-thresholds '" + text + "': '" + parts[i] + "' is not a number", e);
+      }
+    }
+    try {
+      return new SeverityScale(v[0], v[1], v[2], v[3]);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--severity-thresholds '" + text + "': " + e.getMessage(), e);
+    }
+  }
+
   static Map<String, Object> summary(ModelVersion v) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", v.version());
@@ -468,6 +516,7 @@ final class ModelCommand {
     m.put("trained_from", v.trainedFrom());
     m.put("trained_until", v.trainedUntil());
     m.put("label_counts", v.labelCounts());
+    m.put("severity_thresholds", v.severityScale());
     return m;
   }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * @param amount never null
  * @param score in [0, 1]: what severity and alerting go by; the rules' score while no model is in
  *     force, else the model's probability raised by hard rules (see {@link ScoringModel#decide})
- * @param severity the tier of {@code score}
+ * @param severity the tier of {@code score}: on the {@link SeverityScale#STANDARD} scale, or the
+ *     model's own when a model in force carries one
  * @param reasons fired rules, account-status and model reasons; never null
  * @param features the feature values the rules saw; never null
  * @param ruleSetVersion the version of the rules that scored it; never null
@@ -50,7 +51,7 @@ public record Decision(
     if (!(score >= 0 && score <= 1)) {
       throw new IllegalArgumentException("score must be in [0, 1] but was " + score);
     }
-    if (severity != Severity.of(score)) {
+    if (severity == null || (modelVersion == null && severity != Severity.of(score))) {
       throw new IllegalArgumentException("severity " + severity + " does not match score " + score);
     }
     if (features == null || ruleSetVersion == null) {

@@ -1,7 +1,6 @@
 package io.streamsentinel.detection;
 
 import io.streamsentinel.domain.ReasonCodes;
-import io.streamsentinel.domain.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +21,19 @@ public final class ScoringModel {
   private final TreeEnsemble trees;
   private final ModelInputs inputs;
   private final ModelReasonText text;
+  private final SeverityScale severities;
+
+  /** A model on the standard severity scale. */
+  public ScoringModel(String version, TreeEnsemble trees, ModelInputs inputs) {
+    this(version, trees, inputs, SeverityScale.STANDARD);
+  }
 
   /**
+   * @param severities the tiers of its scores
    * @throws IllegalArgumentException when the trees and the schema disagree on the input count
    */
-  public ScoringModel(String version, TreeEnsemble trees, ModelInputs inputs) {
+  public ScoringModel(
+      String version, TreeEnsemble trees, ModelInputs inputs, SeverityScale severities) {
     this.version = Objects.requireNonNull(version, "version");
     this.trees = Objects.requireNonNull(trees, "trees");
     this.inputs = Objects.requireNonNull(inputs, "inputs");
@@ -40,6 +47,12 @@ public final class ScoringModel {
               + inputs.size());
     }
     this.text = new ModelReasonText(inputs);
+    this.severities = Objects.requireNonNull(severities, "severities");
+  }
+
+  /** The tiers of its scores. */
+  public SeverityScale severities() {
+    return severities;
   }
 
   public String version() {
@@ -98,7 +111,7 @@ public final class ScoringModel {
         rules.eventTime(),
         rules.amount(),
         score,
-        Severity.of(score),
+        severities.of(score),
         reasons,
         rules.features(),
         rules.ruleSetVersion(),

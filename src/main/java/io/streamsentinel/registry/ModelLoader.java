@@ -32,7 +32,7 @@ public final class ModelLoader {
     try {
       ModelInputs inputs = ModelInputs.of(v.inputs());
       TreeEnsemble trees = XgboostModelReader.read(v.model(), inputs.size());
-      return new ScoringModel(v.version(), trees, inputs);
+      return new ScoringModel(v.version(), trees, inputs, v.severityScale());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("model " + v.version() + ": " + e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package io.streamsentinel.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsentinel.codec.Json;
+import io.streamsentinel.detection.SeverityScale;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class ModelRecordCodec {
       Map<String, Long> labelCounts,
       Map<String, Object> holdout,
       Map<String, Object> parameters,
+      SeverityScale severityThresholds,
       String modelGzipBase64) {}
 
   public static byte[] encode(ModelVersion m) {
@@ -62,6 +64,7 @@ public final class ModelRecordCodec {
             m.labelCounts(),
             m.holdout(),
             m.parameters(),
+            m.severities(),
             Base64.getEncoder().encodeToString(gzip(m.model())));
     try {
       return MAPPER.writeValueAsBytes(wire);
@@ -110,7 +113,8 @@ public final class ModelRecordCodec {
         w.labelCounts() == null ? Map.of() : w.labelCounts(),
         w.holdout(),
         w.parameters(),
-        model);
+        model,
+        w.severityThresholds());
   }
 
   /** The hex SHA-256 of {@code bytes}. */

@@ -1,5 +1,6 @@
 package io.streamsentinel.registry;
 
+import io.streamsentinel.detection.SeverityScale;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
@@ -129,11 +130,22 @@ public final class ModelRegistry {
    * @throws IllegalArgumentException when there is no such version or it cannot be loaded
    */
   public ModelVersion promote(String version) {
+    return promote(version, null);
+  }
+
+  /**
+   * As {@link #promote(String)}, with the severity tiers its scores are graded by.
+   *
+   * @param severities null keeps the version's own (the standard ones unless set before)
+   */
+  public ModelVersion promote(String version, SeverityScale severities) {
     ModelVersion target = find(version);
-    ModelLoader.load(target);
     Instant now = clock.instant();
+    ModelVersion champion =
+        target.with(
+            ModelStatus.CHAMPION, now, severities == null ? target.severities() : severities);
+    ModelLoader.load(champion);
     List<ModelVersion> changes = new ArrayList<>();
-    ModelVersion champion = target.withStatus(ModelStatus.CHAMPION, now);
     changes.add(champion);
     for (ModelVersion v : list()) {
       if (v.status() == ModelStatus.CHAMPION && !v.version().equals(target.version())) {

@@ -1,5 +1,6 @@
 package io.streamsentinel.registry;
 
+import io.streamsentinel.detection.SeverityScale;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param holdout the holdout figures of the model and of the rules, as reported by training
  * @param parameters the training parameters
  * @param model the model bytes
+ * @param severities the severity tiers of its scores; null for the standard ones
  */
 public record ModelVersion(
     String version,
@@ -37,7 +39,8 @@ public record ModelVersion(
     Map<String, Long> labelCounts,
     Map<String, Object> holdout,
     Map<String, Object> parameters,
-    byte[] model) {
+    byte[] model,
+    SeverityScale severities) {
 
   /** XGBoost's JSON model format. */
   public static final String XGBOOST_JSON = "xgboost-json";
@@ -51,6 +54,40 @@ public record ModelVersion(
     labelCounts = Map.copyOf(labelCounts);
     holdout = holdout == null ? Map.of() : Map.copyOf(holdout);
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+  }
+
+  /** A version on the standard severity scale. */
+  public ModelVersion(
+      String version,
+      ModelStatus status,
+      Instant createdAt,
+      Instant statusChangedAt,
+      String sha256,
+      String library,
+      String format,
+      List<String> inputs,
+      Instant trainedFrom,
+      Instant trainedUntil,
+      Map<String, Long> labelCounts,
+      Map<String, Object> holdout,
+      Map<String, Object> parameters,
+      byte[] model) {
+    this(
+        version,
+        status,
+        createdAt,
+        statusChangedAt,
+        sha256,
+        library,
+        format,
+        inputs,
+        trainedFrom,
+        trainedUntil,
+        labelCounts,
+        holdout,
+        parameters,
+        model,
+        null);
   }
 
   /** The number of a version name: 3 for {@code v3}; -1 when it has no number. */
@@ -67,6 +104,11 @@ public record ModelVersion(
 
   /** The same version with another status. */
   public ModelVersion withStatus(ModelStatus value, Instant at) {
+    return with(value, at, severities);
+  }
+
+  /** The same version with another status and severity scale (null for the standard one). */
+  public ModelVersion with(ModelStatus value, Instant at, SeverityScale scale) {
     return new ModelVersion(
         version,
         value,
@@ -81,7 +123,13 @@ public record ModelVersion(
         labelCounts,
         holdout,
         parameters,
-        model);
+        model,
+        scale);
+  }
+
+  /** Its severity tiers: its own, or the standard ones. */
+  public SeverityScale severityScale() {
+    return severities == null ? SeverityScale.STANDARD : severities;
   }
 
   @Override
@@ -90,7 +138,8 @@ public record ModelVersion(
         && version.equals(m.version)
         && status == m.status
         && sha256.equals(m.sha256)
-        && Objects.equals(statusChangedAt, m.statusChangedAt);
+        && Objects.equals(statusChangedAt, m.statusChangedAt)
+        && Objects.equals(severities, m.severities);
   }
 
   @Override

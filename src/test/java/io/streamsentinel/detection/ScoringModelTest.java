@@ -121,6 +121,19 @@ class ScoringModelTest {
   }
 
   @Test
+  void shouldGradeSeverityOnTheModelsOwnScale() {
+    // score ≈ 0.846: HIGH on the standard scale, CRITICAL on a scale whose CRITICAL starts at 0.8
+    ScoringModel own =
+        new ScoringModel("v2", trees(), INPUTS, new SeverityScale(0.8, 0.6, 0.4, 0.2));
+
+    Decision decision = own.decide(rules(ALL_SUSPICIOUS, MONDAY_NOON), RULES.hardReasonCodes());
+
+    assertThat(decision.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(Severity.of(decision.score())).isEqualTo(Severity.HIGH);
+    assertThat(own.severities().critical()).isEqualTo(0.8);
+  }
+
+  @Test
   void shouldCarryTheTransactionAndTheRulesVersionOver() {
     Decision rules = rules(ALL_SUSPICIOUS, MONDAY_NOON);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamsentinel.detection.SeverityScale;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -77,6 +78,22 @@ class ModelRecordCodecTest {
     assertThat(read.holdout()).isEqualTo(written.holdout());
     assertThat(read.parameters()).isEqualTo(written.parameters());
     assertThat(read).isEqualTo(written);
+    assertThat(read.severities()).isNull();
+    assertThat(read.severityScale()).isEqualTo(SeverityScale.STANDARD);
+  }
+
+  @Test
+  void shouldReadBackAModelsOwnSeverityThresholds() {
+    SeverityScale own = new SeverityScale(0.8, 0.6, 0.4, 0.2);
+    ModelVersion written = version("v4", modelBytes()).with(ModelStatus.CHAMPION, PROMOTED, own);
+
+    ModelVersion read = ModelRecordCodec.decode(ModelRecordCodec.encode(written));
+
+    assertThat(read.severities()).isEqualTo(own);
+    assertThat(
+            new String(ModelRecordCodec.encode(written), java.nio.charset.StandardCharsets.UTF_8))
+        .contains(
+            "\"severity_thresholds\":{\"critical\":0.8,\"high\":0.6,\"medium\":0.4,\"low\":0.2}");
   }
 
   @Test
