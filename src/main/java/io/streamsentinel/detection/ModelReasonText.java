@@ -72,6 +72,15 @@ final class ModelReasonText {
         new String[] {"no step-up required", "the account requires step-up authentication"});
   }
 
+  /** The hour-of-day sentences, made once: String.format takes about 0.4 µs a call. */
+  private static final String[] HOURS = new String[24];
+
+  static {
+    for (int hour = 0; hour < HOURS.length; hour++) {
+      HOURS[hour] = hourSentence(hour);
+    }
+  }
+
   private final String[] codes;
   private final DetailTemplate[] templates;
   private final DetailTemplate[][] yesNo;
@@ -108,11 +117,16 @@ final class ModelReasonText {
   /** The sentence of input {@code index} for this row. */
   String detail(int index, double[] row, FeatureVector vector) {
     if (features[index] == null) {
-      return String.format(Locale.ROOT, "at %02d:00 UTC", (int) row[index]);
+      int hour = (int) row[index];
+      return hour >= 0 && hour < HOURS.length ? HOURS[hour] : hourSentence(hour);
     }
     if (yesNo[index] != null) {
       return yesNo[index][row[index] >= 0.5 ? 1 : 0].render(vector);
     }
     return templates[index].render(vector);
+  }
+
+  private static String hourSentence(int hour) {
+    return String.format(Locale.ROOT, "at %02d:00 UTC", hour);
   }
 }
