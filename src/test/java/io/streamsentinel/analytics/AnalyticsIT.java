@@ -325,6 +325,11 @@ class AnalyticsIT {
     ObjectNode node = (ObjectNode) JSON.readTree(out.toFile());
     node.remove("blocked_account_decisions"); // the report has it under totals
     assertThat(node.remove("undecodable_records").asLong()).isEqualTo(1);
+    // These decisions predate models: one group, and the rules' score is the score.
+    JsonNode byModel = node.remove("by_model_version");
+    assertThat(byModel.size()).isEqualTo(1);
+    assertThat(byModel.get("rules only").get("score")).isEqualTo(node);
+    assertThat(byModel.get("rules only").get("rules_score")).isEqualTo(node);
     return node; // JSON object equality ignores key order
   }
 
