@@ -107,7 +107,7 @@ public final class DemoLearner implements AutoCloseable {
       ModelTraining training =
           new ModelTraining(
               new TrainingSetReader(clients),
-              new ModelTrainer(new ModelTrainer.Settings(100, 6, 0.1, 42, 1), alertThreshold),
+              new ModelTrainer(new ModelTrainer.Settings(100, 5, 0.2, 42, 1), alertThreshold),
               registry);
       TrainingSetReader.Result read = training.read(null, null, MATURITY, (topic, n) -> {});
       ClassCounts counts = read.set().counts();

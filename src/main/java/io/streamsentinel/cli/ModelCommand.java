@@ -104,16 +104,23 @@ final class ModelCommand {
     @Option(
         names = "--rounds",
         paramLabel = "N",
-        defaultValue = "200",
+        defaultValue = "100",
         description = "Boosting rounds, one tree each (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(
         names = "--max-depth",
         paramLabel = "D",
-        defaultValue = "6",
+        defaultValue = "5",
         description = "Depth of each tree (default: ${DEFAULT-VALUE}).")
     int maxDepth;
+
+    @Option(
+        names = "--eta",
+        paramLabel = "E",
+        defaultValue = "0.2",
+        description = "Learning rate, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    double eta;
 
     @Option(
         names = "--threshold",
@@ -142,7 +149,7 @@ final class ModelCommand {
       ClientConfigFactory clients = config.clients();
       ModelTrainer.Settings settings;
       try {
-        settings = new ModelTrainer.Settings(rounds, maxDepth, 0.1, 42, 0);
+        settings = new ModelTrainer.Settings(rounds, maxDepth, eta, 42, 0);
       } catch (IllegalArgumentException e) {
         context.err().println("model train: " + e.getMessage());
         return REFUSED;
