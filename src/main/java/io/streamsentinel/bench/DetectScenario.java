@@ -102,7 +102,7 @@ public final class DetectScenario {
           .accept(
               String.format(
                   Locale.ROOT,
-                  "CPU per record, %-16s %6.1f µs whole JVM, %6.1f µs stream thread (medians)",
+                  "CPU per record, %-19s %6.1f µs whole JVM, %6.1f µs stream thread (medians)",
                   variant,
                   cpu.get(variant),
                   threadCpu.get(variant)));
