@@ -85,7 +85,8 @@ public final class DemoLearner implements AutoCloseable {
     return state;
   }
 
-  private void tryOnce() {
+  /** One attempt: what the timer runs every 20 s. */
+  void tryOnce() {
     if (done) {
       return;
     }
