@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * Labelled decisions of the built-in generator made in process, as the detector makes them (the
@@ -30,14 +32,19 @@ public final class SimulatedHistory {
 
   private SimulatedHistory() {}
 
-  /** {@code count} decisions of {@code users} users from {@code start}. */
-  public static List<TrainingExample> decide(long seed, int users, Instant start, int count) {
-    TransactionSimulator simulator =
-        new TransactionSimulator(new GeneratorSettings(seed, users, 0.01, start));
+  /**
+   * Plays up to {@code count} generated transactions through the detector's pure scoring, handing
+   * each with its decision to {@code sink}, while {@code keepGoing} says so.
+   */
+  public static void play(
+      GeneratorSettings settings,
+      long count,
+      BooleanSupplier keepGoing,
+      BiConsumer<Transaction, Decision> sink) {
+    TransactionSimulator simulator = new TransactionSimulator(settings);
     FraudDetector detector = FraudDetector.of(RuleSetCodec.loadDefault());
     Map<String, UserProfile> profiles = new HashMap<>();
-    List<TrainingExample> examples = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
+    for (long i = 0; i < count && keepGoing.getAsBoolean(); i++) {
       Transaction tx = simulator.next();
       FraudDetector.Assessment a =
           detector.assess(
@@ -45,17 +52,27 @@ public final class SimulatedHistory {
               profiles.getOrDefault(tx.userId(), UserProfile.empty(tx.userId())),
               AccountStatus.ACTIVE);
       profiles.put(tx.userId(), a.profile());
-      Decision d = a.decision();
-      examples.add(
-          new TrainingExample(
-              tx.transactionId(),
-              tx.timestamp(),
-              d.features().toArray(),
-              Boolean.TRUE.equals(tx.isFraud()),
-              d.rulesScore(),
-              tx.merchantCategory(),
-              tx.channel() == null ? null : tx.channel().wireName()));
+      sink.accept(tx, a.decision());
     }
+  }
+
+  /** {@code count} decisions of {@code users} users from {@code start}. */
+  public static List<TrainingExample> decide(long seed, int users, Instant start, int count) {
+    List<TrainingExample> examples = new ArrayList<>(count);
+    play(
+        new GeneratorSettings(seed, users, GeneratorSettings.DEFAULT_FRAUD_RATE, start),
+        count,
+        () -> true,
+        (tx, d) ->
+            examples.add(
+                new TrainingExample(
+                    tx.transactionId(),
+                    tx.timestamp(),
+                    d.features().toArray(),
+                    Boolean.TRUE.equals(tx.isFraud()),
+                    d.rulesScore(),
+                    tx.merchantCategory(),
+                    tx.channel() == null ? null : tx.channel().wireName())));
     return examples;
   }
 

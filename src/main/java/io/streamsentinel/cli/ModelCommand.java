@@ -57,6 +57,25 @@ final class ModelCommand {
     return new ModelRegistry(config.clients(), Clock.systemUTC());
   }
 
+  /** A subcommand that reads or changes the registry on the cluster its options name. */
+  abstract static class RegistryCommand implements Callable<Integer> {
+
+    final CliContext context;
+
+    @Mixin KafkaOptions kafka;
+
+    RegistryCommand(CliContext context) {
+      this.context = context;
+    }
+
+    /** The registry, once the catalog's topics exist. */
+    ModelRegistry registry() throws InterruptedException {
+      KafkaConfig config = kafka.config();
+      Topics.ensure(context, config);
+      return ModelCommand.registry(config);
+    }
+  }
+
   @Command(
       name = "train",
       mixinStandardHelpOptions = true,
@@ -291,24 +310,18 @@ final class ModelCommand {
       mixinStandardHelpOptions = true,
       description =
           "Lists every registered model version, oldest first, with status and holdout figures.")
-  static final class ListVersions implements Callable<Integer> {
-
-    private final CliContext context;
-
-    @Mixin KafkaOptions kafka;
+  static final class ListVersions extends RegistryCommand {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean asJson;
 
     ListVersions(CliContext context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-      KafkaConfig config = kafka.config();
-      Topics.ensure(context, config);
-      List<ModelVersion> versions = registry(config).list();
+      List<ModelVersion> versions = registry().list();
       if (asJson) {
         context
             .out()
@@ -359,26 +372,21 @@ final class ModelCommand {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Shows one model version in full (without its bytes), as JSON.")
-  static final class Show implements Callable<Integer> {
-
-    private final CliContext context;
-
-    @Mixin KafkaOptions kafka;
+  static final class Show extends RegistryCommand {
 
     @Parameters(paramLabel = "VERSION", description = "A version, e.g. v3, or latest.")
     String version;
 
     Show(CliContext context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-      KafkaConfig config = kafka.config();
-      Topics.ensure(context, config);
+      ModelRegistry registry = registry();
       ModelVersion v;
       try {
-        v = registry(config).find(version);
+        v = registry.find(version);
       } catch (IllegalArgumentException e) {
         context.err().println("model show: " + e.getMessage());
         return REFUSED;
@@ -401,11 +409,7 @@ final class ModelCommand {
             + " within seconds, without restart. The model is loaded and checked first (checksum, format, input"
             + " schema); one that fails is refused and nothing changes."
       })
-  static final class Promote implements Callable<Integer> {
-
-    private final CliContext context;
-
-    @Mixin KafkaOptions kafka;
+  static final class Promote extends RegistryCommand {
 
     @Parameters(paramLabel = "VERSION", description = "A version, e.g. v3, or latest.")
     String version;
@@ -420,15 +424,14 @@ final class ModelCommand {
     String severityThresholds;
 
     Promote(CliContext context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
     public Integer call() throws InterruptedException {
-      KafkaConfig config = kafka.config();
-      Topics.ensure(context, config);
+      ModelRegistry registry = registry();
       try {
-        ModelVersion v = registry(config).promote(version, severities(severityThresholds));
+        ModelVersion v = registry.promote(version, severities(severityThresholds));
         SeverityScale s = v.severityScale();
         context
             .out()
@@ -454,25 +457,20 @@ final class ModelCommand {
       mixinStandardHelpOptions = true,
       description =
           "Retires VERSION. The champion cannot be retired: promote another version first.")
-  static final class Retire implements Callable<Integer> {
-
-    private final CliContext context;
-
-    @Mixin KafkaOptions kafka;
+  static final class Retire extends RegistryCommand {
 
     @Parameters(paramLabel = "VERSION", description = "A version, e.g. v2.")
     String version;
 
     Retire(CliContext context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
     public Integer call() throws InterruptedException {
-      KafkaConfig config = kafka.config();
-      Topics.ensure(context, config);
+      ModelRegistry registry = registry();
       try {
-        ModelVersion v = registry(config).retire(version);
+        ModelVersion v = registry.retire(version);
         context.out().println("Model " + v.version() + " is retired.");
         return 0;
       } catch (IllegalArgumentException e) {
