@@ -26,7 +26,9 @@ class ReportFormatTest {
     tally.add(fraud(0.2, "account_takeover", "electronics", "900"));
     tally.addUndecodable();
     return AnalyticsReport.of(
-        new AnalyticsSnapshot(0.5, tally.buckets(), tally.histogram(), tally.counters()), 0.5);
+        new AnalyticsSnapshot(
+            0.5, tally.buckets(), tally.histogram(), tally.modelHistogram(), tally.counters()),
+        0.5);
   }
 
   private static String render(ReportFormat format) throws Exception {
