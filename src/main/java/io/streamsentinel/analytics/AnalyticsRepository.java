@@ -24,7 +24,7 @@ public final class AnalyticsRepository {
   }
 
   /**
-   * Everything, read in one repeatable-read transaction so the totals, buckets and histogram
+   * Everything, read in one repeatable-read transaction so the totals, buckets and histograms
    * describe the same batches even while the consumer writes.
    */
   public AnalyticsSnapshot snapshot() {
@@ -35,7 +35,11 @@ public final class AnalyticsRepository {
       try {
         AnalyticsSnapshot snapshot =
             new AnalyticsSnapshot(
-                alertThreshold(c).orElse(null), buckets(c), histogram(c), counters(c));
+                alertThreshold(c).orElse(null),
+                buckets(c),
+                histogram(c),
+                modelHistogram(c),
+                counters(c));
         c.commit();
         return snapshot;
       } finally {
@@ -95,6 +99,23 @@ public final class AnalyticsRepository {
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         out.put(new ScoreCell(rs.getDouble(1), rs.getBoolean(2), rs.getString(3)), rs.getLong(4));
+      }
+    }
+    return out;
+  }
+
+  private static SortedMap<ModelScoreCell, Long> modelHistogram(Connection c) throws SQLException {
+    SortedMap<ModelScoreCell, Long> out = new TreeMap<>();
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT model_version, scorer, score, is_fraud, fraud_pattern, decisions"
+                    + " FROM model_score_histogram");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        ScoreCell cell = new ScoreCell(rs.getDouble(3), rs.getBoolean(4), rs.getString(5));
+        out.put(
+            new ModelScoreCell(rs.getString(1), ScoredBy.ofKey(rs.getString(2)), cell),
+            rs.getLong(6));
       }
     }
     return out;

@@ -14,17 +14,21 @@ import java.util.TreeMap;
  *     batch
  * @param buckets every stored bucket
  * @param histogram the score histogram of labelled detection decisions
+ * @param modelHistogram the same decisions per model group, once by each score; batches counted
+ *     before it existed (schema V5) are missing from it
  * @param counters the totals; a counter never written reads as 0
  */
 public record AnalyticsSnapshot(
     Double alertThreshold,
     List<BucketStats> buckets,
     SortedMap<ScoreCell, Long> histogram,
+    SortedMap<ModelScoreCell, Long> modelHistogram,
     Map<Counter, Long> counters) {
 
   public AnalyticsSnapshot {
     buckets = List.copyOf(buckets);
     histogram = Collections.unmodifiableSortedMap(new TreeMap<>(histogram));
+    modelHistogram = Collections.unmodifiableSortedMap(new TreeMap<>(modelHistogram));
     Map<Counter, Long> copy = new EnumMap<>(Counter.class);
     copy.putAll(counters);
     counters = Collections.unmodifiableMap(copy);

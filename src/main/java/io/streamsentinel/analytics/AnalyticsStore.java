@@ -34,6 +34,11 @@ public final class AnalyticsStore {
       "INSERT INTO score_histogram (score, is_fraud, fraud_pattern, decisions) VALUES (?, ?, ?, ?)"
           + " ON CONFLICT (score, is_fraud, fraud_pattern) DO UPDATE SET"
           + " decisions = score_histogram.decisions + EXCLUDED.decisions";
+  private static final String UPSERT_MODEL_HISTOGRAM =
+      "INSERT INTO model_score_histogram (model_version, scorer, score, is_fraud, fraud_pattern,"
+          + " decisions) VALUES (?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (model_version, scorer, score, is_fraud, fraud_pattern) DO UPDATE SET"
+          + " decisions = model_score_histogram.decisions + EXCLUDED.decisions";
   private static final String UPSERT_COUNTER =
       "INSERT INTO analytics_counters (name, value) VALUES (?, ?) ON CONFLICT (name)"
           + " DO UPDATE SET value = analytics_counters.value + EXCLUDED.value";
@@ -86,6 +91,7 @@ public final class AnalyticsStore {
         moveOffsets(c, topic, expected, new TreeMap<>(next));
         writeStats(c, tally);
         writeHistogram(c, tally.histogram());
+        writeModelHistogram(c, tally.modelHistogram());
         writeCounters(c, tally);
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -151,6 +157,23 @@ public final class AnalyticsStore {
         s.setBoolean(2, e.getKey().fraud());
         s.setString(3, e.getKey().pattern());
         s.setLong(4, e.getValue());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  private static void writeModelHistogram(Connection c, SortedMap<ModelScoreCell, Long> cells)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(UPSERT_MODEL_HISTOGRAM)) {
+      for (Map.Entry<ModelScoreCell, Long> e : cells.entrySet()) {
+        ModelScoreCell key = e.getKey();
+        s.setString(1, key.group());
+        s.setString(2, key.scoredBy().key());
+        s.setDouble(3, key.cell().score());
+        s.setBoolean(4, key.cell().fraud());
+        s.setString(5, key.cell().pattern());
+        s.setLong(6, e.getValue());
         s.addBatch();
       }
       s.executeBatch();

@@ -1,5 +1,6 @@
 package io.streamsentinel.analytics;
 
+import io.streamsentinel.detection.quality.QualityReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -8,8 +9,9 @@ import java.util.Map;
 /**
  * The report as CSV, one row per figure: {@code section,dimension,bucket,metric,value}. Sections:
  * {@code totals}, {@code dimension} (dimension and bucket set), {@code quality} (dimension {@code
- * overall}, {@code confusion_matrix} or {@code pattern} with the pattern as bucket). An undefined
- * value is empty.
+ * overall}, {@code confusion_matrix} or {@code pattern} with the pattern as bucket), {@code
+ * by_model_version} (dimension {@code score} or {@code rules_score}, the model group as bucket, the
+ * overall figures and the confusion matrix). An undefined value is empty.
  */
 final class CsvReportWriter {
 
@@ -33,6 +35,15 @@ final class CsvReportWriter {
     for (var p : report.quality().perPattern().values()) {
       figures("quality", "pattern", p.pattern(), ReportFigures.pattern(p));
     }
+    for (Map.Entry<String, ModelQuality> m : report.byModel().entrySet()) {
+      scored(m.getKey(), ScoredBy.SCORE, m.getValue().score());
+      scored(m.getKey(), ScoredBy.RULES_SCORE, m.getValue().rulesScore());
+    }
+  }
+
+  private void scored(String group, ScoredBy scoredBy, QualityReport q) throws IOException {
+    figures("by_model_version", scoredBy.key(), group, ReportFigures.overall(q));
+    figures("by_model_version", scoredBy.key(), group, ReportFigures.confusion(q.overall()));
   }
 
   private void figures(String section, String dimension, String bucket, Map<String, Object> values)

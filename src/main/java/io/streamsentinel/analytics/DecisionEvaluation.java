@@ -38,7 +38,7 @@ public record DecisionEvaluation(
     Map<String, DetectionQuality> rulesByModel) {
 
   /** The group of decisions made while no model was in force. */
-  public static final String RULES_ONLY = "rules only";
+  public static final String RULES_ONLY = ModelScoreCell.RULES_ONLY;
 
   /**
    * Reads {@code fraud-scores} from its start to its end.
@@ -74,7 +74,7 @@ public record DecisionEvaluation(
                 counts[0]++;
               } else {
                 quality.add(d.score(), d.isFraud(), d.fraudPattern());
-                String group = d.modelVersion() == null ? RULES_ONLY : d.modelVersion();
+                String group = ModelScoreCell.groupOf(d.modelVersion());
                 byModel
                     .computeIfAbsent(group, g -> new DetectionQuality())
                     .add(d.score(), d.isFraud(), d.fraudPattern());

@@ -17,7 +17,7 @@ public final class ReportFigures {
 
   private ReportFigures() {}
 
-  /** The whole report: alert_threshold, totals, dimensions, quality. */
+  /** The whole report: alert_threshold, totals, dimensions, quality, by_model_version. */
   static Map<String, Object> document(AnalyticsReport report) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("alert_threshold", report.snapshot().alertThreshold());
@@ -35,6 +35,9 @@ public final class ReportFigures {
     }
     out.put("dimensions", dimensions);
     out.put("quality", quality(report.quality()));
+    Map<String, Object> byModel = new LinkedHashMap<>();
+    report.byModel().forEach((group, q) -> byModel.put(group, modelQuality(q)));
+    out.put("by_model_version", byModel);
     return out;
   }
 
@@ -74,6 +77,17 @@ public final class ReportFigures {
     Map<String, Object> perPattern = new LinkedHashMap<>();
     q.perPattern().forEach((name, p) -> perPattern.put(name, pattern(p)));
     out.put("per_pattern", perPattern);
+    return out;
+  }
+
+  /**
+   * A model group's quality as JSON figures: {@code score} and {@code rules_score}, each as {@link
+   * #quality(QualityReport)}; the same for {@code report} and {@code evaluate}.
+   */
+  public static Map<String, Object> modelQuality(ModelQuality q) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(ScoredBy.SCORE.key(), quality(q.score()));
+    out.put(ScoredBy.RULES_SCORE.key(), quality(q.rulesScore()));
     return out;
   }
 

@@ -5,7 +5,7 @@ import java.io.Writer;
 
 /** The report's output formats. */
 public enum ReportFormat {
-  /** For people: totals, tables per dimension, detection quality. */
+  /** For people: totals, tables per dimension, detection quality overall and per model. */
   TEXT,
   /** One object with snake_case keys. */
   JSON,

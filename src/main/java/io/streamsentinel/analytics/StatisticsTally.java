@@ -11,13 +11,15 @@ import java.util.TreeMap;
 
 /**
  * The aggregate deltas of one batch of decisions: what the batch adds to each bucket, to the score
- * histogram and to the totals. Pure; one tally per batch; not thread-safe.
+ * histogram (overall and per model group and scorer) and to the totals. Pure; one tally per batch;
+ * not thread-safe.
  */
 public final class StatisticsTally {
 
   private final double alertThreshold;
   private final Map<Dimension, Map<String, BucketCounts>> buckets = new EnumMap<>(Dimension.class);
   private final SortedMap<ScoreCell, Long> histogram = new TreeMap<>();
+  private final SortedMap<ModelScoreCell, Long> modelHistogram = new TreeMap<>();
   private final Map<Counter, Long> counters = new EnumMap<>(Counter.class);
 
   /**
@@ -37,11 +39,15 @@ public final class StatisticsTally {
   /**
    * Counts one decision.
    *
-   * @throws IllegalArgumentException when its score is outside [0, 1]; nothing is counted then
+   * @throws IllegalArgumentException when its score or rules' score is outside [0, 1]; nothing is
+   *     counted then
    */
   public void add(DecisionDocument d) {
     if (!(d.score() >= 0 && d.score() <= 1)) {
       throw new IllegalArgumentException("score must be in [0, 1] but was " + d.score());
+    }
+    if (!(d.rulesScore() >= 0 && d.rulesScore() <= 1)) {
+      throw new IllegalArgumentException("rules_score must be in [0, 1] but was " + d.rulesScore());
     }
     BucketCounts delta = delta(d);
     for (Dimension dimension : Dimension.values()) {
@@ -56,7 +62,25 @@ public final class StatisticsTally {
       increment(Counter.UNLABELLED_DECISIONS);
     } else {
       histogram.merge(new ScoreCell(d.score(), d.isFraud(), d.fraudPattern()), 1L, Long::sum);
+      addByModel(d);
     }
+  }
+
+  /** The same labelled decision in its model group, once by each score. */
+  private void addByModel(DecisionDocument d) {
+    String group = ModelScoreCell.groupOf(d.modelVersion());
+    modelHistogram.merge(
+        new ModelScoreCell(
+            group, ScoredBy.SCORE, new ScoreCell(d.score(), d.isFraud(), d.fraudPattern())),
+        1L,
+        Long::sum);
+    modelHistogram.merge(
+        new ModelScoreCell(
+            group,
+            ScoredBy.RULES_SCORE,
+            new ScoreCell(d.rulesScore(), d.isFraud(), d.fraudPattern())),
+        1L,
+        Long::sum);
   }
 
   /** Counts a record that could not be read as a decision. */
@@ -95,6 +119,11 @@ public final class StatisticsTally {
   /** The touched histogram cells with their counts, sorted. */
   public SortedMap<ScoreCell, Long> histogram() {
     return Collections.unmodifiableSortedMap(histogram);
+  }
+
+  /** The touched per-model histogram cells with their counts, sorted. */
+  public SortedMap<ModelScoreCell, Long> modelHistogram() {
+    return Collections.unmodifiableSortedMap(modelHistogram);
   }
 
   /** The non-zero counters. */

@@ -8,10 +8,14 @@ import java.io.Writer;
 import java.math.RoundingMode;
 import java.util.Locale;
 
-/** The report for a fraud analyst: totals, one table per dimension, detection quality. */
+/**
+ * The report for a fraud analyst: totals, one table per dimension, detection quality overall and
+ * per model in force.
+ */
 final class TextReportWriter {
 
   private static final String ROW = "%-22s %12s %16s %9s %8s %8s %8s %9s %7s%n";
+  private static final String MODEL_ROW = "%-14s %-12s %10s %8s %9s %8s %8s %8s%n";
 
   private final PrintWriter out;
 
@@ -28,6 +32,7 @@ final class TextReportWriter {
       table(dimension, s);
     }
     quality(report.quality());
+    byModel(report);
     out.flush();
   }
 
@@ -125,6 +130,53 @@ final class TextReportWriter {
     out.println(
         "(per pattern: the pattern's frauds against every legitimate decision, so every false"
             + " alarm counts against each pattern's precision)");
+  }
+
+  /**
+   * Quality per model in force, each next to the rules' own score on exactly the same decisions, as
+   * {@code sentinel evaluate} prints it.
+   */
+  private void byModel(AnalyticsReport report) {
+    printf("%nDetection quality per model in force, next to the rules on the same decisions%n");
+    printf(
+        MODEL_ROW,
+        "MODEL",
+        "SCORED BY",
+        "DECISIONS",
+        "FRAUDS",
+        "PRECISION",
+        "RECALL",
+        "F1",
+        "ROC AUC");
+    report
+        .byModel()
+        .forEach(
+            (group, q) -> {
+              modelRow(group, ScoredBy.SCORE, q.score());
+              if (!group.equals(ModelScoreCell.RULES_ONLY)) {
+                modelRow(group, ScoredBy.RULES_SCORE, q.rulesScore());
+              }
+            });
+    long missing = report.quality().decisions() - report.decisionsByModel();
+    if (missing > 0) {
+      printf(
+          "(%,d labelled decisions were counted before the per-model figures were kept and are"
+              + " only in the overall figures)%n",
+          missing);
+    }
+  }
+
+  private void modelRow(String group, ScoredBy scoredBy, QualityReport r) {
+    printf(
+        MODEL_ROW,
+        group,
+        scoredBy.key(),
+        String.format(Locale.ROOT, "%,d", r.decisions()),
+        String.format(Locale.ROOT, "%,d", r.overall().positives()),
+        fixed(r.precision(), 4),
+        fixed(r.recall(), 4),
+        fixed(r.f1(), 4),
+        fixed(r.auc(), 4));
   }
 
   private void printf(String format, Object... args) {

@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.analytics.DecisionEvaluation;
+import io.streamsentinel.analytics.ModelQuality;
 import io.streamsentinel.analytics.ReportFigures;
 import io.streamsentinel.codec.Json;
 import io.streamsentinel.detection.Decision;
@@ -99,14 +100,13 @@ final class EvaluateCommand implements Callable<Integer> {
       evaluation
           .byModel()
           .forEach(
-              (group, q) -> {
-                Map<String, Object> both = new LinkedHashMap<>();
-                both.put("score", ReportFigures.quality(q.report(threshold)));
-                both.put(
-                    "rules_score",
-                    ReportFigures.quality(evaluation.rulesByModel().get(group).report(threshold)));
-                byModel.put(group, both);
-              });
+              (group, q) ->
+                  byModel.put(
+                      group,
+                      ReportFigures.modelQuality(
+                          new ModelQuality(
+                              q.report(threshold),
+                              evaluation.rulesByModel().get(group).report(threshold)))));
       figures.put("by_model_version", byModel);
       figures.put("undecodable_records", evaluation.undecodable());
       Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), figures);

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
           + " read): totals, volume, fraud rate, alerts and precision by merchant category, country, hour"
           + " of day (UTC), amount bucket and severity, and detection quality against the ground-truth"
           + " labels — precision, recall and F1 overall and per pattern, the confusion matrix at the"
-          + " threshold and ROC AUC, computed exactly as sentinel evaluate does.",
+          + " threshold and ROC AUC, computed exactly as sentinel evaluate does, overall and per model in"
+          + " force next to the rules' own score on the same decisions.",
       "Decisions on already-blocked accounts are enforcement, not detection: counted in volume, left out"
           + " of the rates and the quality figures."
     })

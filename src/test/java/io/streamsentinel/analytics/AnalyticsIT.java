@@ -68,6 +68,7 @@ class AnalyticsIT {
   private static final String[] CATEGORIES = {"grocery", "travel", "electronics", "atm", "dining"};
   private static final String[] COUNTRIES = {"DE", "FR", "US", "BR", "JP"};
   private static final String[] PATTERNS = {"card_testing", "account_takeover", "velocity_burst"};
+  private static final String[] MODELS = {null, "m1", "m2"};
   private static final int ENFORCEMENT = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,6 +76,7 @@ class AnalyticsIT {
   private static EmbeddedKafkaBroker broker;
   private static EmbeddedDatabase database;
   private static JsonNode evaluated;
+  private static JsonNode evaluatedByModel;
 
   @BeforeAll
   static void start() throws Exception {
@@ -146,10 +148,18 @@ class AnalyticsIT {
     double score = SCORES[Math.min(SCORES.length - 1, random.nextInt(7) + (fraud ? 3 : 0))];
     Instant time = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(4 * 86_400));
     BigDecimal amount = BigDecimal.valueOf(100 + random.nextInt(800_000), 2);
+    String model = MODELS[random.nextInt(MODELS.length)];
+    // A model's decision carries the rules' weaker score beside its own; a decision of the rules
+    // alone carries none of the model fields, as those written before models.
+    String modelFields =
+        model == null
+            ? ""
+            : ",\"rules_score\":%s,\"model_score\":%s,\"model_version\":\"%s\""
+                .formatted(SCORES[random.nextInt(7) + (fraud ? 1 : 0)], score, model);
     return """
         {"transaction_id":"tx-%s","user_id":"%s","event_time":"%s","amount":%s,%s
          "country":"%s","score":%s,"severity":"%s","reasons":[],"features":{"amount":1},
-         "rule_set_version":"it","is_fraud":%s%s}
+         "rule_set_version":"it","is_fraud":%s%s%s}
         """
         .formatted(
             UUID.randomUUID(),
@@ -165,9 +175,8 @@ class AnalyticsIT {
             score,
             Severity.of(score),
             fraud,
-            fraud
-                ? ",\"fraud_pattern\":\"" + PATTERNS[random.nextInt(PATTERNS.length)] + "\""
-                : "");
+            fraud ? ",\"fraud_pattern\":\"" + PATTERNS[random.nextInt(PATTERNS.length)] + "\"" : "",
+            modelFields);
   }
 
   /** Decisions on a blocked account, as the detector writes them. */
@@ -225,6 +234,10 @@ class AnalyticsIT {
     expected.assertDimensions(report.get("dimensions"));
     assertQuality(report.get("quality"), expected.quality.report(0.5));
     assertThat(report.get("quality")).isEqualTo(evaluated);
+    expected.assertQualityByModel(report.get("by_model_version"));
+    assertThat(report.get("by_model_version"))
+        .as("counted once per model group too, and as evaluate counts")
+        .isEqualTo(evaluatedByModel);
     assertDeadLetter();
     try (Admin admin = KafkaTestSupport.admin(broker)) {
       assertThat(
@@ -325,12 +338,20 @@ class AnalyticsIT {
     ObjectNode node = (ObjectNode) JSON.readTree(out.toFile());
     node.remove("blocked_account_decisions"); // the report has it under totals
     assertThat(node.remove("undecodable_records").asLong()).isEqualTo(1);
-    // These decisions predate models: one group, and the rules' score is the score.
-    JsonNode byModel = node.remove("by_model_version");
-    assertThat(byModel.size()).isEqualTo(1);
-    assertThat(byModel.get("rules only").get("score")).isEqualTo(node);
-    assertThat(byModel.get("rules only").get("rules_score")).isEqualTo(node);
+    // Two models and the rules alone; without a model the rules' score is the score.
+    evaluatedByModel = node.remove("by_model_version");
+    assertThat(fieldNames(evaluatedByModel)).containsExactly("m1", "m2", "rules only");
+    assertThat(evaluatedByModel.at("/rules only/score"))
+        .isEqualTo(evaluatedByModel.at("/rules only/rules_score"));
+    assertThat(evaluatedByModel.at("/m1/score"))
+        .isNotEqualTo(evaluatedByModel.at("/m1/rules_score"));
     return node; // JSON object equality ignores key order
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   private static void assertQuality(JsonNode q, QualityReport expected) {
@@ -390,6 +411,8 @@ class AnalyticsIT {
     long decisions;
     BigDecimal amountSum = BigDecimal.ZERO;
     final DetectionQuality quality = new DetectionQuality();
+    final Map<String, DetectionQuality> byModel = new TreeMap<>();
+    final Map<String, DetectionQuality> rulesByModel = new TreeMap<>();
     final Map<String, long[]> byCategory = new TreeMap<>();
     final Map<String, long[]> byHour = new TreeMap<>();
     final Map<String, long[]> byAmount = new TreeMap<>();
@@ -413,6 +436,13 @@ class AnalyticsIT {
       boolean enforcement = s.reasonCodes().contains("ACCOUNT_BLOCKED");
       if (!enforcement) {
         quality.add(s.score(), s.isFraud(), s.fraudPattern());
+        String group = d.path("model_version").asText("rules only");
+        byModel
+            .computeIfAbsent(group, g -> new DetectionQuality())
+            .add(s.score(), s.isFraud(), s.fraudPattern());
+        rulesByModel
+            .computeIfAbsent(group, g -> new DetectionQuality())
+            .add(d.path("rules_score").asDouble(s.score()), s.isFraud(), s.fraudPattern());
       }
       // {transactions, labelled fraud, alerts, true alerts}
       long[] counts = {
@@ -444,6 +474,16 @@ class AnalyticsIT {
       for (int i = 0; i < counts.length; i++) {
         sum[i] += counts[i];
       }
+    }
+
+    void assertQualityByModel(JsonNode byModelVersion) {
+      assertThat(fieldNames(byModelVersion)).containsExactlyElementsOf(byModel.keySet());
+      byModel.forEach(
+          (group, q) -> {
+            assertQuality(byModelVersion.get(group).get("score"), q.report(0.5));
+            assertQuality(
+                byModelVersion.get(group).get("rules_score"), rulesByModel.get(group).report(0.5));
+          });
     }
 
     void assertDimensions(JsonNode dimensions) {

@@ -21,6 +21,47 @@ final class Decisions {
     return of(score, true, pattern, category, "DE", amount, NOON_UTC, List.of("VELOCITY_1M"));
   }
 
+  /**
+   * A labelled decision (or unlabelled: {@code fraud} null) scored {@code score} by the model
+   * {@code model} in force (null: none) where the rules alone gave {@code rulesScore}.
+   */
+  static DecisionDocument scored(
+      double score, double rulesScore, String model, Boolean fraud, String pattern) {
+    return scored(score, rulesScore, model, fraud, pattern, List.of());
+  }
+
+  static DecisionDocument scored(
+      double score,
+      double rulesScore,
+      String model,
+      Boolean fraud,
+      String pattern,
+      List<String> reasons) {
+    return new DecisionDocument(
+        null,
+        "tx-" + model + score + rulesScore,
+        "user-1",
+        NOON_UTC,
+        new BigDecimal("10.00"),
+        "EUR",
+        "Shop",
+        "grocery",
+        "DE",
+        "Berlin",
+        "online",
+        score,
+        Severity.of(score),
+        "[]",
+        "{}",
+        reasons,
+        "v1",
+        fraud,
+        pattern,
+        rulesScore,
+        model == null ? null : score,
+        model);
+  }
+
   static DecisionDocument of(
       double score,
       Boolean fraud,

@@ -77,6 +77,46 @@ class StatisticsTallyTest {
     assertThat(tally.count(Counter.ENFORCEMENT_DECISIONS)).isEqualTo(1);
     assertThat(tally.count(Counter.UNLABELLED_DECISIONS)).isEqualTo(1);
     assertThat(tally.histogram()).isEmpty();
+    assertThat(tally.modelHistogram()).isEmpty();
+  }
+
+  @Test
+  void shouldCountEachLabelledDecisionInItsModelGroupOnceByEachScore() {
+    StatisticsTally tally = new StatisticsTally(0.5);
+    tally.add(Decisions.scored(0.9, 0.4, "m1", true, "card_testing"));
+    tally.add(Decisions.scored(0.9, 0.4, "m1", true, "card_testing"));
+    tally.add(Decisions.scored(0.3, 0.9, "m2", false, null));
+    tally.add(Decisions.scored(0.05, 0.05, null, false, null));
+    tally.add(Decisions.scored(0.7, 0.7, "m2", null, null)); // unlabelled: left out
+    tally.add(
+        Decisions.scored(1.0, 1.0, "m1", true, "x", List.of("ACCOUNT_BLOCKED"))); // enforcement
+
+    assertThat(tally.modelHistogram())
+        .containsExactly(
+            Map.entry(cell("m1", ScoredBy.SCORE, 0.9, true, "card_testing"), 2L),
+            Map.entry(cell("m1", ScoredBy.RULES_SCORE, 0.4, true, "card_testing"), 2L),
+            Map.entry(cell("m2", ScoredBy.SCORE, 0.3, false, ""), 1L),
+            Map.entry(cell("m2", ScoredBy.RULES_SCORE, 0.9, false, ""), 1L),
+            Map.entry(cell("rules only", ScoredBy.SCORE, 0.05, false, ""), 1L),
+            Map.entry(cell("rules only", ScoredBy.RULES_SCORE, 0.05, false, ""), 1L));
+    assertThat(tally.histogram().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(4);
+  }
+
+  private static ModelScoreCell cell(
+      String group, ScoredBy scoredBy, double score, boolean fraud, String pattern) {
+    return new ModelScoreCell(group, scoredBy, new ScoreCell(score, fraud, pattern));
+  }
+
+  @Test
+  void shouldRejectARulesScoreOutsideZeroToOneWithoutCountingAnything() {
+    StatisticsTally tally = new StatisticsTally(0.5);
+    assertThatThrownBy(() -> tally.add(Decisions.scored(0.5, 1.5, "m1", true, null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rules_score");
+
+    assertThat(tally.isEmpty()).isTrue();
+    assertThat(tally.buckets()).isEmpty();
+    assertThat(tally.modelHistogram()).isEmpty();
   }
 
   @Test
