@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       CasesCommand.class,
       AccountCommand.class,
       EvaluateCommand.class,
+      BacktestCommand.class,
       LabelsCommand.class,
       ModelCommand.class,
       AnalyticsCommand.class,

@@ -104,6 +104,26 @@ public final class Scorer {
         tx.fraudPattern());
   }
 
+  /**
+   * The score alone, without reasons or a decision: what {@link #score(Transaction, FeatureVector)}
+   * would give these features. For replaying logged features (backtests).
+   */
+  public double scoreOf(FeatureVector features) {
+    if (features.get(Feature.ACCOUNT_BLOCKED) == 1) {
+      return 1.0;
+    }
+    double survival = 1.0;
+    for (int r = 0; r < rules.length; r++) {
+      if (fires(r, features)) {
+        survival *= 1 - weights[r];
+      }
+    }
+    if (features.get(Feature.STEP_UP_REQUIRED) == 1) {
+      survival *= 1 - weights[rules.length];
+    }
+    return 1 - survival;
+  }
+
   private boolean fires(int rule, FeatureVector features) {
     for (int c = rule == 0 ? 0 : conditionsEnd[rule - 1]; c < conditionsEnd[rule]; c++) {
       if (!ops[c].test(features.get(featureIndex[c]), thresholds[c])) {

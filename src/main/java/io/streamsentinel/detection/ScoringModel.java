@@ -1,6 +1,7 @@
 package io.streamsentinel.detection;
 
 import io.streamsentinel.domain.ReasonCodes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,8 +70,13 @@ public final class ScoringModel {
 
   /** The model's probability of fraud for a decision's features. */
   public double probability(Decision rules) {
+    return probability(rules.features(), rules.eventTime());
+  }
+
+  /** The model's probability of fraud for these features at this event time. */
+  public double probability(FeatureVector features, Instant eventTime) {
     double[] row = new double[inputs.size()];
-    inputs.fill(rules.features(), rules.eventTime(), row);
+    inputs.fill(features, eventTime, row);
     return trees.probability(row);
   }
 

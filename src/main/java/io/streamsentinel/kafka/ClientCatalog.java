@@ -71,6 +71,14 @@ public final class ClientCatalog {
     return "sentinel-account-" + unique;
   }
 
+  /**
+   * The transactional id of one registry change ({@code model promote}, ...): unique per change, so
+   * two operators never fence each other.
+   */
+  public static String modelTransaction(String unique) {
+    return "sentinel-models-" + unique;
+  }
+
   /** The client id of operator account changes. */
   public static final String ACCOUNT = "sentinel-account";
 }

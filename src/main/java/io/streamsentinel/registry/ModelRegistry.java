@@ -6,17 +6,24 @@ import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -34,6 +41,7 @@ public final class ModelRegistry {
   public static final String LATEST = "latest";
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+  private static final Duration READABLE_TIMEOUT = Duration.ofSeconds(10);
 
   private final ClientConfigFactory clients;
   private final Clock clock;
@@ -122,9 +130,9 @@ public final class ModelRegistry {
   }
 
   /**
-   * Makes {@code version} (or {@link #LATEST}) the champion; the former champion becomes archived.
-   * The new champion is written first: a detector follows the newest champion record, so it never
-   * sees a moment without one.
+   * Makes {@code version} (or {@link #LATEST}) the champion; the former champion becomes archived,
+   * in the same transaction. The new champion is written first: a detector follows the newest
+   * champion record.
    *
    * @return the new champion
    * @throws IllegalArgumentException when there is no such version or it cannot be loaded
@@ -174,25 +182,46 @@ public final class ModelRegistry {
     return retired;
   }
 
+  /**
+   * Writes the changes in one Kafka transaction (a promotion's new champion and the former one's
+   * archiving land together or not at all), then waits until a reader sees them, so a command run
+   * right after reads its own change.
+   */
   private void write(List<ModelVersion> versions) {
-    Map<String, Object> props = clients.idempotentProducer(ClientCatalog.MODELS).toProperties();
+    Map<String, Object> props =
+        clients
+            .transactionalProducer(
+                ClientCatalog.MODELS, ClientCatalog.modelTransaction(UUID.randomUUID().toString()))
+            .toProperties();
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicCatalog.MODEL_RECORD_BYTES);
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
       for (ModelVersion v : versions) {
-        producer
-            .send(
+        sent.add(
+            producer.send(
                 new ProducerRecord<>(
-                    TopicCatalog.FRAUD_MODELS, v.version(), ModelRecordCodec.encode(v)))
-            .get();
+                    TopicCatalog.FRAUD_MODELS, v.version(), ModelRecordCodec.encode(v))));
+      }
+      producer.commitTransaction();
+      Map<TopicPartition, Long> offsets = new HashMap<>();
+      for (Future<RecordMetadata> f : sent) {
+        RecordMetadata m = f.get();
+        offsets.merge(new TopicPartition(m.topic(), m.partition()), m.offset(), Math::max);
+      }
+      if (!CommittedRecords.awaitReadable(clients, offsets, READABLE_TIMEOUT)) {
+        LOG.warn(
+            "The registry change is committed but not yet readable after {}", READABLE_TIMEOUT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing to the model registry", e);
-    } catch (ExecutionException e) {
+    } catch (ExecutionException | KafkaException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new IllegalStateException(
-          "cannot write to " + TopicCatalog.FRAUD_MODELS + ": " + e.getCause().getMessage(),
-          e.getCause());
+          "cannot write to " + TopicCatalog.FRAUD_MODELS + ": " + cause.getMessage(), cause);
     }
   }
 }
