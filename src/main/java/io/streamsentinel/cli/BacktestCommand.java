@@ -107,6 +107,25 @@ final class BacktestCommand implements Callable<Integer> {
       context.err().println("backtest: " + e.getMessage());
       return REFUSED;
     }
+    return replay(context, "backtest", clients, replayed, since, until, threshold, json);
+  }
+
+  /**
+   * Replays {@code candidate} with progress on stderr, prints the comparison and writes it as JSON
+   * when asked; {@code model compare} runs the same.
+   *
+   * @return the exit code: 0, or {@link #REFUSED} when there was nothing to replay
+   */
+  static int replay(
+      CliContext context,
+      String command,
+      ClientConfigFactory clients,
+      Backtest.Candidate candidate,
+      Instant since,
+      Instant until,
+      double threshold,
+      Path json)
+      throws InterruptedException, IOException {
     ReadProgress progress =
         new ReadProgress(
             "replaying " + TopicCatalog.FRAUD_FEEDBACK + " and " + TopicCatalog.FRAUD_SCORES,
@@ -116,21 +135,24 @@ final class BacktestCommand implements Callable<Integer> {
             System::nanoTime);
     long start = System.nanoTime();
     Backtest.Result r =
-        new Backtest(clients, threshold).run(replayed, since, until, progress::read);
+        new Backtest(clients, threshold).run(candidate, since, until, progress::read);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (r.live().quality().decisions() == 0) {
       context
           .err()
           .printf(
               Locale.ROOT,
-              "backtest: no labelled decision to replay (%,d read, %,d unlabelled, %,d outside the"
-                  + " window)%n",
+              "%s: no labelled decision to replay (%,d read, %,d unlabelled, %,d outside the"
+                  + " window, %,d not scored by %s)%n",
+              command,
               r.decisionsRead(),
               r.unlabelled(),
-              r.outsideWindow());
+              r.outsideWindow(),
+              r.notScored(),
+              r.candidate());
       return REFUSED;
     }
-    print(r, seconds);
+    print(context.out(), r, seconds);
     if (json != null) {
       Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), figures(r, seconds));
       context.out().println("Written to " + json);
@@ -155,13 +177,12 @@ final class BacktestCommand implements Callable<Integer> {
     }
   }
 
-  private void print(Backtest.Result r, double seconds) {
-    PrintWriter out = context.out();
+  private static void print(PrintWriter out, Backtest.Result r, double seconds) {
     out.printf(
         Locale.ROOT,
         "Replayed %,d labelled decisions from %s to %s in %.1f s (%,d records read; left out: %,d"
-            + " unlabelled, %,d on blocked accounts, %,d outside the window, %,d undecodable),"
-            + " threshold %.2f%n%n",
+            + " unlabelled, %,d on blocked accounts, %,d outside the window, %,d not scored by the"
+            + " candidate, %,d undecodable), threshold %.2f%n%n",
         r.live().quality().decisions(),
         r.from(),
         r.to(),
@@ -170,6 +191,7 @@ final class BacktestCommand implements Callable<Integer> {
         r.unlabelled(),
         r.enforcement(),
         r.outsideWindow(),
+        r.notScored(),
         r.undecodable(),
         r.threshold());
     out.printf(
@@ -238,6 +260,7 @@ final class BacktestCommand implements Callable<Integer> {
     m.put("unlabelled_decisions", r.unlabelled());
     m.put("blocked_account_decisions", r.enforcement());
     m.put("outside_window", r.outsideWindow());
+    m.put("not_scored_by_candidate", r.notScored());
     m.put("undecodable_records", r.undecodable());
     m.put("live", side(r.live()));
     m.put("candidate_figures", side(r.replayed()));

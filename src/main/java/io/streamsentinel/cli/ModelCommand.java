@@ -6,6 +6,7 @@ import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.SeverityScale;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.learning.Backtest;
 import io.streamsentinel.learning.HoldoutReport;
 import io.streamsentinel.learning.ModelTrainer;
 import io.streamsentinel.learning.ModelTraining;
@@ -44,6 +45,8 @@ import picocli.CommandLine.Parameters;
       ModelCommand.ListVersions.class,
       ModelCommand.Show.class,
       ModelCommand.Promote.class,
+      ModelCommand.Shadow.class,
+      ModelCommand.Compare.class,
       ModelCommand.Retire.class
     })
 final class ModelCommand {
@@ -449,6 +452,116 @@ final class ModelCommand {
         context.err().println("model promote: " + e.getMessage());
         return REFUSED;
       }
+    }
+  }
+
+  @Command(
+      name = "shadow",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Runs VERSION as the shadow: every running detector scores it beside the champion, within seconds and"
+            + " without restart, and logs its score in each decision (\"shadow\": {\"version\", \"score\"}). A"
+            + " shadow never alerts or acts. One shadow at a time: a former one goes back to candidate.",
+        "`model compare` then sets the shadow's figures next to the champion's on the labelled decisions."
+      })
+  static final class Shadow extends RegistryCommand {
+
+    @Parameters(
+        paramLabel = "VERSION",
+        arity = "0..1",
+        description = "A version, e.g. v4, or latest.")
+    String version;
+
+    @Option(names = "--stop", description = "Stop the shadow; it goes back to candidate.")
+    boolean stop;
+
+    Shadow(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+      if (stop == (version != null)) {
+        context.err().println("model shadow: give either VERSION or --stop");
+        return REFUSED;
+      }
+      ModelRegistry registry = registry();
+      try {
+        if (stop) {
+          ModelVersion former = registry.stopShadow();
+          context
+              .out()
+              .println(
+                  former == null
+                      ? "No shadow was running."
+                      : "Shadow " + former.version() + " stopped; it is a candidate again.");
+        } else {
+          ModelVersion v = registry.shadow(version);
+          context
+              .out()
+              .println(
+                  "Model "
+                      + v.version()
+                      + " runs as the shadow; detectors score it beside the champion within"
+                      + " seconds. Compare: sentinel model compare");
+        }
+        return 0;
+      } catch (IllegalArgumentException e) {
+        context.err().println("model shadow: " + e.getMessage());
+        return REFUSED;
+      }
+    }
+  }
+
+  @Command(
+      name = "compare",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Champion against shadow on the labelled decisions made while a shadow ran: the same figures as"
+            + " `backtest` (ROC AUC, precision, recall, F1 at the threshold, alerts per day, fraud amount caught)"
+            + " for what was live and for the shadow's logged scores, and the decisions on which they disagree."
+      })
+  static final class Compare extends RegistryCommand {
+
+    @Option(
+        names = "--since",
+        paramLabel = "TIME",
+        description = "Only decisions with an event time at or after TIME (ISO-8601).")
+    Instant since;
+
+    @Option(
+        names = "--until",
+        paramLabel = "TIME",
+        description = "Only decisions with an event time before TIME.")
+    Instant until;
+
+    @Option(
+        names = "--threshold",
+        paramLabel = "S",
+        defaultValue = "" + Decision.DEFAULT_ALERT_THRESHOLD,
+        description = "Alert threshold both are judged at (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+    Path json;
+
+    Compare(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+      KafkaConfig config = kafka.config();
+      Topics.ensure(context, config);
+      return BacktestCommand.replay(
+          context,
+          "model compare",
+          config.clients(),
+          Backtest.loggedShadow(),
+          since,
+          until,
+          threshold,
+          json);
     }
   }
 

@@ -78,6 +78,8 @@ public final class DecisionCodec {
   private static final SerializedString MODEL_SCORE = new SerializedString("model_score");
   private static final SerializedString MODEL_VERSION = new SerializedString("model_version");
   private static final SerializedString SOURCE = new SerializedString("source");
+  private static final SerializedString SHADOW = new SerializedString("shadow");
+  private static final SerializedString VERSION = new SerializedString("version");
   private static final SerializedString IS_FRAUD = new SerializedString("is_fraud");
   private static final SerializedString FRAUD_PATTERN = new SerializedString("fraud_pattern");
   private static final SerializedString[] SEVERITY_NAMES =
@@ -139,6 +141,15 @@ public final class DecisionCodec {
       }
       g.writeFieldName(MODEL_VERSION);
       g.writeString(d.modelVersion());
+      if (d.shadow() != null) {
+        g.writeFieldName(SHADOW);
+        g.writeStartObject();
+        g.writeFieldName(VERSION);
+        g.writeString(d.shadow().version());
+        g.writeFieldName(SCORE);
+        writeRounded(g, d.shadow().score(), number);
+        g.writeEndObject();
+      }
       writeReasons(g, d.reasons(), number);
       g.writeFieldName(FEATURES_FIELD);
       g.writeStartObject();

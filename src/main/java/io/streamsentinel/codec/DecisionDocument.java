@@ -20,6 +20,8 @@ import java.util.List;
  * @param rulesScore the rules' own score; equal to {@code score} in decisions written before models
  * @param modelScore the model's probability; null when no model was in force
  * @param modelVersion the model in force; null when none was
+ * @param shadowVersion the shadow model scored beside it; null when none ran
+ * @param shadowScore the shadow's score; null when none ran
  */
 public record DecisionDocument(
     String alertId,
@@ -43,7 +45,9 @@ public record DecisionDocument(
     String fraudPattern,
     double rulesScore,
     Double modelScore,
-    String modelVersion) {
+    String modelVersion,
+    String shadowVersion,
+    Double shadowScore) {
 
   public DecisionDocument {
     reasonCodes = List.copyOf(reasonCodes);
@@ -91,6 +95,8 @@ public record DecisionDocument(
         isFraud,
         fraudPattern,
         score,
+        null,
+        null,
         null,
         null);
   }

@@ -80,12 +80,31 @@ public final class DecisionDocumentReader {
         case "rules_score" -> f.rulesScore = EventFields.number(p, field);
         case "model_score" -> f.modelScore = nullableNumber(p, field);
         case "model_version" -> f.modelVersion = nullableString(p, field);
+        case "shadow" -> readShadow(p, f);
         case "is_fraud" -> f.isFraud = bool(p, field);
         case "fraud_pattern" -> f.fraudPattern = EventFields.string(p, field);
         default -> p.skipChildren();
       }
     }
     return f.build();
+  }
+
+  private static void readShadow(JsonParser p, Fields f) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw EventFields.wrongType("shadow", "an object", p.currentToken());
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "version" -> f.shadowVersion = EventFields.string(p, "shadow.version");
+        case "score" -> f.shadowScore = EventFields.number(p, "shadow.score");
+        default -> p.skipChildren();
+      }
+    }
   }
 
   private static Double nullableNumber(JsonParser p, String field) throws IOException {
@@ -223,6 +242,8 @@ public final class DecisionDocumentReader {
     Double rulesScore;
     Double modelScore;
     String modelVersion;
+    String shadowVersion;
+    Double shadowScore;
 
     DecisionDocument build() {
       requirePresent(transactionId, "transaction_id", EVENT);
@@ -255,7 +276,9 @@ public final class DecisionDocumentReader {
           fraudPattern,
           rulesScore == null ? score : rulesScore,
           modelScore,
-          modelVersion);
+          modelVersion,
+          shadowVersion,
+          shadowScore);
     }
   }
 }

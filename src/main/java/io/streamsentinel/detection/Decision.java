@@ -24,6 +24,7 @@ import java.util.List;
  * @param rulesScore in [0, 1]: the rules' own score, blocked accounts included
  * @param modelScore the model's probability in [0, 1]; null while no model is in force
  * @param modelVersion the version of the model that scored it; null while none is in force
+ * @param shadow the shadow model's score beside it; null while no shadow runs
  */
 public record Decision(
     String transactionId,
@@ -39,7 +40,76 @@ public record Decision(
     String fraudPattern,
     double rulesScore,
     Double modelScore,
-    String modelVersion) {
+    String modelVersion,
+    Shadow shadow) {
+
+  /**
+   * A shadow model's verdict on the same transaction: logged, never acted on.
+   *
+   * @param version the shadow's version
+   * @param score its score, merged with the hard rules as a champion's would be
+   */
+  public record Shadow(String version, double score) {
+    public Shadow {
+      if (version == null || !(score >= 0 && score <= 1)) {
+        throw new IllegalArgumentException("a shadow needs a version and a score in [0, 1]");
+      }
+    }
+  }
+
+  /** A decision without a shadow. */
+  public Decision(
+      String transactionId,
+      String userId,
+      Instant eventTime,
+      BigDecimal amount,
+      double score,
+      Severity severity,
+      List<Reason> reasons,
+      FeatureVector features,
+      String ruleSetVersion,
+      Boolean isFraud,
+      String fraudPattern,
+      double rulesScore,
+      Double modelScore,
+      String modelVersion) {
+    this(
+        transactionId,
+        userId,
+        eventTime,
+        amount,
+        score,
+        severity,
+        reasons,
+        features,
+        ruleSetVersion,
+        isFraud,
+        fraudPattern,
+        rulesScore,
+        modelScore,
+        modelVersion,
+        null);
+  }
+
+  /** The same decision with a shadow's verdict beside it. */
+  public Decision withShadow(Shadow value) {
+    return new Decision(
+        transactionId,
+        userId,
+        eventTime,
+        amount,
+        score,
+        severity,
+        reasons,
+        features,
+        ruleSetVersion,
+        isFraud,
+        fraudPattern,
+        rulesScore,
+        modelScore,
+        modelVersion,
+        value);
+  }
 
   /** Scores at or above this raise an alert unless configured otherwise. */
   public static final double DEFAULT_ALERT_THRESHOLD = 0.5;

@@ -54,9 +54,27 @@ public final class FraudDetector {
    */
   public Assessment assess(
       Transaction tx, UserProfile before, AccountStatus status, ScoringModel model) {
+    return assess(tx, before, status, model, null);
+  }
+
+  /**
+   * As {@link #assess(Transaction, UserProfile, AccountStatus, ScoringModel)}, with a shadow model
+   * scored beside the champion: its verdict rides in the decision and changes nothing else.
+   *
+   * @param shadow null for none
+   */
+  public Assessment assess(
+      Transaction tx,
+      UserProfile before,
+      AccountStatus status,
+      ScoringModel model,
+      ScoringModel shadow) {
     FeatureVector features = FeatureExtractor.extract(tx, before, status);
     Decision rules = scorer.score(tx, features);
     Decision decision = model == null ? rules : model.decide(rules, hardReasons);
+    if (shadow != null) {
+      decision = decision.withShadow(shadow.shadowOf(decision, hardReasons));
+    }
     return new Assessment(decision, before.with(tx));
   }
 }

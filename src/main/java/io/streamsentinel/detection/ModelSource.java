@@ -13,4 +13,12 @@ public interface ModelSource {
 
   /** The champion now, or null while there is none. */
   ScoringModel current();
+
+  /**
+   * The shadow now: a model scored beside the champion on every transaction, whose score rides in
+   * the decision and never alerts or acts; null while there is none.
+   */
+  default ScoringModel shadow() {
+    return null;
+  }
 }

@@ -128,6 +128,20 @@ public final class ScoringModel {
         version);
   }
 
+  /**
+   * This model's verdict as a shadow beside {@code decision}: its probability, raised to the rules'
+   * score when a hard rule fired, as {@link #decide} would score it; without reasons.
+   */
+  public Decision.Shadow shadowOf(Decision decision, Set<String> hardReasons) {
+    double p = probability(decision.features(), decision.eventTime());
+    for (Reason r : decision.reasons()) {
+      if (!r.fromModel() && hardReasons.contains(r.code())) {
+        return new Decision.Shadow(version, Math.max(p, decision.rulesScore()));
+      }
+    }
+    return new Decision.Shadow(version, p);
+  }
+
   /** The inputs with the largest positive contributions, largest first; no sort, no boxing. */
   private void addModelReasons(
       double[] row, double[] contributions, FeatureVector features, List<Reason> out) {

@@ -46,6 +46,34 @@ public final class Backtest {
 
     /** The candidate's score of a logged decision. */
     double score(FeatureVector features, DecisionDocument logged);
+
+    /** Whether the candidate scores this decision at all; the others are left out and counted. */
+    default boolean applies(DecisionDocument logged) {
+      return true;
+    }
+  }
+
+  /**
+   * The shadow model logged beside the champion: its score as each decision carries it. Only
+   * decisions made while a shadow ran count.
+   */
+  public static Candidate loggedShadow() {
+    return new Candidate() {
+      @Override
+      public String name() {
+        return "shadow";
+      }
+
+      @Override
+      public double score(FeatureVector features, DecisionDocument logged) {
+        return logged.shadowScore();
+      }
+
+      @Override
+      public boolean applies(DecisionDocument logged) {
+        return logged.shadowScore() != null;
+      }
+    };
   }
 
   /** A rule set as the candidate: the scorer's own score of the logged features. */
@@ -124,6 +152,8 @@ public final class Backtest {
    * @param enforcement decisions on accounts already blocked, left out
    * @param undecodable records that were not decisions, skipped
    * @param outsideWindow decisions outside {@code since} / {@code until}, left out
+   * @param notScored decisions the candidate does not score (e.g. made while no shadow ran), left
+   *     out
    * @param newAlerts decisions that would alert and did not
    * @param droppedAlerts decisions that alerted and would not
    * @param newAlertSample up to {@link #SAMPLE} of the new alerts, first read first
@@ -141,6 +171,7 @@ public final class Backtest {
       long enforcement,
       long undecodable,
       long outsideWindow,
+      long notScored,
       long newAlerts,
       long droppedAlerts,
       List<Change> newAlertSample,
@@ -211,6 +242,7 @@ public final class Backtest {
     private long enforcement;
     private long undecodable;
     private long outside;
+    private long notScored;
     private long newAlerts;
     private long droppedAlerts;
     private Instant from;
@@ -243,6 +275,10 @@ public final class Backtest {
       }
       if (d.isEnforcement()) {
         enforcement++;
+        return;
+      }
+      if (!candidate.applies(d)) {
+        notScored++;
         return;
       }
       Boolean label = labels.fraud(d.transactionId());
@@ -302,6 +338,7 @@ public final class Backtest {
           enforcement,
           undecodable,
           outside,
+          notScored,
           newAlerts,
           droppedAlerts,
           List.copyOf(newSample),

@@ -11,8 +11,10 @@ import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,7 +47,8 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
   private volatile ScoringModel current;
   private volatile ModelVersion champion;
   private volatile boolean running = true;
-  private String refusedSha;
+  private final Set<String> refused = new HashSet<>();
+  private volatile ScoringModel shadow;
 
   /**
    * @param metrics where the version gauge ({@code sentinel.model.version}: the champion's number,
@@ -146,15 +149,25 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
 
   /** Loads the newest champion if it is not the one in force. */
   private void follow() {
-    ModelVersion champion = null;
+    followChampion(newest(ModelStatus.CHAMPION));
+    followShadow(newest(ModelStatus.SHADOW));
+  }
+
+  /** The newest record with this status, or null. */
+  private ModelVersion newest(ModelStatus status) {
+    ModelVersion found = null;
     long newest = -1;
     for (ModelVersion v : versions.values()) {
       long offset = offsets.get(v.version());
-      if (v.status() == ModelStatus.CHAMPION && offset > newest) {
-        champion = v;
+      if (v.status() == status && offset > newest) {
+        found = v;
         newest = offset;
       }
     }
+    return found;
+  }
+
+  private void followChampion(ModelVersion champion) {
     ScoringModel inForce = current;
     if (champion == null) {
       if (inForce != null) {
@@ -167,11 +180,8 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
     if (inForce != null && inForce.version().equals(champion.version())) {
       return;
     }
-    if (champion.sha256().equals(refusedSha)) {
-      return; // refused already; said so once
-    }
-    try {
-      ScoringModel loaded = ModelLoader.load(champion);
+    ScoringModel loaded = load(champion, "champion");
+    if (loaded != null) {
       current = loaded;
       this.champion = champion;
       loads.increment();
@@ -181,15 +191,49 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
           loaded.trees().treeCount(),
           loaded.inputs().size(),
           inForce == null ? "the rules alone" : inForce.version());
-    } catch (IllegalArgumentException e) {
-      refusedSha = champion.sha256();
-      refusals.increment();
+    } else {
       LOG.error(
-          "Refused champion {}: {}; {} stays in force",
-          champion.version(),
-          e.getMessage(),
-          inForce == null ? "the rules alone" : "model " + inForce.version());
+          "{} stays in force", inForce == null ? "The rules alone" : "Model " + inForce.version());
     }
+  }
+
+  private void followShadow(ModelVersion wanted) {
+    ScoringModel running = shadow;
+    if (wanted == null) {
+      if (running != null) {
+        LOG.info("Shadow model {} stopped", running.version());
+        shadow = null;
+      }
+      return;
+    }
+    if (running != null && running.version().equals(wanted.version())) {
+      return;
+    }
+    ScoringModel loaded = load(wanted, "shadow");
+    if (loaded != null) {
+      shadow = loaded;
+      LOG.info("Shadow model {} scores beside the champion; it never alerts", loaded.version());
+    }
+  }
+
+  /** Loads a version, or says once why it is refused and returns null. */
+  private ScoringModel load(ModelVersion v, String role) {
+    if (refused.contains(v.sha256())) {
+      return null;
+    }
+    try {
+      return ModelLoader.load(v);
+    } catch (IllegalArgumentException e) {
+      refused.add(v.sha256());
+      refusals.increment();
+      LOG.error("Refused {} {}: {}", role, v.version(), e.getMessage());
+      return null;
+    }
+  }
+
+  @Override
+  public ScoringModel shadow() {
+    return shadow;
   }
 
   /** Stops following; the model in force stays readable. */

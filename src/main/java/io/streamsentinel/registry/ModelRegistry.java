@@ -165,6 +165,53 @@ public final class ModelRegistry {
   }
 
   /**
+   * Runs {@code version} (or {@link #LATEST}) as the shadow: every detector scores it beside the
+   * champion and logs its score in the decision; it never alerts or acts. A former shadow goes back
+   * to candidate, in the same transaction.
+   *
+   * @throws IllegalArgumentException when there is no such version, it is the champion, or it
+   *     cannot be loaded
+   */
+  public ModelVersion shadow(String version) {
+    ModelVersion target = find(version);
+    if (target.status() == ModelStatus.CHAMPION) {
+      throw new IllegalArgumentException(
+          target.version() + " is the champion; it cannot also be its shadow");
+    }
+    ModelLoader.load(target);
+    Instant now = clock.instant();
+    ModelVersion shadow = target.withStatus(ModelStatus.SHADOW, now);
+    List<ModelVersion> changes = new ArrayList<>();
+    changes.add(shadow);
+    for (ModelVersion v : list()) {
+      if (v.status() == ModelStatus.SHADOW && !v.version().equals(target.version())) {
+        changes.add(v.withStatus(ModelStatus.CANDIDATE, now));
+      }
+    }
+    write(changes);
+    return shadow;
+  }
+
+  /**
+   * Stops the shadow: it goes back to candidate.
+   *
+   * @return the former shadow, or null when none ran
+   */
+  public ModelVersion stopShadow() {
+    Instant now = clock.instant();
+    List<ModelVersion> changes =
+        list().stream()
+            .filter(v -> v.status() == ModelStatus.SHADOW)
+            .map(v -> v.withStatus(ModelStatus.CANDIDATE, now))
+            .toList();
+    if (changes.isEmpty()) {
+      return null;
+    }
+    write(changes);
+    return changes.get(0);
+  }
+
+  /**
    * Retires a version. The champion cannot be retired: promote another first, so that detectors are
    * never left without the model an operator expects.
    *

@@ -8,6 +8,8 @@ public enum ModelStatus {
   CANDIDATE,
   /** In force: every detector scores with it. At most one version is champion. */
   CHAMPION,
+  /** Scored beside the champion on every transaction, logged, never acting. At most one. */
+  SHADOW,
   /** A former champion, replaced by a newer one; it can be promoted again. */
   ARCHIVED,
   /** Withdrawn by an operator; it can still be promoted again deliberately. */
@@ -28,6 +30,8 @@ public enum ModelStatus {
       }
     }
     throw new IllegalArgumentException(
-        "unknown model status '" + text + "'; known: candidate, champion, archived, retired");
+        "unknown model status '"
+            + text
+            + "'; known: candidate, champion, shadow, archived, retired");
   }
 }

@@ -86,7 +86,8 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   private void score(Record<String, byte[]> record, Transaction tx) {
     UserProfile before = profileOf(tx.userId());
     FraudDetector.Assessment result =
-        detector.assess(tx, before, statusOf(tx), settings.models().current());
+        detector.assess(
+            tx, before, statusOf(tx), settings.models().current(), settings.models().shadow());
     profiles.put(tx.userId(), profileEncoder.encode(result.profile()));
     Decision decision = result.decision();
     context.forward(

@@ -59,7 +59,9 @@ final class Decisions {
         pattern,
         rulesScore,
         model == null ? null : score,
-        model);
+        model,
+        null,
+        null);
   }
 
   static DecisionDocument of(

@@ -14,6 +14,7 @@ import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.codec.XgboostModelReader;
 import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.ModelInputs;
+import io.streamsentinel.detection.ModelSource;
 import io.streamsentinel.detection.ScoringModel;
 import io.streamsentinel.detection.TreeEnsemble;
 import io.streamsentinel.domain.AccountState;
@@ -59,6 +60,7 @@ class ModelSwapTopologyTest {
 
   @TempDir Path stateDir;
   private final AtomicReference<ScoringModel> champion = new AtomicReference<>();
+  private final AtomicReference<ScoringModel> shadow = new AtomicReference<>();
   private final TransactionCodec codec = new TransactionCodec(TransactionLimits.DEFAULTS);
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> input;
@@ -87,7 +89,18 @@ class ModelSwapTopologyTest {
     DetectorSettings settings =
         new DetectorSettings(
                 RuleSetCodec.loadDefault(), 0.5, Duration.ofHours(24), TransactionLimits.DEFAULTS)
-            .withModels(champion::get);
+            .withModels(
+                new ModelSource() {
+                  @Override
+                  public ScoringModel current() {
+                    return champion.get();
+                  }
+
+                  @Override
+                  public ScoringModel shadow() {
+                    return shadow.get();
+                  }
+                });
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "model-swap-test");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -216,6 +229,31 @@ class ModelSwapTopologyTest {
     assertThat(third.modelVersion()).isNull();
     assertThat(third.modelScore()).isNull();
     assertThat(third.score()).isEqualTo(third.rulesScore());
+  }
+
+  @Test
+  void aShadowAlertingOnEverythingShouldOnlyBeLoggedBesideTheDecision() {
+    shadow.set(amountStump("s1", 20.0)); // sigmoid(20): every amount of 100 or more scores ~1
+
+    DecisionDocument rulesAlone = score("t1", "u1", "250.00", T0);
+    assertThat(alerts.isEmpty()).as("a shadow never alerts").isTrue();
+    champion.set(V1);
+    DecisionDocument withChampion = score("t2", "u1", "260.00", T0.plusSeconds(3_600));
+
+    assertThat(rulesAlone.shadowVersion()).isEqualTo("s1");
+    assertThat(rulesAlone.shadowScore()).isGreaterThan(0.99);
+    assertThat(rulesAlone.score()).isLessThan(0.5);
+    assertThat(rulesAlone.modelVersion()).isNull();
+    assertThat(withChampion.shadowVersion()).isEqualTo("s1");
+    assertThat(withChampion.modelVersion()).isEqualTo("v1");
+    assertThat(withChampion.score()).isCloseTo(sigmoid(1.0), within(1e-6));
+    assertThat(DecisionDocumentReader.read(alerts.readValue()).transactionId())
+        .as("only the champion's own score alerts")
+        .isEqualTo("t2");
+    assertThat(alerts.isEmpty()).isTrue();
+
+    shadow.set(null);
+    assertThat(score("t3", "u1", "270.00", T0.plusSeconds(7_200)).shadowVersion()).isNull();
   }
 
   @Test
