@@ -11,6 +11,7 @@ import io.streamsentinel.learning.HoldoutReport;
 import io.streamsentinel.learning.ModelTrainer;
 import io.streamsentinel.learning.ModelTraining;
 import io.streamsentinel.learning.NotEnoughLabelsException;
+import io.streamsentinel.learning.PromotionGate;
 import io.streamsentinel.learning.ScorerFigures;
 import io.streamsentinel.learning.TrainingSetReader;
 import io.streamsentinel.registry.ModelRegistry;
@@ -154,6 +155,29 @@ final class ModelCommand {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
     Path json;
 
+    @Option(
+        names = "--promote-if-better",
+        description =
+            "Promote the new model when, on its own holdout, its ROC AUC is at least the champion's (or the rules'"
+                + " while there is no champion) and its precision at the threshold is not worse by more than 0.02;"
+                + " the decision and its figures are printed and kept with the version in the registry.")
+    boolean promoteIfBetter;
+
+    @Option(
+        names = "--watch",
+        description =
+            "Keep training: once now, then every --every, until Ctrl-C. A run with too few labels says so and"
+                + " waits for the next.")
+    boolean watch;
+
+    @Option(
+        names = "--every",
+        paramLabel = "D",
+        defaultValue = "1h",
+        converter = DurationOption.class,
+        description = "How often --watch trains, e.g. 30m, 6h (default: ${DEFAULT-VALUE}).")
+    Duration every;
+
     private long lastPrint;
 
     Train(CliContext context) {
@@ -181,15 +205,51 @@ final class ModelCommand {
               new TrainingSetReader(clients),
               new ModelTrainer(settings, threshold),
               registry(config));
+      if (!watch) {
+        return once(training);
+      }
+      if (every.isNegative() || every.isZero()) {
+        context.err().println("model train: --every must be positive, got " + every);
+        return REFUSED;
+      }
+      do {
+        int code = once(training);
+        if (code == 1) {
+          return code;
+        }
+        context.out().printf("Next training in %s (Ctrl-C stops)%n", every);
+      } while (!context.shutdown().awaitRequest(every));
+      return 0;
+    }
+
+    /** One training run: read, train, judge when asked, register; its report printed. */
+    private int once(ModelTraining training) throws IOException {
       long start = System.nanoTime();
       ModelTraining.Outcome outcome;
       try {
-        outcome = training.run(since, until, assumeLegitAfter, progress(start));
+        TrainingSetReader.Result read =
+            training.read(since, until, assumeLegitAfter, progress(start));
+        outcome =
+            promoteIfBetter
+                ? training.trainAndGate(read, progress(start))
+                : training.train(read, progress(start));
       } catch (NotEnoughLabelsException e) {
         context.err().println("model train: " + e.getMessage() + "; nothing registered");
         return REFUSED;
       }
       print(outcome, (System.nanoTime() - start) / 1e9);
+      if (outcome.gate() != null) {
+        PromotionGate.Decision g = outcome.gate();
+        context
+            .out()
+            .println(
+                (g.promote() ? "Promoted " : "Not promoted: ")
+                    + outcome.registered().version()
+                    + " against "
+                    + g.incumbent()
+                    + ": "
+                    + g.reason());
+      }
       if (json != null) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("version", outcome.registered().version());
@@ -285,6 +345,9 @@ final class ModelCommand {
           v.sha256().substring(0, 12),
           TopicCatalog.FRAUD_MODELS,
           seconds);
+      if (o.gate() != null) {
+        return; // the gate's own line follows
+      }
       out.println(
           r.modelBeatsRules()
               ? "It ranks the holdout better than the rules. Put it in force: sentinel model promote "

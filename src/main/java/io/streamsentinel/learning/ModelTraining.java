@@ -3,7 +3,10 @@ package io.streamsentinel.learning;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.streamsentinel.codec.Json;
 import io.streamsentinel.detection.ModelInputs;
+import io.streamsentinel.detection.ScoringModel;
+import io.streamsentinel.registry.ModelLoader;
 import io.streamsentinel.registry.ModelRegistry;
+import io.streamsentinel.registry.ModelStatus;
 import io.streamsentinel.registry.ModelVersion;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +30,20 @@ public final class ModelTraining {
    *
    * @param read the set read, with what could not be used
    * @param model what was trained
-   * @param registered the version registered
+   * @param registered the version registered, as it stands after the gate
+   * @param gate the champion/challenger decision; null when none was asked for
    */
   public record Outcome(
-      TrainingSetReader.Result read, TrainedModel model, ModelVersion registered) {}
+      TrainingSetReader.Result read,
+      TrainedModel model,
+      ModelVersion registered,
+      PromotionGate.Decision gate) {
+
+    /** An outcome without the champion/challenger gate. */
+    public Outcome(TrainingSetReader.Result read, TrainedModel model, ModelVersion registered) {
+      this(read, model, registered, null);
+    }
+  }
 
   private final TrainingSetReader reader;
   private final ModelTrainer trainer;
@@ -76,11 +89,42 @@ public final class ModelTraining {
   public Outcome train(TrainingSetReader.Result read, ModelTrainer.Progress progress)
       throws NotEnoughLabelsException {
     TrainedModel model = trainer.train(read.set(), ModelInputs.standard(), progress);
-    ModelVersion registered = registry.register(registration(read.set(), model));
+    ModelVersion registered = registry.register(registration(read.set(), model, null));
     return new Outcome(read, model, registered);
   }
 
-  static ModelRegistry.Registration registration(TrainingSet set, TrainedModel model) {
+  /**
+   * As {@link #train}, then the champion/challenger gate ({@link PromotionGate}): the candidate is
+   * judged against the champion (or the rules) on its own holdout, the decision and its figures are
+   * kept with the candidate in the registry, and it is promoted when it passes.
+   */
+  public Outcome trainAndGate(TrainingSetReader.Result read, ModelTrainer.Progress progress)
+      throws NotEnoughLabelsException {
+    TrainedModel model = trainer.train(read.set(), ModelInputs.standard(), progress);
+    ScoringModel champion =
+        registry.list().stream()
+            .filter(v -> v.status() == ModelStatus.CHAMPION)
+            .reduce((a, b) -> b)
+            .map(ModelLoader::load)
+            .orElse(null);
+    PromotionGate.Decision gate = PromotionGate.judge(read.set(), model, champion);
+    ModelVersion registered = registry.register(registration(read.set(), model, gate));
+    if (gate.promote()) {
+      registered = registry.promote(registered.version());
+    }
+    return new Outcome(read, model, registered, gate);
+  }
+
+  private static Map<String, Object> holdout(HoldoutReport report, PromotionGate.Decision gate) {
+    Map<String, Object> m = new LinkedHashMap<>(Json.mapper().convertValue(report, MAP));
+    if (gate != null) {
+      m.put("promotion_decision", gate.toMap());
+    }
+    return m;
+  }
+
+  static ModelRegistry.Registration registration(
+      TrainingSet set, TrainedModel model, PromotionGate.Decision gate) {
     HoldoutReport report = model.report();
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("training_fraud", report.training().fraud());
@@ -95,7 +139,7 @@ public final class ModelTraining {
         training.isEmpty() ? null : training.get(0).eventTime(),
         training.isEmpty() ? null : training.get(training.size() - 1).eventTime(),
         counts,
-        Json.mapper().convertValue(report, MAP),
+        holdout(report, gate),
         model.parameters());
   }
 }

@@ -158,6 +158,24 @@ class ModelLoopIT {
     double switchSeconds = (System.nanoTime() - promoted) / 1e9;
     assertThat(switchSeconds).isLessThan(10);
 
+    // Continuous retraining's gate: a one-stump candidate is worse than the champion and stays out.
+    CliRunner worse =
+        cli(
+            "model",
+            "train",
+            "--rounds",
+            "1",
+            "--max-depth",
+            "1",
+            "--assume-legit-after",
+            "3d",
+            "--promote-if-better");
+    assertThat(worse.out()).contains("Not promoted: v2 against model v1");
+    assertThat(cli("model", "show", "v2").out())
+        .contains("\"promotion_decision\"")
+        .contains("\"promoted\" : false")
+        .contains("\"status\" : \"candidate\"");
+
     cli(
         "generate",
         "--count",
@@ -190,7 +208,7 @@ class ModelLoopIT {
     ModelVersion v1 = registry.find("v1");
     ModelVersion corrupt =
         new ModelVersion(
-            "v2",
+            "v3",
             ModelStatus.CHAMPION,
             Instant.now(),
             Instant.now(),
@@ -216,15 +234,15 @@ class ModelLoopIT {
       producer
           .send(
               new ProducerRecord<>(
-                  TopicCatalog.FRAUD_MODELS, "v2", ModelRecordCodec.encode(corrupt)))
+                  TopicCatalog.FRAUD_MODELS, "v3", ModelRecordCodec.encode(corrupt)))
           .get();
     }
     await()
         .atMost(Duration.ofSeconds(15))
         .until(
             () ->
-                output("a").contains("Refused champion v2")
-                    && output("b").contains("Refused champion v2"));
+                output("a").contains("Refused champion v3")
+                    && output("b").contains("Refused champion v3"));
     Map<TopicPartition, Long> refusedAt = endOffsets();
     cli(
         "generate",
