@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       AccountCommand.class,
       EvaluateCommand.class,
       BacktestCommand.class,
+      RulesCommand.class,
       LabelsCommand.class,
       ModelCommand.class,
       AnalyticsCommand.class,
