@@ -4,14 +4,17 @@ import io.streamsentinel.codec.Json;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.SeverityScale;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.kafka.TopicOffsets;
 import io.streamsentinel.learning.Backtest;
 import io.streamsentinel.learning.HoldoutReport;
 import io.streamsentinel.learning.ModelTrainer;
 import io.streamsentinel.learning.ModelTraining;
 import io.streamsentinel.learning.NotEnoughLabelsException;
 import io.streamsentinel.learning.PromotionGate;
+import io.streamsentinel.learning.RetrainSchedule;
 import io.streamsentinel.learning.ScorerFigures;
 import io.streamsentinel.learning.TrainingSetReader;
 import io.streamsentinel.registry.ModelRegistry;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -178,6 +182,18 @@ final class ModelCommand {
         description = "How often --watch trains, e.g. 30m, 6h (default: ${DEFAULT-VALUE}).")
     Duration every;
 
+    @Option(
+        names = "--every-labels",
+        paramLabel = "N",
+        defaultValue = "0",
+        description =
+            "With --watch, also train as soon as N new label records have come to fraud-feedback since the last"
+                + " run (default: only on the schedule).")
+    long everyLabels;
+
+    /** How often --watch looks at the label count. */
+    private static final Duration LABEL_CHECK = Duration.ofSeconds(10);
+
     private long lastPrint;
 
     Train(CliContext context) {
@@ -208,18 +224,38 @@ final class ModelCommand {
       if (!watch) {
         return once(training);
       }
-      if (every.isNegative() || every.isZero()) {
-        context.err().println("model train: --every must be positive, got " + every);
+      RetrainSchedule schedule;
+      try {
+        schedule = new RetrainSchedule(every, everyLabels);
+      } catch (IllegalArgumentException e) {
+        context.err().println("model train: " + e.getMessage());
         return REFUSED;
       }
-      do {
-        int code = once(training);
-        if (code == 1) {
-          return code;
+      while (!context.shutdown().isRequested()) {
+        long labels = labelRecords(clients);
+        Instant now = Instant.now();
+        if (schedule.isDue(now, labels)) {
+          context.out().println("Training: " + schedule.reason(now, labels));
+          schedule.ran(now, labels);
+          if (once(training) == 1) {
+            return 1;
+          }
+          context
+              .out()
+              .printf(
+                  "Next training in %s%s (Ctrl-C stops)%n",
+                  every, everyLabels > 0 ? ", or after " + everyLabels + " new label records" : "");
         }
-        context.out().printf("Next training in %s (Ctrl-C stops)%n", every);
-      } while (!context.shutdown().awaitRequest(every));
+        context.shutdown().awaitRequest(LABEL_CHECK);
+      }
       return 0;
+    }
+
+    /** The label records in {@code fraud-feedback}: its end offsets summed. */
+    private static long labelRecords(ClientConfigFactory clients) throws InterruptedException {
+      try (Admin admin = Admin.create(clients.admin(ClientCatalog.MODELS).toProperties())) {
+        return TopicOffsets.endOffsetSum(admin, List.of(TopicCatalog.FRAUD_FEEDBACK));
+      }
     }
 
     /** One training run: read, train, judge when asked, register; its report printed. */

@@ -91,6 +91,35 @@ class ModelCommandIT {
   }
 
   @Test
+  void watchShouldKeepGoingAfterARunWithTooFewLabelsUntilStopped() throws Exception {
+    CliRunner watch = new CliRunner();
+    java.util.concurrent.CompletableFuture<Integer> code =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                watch.run(
+                    "model",
+                    "train",
+                    "--watch",
+                    "--every",
+                    "1h",
+                    "--every-labels",
+                    "10",
+                    "-b",
+                    broker.bootstrapServers()));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> watch.out().contains("Next training in PT1H, or after 10 new label records"));
+    assertThat(watch.out()).contains("Training: first run");
+    assertThat(watch.err()).contains("too few labels to train");
+    assertThat(code).isNotDone();
+    watch.shutdown.request();
+    assertThat(code.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+
+    assertThat(run(2, "model", "train", "--watch", "--every", "0s").err())
+        .contains("--every must be positive");
+  }
+
+  @Test
   void theChampionShouldNotBeRetiredAndBadThresholdsShouldBeRefused() {
     run(0, "model", "list"); // creates the topics, as every command does
     register();
