@@ -3,8 +3,8 @@ package io.streamsentinel.app;
 import io.streamsentinel.generator.LabelFeed;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
+import io.streamsentinel.kafka.TopicOffsets;
 import io.streamsentinel.learning.ClassCounts;
 import io.streamsentinel.learning.HoldoutReport;
 import io.streamsentinel.learning.ModelTrainer;
@@ -21,8 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,20 +143,17 @@ public final class DemoLearner implements AutoCloseable {
       }
     } catch (NotEnoughLabelsException e) {
       state = "waiting for labels: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       state = "training failed: " + e.getMessage();
       LOG.warn("Demo training failed; trying again later", e);
     }
   }
 
-  private long labelRecords() {
-    try (KafkaConsumer<String, byte[]> consumer =
-        CommittedRecords.reader(clients, ClientCatalog.READER)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(TopicCatalog.FRAUD_FEEDBACK).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+  private long labelRecords() throws InterruptedException {
+    try (Admin admin = Admin.create(clients.admin(ClientCatalog.READER).toProperties())) {
+      return TopicOffsets.endOffsetSum(admin, List.of(TopicCatalog.FRAUD_FEEDBACK));
     }
   }
 

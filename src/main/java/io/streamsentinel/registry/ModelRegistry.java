@@ -88,7 +88,11 @@ public final class ModelRegistry {
    * @throws IllegalArgumentException naming the version and the known ones when there is none
    */
   public ModelVersion find(String version) {
-    List<ModelVersion> all = list();
+    return find(list(), version);
+  }
+
+  /** As {@link #find(String)}, in versions already read: a change reads the registry once. */
+  private static ModelVersion find(List<ModelVersion> all, String version) {
     Optional<ModelVersion> found =
         LATEST.equals(version)
             ? all.stream().reduce((a, b) -> b)
@@ -147,7 +151,8 @@ public final class ModelRegistry {
    * @param severities null keeps the version's own (the standard ones unless set before)
    */
   public ModelVersion promote(String version, SeverityScale severities) {
-    ModelVersion target = find(version);
+    List<ModelVersion> all = list();
+    ModelVersion target = find(all, version);
     Instant now = clock.instant();
     ModelVersion champion =
         target.with(
@@ -155,7 +160,7 @@ public final class ModelRegistry {
     ModelLoader.load(champion);
     List<ModelVersion> changes = new ArrayList<>();
     changes.add(champion);
-    for (ModelVersion v : list()) {
+    for (ModelVersion v : all) {
       if (v.status() == ModelStatus.CHAMPION && !v.version().equals(target.version())) {
         changes.add(v.withStatus(ModelStatus.ARCHIVED, now));
       }
@@ -173,7 +178,8 @@ public final class ModelRegistry {
    *     cannot be loaded
    */
   public ModelVersion shadow(String version) {
-    ModelVersion target = find(version);
+    List<ModelVersion> all = list();
+    ModelVersion target = find(all, version);
     if (target.status() == ModelStatus.CHAMPION) {
       throw new IllegalArgumentException(
           target.version() + " is the champion; it cannot also be its shadow");
@@ -183,7 +189,7 @@ public final class ModelRegistry {
     ModelVersion shadow = target.withStatus(ModelStatus.SHADOW, now);
     List<ModelVersion> changes = new ArrayList<>();
     changes.add(shadow);
-    for (ModelVersion v : list()) {
+    for (ModelVersion v : all) {
       if (v.status() == ModelStatus.SHADOW && !v.version().equals(target.version())) {
         changes.add(v.withStatus(ModelStatus.CANDIDATE, now));
       }
