@@ -6,6 +6,7 @@ import io.streamsentinel.codec.Json;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.detection.Decision;
+import io.streamsentinel.detection.RuleSet;
 import io.streamsentinel.detection.quality.QualityReport;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
@@ -14,6 +15,8 @@ import io.streamsentinel.kafka.TopicOffsets;
 import io.streamsentinel.learning.Backtest;
 import io.streamsentinel.registry.ModelLoader;
 import io.streamsentinel.registry.ModelRegistry;
+import io.streamsentinel.registry.RuleRegistry;
+import io.streamsentinel.registry.RuleSetVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -164,9 +167,15 @@ final class BacktestCommand implements Callable<Integer> {
     if (candidate.rules != null) {
       return Backtest.rules(RuleSetCodec.load(candidate.rules));
     }
+    // A model is merged with the rules in force: a published set's hard rules, else the default's.
+    RuleSet inForce =
+        new RuleRegistry(clients, Clock.systemUTC())
+            .active()
+            .map(RuleSetVersion::rules)
+            .orElseGet(RuleSetCodec::loadDefault);
     return Backtest.model(
         ModelLoader.load(new ModelRegistry(clients, Clock.systemUTC()).find(candidate.model)),
-        RuleSetCodec.loadDefault().hardReasonCodes());
+        inForce.hardReasonCodes());
   }
 
   private static Map<TopicPartition, Long> endOffsets(ClientConfigFactory clients)

@@ -1,8 +1,11 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.codec.InvalidRuleFileException;
 import io.streamsentinel.codec.Json;
+import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.detection.Decision;
+import io.streamsentinel.detection.RuleSet;
 import io.streamsentinel.detection.SeverityScale;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
@@ -19,6 +22,8 @@ import io.streamsentinel.learning.ScorerFigures;
 import io.streamsentinel.learning.TrainingSetReader;
 import io.streamsentinel.registry.ModelRegistry;
 import io.streamsentinel.registry.ModelVersion;
+import io.streamsentinel.registry.RuleRegistry;
+import io.streamsentinel.registry.RuleSetVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -558,20 +563,30 @@ final class ModelCommand {
       name = "shadow",
       mixinStandardHelpOptions = true,
       description = {
-        "Runs VERSION as the shadow: every running detector scores it beside the champion, within seconds and"
-            + " without restart, and logs its score in each decision (\"shadow\": {\"version\", \"score\"}). A"
-            + " shadow never alerts or acts. One shadow at a time: a former one goes back to candidate.",
-        "`model compare` then sets the shadow's figures next to the champion's on the labelled decisions."
+        "Runs a challenger beside what is in force: model VERSION in place of the champion, the rule set of"
+            + " --rules FILE in place of the active rules, or both. Every running detector scores it on every"
+            + " transaction within seconds and without restart, and logs its score in each decision (\"shadow\":"
+            + " {\"version\", \"score\"}; the version reads v4, rules:NAME or v4+rules:NAME). A shadow never"
+            + " alerts or acts. One shadow model and one shadow rule set at a time: a former shadow model goes back"
+            + " to candidate, a former shadow rule set is archived.",
+        "`model compare` then sets the shadow's figures next to what was live on the labelled decisions.",
+        "Exit codes: 0 done; 2 an unknown model, an invalid rule file, or neither VERSION, --rules nor --stop."
       })
   static final class Shadow extends RegistryCommand {
 
     @Parameters(
         paramLabel = "VERSION",
         arity = "0..1",
-        description = "A version, e.g. v4, or latest.")
+        description = "A model version, e.g. v4, or latest.")
     String version;
 
-    @Option(names = "--stop", description = "Stop the shadow; it goes back to candidate.")
+    @Option(
+        names = "--rules",
+        paramLabel = "FILE",
+        description = "A rule set (JSON) to run as the shadow rule set; published on fraud-rules.")
+    Path rules;
+
+    @Option(names = "--stop", description = "Stop the shadow model and the shadow rule set.")
     boolean stop;
 
     Shadow(CliContext context) {
@@ -580,30 +595,53 @@ final class ModelCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-      if (stop == (version != null)) {
-        context.err().println("model shadow: give either VERSION or --stop");
+      boolean start = version != null || rules != null;
+      if (stop == start) {
+        context.err().println("model shadow: give VERSION, --rules FILE or both, or --stop");
         return REFUSED;
       }
+      RuleSet shadowRules = null;
+      if (rules != null) {
+        try {
+          shadowRules = RuleSetCodec.load(rules);
+        } catch (InvalidRuleFileException e) {
+          context.err().println("model shadow: " + e.getMessage());
+          return REFUSED;
+        }
+      }
       ModelRegistry registry = registry();
+      RuleRegistry ruleRegistry = new RuleRegistry(kafka.config().clients(), Clock.systemUTC());
       try {
         if (stop) {
           ModelVersion former = registry.stopShadow();
+          RuleSetVersion formerRules = ruleRegistry.stopShadow();
           context
               .out()
               .println(
                   former == null
-                      ? "No shadow was running."
+                      ? "No shadow model was running."
                       : "Shadow " + former.version() + " stopped; it is a candidate again.");
-        } else {
-          ModelVersion v = registry.shadow(version);
           context
               .out()
               .println(
-                  "Model "
-                      + v.version()
-                      + " runs as the shadow; detectors score it beside the champion within"
-                      + " seconds. Compare: sentinel model compare");
+                  formerRules == null
+                      ? "No shadow rule set was running."
+                      : "Shadow rule set " + formerRules.version() + " stopped; it is archived.");
+          return 0;
         }
+        if (version != null) {
+          ModelVersion v = registry.shadow(version);
+          context.out().println("Model " + v.version() + " runs as the shadow model.");
+        }
+        if (shadowRules != null) {
+          RuleSetVersion v = ruleRegistry.shadow(shadowRules);
+          context.out().println("Rule set " + v.version() + " runs as the shadow rule set.");
+        }
+        context
+            .out()
+            .println(
+                "Detectors score the shadow beside what is in force within seconds. Compare: sentinel"
+                    + " model compare");
         return 0;
       } catch (IllegalArgumentException e) {
         context.err().println("model shadow: " + e.getMessage());

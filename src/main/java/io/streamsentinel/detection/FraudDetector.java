@@ -69,12 +69,52 @@ public final class FraudDetector {
       AccountStatus status,
       ScoringModel model,
       ScoringModel shadow) {
+    return assess(tx, before, status, model, shadow, null);
+  }
+
+  /**
+   * The whole step with a challenger beside what is in force: the challenger is the shadow rule set
+   * (else these rules) merged with the shadow model (else the champion). Its score rides in the
+   * decision under a version naming what differs ({@code v4}, {@code rules:graded-2}, or {@code
+   * v4+rules:graded-2}) and changes nothing else. Features are computed once for both.
+   *
+   * @param shadowModel null for none
+   * @param shadowRules null for none
+   */
+  public Assessment assess(
+      Transaction tx,
+      UserProfile before,
+      AccountStatus status,
+      ScoringModel model,
+      ScoringModel shadowModel,
+      FraudDetector shadowRules) {
     FeatureVector features = FeatureExtractor.extract(tx, before, status);
     Decision rules = scorer.score(tx, features);
     Decision decision = model == null ? rules : model.decide(rules, hardReasons);
-    if (shadow != null) {
-      decision = decision.withShadow(shadow.shadowOf(decision, hardReasons));
+    if (shadowModel != null || shadowRules != null) {
+      decision =
+          decision.withShadow(challenge(tx, features, rules, model, shadowModel, shadowRules));
     }
     return new Assessment(decision, before.with(tx));
+  }
+
+  private Decision.Shadow challenge(
+      Transaction tx,
+      FeatureVector features,
+      Decision rules,
+      ScoringModel model,
+      ScoringModel shadowModel,
+      FraudDetector shadowRules) {
+    Decision base = shadowRules == null ? rules : shadowRules.scorer.score(tx, features);
+    Set<String> hard = shadowRules == null ? hardReasons : shadowRules.hardReasons;
+    ScoringModel merged = shadowModel != null ? shadowModel : model;
+    double score = merged == null ? base.score() : merged.shadowOf(base, hard).score();
+    String rulesPart =
+        shadowRules == null ? null : "rules:" + shadowRules.scorer.ruleSet().version();
+    String version =
+        shadowModel == null
+            ? rulesPart
+            : rulesPart == null ? shadowModel.version() : shadowModel.version() + "+" + rulesPart;
+    return new Decision.Shadow(version, score);
   }
 }

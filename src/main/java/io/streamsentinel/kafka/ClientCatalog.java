@@ -39,6 +39,8 @@ public final class ClientCatalog {
   public static final String LABELS = "sentinel-labels";
   public static final String MODELS = "sentinel-models";
   public static final String MODEL_WATCHER = "sentinel-model-watcher";
+  public static final String RULES = "sentinel-rules";
+  public static final String RULE_WATCHER = "sentinel-rule-watcher";
 
   /** The instance id a component runs as when none is given. */
   public static final String DEFAULT_INSTANCE = "1";
@@ -77,6 +79,13 @@ public final class ClientCatalog {
    */
   public static String modelTransaction(String unique) {
     return "sentinel-models-" + unique;
+  }
+
+  /**
+   * The transactional id of one rule set change ({@code rules publish}, ...), unique per change.
+   */
+  public static String rulesTransaction(String unique) {
+    return "sentinel-rules-" + unique;
   }
 
   /** The client id of operator account changes. */

@@ -24,6 +24,7 @@ public record TopicCatalog(List<TopicSpec> topics) {
   public static final String FRAUD_FEEDBACK = "fraud-feedback";
   public static final String PERSISTENCE_DLQ = "persistence-dlq";
   public static final String FRAUD_MODELS = "fraud-models";
+  public static final String FRAUD_RULES = "fraud-rules";
 
   /** The record size limit of {@link #FRAUD_MODELS}: a model of hundreds of trees fits. */
   public static final int MODEL_RECORD_BYTES = 16 * 1024 * 1024;
@@ -98,6 +99,14 @@ public record TopicCatalog(List<TopicSpec> topics) {
                 TopicSpec.COMPACT,
                 "model versions (bytes, sha256, metrics, schema, status), key = version",
                 MODEL_RECORD_BYTES),
+            // Every published rule set, latest record per version; compacted, never deleted.
+            new TopicSpec(
+                FRAUD_RULES,
+                1,
+                null,
+                null,
+                TopicSpec.COMPACT,
+                "rule sets (rules, sha256, status: active, shadow, archived), key = version"),
             dlq(TRANSACTIONS_DLQ, "undecodable or invalid transactions, with error headers"),
             dlq(FRAUD_ALERTS_DLQ, "alerts the responder could not handle, with error headers"),
             dlq(

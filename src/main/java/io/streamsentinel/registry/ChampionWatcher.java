@@ -7,20 +7,10 @@ import io.streamsentinel.detection.ModelSource;
 import io.streamsentinel.detection.ScoringModel;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,20 +24,13 @@ import org.slf4j.LoggerFactory;
 public final class ChampionWatcher implements ModelSource, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChampionWatcher.class);
-  private static final Duration POLL = Duration.ofMillis(500);
-  private static final TopicPartition PARTITION = new TopicPartition(TopicCatalog.FRAUD_MODELS, 0);
 
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final Thread thread;
-  private final CountDownLatch caughtUp = new CountDownLatch(1);
-  private final Map<String, Long> offsets = new HashMap<>();
-  private final Map<String, ModelVersion> versions = new HashMap<>();
+  private final RegistryFollower<ModelVersion> follower;
   private final Counter loads;
   private final Counter refusals;
+  private final Set<String> refused = new HashSet<>();
   private volatile ScoringModel current;
   private volatile ModelVersion champion;
-  private volatile boolean running = true;
-  private final Set<String> refused = new HashSet<>();
   private volatile ScoringModel shadow;
 
   /**
@@ -55,19 +38,24 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
    *     0 for none) and the load and refusal counters go
    */
   public ChampionWatcher(ClientConfigFactory clients, MeterRegistry metrics) {
-    this.consumer = CommittedRecords.reader(clients, ClientCatalog.MODEL_WATCHER);
     this.loads = Counter.builder("sentinel.model.loads").register(metrics);
     this.refusals = Counter.builder("sentinel.model.refused").register(metrics);
     Gauge.builder("sentinel.model.version", this, ChampionWatcher::versionNumber)
         .description("number of the champion model in force; 0 while the rules score alone")
         .register(metrics);
-    this.thread = new Thread(this::run, "model-watcher");
-    thread.setDaemon(true);
+    this.follower =
+        new RegistryFollower<>(
+            clients,
+            ClientCatalog.MODEL_WATCHER,
+            TopicCatalog.FRAUD_MODELS,
+            ModelRecordCodec::decode,
+            ModelVersion::version,
+            refusals);
   }
 
   /** Starts following the registry. */
   public ChampionWatcher start() {
-    thread.start();
+    follower.start(this::follow);
     return this;
   }
 
@@ -78,7 +66,7 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
    * @return whether it caught up within {@code timeout}
    */
   public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return follower.awaitCaughtUp(timeout);
   }
 
   @Override
@@ -102,69 +90,10 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
     return version == null ? 0 : Math.max(0, ModelVersion.number(version));
   }
 
-  private void run() {
-    try {
-      consumer.assign(List.of(PARTITION));
-      consumer.seekToBeginning(List.of(PARTITION));
-      long end = consumer.endOffsets(List.of(PARTITION)).get(PARTITION);
-      while (running) {
-        boolean changed = false;
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
-          changed |= take(r);
-        }
-        if (changed) {
-          follow();
-        }
-        if (caughtUp.getCount() > 0 && consumer.position(PARTITION) >= end) {
-          caughtUp.countDown();
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("The model watcher stopped; the model in force stays as it is", e);
-    } finally {
-      caughtUp.countDown();
-      consumer.close();
-    }
-  }
-
-  private boolean take(ConsumerRecord<String, byte[]> r) {
-    try {
-      ModelVersion v = ModelRecordCodec.decode(r.value());
-      versions.put(v.version(), v);
-      offsets.put(v.version(), r.offset());
-      return true;
-    } catch (IllegalArgumentException e) {
-      refusals.increment();
-      LOG.error(
-          "Refused model record {}@{} of {}: {}",
-          r.key(),
-          r.offset(),
-          TopicCatalog.FRAUD_MODELS,
-          e.getMessage());
-      return false;
-    }
-  }
-
-  /** Loads the newest champion if it is not the one in force. */
+  /** Loads the newest champion and shadow if they are not the ones in force. */
   private void follow() {
-    followChampion(newest(ModelStatus.CHAMPION));
-    followShadow(newest(ModelStatus.SHADOW));
-  }
-
-  /** The newest record with this status, or null. */
-  private ModelVersion newest(ModelStatus status) {
-    ModelVersion found = null;
-    long newest = -1;
-    for (ModelVersion v : versions.values()) {
-      long offset = offsets.get(v.version());
-      if (v.status() == status && offset > newest) {
-        found = v;
-        newest = offset;
-      }
-    }
-    return found;
+    followChampion(follower.newest(v -> v.status() == ModelStatus.CHAMPION));
+    followShadow(follower.newest(v -> v.status() == ModelStatus.SHADOW));
   }
 
   private void followChampion(ModelVersion champion) {
@@ -239,16 +168,6 @@ public final class ChampionWatcher implements ModelSource, AutoCloseable {
   /** Stops following; the model in force stays readable. */
   @Override
   public void close() {
-    running = false;
-    if (!thread.isAlive() && thread.getState() == Thread.State.NEW) {
-      consumer.close();
-      return;
-    }
-    consumer.wakeup();
-    try {
-      thread.join(Duration.ofSeconds(5).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    follower.close();
   }
 }

@@ -3,31 +3,14 @@ package io.streamsentinel.registry;
 import io.streamsentinel.detection.SeverityScale;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The registry on {@code fraud-models}: one record per change, keyed by version, so compaction
@@ -40,14 +23,20 @@ public final class ModelRegistry {
   /** The version {@code promote latest} means: the newest registered. */
   public static final String LATEST = "latest";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
-  private static final Duration READABLE_TIMEOUT = Duration.ofSeconds(10);
-
-  private final ClientConfigFactory clients;
+  private final RegistryTopic<ModelVersion> topic;
   private final Clock clock;
 
   public ModelRegistry(ClientConfigFactory clients, Clock clock) {
-    this.clients = clients;
+    this.topic =
+        new RegistryTopic<>(
+            clients,
+            TopicCatalog.FRAUD_MODELS,
+            ClientCatalog.MODELS,
+            ClientCatalog::modelTransaction,
+            TopicCatalog.MODEL_RECORD_BYTES,
+            ModelRecordCodec::decode,
+            ModelVersion::version,
+            ModelRecordCodec::encode);
     this.clock = clock;
   }
 
@@ -64,20 +53,7 @@ public final class ModelRegistry {
 
   /** Every version, oldest first; records that are not versions are logged and skipped. */
   public List<ModelVersion> list() {
-    Map<String, ModelVersion> latest = new LinkedHashMap<>();
-    CommittedRecords.read(
-        clients,
-        TopicCatalog.FRAUD_MODELS,
-        Map.of(),
-        r -> {
-          try {
-            ModelVersion v = ModelRecordCodec.decode(r.value());
-            latest.put(v.version(), v);
-          } catch (IllegalArgumentException e) {
-            LOG.warn("skipped model record {}@{}: {}", r.key(), r.offset(), e.getMessage());
-          }
-        });
-    List<ModelVersion> all = new ArrayList<>(latest.values());
+    List<ModelVersion> all = topic.latest();
     all.sort(Comparator.comparingLong((ModelVersion v) -> ModelVersion.number(v.version())));
     return all;
   }
@@ -235,46 +211,7 @@ public final class ModelRegistry {
     return retired;
   }
 
-  /**
-   * Writes the changes in one Kafka transaction (a promotion's new champion and the former one's
-   * archiving land together or not at all), then waits until a reader sees them, so a command run
-   * right after reads its own change.
-   */
   private void write(List<ModelVersion> versions) {
-    Map<String, Object> props =
-        clients
-            .transactionalProducer(
-                ClientCatalog.MODELS, ClientCatalog.modelTransaction(UUID.randomUUID().toString()))
-            .toProperties();
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicCatalog.MODEL_RECORD_BYTES);
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      producer.initTransactions();
-      producer.beginTransaction();
-      List<Future<RecordMetadata>> sent = new ArrayList<>();
-      for (ModelVersion v : versions) {
-        sent.add(
-            producer.send(
-                new ProducerRecord<>(
-                    TopicCatalog.FRAUD_MODELS, v.version(), ModelRecordCodec.encode(v))));
-      }
-      producer.commitTransaction();
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      for (Future<RecordMetadata> f : sent) {
-        RecordMetadata m = f.get();
-        offsets.merge(new TopicPartition(m.topic(), m.partition()), m.offset(), Math::max);
-      }
-      if (!CommittedRecords.awaitReadable(clients, offsets, READABLE_TIMEOUT)) {
-        LOG.warn(
-            "The registry change is committed but not yet readable after {}", READABLE_TIMEOUT);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing to the model registry", e);
-    } catch (ExecutionException | KafkaException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new IllegalStateException(
-          "cannot write to " + TopicCatalog.FRAUD_MODELS + ": " + cause.getMessage(), cause);
-    }
+    topic.write(versions);
   }
 }

@@ -34,7 +34,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
 
   private final DetectorSettings settings;
   private final TransactionCodec codec;
-  private final FraudDetector detector;
   private final DetectorCounters counters;
   private final UserProfileCodec.Encoder profileEncoder = new UserProfileCodec.Encoder();
   private ProcessorContext<String, byte[]> context;
@@ -45,7 +44,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   DetectionProcessor(DetectorSettings settings, DetectorCounters counters) {
     this.settings = settings;
     this.codec = new TransactionCodec(settings.limits());
-    this.detector = FraudDetector.of(settings.rules());
     this.counters = counters;
   }
 
@@ -85,9 +83,15 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
 
   private void score(Record<String, byte[]> record, Transaction tx) {
     UserProfile before = profileOf(tx.userId());
+    FraudDetector detector = settings.ruleSource().current();
     FraudDetector.Assessment result =
         detector.assess(
-            tx, before, statusOf(tx), settings.models().current(), settings.models().shadow());
+            tx,
+            before,
+            statusOf(tx),
+            settings.models().current(),
+            settings.models().shadow(),
+            settings.ruleSource().shadow());
     profiles.put(tx.userId(), profileEncoder.encode(result.profile()));
     Decision decision = result.decision();
     context.forward(

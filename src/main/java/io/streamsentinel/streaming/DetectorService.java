@@ -5,6 +5,7 @@ import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.kafka.GroupInput;
 import io.streamsentinel.registry.ChampionWatcher;
+import io.streamsentinel.registry.RuleSetWatcher;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -29,6 +30,8 @@ public final class DetectorService implements AutoCloseable {
   private final GroupInput input;
   private final ClientMetrics.Binding clientMetrics;
   private final ChampionWatcher models;
+  private final RuleSetWatcher rules;
+  private final String configuredRules;
   private volatile Throwable failure;
 
   /** How long a starting detector waits to read the model registry before it scores. */
@@ -50,21 +53,27 @@ public final class DetectorService implements AutoCloseable {
   }
 
   /**
-   * A detector that follows the champion model of the registry on {@code fraud-models} (see {@link
-   * ChampionWatcher}): it loads the champion before it scores, and switches to a newly promoted one
-   * between two records.
+   * A detector that follows the champion model on {@code fraud-models} (see {@link
+   * ChampionWatcher}) and the rule set in force on {@code fraud-rules} (see {@link
+   * RuleSetWatcher}): it reads both before it scores, and switches to a newly promoted model or
+   * published rule set between two records.
    *
-   * @param registry the clients to read the registry with; null scores with {@code settings}'s
-   *     models (the rules alone by default)
+   * @param registry the clients to read the registries with; null scores with {@code settings}'s
+   *     rules and models (the rules alone by default)
    */
   public DetectorService(
       ClientConfig streamsConfig,
       DetectorSettings settings,
       ClientMetrics metrics,
       ClientConfigFactory registry) {
+    this.configuredRules = settings.rules().version();
     this.models = registry == null ? null : new ChampionWatcher(registry, metrics.registry());
+    this.rules =
+        registry == null
+            ? null
+            : new RuleSetWatcher(registry, settings.rules(), metrics.registry());
     if (models != null) {
-      settings = settings.withModels(models);
+      settings = settings.withModels(models).withRules(rules);
     }
     this.counters = new DetectorCounters(metrics.registry());
     Topology topology = FraudTopology.build(settings, counters);
@@ -88,21 +97,27 @@ public final class DetectorService implements AutoCloseable {
   public DetectorService start() {
     if (models != null) {
       models.start();
+      rules.start();
       try {
-        if (!models.awaitCaughtUp(REGISTRY_WAIT)) {
-          log.warn(
-              "The model registry was not read within {}; scoring starts anyway", REGISTRY_WAIT);
+        if (!models.awaitCaughtUp(REGISTRY_WAIT) || !rules.awaitCaughtUp(REGISTRY_WAIT)) {
+          log.warn("The registries were not read within {}; scoring starts anyway", REGISTRY_WAIT);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       String version = models.currentVersion();
       log.info(
-          "Scoring with {}",
-          version == null ? "the rules alone (no champion model)" : "model " + version);
+          "Scoring with rules {} and {}",
+          rules.currentVersion(),
+          version == null ? "no champion model" : "model " + version);
     }
     streams.start();
     return this;
+  }
+
+  /** The version of the rules in force. */
+  public String ruleSetVersion() {
+    return rules == null ? configuredRules : rules.currentVersion();
   }
 
   /** The champion model's version in force, or null while the rules score alone. */
@@ -151,6 +166,7 @@ public final class DetectorService implements AutoCloseable {
     log.info("Detector {}", closed ? "stopped" : "did not stop within 30 s");
     if (models != null) {
       models.close();
+      rules.close();
     }
     clientMetrics.close();
   }

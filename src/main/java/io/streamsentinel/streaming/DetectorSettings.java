@@ -4,6 +4,7 @@ import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.ModelSource;
 import io.streamsentinel.detection.RuleSet;
+import io.streamsentinel.detection.RuleSource;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.kafka.TopicCatalog;
@@ -14,19 +15,22 @@ import java.util.Objects;
 /**
  * What the detection topology needs to know.
  *
- * @param rules the rule set that scores transactions
+ * @param rules the rule set the detector was configured with (a file or the default)
  * @param alertThreshold decisions scoring at least this are also alerts
  * @param dedupWindow a transaction id seen again within this much record (ingestion) time is a
  *     duplicate
  * @param limits the input limits for decoding transactions
  * @param models the model in force, read per transaction; {@link ModelSource#NONE} for rules only
+ * @param ruleSource the rules in force, read per transaction: {@code rules} unless a rule set
+ *     published on {@code fraud-rules} replaces them
  */
 public record DetectorSettings(
     RuleSet rules,
     double alertThreshold,
     Duration dedupWindow,
     TransactionLimits limits,
-    ModelSource models) {
+    ModelSource models,
+    RuleSource ruleSource) {
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(24);
 
   public static final String INPUT_TOPIC = TopicCatalog.TRANSACTIONS;
@@ -40,6 +44,7 @@ public record DetectorSettings(
     Objects.requireNonNull(dedupWindow, "dedupWindow");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(models, "models");
+    Objects.requireNonNull(ruleSource, "ruleSource");
     if (!(alertThreshold > 0 && alertThreshold <= 1)) {
       throw new IllegalArgumentException(
           "alert threshold must be in (0, 1] but was " + alertThreshold);
@@ -52,12 +57,17 @@ public record DetectorSettings(
   /** Settings scoring with the rules alone. */
   public DetectorSettings(
       RuleSet rules, double alertThreshold, Duration dedupWindow, TransactionLimits limits) {
-    this(rules, alertThreshold, dedupWindow, limits, ModelSource.NONE);
+    this(rules, alertThreshold, dedupWindow, limits, ModelSource.NONE, RuleSource.fixed(rules));
   }
 
   /** The same settings with the model in force taken from {@code source}. */
   public DetectorSettings withModels(ModelSource source) {
-    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, source);
+    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, source, ruleSource);
+  }
+
+  /** The same settings with the rules in force taken from {@code source}. */
+  public DetectorSettings withRules(RuleSource source) {
+    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, models, source);
   }
 
   /** The Kafka Streams settings of a detector started with no options. */

@@ -181,7 +181,8 @@ class ShadowIT {
     assertThat(half.get("new_alerts").asLong()).isPositive();
 
     assertThat(run(0, "model", "shadow", "--stop").out()).contains("Shadow v1 stopped");
-    assertThat(run(0, "model", "shadow", "--stop").out()).contains("No shadow was running");
-    assertThat(run(2, "model", "shadow").err()).contains("give either VERSION or --stop");
+    assertThat(run(0, "model", "shadow", "--stop").out()).contains("No shadow model was running");
+    assertThat(run(2, "model", "shadow").err())
+        .contains("give VERSION, --rules FILE or both, or --stop");
   }
 }
