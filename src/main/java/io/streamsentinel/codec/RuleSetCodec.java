@@ -103,11 +103,15 @@ public final class RuleSetCodec {
       node.put("description", rule.description());
       ArrayNode conditions = node.putArray("conditions");
       for (Condition condition : rule.conditions()) {
-        conditions
-            .addObject()
-            .put("feature", condition.feature().wireName())
-            .put("op", condition.op().symbol())
-            .put("threshold", condition.threshold());
+        ObjectNode c =
+            conditions
+                .addObject()
+                .put("feature", condition.feature().wireName())
+                .put("op", condition.op().symbol())
+                .put("threshold", condition.threshold());
+        if (condition.graded()) {
+          c.put("full", condition.full());
+        }
       }
       node.put("weight", rule.weight());
       node.put("reason_code", rule.reasonCode());

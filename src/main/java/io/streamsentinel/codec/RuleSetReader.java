@@ -25,7 +25,7 @@ final class RuleSetReader {
       Set.of("version", "description", "step_up_weight", "rules");
   private static final Set<String> RULE_FIELDS =
       Set.of("id", "description", "conditions", "weight", "reason_code", "detail", "always_alert");
-  private static final Set<String> CONDITION_FIELDS = Set.of("feature", "op", "threshold");
+  private static final Set<String> CONDITION_FIELDS = Set.of("feature", "op", "threshold", "full");
 
   private final String source;
 
@@ -89,7 +89,8 @@ final class RuleSetReader {
     return new Condition(
         parsed("feature", text(node, "feature"), Feature::fromWire),
         parsed("op", text(node, "op"), Comparison::fromSymbol),
-        number(node, "threshold"));
+        number(node, "threshold"),
+        node.has("full") ? number(node, "full") : Double.NaN);
   }
 
   /** Parses a text field, turning the parser's complaint into one about that field. */

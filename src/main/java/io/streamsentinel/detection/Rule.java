@@ -60,12 +60,22 @@ public record Rule(
 
   /** Whether every condition holds; the slow, obvious form of what {@link Scorer} compiles. */
   public boolean firesOn(FeatureVector features) {
-    for (Condition condition : conditions) {
-      if (!condition.holds(features)) {
-        return false;
+    return gradeOn(features) > 0;
+  }
+
+  /**
+   * The product of the conditions' grades (see {@link Condition}): 1 when crisp conditions all
+   * hold, 0 as soon as one fails. The rule weighs in with {@code weight × grade}.
+   */
+  public double gradeOn(FeatureVector features) {
+    double grade = 1;
+    for (Condition c : conditions) {
+      grade *= Condition.grade(c.op(), c.threshold(), c.full(), features.get(c.feature()));
+      if (grade == 0) {
+        return 0;
       }
     }
-    return true;
+    return grade;
   }
 
   /** Rejects a weight outside (0, 1], naming {@code field}. */

@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * Scores a transaction's features with a {@link RuleSet}. Thread-safe and stateless per call.
  *
- * <p>Fired rules combine as a noisy-OR, {@code score = 1 - Π(1 - w_i)}: each rule is an independent
- * chance that the transaction is fraud, so two weak signals add up without ever passing 1, and
- * order does not matter. Each reason's contribution is its share of the score in proportion to
- * {@code -ln(1 - w_i)}, the term it adds to {@code -ln(1 - score)}; contributions add up to the
- * score.
+ * <p>Fired rules combine as a noisy-OR, {@code score = 1 - Π(1 - w_i·g_i)}: each rule is an
+ * independent chance that the transaction is fraud, so two weak signals add up without ever passing
+ * 1, and order does not matter. {@code g_i} is the rule's grade, the product of its conditions'
+ * grades (see {@link Condition}): 1 for a rule of crisp conditions that holds. Each reason's
+ * contribution is its share of the score in proportion to {@code -ln(1 - w_i·g_i)}, the term it
+ * adds to {@code -ln(1 - score)}; contributions add up to the score.
  *
  * <p>Account status comes in through the features: step-up adds the {@link
  * ReasonCodes#STEP_UP_REQUIRED} reason with the rule set's step-up weight; a blocked account scores
@@ -36,8 +37,8 @@ public final class Scorer {
   private final int[] featureIndex;
   private final Comparison[] ops;
   private final double[] thresholds;
+  private final double[] fulls;
   private final double[] weights;
-  private final double[] logTerms;
 
   /**
    * @param ruleSet never null
@@ -53,13 +54,12 @@ public final class Scorer {
     featureIndex = new int[conditionCount];
     ops = new Comparison[conditionCount];
     thresholds = new double[conditionCount];
+    fulls = new double[conditionCount];
     compileConditions();
     // One slot more than the rules: the step-up reason.
     weights = new double[rules.length + 1];
-    logTerms = new double[rules.length + 1];
     for (int r = 0; r <= rules.length; r++) {
       weights[r] = r < rules.length ? rules[r].weight() : ruleSet.stepUpWeight();
-      logTerms[r] = -Math.log1p(-Math.min(weights[r], LARGEST_SHARED_WEIGHT));
     }
   }
 
@@ -74,18 +74,23 @@ public final class Scorer {
    */
   public Decision score(Transaction tx, FeatureVector features) {
     int[] fired = new int[weights.length];
+    // The weight each fired rule weighs in with: its weight times its grade.
+    double[] strength = new double[weights.length];
     int count = 0;
     for (int r = 0; r < rules.length; r++) {
-      if (fires(r, features)) {
+      double grade = grade(r, features);
+      if (grade > 0) {
+        strength[count] = weights[r] * grade;
         fired[count++] = r;
       }
     }
     if (features.get(Feature.STEP_UP_REQUIRED) == 1) {
+      strength[count] = weights[rules.length];
       fired[count++] = rules.length;
     }
     double survival = 1.0;
     for (int i = 0; i < count; i++) {
-      survival *= 1 - weights[fired[i]];
+      survival *= 1 - strength[i];
     }
     double ruleScore = 1 - survival;
     boolean blocked = features.get(Feature.ACCOUNT_BLOCKED) == 1;
@@ -97,7 +102,7 @@ public final class Scorer {
         tx.amount(),
         score,
         Severity.of(score),
-        reasons(fired, count, features, ruleScore, blocked),
+        reasons(fired, strength, count, features, ruleScore, blocked),
         features,
         ruleSet.version(),
         tx.isFraud(),
@@ -114,8 +119,9 @@ public final class Scorer {
     }
     double survival = 1.0;
     for (int r = 0; r < rules.length; r++) {
-      if (fires(r, features)) {
-        survival *= 1 - weights[r];
+      double grade = grade(r, features);
+      if (grade > 0) {
+        survival *= 1 - weights[r] * grade;
       }
     }
     if (features.get(Feature.STEP_UP_REQUIRED) == 1) {
@@ -124,28 +130,40 @@ public final class Scorer {
     return 1 - survival;
   }
 
-  private boolean fires(int rule, FeatureVector features) {
+  /** The product of the rule's condition grades; 0 as soon as one fails. */
+  private double grade(int rule, FeatureVector features) {
+    double grade = 1;
     for (int c = rule == 0 ? 0 : conditionsEnd[rule - 1]; c < conditionsEnd[rule]; c++) {
-      if (!ops[c].test(features.get(featureIndex[c]), thresholds[c])) {
-        return false;
+      double value = features.get(featureIndex[c]);
+      if (!ops[c].test(value, thresholds[c])) {
+        return 0;
+      }
+      if (fulls[c] == fulls[c]) { // graded: not NaN
+        grade *= Math.min(1, (value - thresholds[c]) / (fulls[c] - thresholds[c]));
       }
     }
-    return true;
+    return grade;
   }
 
   private List<Reason> reasons(
-      int[] fired, int count, FeatureVector features, double ruleScore, boolean blocked) {
+      int[] fired,
+      double[] strength,
+      int count,
+      FeatureVector features,
+      double ruleScore,
+      boolean blocked) {
     int total = count + (blocked ? 1 : 0);
     if (total == 0) {
       return List.of();
     }
     double logSum = 0;
     for (int i = 0; i < count; i++) {
-      logSum += logTerms[fired[i]];
+      strength[i] = -Math.log1p(-Math.min(strength[i], LARGEST_SHARED_WEIGHT));
+      logSum += strength[i];
     }
     Reason[] reasons = new Reason[total];
     for (int i = 0; i < count; i++) {
-      double share = ruleScore * logTerms[fired[i]] / logSum;
+      double share = logSum > 0 ? ruleScore * strength[i] / logSum : 0;
       reasons[i] = reason(fired[i], features, share);
     }
     if (blocked) {
@@ -183,6 +201,7 @@ public final class Scorer {
         featureIndex[c] = condition.feature().ordinal();
         ops[c] = condition.op();
         thresholds[c] = condition.threshold();
+        fulls[c] = condition.full();
         c++;
       }
       conditionsEnd[r] = c;

@@ -148,7 +148,7 @@ class DecisionModelFieldsTest {
                 + "\"amount\":12.5,\"score\":0.64,\"severity\":\"MEDIUM\","
                 + "\"reasons\":[{\"code\":\"BIG_DAY\",\"detail\":\"6× the usual day\","
                 + "\"contribution\":0.64}],\"features\":{\"history_count\":3},"
-                + "\"rule_set_version\":\"default-1\"}")
+                + "\"rule_set_version\":\"default-2\"}")
             .getBytes(StandardCharsets.UTF_8);
 
     DecisionDocument doc = DecisionDocumentReader.read(old);

@@ -87,7 +87,17 @@ class DefaultRulesTest {
         story("LARGE_ONLINE_SPREE", DefaultRulesTest::twoLargeOnlinePurchasesAtNewMerchants),
         story("UNUSUAL_HOUR_LARGE_AMOUNT", DefaultRulesTest::largeAmountAtNight),
         story("NEW_DEVICE_NEW_COUNTRY", DefaultRulesTest::newDeviceInANewCountry),
-        story("IMPOSSIBLE_TRAVEL", DefaultRulesTest::newYorkAnHourAfterBerlin));
+        story("IMPOSSIBLE_TRAVEL", DefaultRulesTest::newYorkAnHourAfterBerlin),
+        // The anomaly component: each weak signal on a story where it is unusual for the user.
+        story("UNUSUAL_AMOUNT", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
+        story("UNUSUAL_DAILY_SPEND", DefaultRulesTest::largeAmountAtNight),
+        story("UNUSUAL_HOUR", DefaultRulesTest::largeAmountAtNight),
+        story("QUICK_SUCCESSION", DefaultRulesTest::threeInAMinute),
+        story("NEW_MERCHANTS_IN_HOUR", DefaultRulesTest::twoNewOnlineMerchantsInThirtySeconds),
+        story("NEW_CATEGORY", DefaultRulesTest::aKindOfShopNeverUsed),
+        story("NEW_DEVICE", DefaultRulesTest::newDeviceInANewCountry),
+        story("NEW_COUNTRY", DefaultRulesTest::newDeviceInANewCountry),
+        story("FAR_FROM_LAST", DefaultRulesTest::newYorkAnHourAfterBerlin));
   }
 
   private static Arguments story(String reasonCode, Supplier<Decision> decision) {
@@ -155,6 +165,27 @@ class DefaultRulesTest {
             Tx.at(TUESDAY_NOON).build());
 
     assertThat(home.reasons()).extracting(Reason::code).doesNotContain("IMPOSSIBLE_TRAVEL");
+  }
+
+  private static Decision aKindOfShopNeverUsed() {
+    return last(habits(), Tx.at(TUESDAY_NOON, "30.00").merchantCategory("jewellery").build());
+  }
+
+  @Test
+  void shouldGradeAnUnusualAmountByHowFarItIsFromTheUsersOwn() {
+    double slightly = contribution(last(habits(), Tx.at(TUESDAY_NOON, "65.00").build()));
+    double far = contribution(last(habits(), Tx.at(TUESDAY_NOON, "120.00").build()));
+
+    // mean 30, spread 10: 65 is 3.5 standard deviations above (a sixth of the way from 3 to 12),
+    // 120 is 9 above (two thirds); the weight times the grade is the rule's own probability.
+    assertThat(slightly).isGreaterThan(0).isLessThan(far);
+  }
+
+  private static double contribution(Decision d) {
+    return d.reasons().stream()
+        .filter(r -> r.code().equals("UNUSUAL_AMOUNT"))
+        .mapToDouble(Reason::contribution)
+        .sum();
   }
 
   private static Decision cardTesting() {
