@@ -208,8 +208,9 @@ final class DemoCommand implements Callable<Integer> {
     context
         .out()
         .printf(
-            "Generator: %s, %,d users, fraud rate %s, seed %d. Detector: %s.%s%n",
+            "Generator: %s, world %s, %,d users, fraud rate %s, seed %d. Detector: %s.%s%n",
             RateOption.describe(tps),
+            settings.world().wireName(),
             settings.users(),
             settings.fraudRate(),
             settings.seed(),

@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Produces synthetic card transactions, keyed by user_id, with injected and labelled fraud (card testing,"
-          + " account takeover, impossible travel, high amount at an unusual hour, velocity burst).",
+      "Produces synthetic card transactions, keyed by user_id, with injected and labelled fraud: in the default"
+          + " world card testing, account takeover, impossible travel, high amount at an unusual hour and velocity"
+          + " burst; --world harbor is a held-out world with fraud of other kinds.",
       "Prints progress each second and a summary at the end; runs until --duration, --count or Ctrl-C.",
       "Exit code 1 when any send failed."
     })
@@ -92,10 +93,12 @@ final class GenerateCommand implements Callable<Integer> {
     context
         .out()
         .printf(
-            "Generating to %s at %s: %s, %,d users, fraud rate %s, seed %d, start %s. Ctrl-C stops.%n",
+            "Generating to %s at %s: %s, world %s, %,d users, fraud rate %s, seed %d, start %s."
+                + " Ctrl-C stops.%n",
             topic,
             config.settings().bootstrapServers(),
             RateOption.describe(tps),
+            settings.world().wireName(),
             settings.users(),
             settings.fraudRate(),
             settings.seed(),

@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.generator.GeneratorSettings;
+import io.streamsentinel.generator.World;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,6 +40,18 @@ public final class GeneratorOptions {
               + " behave like real card holders, so at thousands of events/s it runs ahead of the wall clock.")
   Instant start;
 
+  @Option(
+      names = "--world",
+      paramLabel = "NAME",
+      defaultValue = "default",
+      converter = WorldOption.class,
+      description = {
+        "Which synthetic world to simulate (default: ${DEFAULT-VALUE}):",
+        "  default: " + World.Summary.DEFAULT,
+        "  harbor:  " + World.Summary.HARBOR
+      })
+  World world;
+
   /**
    * The settings, with the defaults for seed and start filled in (so they can be printed and
    * repeated).
@@ -46,6 +59,6 @@ public final class GeneratorOptions {
   GeneratorSettings settings() {
     long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
     Instant chosenStart = start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    return new GeneratorSettings(chosenSeed, users, fraudRate, chosenStart);
+    return new GeneratorSettings(chosenSeed, users, fraudRate, chosenStart, world);
   }
 }

@@ -23,6 +23,19 @@ final class Amounts {
     return ofCents((long) Math.ceil(amount * 100));
   }
 
+  /**
+   * Rounded to a whole unit, for currencies without a minor unit in use (yen): still scale 2 on the
+   * wire, like every amount, but always {@code .00}.
+   */
+  static BigDecimal wholeUnits(double amount) {
+    return ofCents(Math.round(amount) * 100);
+  }
+
+  /** Rounded up to a whole unit, for "at least k times typical" in such a currency. */
+  static BigDecimal wholeUnitsUp(double amount) {
+    return ofCents((long) Math.ceil(amount) * 100);
+  }
+
   static BigDecimal ofCents(long cents) {
     return BigDecimal.valueOf(Math.min(MAX_CENTS, Math.max(MIN_CENTS, cents)), 2);
   }

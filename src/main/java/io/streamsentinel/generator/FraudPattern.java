@@ -3,10 +3,11 @@ package io.streamsentinel.generator;
 import java.util.Locale;
 
 /**
- * The kinds of fraud the simulator injects, each a short run of events labelled with its wire name
- * in {@code fraud_pattern}.
+ * The kinds of fraud the simulator injects in the {@link World#DEFAULT} world, each a short run of
+ * events labelled with its wire name in {@code fraud_pattern}. The held-out world has its own, see
+ * {@link HarborFraudPattern}.
  */
-public enum FraudPattern {
+public enum FraudPattern implements FraudKind {
   /** Stolen card numbers checked with 5-12 tiny online payments within minutes. */
   CARD_TESTING(5, 12),
   /** A takeover from a new device: 3-6 large online purchases of resellable goods. */
@@ -28,24 +29,19 @@ public enum FraudPattern {
     this.wireName = name().toLowerCase(Locale.ROOT);
   }
 
-  /** The snake_case wire name, e.g. {@code card_testing}. */
+  @Override
   public String wireName() {
     return wireName;
   }
 
-  /** Fewest labelled events one occurrence produces. */
+  @Override
   public int minEvents() {
     return minEvents;
   }
 
-  /** Most labelled events one occurrence produces. */
+  @Override
   public int maxEvents() {
     return maxEvents;
-  }
-
-  /** Mean number of labelled events per occurrence (lengths are uniform between min and max). */
-  public double meanEvents() {
-    return (minEvents + maxEvents) / 2.0;
   }
 
   /**

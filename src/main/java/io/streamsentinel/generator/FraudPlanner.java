@@ -1,6 +1,5 @@
 package io.streamsentinel.generator;
 
-import java.util.Arrays;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -9,7 +8,7 @@ import java.util.SplittableRandom;
  * time. Patterns start after a normal event with a fixed probability, chosen so that the labelled
  * share of all events matches the configured fraud rate on average.
  */
-final class FraudPlanner {
+final class FraudPlanner implements FraudSource {
 
   private static final FraudPattern[] PATTERNS = FraudPattern.values();
 
@@ -27,14 +26,9 @@ final class FraudPlanner {
     this.events = new PatternEvents(rng, timeline, this::schedule);
   }
 
-  /**
-   * With p patterns started per normal event and L labelled events per pattern on average, the
-   * labelled share is pL / (1 + pL); solving for p gives the rate below.
-   */
+  /** See {@link FraudKind#startProbability}; the default world's patterns. */
   static double startProbability(double fraudRate) {
-    double meanLength =
-        Arrays.stream(PATTERNS).mapToDouble(FraudPattern::meanEvents).average().orElseThrow();
-    return fraudRate / (meanLength * (1 - fraudRate));
+    return FraudKind.startProbability(fraudRate, PATTERNS);
   }
 
   /**
@@ -43,7 +37,8 @@ final class FraudPlanner {
    * recent; other patterns pick their victim uniformly: thieves do not pick cards by how often they
    * are used.
    */
-  void afterNormalEvent(UserState current, long nowMicros) {
+  @Override
+  public void afterNormalEvent(UserState current, long nowMicros) {
     if (startProbability == 0 || rng.nextDouble() >= startProbability) {
       return;
     }
@@ -59,13 +54,13 @@ final class FraudPlanner {
     }
   }
 
-  /** The earliest planned event, or null when none is planned. */
-  PlannedEvent peek() {
+  @Override
+  public PlannedEvent peek() {
     return queue.peek();
   }
 
-  /** Removes and returns the earliest planned event, or null when none is planned. */
-  PlannedEvent poll() {
+  @Override
+  public PlannedEvent poll() {
     return queue.poll();
   }
 

@@ -10,8 +10,10 @@ import java.time.Instant;
  * @param users number of synthetic users, at least 1
  * @param fraudRate target fraction of all events that are labelled fraud, within [0, 0.5]
  * @param start the simulated clock's reading before the first event
+ * @param world which world to simulate; {@link World#DEFAULT} unless told otherwise
  */
-public record GeneratorSettings(long seed, int users, double fraudRate, Instant start) {
+public record GeneratorSettings(
+    long seed, int users, double fraudRate, Instant start, World world) {
 
   public static final int DEFAULT_USERS = 10_000;
   public static final double DEFAULT_FRAUD_RATE = 0.01;
@@ -31,22 +33,37 @@ public record GeneratorSettings(long seed, int users, double fraudRate, Instant 
     if (start == null) {
       throw new IllegalArgumentException("start must not be null");
     }
+    if (world == null) {
+      throw new IllegalArgumentException("world must not be null");
+    }
   }
 
-  /** The defaults (10,000 users, 1 % fraud, {@link #DEFAULT_START}) with the given seed. */
+  /** Settings of the {@link World#DEFAULT} world. */
+  public GeneratorSettings(long seed, int users, double fraudRate, Instant start) {
+    this(seed, users, fraudRate, start, World.DEFAULT);
+  }
+
+  /**
+   * The defaults (10,000 users, 1 % fraud, {@link #DEFAULT_START}, the default world) with the
+   * given seed.
+   */
   public static GeneratorSettings withSeed(long seed) {
     return new GeneratorSettings(seed, DEFAULT_USERS, DEFAULT_FRAUD_RATE, DEFAULT_START);
   }
 
   public GeneratorSettings withUsers(int value) {
-    return new GeneratorSettings(seed, value, fraudRate, start);
+    return new GeneratorSettings(seed, value, fraudRate, start, world);
   }
 
   public GeneratorSettings withFraudRate(double value) {
-    return new GeneratorSettings(seed, users, value, start);
+    return new GeneratorSettings(seed, users, value, start, world);
   }
 
   public GeneratorSettings withStart(Instant value) {
-    return new GeneratorSettings(seed, users, fraudRate, value);
+    return new GeneratorSettings(seed, users, fraudRate, value, world);
+  }
+
+  public GeneratorSettings withWorld(World value) {
+    return new GeneratorSettings(seed, users, fraudRate, start, value);
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Plans a user's everyday, legitimate transactions. */
-final class NormalSpending {
+final class NormalSpending implements EverydaySpending {
 
   /** Share of purchases at a merchant that is not a favourite. */
   static final double NEW_MERCHANT_SHARE = 0.10;
@@ -33,8 +33,8 @@ final class NormalSpending {
     this.rng = rng;
   }
 
-  /** An everyday transaction of {@code user} at {@code atMicros}; marks its merchant visited. */
-  PlannedEvent plan(UserState user, long atMicros, long order) {
+  @Override
+  public PlannedEvent plan(UserState user, long atMicros, long order) {
     int merchantIndex =
         rng.nextDouble() < NEW_MERCHANT_SHARE ? pickOtherMerchant(user) : pickFavourite(user);
     user.visit(merchantIndex);

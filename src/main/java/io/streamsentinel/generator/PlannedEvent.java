@@ -23,7 +23,7 @@ record PlannedEvent(
     City city,
     double latitude,
     double longitude,
-    FraudPattern pattern) {
+    FraudKind pattern) {
 
   /** Earliest first; among equal times, first planned first, so the merge is deterministic. */
   static final Comparator<PlannedEvent> BY_TIME =

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * An endless, deterministic stream of synthetic card transactions with labelled fraud. The same
- * {@link GeneratorSettings} always give the same sequence of events.
+ * An endless, deterministic stream of synthetic card transactions with labelled fraud, in the
+ * {@link World} the settings name. The same {@link GeneratorSettings} always give the same sequence
+ * of events.
  *
  * <p>Event time is simulated: everyday transactions follow each user's Poisson process (see {@link
  * ArrivalProcess}) on a clock that starts at {@link GeneratorSettings#start()} and advances only
@@ -21,10 +22,13 @@ public final class TransactionSimulator {
   private final List<SyntheticUser> users;
   private final SimulatedTimeline timeline;
   private final ArrivalProcess arrivals;
-  private final NormalSpending spending;
-  private final FraudPlanner fraud;
+  private final EverydaySpending spending;
+  private final FraudSource fraud;
 
-  /** {@code tx_<seed in hex>_}, built once so an id costs one concatenation. */
+  /**
+   * {@code tx_<seed in hex>_} ({@code tx_<world>_<seed in hex>_} outside the default world), built
+   * once so an id costs one concatenation.
+   */
   private final String idPrefix;
 
   private UserState pendingUser;
@@ -33,17 +37,40 @@ public final class TransactionSimulator {
 
   public TransactionSimulator(GeneratorSettings settings) {
     // One independent stream per concern, so that for instance changing the fraud rate leaves the
-    // users and their everyday transactions exactly as they were.
+    // users and their everyday transactions exactly as they were. Every world splits them in the
+    // same order; the default world's stream is what it was before other worlds existed.
     SplittableRandom master = new SplittableRandom(settings.seed());
+    World world = settings.world();
     this.users =
-        new UserFactory(master.split(), UserFactory.populationTag(settings.seed()))
-            .create(settings.users());
+        switch (world) {
+          case DEFAULT ->
+              new UserFactory(master.split(), UserFactory.populationTag(settings.seed()))
+                  .create(settings.users());
+          case HARBOR ->
+              new HarborUserFactory(
+                      master.split(), HarborUserFactory.populationTag(settings.seed()))
+                  .create(settings.users());
+        };
     UserState[] states = users.stream().map(UserState::new).toArray(UserState[]::new);
     this.timeline = new SimulatedTimeline(settings.start());
     this.arrivals = new ArrivalProcess(states, timeline, master.split());
-    this.spending = new NormalSpending(master.split());
-    this.fraud = new FraudPlanner(master.split(), states, timeline, settings.fraudRate());
-    this.idPrefix = "tx_" + Long.toHexString(settings.seed()) + "_";
+    this.spending =
+        switch (world) {
+          case DEFAULT -> new NormalSpending(master.split());
+          case HARBOR -> new HarborSpending(master.split());
+        };
+    this.fraud =
+        switch (world) {
+          case DEFAULT -> new FraudPlanner(master.split(), states, timeline, settings.fraudRate());
+          case HARBOR ->
+              new HarborFraudPlanner(master.split(), states, timeline, settings.fraudRate());
+        };
+    // Another world's ids must not meet the default world's of the same seed in the dedup store.
+    String hexSeed = Long.toHexString(settings.seed());
+    this.idPrefix =
+        world == World.DEFAULT
+            ? "tx_" + hexSeed + "_"
+            : "tx_" + world.wireName() + "_" + hexSeed + "_";
   }
 
   /** The next transaction; never null, never ends. Timestamps never decrease. */
@@ -76,7 +103,7 @@ public final class TransactionSimulator {
   private Transaction emit(PlannedEvent event) {
     event.user().noteEvent(event.atMicros(), event.latitude(), event.longitude());
     SyntheticUser user = event.user().user;
-    FraudPattern pattern = event.pattern();
+    FraudKind pattern = event.pattern();
     Merchant merchant = event.merchant();
     return new Transaction(
         Transaction.TRANSACTION_CREATED,

@@ -1,0 +1,63 @@
+package io.streamsentinel.generator;
+
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * Decides when fraud starts in the held-out {@link World#HARBOR} world and plans its events into a
+ * queue ordered by time, as {@link FraudPlanner} does for the default world: a pattern starts after
+ * a normal event with the probability that makes the labelled share match the fraud rate.
+ */
+final class HarborFraudPlanner implements FraudSource {
+
+  private static final HarborFraudPattern[] PATTERNS = HarborFraudPattern.values();
+
+  private final SplittableRandom rng;
+  private final UserState[] users;
+  private final double startProbability;
+  private final HarborPatternEvents events;
+  private final PriorityQueue<PlannedEvent> queue = new PriorityQueue<>(PlannedEvent.BY_TIME);
+
+  HarborFraudPlanner(
+      SplittableRandom rng, UserState[] users, SimulatedTimeline timeline, double fraudRate) {
+    this.rng = rng;
+    this.users = users;
+    this.startProbability = FraudKind.startProbability(fraudRate, PATTERNS);
+    this.events = new HarborPatternEvents(rng, timeline, users, this::schedule);
+  }
+
+  /**
+   * Maybe starts a pattern. Victims are drawn uniformly: thieves do not pick cards by how often
+   * they are used; the compromised-merchant spree picks its own, among the merchant's customers.
+   */
+  @Override
+  public void afterNormalEvent(UserState current, long nowMicros) {
+    if (startProbability == 0 || rng.nextDouble() >= startProbability) {
+      return;
+    }
+    HarborFraudPattern pattern = PATTERNS[rng.nextInt(PATTERNS.length)];
+    UserState victim = users[rng.nextInt(users.length)];
+    switch (pattern) {
+      case COUNTERFEIT_CARD_PRESENT -> events.counterfeitCardPresent(victim, nowMicros);
+      case LOW_AND_SLOW_TAKEOVER -> events.lowAndSlowTakeover(victim, nowMicros);
+      case TRIANGULATION_RESHIPPING -> events.triangulation(victim, nowMicros);
+      case ATM_CASH_OUT -> events.atmCashOut(victim, nowMicros);
+      case COMPROMISED_MERCHANT_SPREE -> events.compromisedMerchantSpree(nowMicros);
+    }
+  }
+
+  @Override
+  public PlannedEvent peek() {
+    return queue.peek();
+  }
+
+  @Override
+  public PlannedEvent poll() {
+    return queue.poll();
+  }
+
+  private void schedule(PlannedEvent event) {
+    event.user().noteEvent(event.atMicros(), event.latitude(), event.longitude());
+    queue.add(event);
+  }
+}

@@ -1,0 +1,68 @@
+package io.streamsentinel.generator;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Which synthetic world the simulator draws: its people, their spending and the fraud against them.
+ * The detection is tuned on {@link #DEFAULT} only; {@link #HARBOR} is held out, to measure whether
+ * what was tuned travels to a world it has never seen.
+ */
+public enum World {
+  /** The world the rules were tuned on; its stream for a seed never changes. */
+  DEFAULT(Summary.DEFAULT),
+  /** Held out: never tune detection on it. */
+  HARBOR(Summary.HARBOR);
+
+  /** The one-line summaries, as constants so that the CLI's help text can show them. */
+  public static final class Summary {
+    public static final String DEFAULT =
+        "44 cities on every continent, each in its own currency; card testing, account takeover,"
+            + " impossible travel, high amount at an unusual hour, velocity burst.";
+    public static final String HARBOR =
+        "held out, never tune on it: 12 Japanese cities in yen; commuters, families, late-evening"
+            + " online shoppers, affluent spenders; counterfeit card present, low-and-slow takeover,"
+            + " triangulation, ATM cash-out, compromised-merchant spree.";
+
+    private Summary() {}
+  }
+
+  private final String wireName;
+  private final String summary;
+
+  World(String summary) {
+    this.wireName = name().toLowerCase(Locale.ROOT);
+    this.summary = summary;
+  }
+
+  /** The lower-case name the CLI takes, e.g. {@code harbor}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** One line saying what the world is. */
+  public String summary() {
+    return summary;
+  }
+
+  /** Every wire name, comma separated, in declaration order. */
+  public static String names() {
+    return Arrays.stream(values()).map(World::wireName).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The world with this wire name.
+   *
+   * @throws IllegalArgumentException naming the input and the known worlds when none matches (also
+   *     for null)
+   */
+  public static World fromWire(String value) {
+    for (World world : values()) {
+      if (world.wireName.equals(value)) {
+        return world;
+      }
+    }
+    throw new IllegalArgumentException("unknown world '" + value + "'; known worlds: " + names());
+  }
+}

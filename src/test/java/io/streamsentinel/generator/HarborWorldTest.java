@@ -1,0 +1,157 @@
+package io.streamsentinel.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamsentinel.domain.Channel;
+import io.streamsentinel.domain.Label;
+import io.streamsentinel.domain.Transaction;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The held-out world as a whole: reproducible, really another world, fraud at the set rate. */
+class HarborWorldTest {
+
+  private static final double FRAUD_RATE = 0.02;
+  private static final GeneratorSettings SETTINGS =
+      GeneratorSettings.withSeed(2025)
+          .withUsers(2_000)
+          .withFraudRate(FRAUD_RATE)
+          .withWorld(World.HARBOR);
+  static final SimulatedStream HARBOR = SimulatedStream.take(SETTINGS, 200_000);
+  private static final SimulatedStream DEFAULT =
+      SimulatedStream.take(SETTINGS.withWorld(World.DEFAULT), 200_000);
+
+  @Test
+  void shouldRepeatTheSameEventsForTheSameSeedAndWorld() {
+    assertThat(SimulatedStream.take(SETTINGS, 20_000).events())
+        .isEqualTo(HARBOR.events().subList(0, 20_000));
+  }
+
+  @Test
+  void shouldNeverShareUserOrTransactionIdsWithTheDefaultWorldOfTheSameSeed() {
+    assertThat(HARBOR.users().keySet()).doesNotContainAnyElementsOf(DEFAULT.users().keySet());
+    assertThat(HARBOR.events().get(0).transactionId()).isEqualTo("tx_harbor_7e9_0");
+    assertThat(DEFAULT.events().get(0).transactionId()).isEqualTo("tx_7e9_0");
+  }
+
+  @Test
+  void shouldLiveInJapaneseCitiesAndPayInWholeYen() {
+    assertThat(HARBOR.events())
+        .allSatisfy(
+            t -> {
+              assertThat(t.currency()).isEqualTo("JPY");
+              assertThat(t.country()).isEqualTo("JP");
+              assertThat(t.amount().scale()).isEqualTo(2);
+              assertThat(t.amount().stripTrailingZeros().scale()).isLessThanOrEqualTo(0);
+              assertThat(t.amount()).isPositive().isLessThan(BigDecimal.valueOf(1_000_000));
+            });
+    assertThat(HARBOR.events().stream().map(Transaction::city).collect(Collectors.toSet()))
+        .hasSize(HarborCities.all().size());
+  }
+
+  @Test
+  void shouldSpendOnTheScaleOfYenWithAHeavierTail() {
+    double harborMedian = quantile(normal(HARBOR), 0.5);
+    double defaultMedian = quantile(normal(DEFAULT), 0.5);
+    assertThat(harborMedian / defaultMedian).isBetween(50.0, 150.0);
+    double harborTail = quantile(normal(HARBOR), 0.99) / harborMedian;
+    double defaultTail = quantile(normal(DEFAULT), 0.99) / defaultMedian;
+    assertThat(harborTail).isGreaterThan(2 * defaultTail);
+  }
+
+  @Test
+  void shouldPayInPersonMoreOftenAndLaterInTheEvening() {
+    assertThat(share(normal(HARBOR), t -> t.channel() == Channel.CARD_PRESENT))
+        .isGreaterThan(share(normal(DEFAULT), t -> t.channel() == Channel.CARD_PRESENT) + 0.05);
+    Predicate<Transaction> evening = t -> localHour(t) >= 21;
+    Predicate<Transaction> morning = t -> localHour(t) >= 6 && localHour(t) < 9;
+    assertThat(share(normal(HARBOR), evening)).isGreaterThan(1.5 * share(normal(DEFAULT), evening));
+    assertThat(share(normal(HARBOR), morning)).isLessThan(share(normal(DEFAULT), morning));
+  }
+
+  @Test
+  void shouldLabelAboutTheConfiguredFractionOfEventsWithEachPatternInProportion() {
+    List<Transaction> fraud = HARBOR.events().stream().filter(Transaction::isFraud).toList();
+    double fraction = (double) fraud.size() / HARBOR.events().size();
+    assertThat(fraction).isBetween(FRAUD_RATE * 0.8, FRAUD_RATE * 1.2);
+    Map<HarborFraudPattern, Long> counts = new EnumMap<>(HarborFraudPattern.class);
+    fraud.forEach(t -> counts.merge(HarborFraudPattern.fromWire(t.fraudPattern()), 1L, Long::sum));
+    double totalMean =
+        Arrays.stream(HarborFraudPattern.values()).mapToDouble(FraudKind::meanEvents).sum();
+    for (HarborFraudPattern pattern : HarborFraudPattern.values()) {
+      double expected = pattern.meanEvents() / totalMean;
+      double observed = counts.getOrDefault(pattern, 0L) / (double) fraud.size();
+      assertThat(observed).as("share of %s", pattern).isBetween(expected * 0.7, expected * 1.3);
+    }
+  }
+
+  @Test
+  void shouldInjectNoneOfTheDefaultWorldsPatterns() {
+    Set<String> defaultNames =
+        Arrays.stream(FraudPattern.values())
+            .map(FraudPattern::wireName)
+            .collect(Collectors.toSet());
+    assertThat(HARBOR.events())
+        .allSatisfy(t -> assertThat(t.fraudPattern() != null).isEqualTo(t.isFraud()))
+        .noneMatch(t -> defaultNames.contains(t.fraudPattern()));
+    assertThat(SimulatedStream.take(SETTINGS.withFraudRate(0), 50_000).events())
+        .noneMatch(Transaction::isFraud);
+  }
+
+  @Test
+  void shouldSendAChargebackForEveryHarborFraud() {
+    LabelFeed feed = new LabelFeed(LabelFeed.Policy.defaults(), SETTINGS.seed());
+    Map<String, Transaction> byId = new HashMap<>();
+    List<Transaction> events = HARBOR.events().subList(0, 50_000);
+    events.forEach(
+        t -> {
+          feed.observe(t);
+          byId.put(t.transactionId(), t);
+        });
+    Instant after =
+        events.get(events.size() - 1).timestamp().plus(LabelFeed.Policy.defaults().latest());
+    List<Label> labels = feed.due(after);
+    List<Label> chargebacks = labels.stream().filter(Label::fraud).toList();
+    assertThat(chargebacks).hasSize((int) events.stream().filter(Transaction::isFraud).count());
+    assertThat(chargebacks)
+        .allSatisfy(l -> assertThat(byId.get(l.transactionId()).isFraud()).isTrue());
+    assertThat(
+            chargebacks.stream()
+                .map(l -> byId.get(l.transactionId()).fraudPattern())
+                .collect(Collectors.toSet()))
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(HarborFraudPattern.values()).map(HarborFraudPattern::wireName).toList());
+  }
+
+  static int localHour(Transaction t) {
+    return t.timestamp().atOffset(userOf(t).utcOffset()).getHour();
+  }
+
+  private static SyntheticUser userOf(Transaction t) {
+    SyntheticUser user = HARBOR.users().get(t.userId());
+    return user != null ? user : DEFAULT.users().get(t.userId());
+  }
+
+  private static List<Transaction> normal(SimulatedStream stream) {
+    return stream.events().stream().filter(t -> !t.isFraud()).toList();
+  }
+
+  private static double share(List<Transaction> events, Predicate<Transaction> test) {
+    return events.stream().filter(test).count() / (double) events.size();
+  }
+
+  private static double quantile(List<Transaction> events, double q) {
+    double[] amounts =
+        events.stream().mapToDouble(t -> t.amount().doubleValue()).sorted().toArray();
+    return amounts[(int) (q * (amounts.length - 1))];
+  }
+}

@@ -1,0 +1,53 @@
+package io.streamsentinel.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class WorldTest {
+
+  @Test
+  void shouldDefaultToTheDefaultWorld() {
+    assertThat(GeneratorSettings.withSeed(7).world()).isEqualTo(World.DEFAULT);
+    assertThat(new GeneratorSettings(7, 5, 0.5, Instant.EPOCH).world()).isEqualTo(World.DEFAULT);
+    assertThat(GeneratorSettings.withSeed(7).withWorld(World.HARBOR).withUsers(5).world())
+        .isEqualTo(World.HARBOR);
+  }
+
+  @Test
+  void shouldParseEveryWireNameBack() {
+    assertThat(World.names()).isEqualTo("default, harbor");
+    for (World world : World.values()) {
+      assertThat(World.fromWire(world.wireName())).isSameAs(world);
+      assertThat(world.summary()).isNotBlank();
+    }
+  }
+
+  @Test
+  void shouldRejectAnUnknownWorldNamingItAndTheKnownOnes() {
+    assertThatThrownBy(() -> World.fromWire("atlantis"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'atlantis'")
+        .hasMessageContaining("default, harbor");
+  }
+
+  @Test
+  void shouldRejectAMissingWorldNamingTheSetting() {
+    assertThatThrownBy(() -> GeneratorSettings.withSeed(7).withWorld(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("world ");
+  }
+
+  @Test
+  void shouldKeepHarborPatternsApartFromTheDefaultOnes() {
+    for (HarborFraudPattern pattern : HarborFraudPattern.values()) {
+      assertThat(HarborFraudPattern.fromWire(pattern.wireName())).isSameAs(pattern);
+      assertThat(pattern.wireName()).matches("[a-z]+(_[a-z]+)*");
+      assertThat(FraudPattern.values())
+          .extracting(FraudPattern::wireName)
+          .doesNotContain(pattern.wireName());
+    }
+  }
+}
