@@ -24,17 +24,29 @@ public enum Feature {
       "new_merchant_count_1h", "transactions at merchants new to the user in the last hour"),
   NEW_DEVICE_COUNT_1H(
       "new_device_count_1h", "transactions from devices new to the user in the last hour"),
+  NEW_MERCHANT_COUNT_24H(
+      "new_merchant_count_24h", "transactions at merchants new to the user in the last 24 h"),
+  NEW_DEVICE_COUNT_24H(
+      "new_device_count_24h", "transactions from devices new to the user in the last 24 h"),
   SECONDS_SINCE_LAST("seconds_since_last", "seconds since the user's previous transaction"),
   NEW_MERCHANT("new_merchant", "1 if the user has not used this merchant recently"),
   NEW_CATEGORY("new_category", "1 if the user has not used this merchant category recently"),
   NEW_COUNTRY("new_country", "1 if the user has not transacted in this country recently"),
   NEW_DEVICE("new_device", "1 if the user has not used this device recently"),
+  MERCHANT_VARIETY(
+      "merchant_variety",
+      "distinct recent merchants per past transaction: low for a user of habit, 0 without history"),
+  DEVICE_VARIETY(
+      "device_variety", "distinct recent devices per past transaction, 0 without history"),
   CARD_NOT_PRESENT("card_not_present", "1 if the card was not present (online)"),
   DISTANCE_KM("distance_km", "great-circle distance from the user's last location"),
   TRAVEL_SPEED_KMH("travel_speed_kmh", "speed needed to get here from the last location"),
   HOUR_PROBABILITY("hour_probability", "how likely this hour of day is for the user"),
   DAILY_SPEND("daily_spend", "amount spent today (UTC), this one included"),
   DAILY_SPEND_RATIO("daily_spend_ratio", "today's spend divided by the user's typical day"),
+  DAILY_COUNT_RATIO(
+      "daily_count_ratio",
+      "today's transactions, this one included, divided by the user's typical active day"),
   HISTORY_COUNT("history_count", "transactions seen from the user before this one"),
   ACCOUNT_BLOCKED("account_blocked", "1 if the account is blocked"),
   STEP_UP_REQUIRED("step_up_required", "1 if the account requires step-up authentication");

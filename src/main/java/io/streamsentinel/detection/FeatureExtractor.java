@@ -6,17 +6,22 @@ import static io.streamsentinel.detection.Feature.AMOUNT_TO_MAX_RATIO;
 import static io.streamsentinel.detection.Feature.AMOUNT_TO_MEAN_RATIO;
 import static io.streamsentinel.detection.Feature.AMOUNT_ZSCORE;
 import static io.streamsentinel.detection.Feature.CARD_NOT_PRESENT;
+import static io.streamsentinel.detection.Feature.DAILY_COUNT_RATIO;
 import static io.streamsentinel.detection.Feature.DAILY_SPEND;
 import static io.streamsentinel.detection.Feature.DAILY_SPEND_RATIO;
+import static io.streamsentinel.detection.Feature.DEVICE_VARIETY;
 import static io.streamsentinel.detection.Feature.DISTANCE_KM;
 import static io.streamsentinel.detection.Feature.HISTORY_COUNT;
 import static io.streamsentinel.detection.Feature.HOUR_PROBABILITY;
+import static io.streamsentinel.detection.Feature.MERCHANT_VARIETY;
 import static io.streamsentinel.detection.Feature.NEW_CATEGORY;
 import static io.streamsentinel.detection.Feature.NEW_COUNTRY;
 import static io.streamsentinel.detection.Feature.NEW_DEVICE;
 import static io.streamsentinel.detection.Feature.NEW_DEVICE_COUNT_1H;
+import static io.streamsentinel.detection.Feature.NEW_DEVICE_COUNT_24H;
 import static io.streamsentinel.detection.Feature.NEW_MERCHANT;
 import static io.streamsentinel.detection.Feature.NEW_MERCHANT_COUNT_1H;
+import static io.streamsentinel.detection.Feature.NEW_MERCHANT_COUNT_24H;
 import static io.streamsentinel.detection.Feature.SECONDS_SINCE_LAST;
 import static io.streamsentinel.detection.Feature.SMALL_AMOUNT_COUNT_10M;
 import static io.streamsentinel.detection.Feature.STEP_UP_REQUIRED;
@@ -127,6 +132,10 @@ public final class FeatureExtractor {
         windows.markedWith(VelocityWindow.ONE_HOUR, SlidingWindows.NEW_MERCHANT, time, marks);
     f[NEW_DEVICE_COUNT_1H.ordinal()] =
         windows.markedWith(VelocityWindow.ONE_HOUR, SlidingWindows.NEW_DEVICE, time, marks);
+    f[NEW_MERCHANT_COUNT_24H.ordinal()] =
+        windows.markedWith(VelocityWindow.ONE_DAY, SlidingWindows.NEW_MERCHANT, time, marks);
+    f[NEW_DEVICE_COUNT_24H.ordinal()] =
+        windows.markedWith(VelocityWindow.ONE_DAY, SlidingWindows.NEW_DEVICE, time, marks);
   }
 
   private static void noveltyFeatures(double[] f, Transaction tx, UserProfile before) {
@@ -134,6 +143,11 @@ public final class FeatureExtractor {
     f[NEW_CATEGORY.ordinal()] = flag(before.isNew(before.categories(), tx.merchantCategory()));
     f[NEW_COUNTRY.ordinal()] = flag(before.isNew(before.countries(), tx.country()));
     f[NEW_DEVICE.ordinal()] = flag(before.isNew(before.devices(), tx.deviceId()));
+    long history = before.amounts().count();
+    if (history > 0) {
+      f[MERCHANT_VARIETY.ordinal()] = Math.min(1, before.merchants().size() / (double) history);
+      f[DEVICE_VARIETY.ordinal()] = Math.min(1, before.devices().size() / (double) history);
+    }
     f[CARD_NOT_PRESENT.ordinal()] = flag(tx.channel() == Channel.ONLINE);
   }
 
@@ -159,10 +173,26 @@ public final class FeatureExtractor {
     f[DAILY_SPEND.ordinal()] = Cents.toUnits(spent);
     double typical = daily.typicalDayCentsBefore(day);
     f[DAILY_SPEND_RATIO.ordinal()] = typical > 0 ? spent / typical : 0;
+    f[DAILY_COUNT_RATIO.ordinal()] = dailyCountRatio(daily, day, before.amounts().count());
     if (before.hasHistory() && time > before.lastEpochMillis()) {
       f[SECONDS_SINCE_LAST.ordinal()] =
           (time - before.lastEpochMillis()) / (double) EventTime.MILLIS_PER_SECOND;
     }
+  }
+
+  /**
+   * Today's count with this transaction over the user's mean count per completed active day: the
+   * lifetime count less today's so far, over the days before today. 0 without a completed day.
+   */
+  private static double dailyCountRatio(DailySpend daily, long day, long lifetimeCount) {
+    boolean today = daily.count() > 0 && day == daily.epochDay();
+    boolean currentIsOver = daily.count() > 0 && day > daily.epochDay();
+    long days = daily.pastDays() + (currentIsOver ? 1 : 0);
+    long pastCount = lifetimeCount - (today ? daily.count() : 0);
+    if (days == 0 || pastCount <= 0) {
+      return 0;
+    }
+    return (today ? daily.count() + 1 : 1) / ((double) pastCount / days);
   }
 
   private static double flag(boolean value) {
