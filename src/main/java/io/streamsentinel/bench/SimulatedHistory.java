@@ -10,6 +10,7 @@ import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.TransactionSimulator;
+import io.streamsentinel.generator.World;
 import io.streamsentinel.learning.ModelTrainer;
 import io.streamsentinel.learning.NotEnoughLabelsException;
 import io.streamsentinel.learning.TrainedModel;
@@ -58,9 +59,16 @@ public final class SimulatedHistory {
 
   /** {@code count} decisions of {@code users} users from {@code start}. */
   public static List<TrainingExample> decide(long seed, int users, Instant start, int count) {
+    return decide(World.DEFAULT, seed, users, start, count);
+  }
+
+  /** {@code count} decisions of {@code users} users of {@code world} from {@code start}. */
+  public static List<TrainingExample> decide(
+      World world, long seed, int users, Instant start, int count) {
     List<TrainingExample> examples = new ArrayList<>(count);
     play(
-        new GeneratorSettings(seed, users, GeneratorSettings.DEFAULT_FRAUD_RATE, start),
+        new GeneratorSettings(seed, users, GeneratorSettings.DEFAULT_FRAUD_RATE, start)
+            .withWorld(world),
         count,
         () -> true,
         (tx, d) ->
