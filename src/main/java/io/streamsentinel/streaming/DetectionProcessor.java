@@ -7,6 +7,7 @@ import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.UserProfileCodec;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.FraudDetector;
+import io.streamsentinel.detection.ScoringModel;
 import io.streamsentinel.detection.UserProfile;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.InvalidTransactionException;
@@ -36,17 +37,19 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   private final TransactionCodec codec;
   private final FraudDetector detector;
   private final DetectorCounters counters;
+  private final DriftMonitor.Recorder drift;
   private final UserProfileCodec.Encoder profileEncoder = new UserProfileCodec.Encoder();
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> profiles;
   private WindowStore<String, Long> seenIds;
   private KeyValueStore<String, byte[]> accountStatus;
 
-  DetectionProcessor(DetectorSettings settings, DetectorCounters counters) {
+  DetectionProcessor(DetectorSettings settings, DetectorCounters counters, DriftMonitor drift) {
     this.settings = settings;
     this.codec = new TransactionCodec(settings.limits());
     this.detector = FraudDetector.of(settings.rules());
     this.counters = counters;
+    this.drift = drift.recorder();
   }
 
   @Override
@@ -85,19 +88,25 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
 
   private void score(Record<String, byte[]> record, Transaction tx) {
     UserProfile before = profileOf(tx.userId());
+    ScoringModel model = settings.models().current(); // read once: scoring and drift agree
     FraudDetector.Assessment result =
-        detector.assess(
-            tx, before, statusOf(tx), settings.models().current(), settings.models().shadow());
+        detector.assess(tx, before, statusOf(tx), model, settings.models().shadow());
     profiles.put(tx.userId(), profileEncoder.encode(result.profile()));
     Decision decision = result.decision();
     context.forward(
         record.withValue(DecisionCodec.encodeDecision(decision, tx)), FraudTopology.SCORES_SINK);
     counters.scored();
+    drift.record(model, decision, context.currentSystemTimeMs());
     if (decision.isAlert(settings.alertThreshold())) {
       context.forward(
           record.withValue(DecisionCodec.encodeAlert(decision, tx)), FraudTopology.ALERTS_SINK);
       counters.alert(decision.severity());
     }
+  }
+
+  @Override
+  public void close() {
+    drift.close();
   }
 
   private UserProfile profileOf(String userId) {

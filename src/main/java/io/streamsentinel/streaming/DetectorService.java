@@ -5,6 +5,7 @@ import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.kafka.GroupInput;
 import io.streamsentinel.registry.ChampionWatcher;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -29,6 +30,7 @@ public final class DetectorService implements AutoCloseable {
   private final GroupInput input;
   private final ClientMetrics.Binding clientMetrics;
   private final ChampionWatcher models;
+  private final DriftMonitor drift;
   private volatile Throwable failure;
 
   /** How long a starting detector waits to read the model registry before it scores. */
@@ -67,7 +69,12 @@ public final class DetectorService implements AutoCloseable {
       settings = settings.withModels(models);
     }
     this.counters = new DetectorCounters(metrics.registry());
-    Topology topology = FraudTopology.build(settings, counters);
+    this.drift =
+        models == null
+            ? DriftMonitor.disabled()
+            : new DriftMonitor(
+                models::champion, settings.drift(), metrics.registry(), Clock.systemUTC());
+    Topology topology = FraudTopology.build(settings, counters, drift);
     log.info("Detection topology (rules {}):\n{}", settings.rules().version(), topology.describe());
     Properties props = new Properties();
     props.putAll(streamsConfig.toProperties());
@@ -132,6 +139,11 @@ public final class DetectorService implements AutoCloseable {
 
   public DetectorCounters counters() {
     return counters;
+  }
+
+  /** The champion model's drift as this instance sees it (its partitions). */
+  public DriftMonitor drift() {
+    return drift;
   }
 
   /** The underlying client, for interactive queries and metrics. */

@@ -4,6 +4,7 @@ import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.ModelSource;
 import io.streamsentinel.detection.RuleSet;
+import io.streamsentinel.detection.drift.DriftSettings;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.kafka.TopicCatalog;
@@ -20,13 +21,15 @@ import java.util.Objects;
  *     duplicate
  * @param limits the input limits for decoding transactions
  * @param models the model in force, read per transaction; {@link ModelSource#NONE} for rules only
+ * @param drift how the champion model's drift is measured
  */
 public record DetectorSettings(
     RuleSet rules,
     double alertThreshold,
     Duration dedupWindow,
     TransactionLimits limits,
-    ModelSource models) {
+    ModelSource models,
+    DriftSettings drift) {
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(24);
 
   public static final String INPUT_TOPIC = TopicCatalog.TRANSACTIONS;
@@ -40,6 +43,7 @@ public record DetectorSettings(
     Objects.requireNonNull(dedupWindow, "dedupWindow");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(models, "models");
+    Objects.requireNonNull(drift, "drift");
     if (!(alertThreshold > 0 && alertThreshold <= 1)) {
       throw new IllegalArgumentException(
           "alert threshold must be in (0, 1] but was " + alertThreshold);
@@ -47,6 +51,16 @@ public record DetectorSettings(
     if (dedupWindow.isNegative() || dedupWindow.isZero()) {
       throw new IllegalArgumentException("dedup window must be positive but was " + dedupWindow);
     }
+  }
+
+  /** Settings with the default drift measurement. */
+  public DetectorSettings(
+      RuleSet rules,
+      double alertThreshold,
+      Duration dedupWindow,
+      TransactionLimits limits,
+      ModelSource models) {
+    this(rules, alertThreshold, dedupWindow, limits, models, DriftSettings.defaults());
   }
 
   /** Settings scoring with the rules alone. */
@@ -57,7 +71,12 @@ public record DetectorSettings(
 
   /** The same settings with the model in force taken from {@code source}. */
   public DetectorSettings withModels(ModelSource source) {
-    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, source);
+    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, source, drift);
+  }
+
+  /** The same settings with another drift measurement. */
+  public DetectorSettings withDrift(DriftSettings value) {
+    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, models, value);
   }
 
   /** The Kafka Streams settings of a detector started with no options. */
