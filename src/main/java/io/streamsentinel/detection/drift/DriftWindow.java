@@ -10,10 +10,10 @@ import java.util.Arrays;
  *
  * <p>The window is a ring of {@link DriftSettings#buckets()} buckets of wall-clock time; a decision
  * is counted in the bucket of its time, and a bucket older than the window is cleared when its slot
- * is reused and skipped when read. Counting a decision is a binary search and an increment per
- * series, with no allocation and no lock: the counts are plain {@code long}s written with opaque
- * stores (a plain move on x86) so a reader sees whole values. A reader that meets a bucket being
- * recycled skips it, so a read may miss the last moment's counts, never double them.
+ * is reused and skipped when read. Counting a decision is a bin lookup and an increment per series,
+ * with no allocation and no lock: the counts are plain {@code long}s written with opaque stores (a
+ * plain move on x86) so a reader sees whole values. A reader that meets a bucket being recycled
+ * skips it, so a read may miss the last moment's counts, never double them.
  */
 public final class DriftWindow {
 

@@ -91,26 +91,25 @@ public record ReferenceBins(double[] cuts, double[] fractions) {
     return cuts.length + 2;
   }
 
-  /** The bin of {@code value}: a binary search on the cuts, no allocation. */
+  /** The bin of {@code value}; no allocation. */
   public int bin(double value) {
     return bin(cuts, value);
   }
 
+  /**
+   * The number of cuts below {@code value}, counted without a branch per cut: with at most nine
+   * cuts a linear count beats a binary search, whose every step is a branch the processor cannot
+   * predict (JMH {@code DriftBenchmark}).
+   */
   static int bin(double[] cuts, double value) {
     if (Double.isNaN(value)) {
       return cuts.length + 1;
     }
-    int lo = 0;
-    int hi = cuts.length;
-    while (lo < hi) { // the first cut >= value
-      int mid = (lo + hi) >>> 1;
-      if (cuts[mid] < value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
+    int below = 0;
+    for (double cut : cuts) {
+      below += cut < value ? 1 : 0;
     }
-    return lo;
+    return below;
   }
 
   @Override
