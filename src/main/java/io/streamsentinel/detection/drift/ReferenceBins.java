@@ -9,9 +9,9 @@ import java.util.Arrays;
  * <p>Bin {@code i < cuts.length} holds the values in {@code (cuts[i-1], cuts[i]]} (the first from
  * minus infinity), bin {@code cuts.length} the values above the last cut, and the last bin, {@code
  * cuts.length + 1}, NaN (a value the detector could not compute). Cuts are the training
- * distribution's deciles with equal ones merged, so a 0/1 flag gets the bins {@code (-inf, 0]} and
- * {@code (0, inf)}, and a count with a heavy mass at one value keeps that value in one bin rather
- * than split across several.
+ * distribution's deciles with equal ones merged, so a 0/1 flag keeps its zeros in {@code (-inf, 0]}
+ * and its ones in the bin above, and a count with a heavy mass at one value keeps that value in one
+ * bin rather than split across several.
  *
  * @param cuts strictly increasing finite upper edges; copied in and out
  * @param fractions the share of reference rows per bin, {@code cuts.length + 2} of them summing to
