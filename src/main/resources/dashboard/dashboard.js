@@ -133,6 +133,51 @@ function showModel(snapshot) {
         S.el('td', {class: 'num', text: figure(h[who], 'recall_at_threshold')}))))));
 }
 
+/** One PSI as a bar on a scale from 0 to {@code top}, the rule's limit drawn as a line. */
+function psiRow(name, psi, limit, top) {
+  const width = Math.min(100, 100 * psi / top);
+  return S.el('div', {class: 'psi-row' + (psi > limit ? ' psi-over' : '')},
+    S.el('span', {class: 'psi-name', text: name}),
+    S.el('span', {class: 'psi-track'},
+      S.el('span', {class: 'psi-bar', style: 'width:' + width.toFixed(1) + '%'}),
+      S.el('span', {class: 'psi-limit', style: 'left:' + (100 * limit / top).toFixed(1) + '%', title: 'limit ' + limit})),
+    S.el('span', {class: 'num psi-value', text: psi.toFixed(3)}));
+}
+
+function showDrift(snapshot) {
+  const container = document.getElementById('drift');
+  const d = snapshot.drift;
+  if (!d) {
+    S.replace(container, S.el('p', {class: 'muted', text: 'No detector in this process.'}));
+    return;
+  }
+  const minutes = Math.round(d.window_seconds / 60);
+  if (d.state === 'no_champion') {
+    S.replace(container, S.el('p', {class: 'muted', text: 'No champion model: the rules score alone, nothing to drift.'}));
+    return;
+  }
+  if (d.state === 'no_reference') {
+    S.replace(container, S.el('p', {class: 'muted', text: 'Model ' + d.model_version
+      + ' was trained before drift was measured (no reference in the registry); train a new one to measure it.'}));
+    return;
+  }
+  if (d.state === 'collecting') {
+    S.replace(container, S.el('p', {class: 'muted', text: 'Model ' + d.model_version + ': collecting ('
+      + S.number(d.decisions) + ' of ' + S.number(d.min_decisions) + ' decisions in the last ' + minutes + ' min).'}));
+    return;
+  }
+  const top = Math.max(2 * d.limit, d.max_psi, 0.5);
+  const over = d.max_psi > d.limit;
+  S.replace(container,
+    S.el('p', {}, S.el('strong', {text: 'Model ' + d.model_version}),
+      S.el('span', {class: over ? 'state-firing' : 'muted', text: ' · largest PSI ' + d.max_psi.toFixed(3) + ' (' + d.worst + ')'
+        + (over ? ' above' : ' within') + ' the limit ' + d.limit}),
+      S.el('span', {class: 'muted', text: ' · ' + S.number(d.decisions) + ' decisions in the last ' + minutes + ' min'})),
+    S.el('div', {class: 'psi-list'},
+      psiRow('score', d.score_psi, d.limit, top),
+      ...d.inputs.map(i => psiRow(i.input, i.psi, d.limit, top))));
+}
+
 function showActions(snapshot) {
   const container = document.getElementById('actions');
   if (snapshot.actions.length === 0 || held(container)) return;
@@ -209,7 +254,7 @@ function showLag(snapshot) {
 
 function show(snapshot) {
   // Each panel on its own: one that cannot draw a value must not freeze the others.
-  for (const panel of [showThroughput, showScores, showAlerts, showActions, showRiskiest, showHealth, showTotals, showLag, showModel]) {
+  for (const panel of [showThroughput, showScores, showAlerts, showActions, showRiskiest, showHealth, showTotals, showLag, showModel, showDrift]) {
     try {
       panel(snapshot);
     } catch (e) {

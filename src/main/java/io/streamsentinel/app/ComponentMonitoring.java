@@ -1,6 +1,7 @@
 package io.streamsentinel.app;
 
 import io.javalin.util.JavalinBindException;
+import io.streamsentinel.detection.drift.DriftReport;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.PortInUseException;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -53,6 +55,7 @@ public final class ComponentMonitoring implements AutoCloseable {
    * @param health the health rules and how often they run
    * @param routes the component's own routes besides /metrics and /health (e.g. the case API)
    * @param withDashboard also serve the live dashboard at {@code /} (when there is a server)
+   * @param drift the drift of the component's detector, for the dashboard; null when it has none
    */
   public record Options(
       String component,
@@ -60,7 +63,8 @@ public final class ComponentMonitoring implements AutoCloseable {
       HttpBinding http,
       HealthSettings health,
       List<RouteGroup> routes,
-      boolean withDashboard) {
+      boolean withDashboard,
+      Supplier<DriftReport> drift) {
 
     public Options {
       Objects.requireNonNull(component, "component");
@@ -68,6 +72,17 @@ public final class ComponentMonitoring implements AutoCloseable {
       Objects.requireNonNull(http, "http");
       Objects.requireNonNull(health, "health");
       routes = List.copyOf(routes);
+    }
+
+    /** Options of a component without a detector. */
+    public Options(
+        String component,
+        Function<Admin, Readings.Probe> probe,
+        HttpBinding http,
+        HealthSettings health,
+        List<RouteGroup> routes,
+        boolean withDashboard) {
+      this(component, probe, http, health, routes, withDashboard, null);
     }
   }
 
@@ -90,7 +105,8 @@ public final class ComponentMonitoring implements AutoCloseable {
         routes.add(new HealthRoutes(monitor::current));
         if (options.withDashboard()) {
           this.dashboard =
-              new Dashboard(clients, admin, monitor::current, Clock.systemUTC()).start();
+              new Dashboard(clients, admin, monitor::current, options.drift(), Clock.systemUTC())
+                  .start();
           routes.add(new DashboardRoutes(dashboard));
         }
         this.web = startWeb(options.http(), routes);

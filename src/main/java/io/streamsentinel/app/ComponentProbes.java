@@ -9,6 +9,8 @@ import io.streamsentinel.persistence.PersistenceSink;
 import io.streamsentinel.persistence.SinkCounters;
 import io.streamsentinel.response.ResponderCounters;
 import io.streamsentinel.streaming.DetectorCounters;
+import io.streamsentinel.streaming.DetectorService;
+import io.streamsentinel.streaming.DriftMonitor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +24,21 @@ public final class ComponentProbes {
 
   private ComponentProbes() {}
 
-  /** The detector: scored vs dead letters; input is synthetic-transactions' log end. */
-  public static Readings.Probe detector(DetectorCounters c, Admin admin) {
+  /**
+   * The detector: scored vs dead letters; input is synthetic-transactions' log end; the champion
+   * model's drift as this instance sees it.
+   */
+  public static Readings.Probe detector(DetectorService detector, Admin admin) {
+    DetectorCounters c = detector.counters();
+    DriftMonitor drift = detector.drift();
     return () ->
         new Readings(
             c.scoredCount(),
             c.deadLetterCount(),
             TopicOffsets.endOffsetSum(admin, List.of(TopicCatalog.TRANSACTIONS)),
             TopicOffsets.groupLag(admin, ClientCatalog.DETECTOR_GROUP, TopicCatalog.TRANSACTIONS),
-            detectorCounts(c));
+            detectorCounts(c),
+            drift.report());
   }
 
   /**
@@ -73,11 +81,12 @@ public final class ComponentProbes {
   }
 
   /**
-   * The whole demo: the detector's throughput and input, every stage's failures, the larger lag.
+   * The whole demo: the detector's throughput, input and drift, every stage's failures, the larger
+   * lag.
    */
   public static Readings.Probe demo(
       PublisherStats generated,
-      DetectorCounters detected,
+      DetectorService detected,
       ResponderCounters responded,
       Admin admin) {
     Readings.Probe detector = detector(detected, admin);
@@ -93,7 +102,8 @@ public final class ComponentProbes {
           d.failed() + r.failed() + generated.failed(),
           d.input(),
           Math.max(d.lag(), r.lag()),
-          counts);
+          counts,
+          d.drift());
     };
   }
 

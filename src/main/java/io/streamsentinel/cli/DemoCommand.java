@@ -156,7 +156,7 @@ final class DemoCommand implements Callable<Integer> {
                       a ->
                           ComponentProbes.demo(
                               pipeline.generator().stats(),
-                              pipeline.detector().counters(),
+                              pipeline.detector(),
                               pipeline.responder().counters(),
                               a),
                       httpBinding,
@@ -164,7 +164,8 @@ final class DemoCommand implements Callable<Integer> {
                       List.of(
                           new CaseRoutes(pipeline.sink().cases()),
                           StageRoutes.users(pipeline.detector(), httpBinding.endpoint())),
-                      true))) {
+                      true,
+                      pipeline.detector().drift()::report))) {
         PublishProgress progress = new PublishProgress(pipeline.generator().stats(), 0, duration);
         pipeline
             .generator()

@@ -72,7 +72,7 @@ final class DetectCommand implements Callable<Integer> {
                 metrics,
                 new ComponentMonitoring.Options(
                     "detector",
-                    admin -> ComponentProbes.detector(service.counters(), admin),
+                    admin -> ComponentProbes.detector(service, admin),
                     httpBinding,
                     health.settings(),
                     endpoint == null ? List.of() : List.of(StageRoutes.users(service, endpoint)),

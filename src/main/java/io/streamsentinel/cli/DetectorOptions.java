@@ -4,6 +4,7 @@ import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.RuleSet;
+import io.streamsentinel.detection.drift.DriftSettings;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.streaming.DetectorSettings;
@@ -52,6 +53,25 @@ public final class DetectorOptions {
   Duration dedupWindow;
 
   @Option(
+      names = "--drift-window",
+      paramLabel = "D",
+      defaultValue = "10m",
+      converter = DurationOption.class,
+      description =
+          "The champion model's drift is judged on the decisions of the last D of wall-clock time,"
+              + " in ten steps (default: ${DEFAULT-VALUE}).")
+  Duration driftWindow;
+
+  @Option(
+      names = "--drift-min-decisions",
+      paramLabel = "N",
+      defaultValue = "" + DriftSettings.DEFAULT_MIN_DECISIONS,
+      description =
+          "No drift figure until the window holds N decisions of the champion (default:"
+              + " ${DEFAULT-VALUE}).")
+  long driftMinDecisions;
+
+  @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       defaultValue = "data/streams",
@@ -60,7 +80,9 @@ public final class DetectorOptions {
 
   DetectorSettings settings(TransactionLimits limits) {
     RuleSet ruleSet = rules == null ? RuleSetCodec.loadDefault() : RuleSetCodec.load(rules);
-    return new DetectorSettings(ruleSet, alertThreshold, dedupWindow, limits);
+    return new DetectorSettings(ruleSet, alertThreshold, dedupWindow, limits)
+        .withDrift(
+            new DriftSettings(driftWindow, DriftSettings.DEFAULT_BUCKETS, driftMinDecisions));
   }
 
   StreamsSettings streams() {

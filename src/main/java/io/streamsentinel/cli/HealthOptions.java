@@ -33,6 +33,16 @@ public final class HealthOptions {
   double minThroughput;
 
   @Option(
+      names = "--health-max-psi",
+      paramLabel = "P",
+      defaultValue = "" + HealthThresholds.DEFAULT_MAX_PSI,
+      description =
+          "Unhealthy when the champion model's score or any judged input drifted: a population"
+              + " stability index above P between the live window and its training rows"
+              + " (default: ${DEFAULT-VALUE}).")
+  double maxPsi;
+
+  @Option(
       names = "--health-interval",
       paramLabel = "D",
       defaultValue = "5s",
@@ -51,6 +61,8 @@ public final class HealthOptions {
 
   HealthSettings settings() {
     return new HealthSettings(
-        new HealthThresholds(maxLag, maxErrorRate, minThroughput), checkInterval, snapshotInterval);
+        new HealthThresholds(maxLag, maxErrorRate, minThroughput, maxPsi),
+        checkInterval,
+        snapshotInterval);
   }
 }

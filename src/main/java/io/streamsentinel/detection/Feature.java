@@ -33,11 +33,7 @@ public enum Feature {
   NEW_CATEGORY("new_category", "1 if the user has not used this merchant category recently"),
   NEW_COUNTRY("new_country", "1 if the user has not transacted in this country recently"),
   NEW_DEVICE("new_device", "1 if the user has not used this device recently"),
-  MERCHANT_VARIETY(
-      "merchant_variety",
-      "distinct recent merchants per past transaction: low for a user of habit, 0 without history"),
-  DEVICE_VARIETY(
-      "device_variety", "distinct recent devices per past transaction, 0 without history"),
+
   CARD_NOT_PRESENT("card_not_present", "1 if the card was not present (online)"),
   DISTANCE_KM("distance_km", "great-circle distance from the user's last location"),
   TRAVEL_SPEED_KMH("travel_speed_kmh", "speed needed to get here from the last location"),

@@ -9,11 +9,9 @@ import static io.streamsentinel.detection.Feature.CARD_NOT_PRESENT;
 import static io.streamsentinel.detection.Feature.DAILY_COUNT_RATIO;
 import static io.streamsentinel.detection.Feature.DAILY_SPEND;
 import static io.streamsentinel.detection.Feature.DAILY_SPEND_RATIO;
-import static io.streamsentinel.detection.Feature.DEVICE_VARIETY;
 import static io.streamsentinel.detection.Feature.DISTANCE_KM;
 import static io.streamsentinel.detection.Feature.HISTORY_COUNT;
 import static io.streamsentinel.detection.Feature.HOUR_PROBABILITY;
-import static io.streamsentinel.detection.Feature.MERCHANT_VARIETY;
 import static io.streamsentinel.detection.Feature.NEW_CATEGORY;
 import static io.streamsentinel.detection.Feature.NEW_COUNTRY;
 import static io.streamsentinel.detection.Feature.NEW_DEVICE;
@@ -143,11 +141,7 @@ public final class FeatureExtractor {
     f[NEW_CATEGORY.ordinal()] = flag(before.isNew(before.categories(), tx.merchantCategory()));
     f[NEW_COUNTRY.ordinal()] = flag(before.isNew(before.countries(), tx.country()));
     f[NEW_DEVICE.ordinal()] = flag(before.isNew(before.devices(), tx.deviceId()));
-    long history = before.amounts().count();
-    if (history > 0) {
-      f[MERCHANT_VARIETY.ordinal()] = Math.min(1, before.merchants().size() / (double) history);
-      f[DEVICE_VARIETY.ordinal()] = Math.min(1, before.devices().size() / (double) history);
-    }
+
     f[CARD_NOT_PRESENT.ordinal()] = flag(tx.channel() == Channel.ONLINE);
   }
 

@@ -3,8 +3,11 @@ package io.streamsentinel.learning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsentinel.codec.XgboostModelReader;
+import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.ModelInputs;
 import io.streamsentinel.detection.TreeEnsemble;
+import io.streamsentinel.detection.drift.DriftReference;
+import io.streamsentinel.detection.drift.ReferenceBins;
 import io.streamsentinel.detection.quality.Ranking;
 import java.io.IOException;
 import java.time.Duration;
@@ -144,7 +147,42 @@ public final class ModelTrainer {
     TreeEnsemble trees = XgboostModelReader.read(bytes, inputs.size());
     HoldoutReport report = report(trees, inputs, split);
     return new TrainedModel(
-        bytes, trees, inputs, report, settings.parameters(), library(bytes), took);
+        bytes,
+        trees,
+        inputs,
+        report,
+        settings.parameters(),
+        library(bytes),
+        took,
+        reference(trees, inputs, split.training()));
+  }
+
+  /**
+   * The drift reference: each input's and the model's probability's distribution on the rows it was
+   * trained on, as the detector will compute them. One column at a time, so a training set of
+   * millions of rows needs one more column of memory, not another copy of the set.
+   */
+  static DriftReference reference(
+      TreeEnsemble trees, ModelInputs inputs, List<TrainingExample> training) {
+    int n = training.size();
+    double[] row = new double[inputs.size()];
+    double[] column = new double[n];
+    for (int i = 0; i < n; i++) {
+      TrainingExample e = training.get(i);
+      inputs.fill(e.features(), e.eventTime(), row);
+      column[i] = trees.probability(row);
+    }
+    ReferenceBins score = ReferenceBins.of(column);
+    Map<String, ReferenceBins> bins = new LinkedHashMap<>();
+    for (int j = 0; j < inputs.size(); j++) {
+      Feature feature = inputs.feature(j); // null for the hour of day
+      for (int i = 0; i < n; i++) {
+        TrainingExample e = training.get(i);
+        column[i] = feature == null ? e.hourOfDay() : e.feature(feature.ordinal());
+      }
+      bins.put(inputs.names().get(j), ReferenceBins.of(column));
+    }
+    return new DriftReference(n, score, bins);
   }
 
   private byte[] boost(List<TrainingExample> examples, ModelInputs inputs, Progress progress) {

@@ -140,6 +140,7 @@ public final class ModelTraining {
         training.isEmpty() ? null : training.get(training.size() - 1).eventTime(),
         counts,
         holdout(report, gate),
-        model.parameters());
+        model.parameters(),
+        model.reference());
   }
 }

@@ -2,6 +2,7 @@ package io.streamsentinel.learning;
 
 import io.streamsentinel.detection.ModelInputs;
 import io.streamsentinel.detection.TreeEnsemble;
+import io.streamsentinel.detection.drift.DriftReference;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param parameters the training parameters
  * @param library the library and version that trained it, e.g. {@code xgboost 3.4.0}
  * @param took how long training took
+ * @param reference its inputs' and score's distribution on the training rows, for drift
  */
 public record TrainedModel(
     byte[] bytes,
@@ -23,7 +25,8 @@ public record TrainedModel(
     HoldoutReport report,
     Map<String, Object> parameters,
     String library,
-    Duration took) {
+    Duration took,
+    DriftReference reference) {
 
   public TrainedModel {
     bytes = bytes.clone();

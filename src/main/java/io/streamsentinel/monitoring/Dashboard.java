@@ -8,6 +8,7 @@ import io.streamsentinel.codec.DecisionDocument;
 import io.streamsentinel.codec.DecisionDocumentReader;
 import io.streamsentinel.codec.Json;
 import io.streamsentinel.codec.UserActionCodec;
+import io.streamsentinel.detection.drift.DriftReport;
 import io.streamsentinel.domain.UserAction;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
@@ -87,14 +88,32 @@ public final class Dashboard implements AutoCloseable {
   private volatile List<PartitionLag> lag = List.of();
   private volatile DashboardSnapshot latest;
   private final ChampionWatcher models;
+  private final Supplier<DriftReport> drift;
   private volatile boolean running = true;
 
   /**
+   * A dashboard in a process without a detector.
+   *
    * @param admin for lag; owned by the caller
    * @param health the component's latest health, or null for none
    */
   public Dashboard(
       ClientConfigFactory clients, Admin admin, Supplier<HealthStatus> health, Clock clock) {
+    this(clients, admin, health, null, clock);
+  }
+
+  /**
+   * @param admin for lag; owned by the caller
+   * @param health the component's latest health, or null for none
+   * @param drift the champion's drift as the process's detector sees it, or null for none
+   */
+  public Dashboard(
+      ClientConfigFactory clients,
+      Admin admin,
+      Supplier<HealthStatus> health,
+      Supplier<DriftReport> drift,
+      Clock clock) {
+    this.drift = drift;
     this.consumer = CommittedRecords.reader(clients, ClientCatalog.DASHBOARD);
     // Its own follower of the registry, with meters of its own: the process's model gauge belongs
     // to the detector's.
@@ -118,6 +137,18 @@ public final class Dashboard implements AutoCloseable {
             v.trainedUntil(),
             v.labelCounts(),
             v.holdout());
+  }
+
+  private DashboardSnapshot.DriftInfo driftInfo() {
+    if (drift == null) {
+      return null;
+    }
+    HealthStatus status = health == null ? null : health.get();
+    double limit =
+        status == null
+            ? HealthThresholds.DEFAULT_MAX_PSI
+            : status.result(HealthRule.MODEL_DRIFT).threshold();
+    return DashboardSnapshot.DriftInfo.of(drift.get(), limit);
   }
 
   /** Starts tailing and sampling. */
@@ -150,7 +181,10 @@ public final class Dashboard implements AutoCloseable {
     try {
       state.sample(clock.instant(), System.nanoTime());
       DashboardSnapshot snapshot =
-          state.snapshot(clock.instant(), lag, describeHealth()).withModel(modelInfo());
+          state
+              .snapshot(clock.instant(), lag, describeHealth())
+              .withModel(modelInfo())
+              .withDrift(driftInfo());
       latest = snapshot;
       for (Consumer<DashboardSnapshot> subscriber : subscribers) {
         try {

@@ -1,8 +1,10 @@
 package io.streamsentinel.monitoring;
 
+import io.streamsentinel.detection.drift.DriftReport;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Map;
  * @param health the component's health as {@link HealthStatus#describe()}; null when it has none
  * @param model the champion model in force and its holdout figures; null while the rules score
  *     alone
+ * @param drift the champion model's drift as this process's detector sees it; null when the process
+ *     runs no detector
  */
 public record DashboardSnapshot(
     Instant time,
@@ -32,7 +36,8 @@ public record DashboardSnapshot(
     List<UserRisk> riskiestUsers,
     List<PartitionLag> lag,
     Map<String, Object> health,
-    ModelInfo model) {
+    ModelInfo model,
+    DriftInfo drift) {
 
   /** A snapshot while the rules score alone. */
   public DashboardSnapshot(
@@ -59,6 +64,7 @@ public record DashboardSnapshot(
         riskiestUsers,
         lag,
         health,
+        null,
         null);
   }
 
@@ -76,8 +82,82 @@ public record DashboardSnapshot(
         riskiestUsers,
         lag,
         health,
+        value,
+        drift);
+  }
+
+  /** The same snapshot with the model's drift. */
+  public DashboardSnapshot withDrift(DriftInfo value) {
+    return new DashboardSnapshot(
+        time,
+        latest,
+        series,
+        totals,
+        fraudRate,
+        scoreDistribution,
+        alerts,
+        actions,
+        riskiestUsers,
+        lag,
+        health,
+        model,
         value);
   }
+
+  /**
+   * The champion model's drift: the live window against its training rows.
+   *
+   * @param state {@code no_champion}, {@code no_reference}, {@code collecting} or {@code measured}
+   * @param decisions live decisions in the window
+   * @param minDecisions the sample needed before PSI is given
+   * @param scorePsi the score's PSI; null unless measured
+   * @param maxPsi the largest PSI, of the score or an input; null unless measured
+   * @param worst what drifted most ({@code score} or an input); null unless measured
+   * @param limit the drift rule's limit
+   * @param inputs the inputs with the largest PSI, largest first
+   */
+  public record DriftInfo(
+      String state,
+      String modelVersion,
+      long decisions,
+      long minDecisions,
+      long windowSeconds,
+      Double scorePsi,
+      Double maxPsi,
+      String worst,
+      double limit,
+      List<InputDrift> inputs) {
+
+    /** The inputs a panel shows at most. */
+    public static final int TOP_INPUTS = 6;
+
+    /** The dashboard's view of a report. */
+    public static DriftInfo of(DriftReport r, double limit) {
+      List<InputDrift> top =
+          r.inputs().stream()
+              .limit(TOP_INPUTS)
+              .map(i -> new InputDrift(i.input(), i.psi()))
+              .toList();
+      return new DriftInfo(
+          r.state().name().toLowerCase(Locale.ROOT),
+          r.modelVersion(),
+          r.decisions(),
+          r.minDecisions(),
+          r.windowSeconds(),
+          finite(r.scorePsi()),
+          finite(r.maxPsi()),
+          r.worst(),
+          limit,
+          top);
+    }
+
+    private static Double finite(double v) {
+      return Double.isFinite(v) ? v : null;
+    }
+  }
+
+  /** One input's PSI. */
+  public record InputDrift(String input, double psi) {}
 
   /**
    * The champion model: what it was trained on and how it did on its holdout, next to the rules.

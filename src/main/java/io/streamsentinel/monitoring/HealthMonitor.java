@@ -79,11 +79,12 @@ public final class HealthMonitor implements AutoCloseable {
     for (RuleResult result : after.results()) {
       if (result.firing() != before.result(result.rule()).firing()) {
         log.info(
-            "Health rule {} of {} {} (value {}, threshold {})",
+            "Health rule {} of {} {} (value {}{}, threshold {})",
             result.rule().id(),
             component,
             result.firing() ? "fires" : "clears",
             result.value(),
+            result.detail() == null ? "" : " of " + result.detail(),
             result.threshold());
         publisher.publish(component, MonitoringEvents.health(after, result));
       }
@@ -104,7 +105,7 @@ public final class HealthMonitor implements AutoCloseable {
     double lag = now.lag() < 0 ? Double.NaN : now.lag();
     double seconds = (nowMillis - beforeMillis) / 1000.0;
     if (before == null || seconds <= 0) {
-      return new HealthSample(lag, Double.NaN, Double.NaN, Double.NaN);
+      return new HealthSample(lag, Double.NaN, Double.NaN, Double.NaN, now.drift());
     }
     long handled = now.handled() - before.handled();
     long failed = now.failed() - before.failed();
@@ -114,7 +115,7 @@ public final class HealthMonitor implements AutoCloseable {
             ? Double.NaN
             : (now.input() - before.input()) / seconds;
     double throughput = handled / seconds;
-    return new HealthSample(lag, errorRate, throughput, inputRate);
+    return new HealthSample(lag, errorRate, throughput, inputRate, now.drift());
   }
 
   private void checkSafely() {

@@ -9,7 +9,12 @@ public enum HealthRule {
   /**
    * Input arrives but fewer than {@link HealthThresholds#minThroughput()} records/s are handled.
    */
-  THROUGHPUT("throughput");
+  THROUGHPUT("throughput"),
+  /**
+   * The champion model's inputs or score drifted: the largest population stability index between
+   * the live window and the training rows is above {@link HealthThresholds#maxPsi()}.
+   */
+  MODEL_DRIFT("model_drift");
 
   private final String id;
 

@@ -1,11 +1,13 @@
 package io.streamsentinel.monitoring;
 
+import io.streamsentinel.detection.drift.DriftReport;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The health rules as a pure function of a {@link HealthSample}: consumer lag above its limit,
- * error rate above its limit, throughput below its floor while input is flowing.
+ * error rate above its limit, throughput below its floor while input is flowing, the champion
+ * model's drift above its limit.
  */
 public final class HealthRules {
 
@@ -27,7 +29,8 @@ public final class HealthRules {
         List.of(
             above(HealthRule.CONSUMER_LAG, sample.lag(), thresholds.maxLag()),
             above(HealthRule.ERROR_RATE, sample.errorRate(), thresholds.maxErrorRate()),
-            throughput(sample)));
+            throughput(sample),
+            drift(sample.drift())));
   }
 
   private static RuleResult above(HealthRule rule, double value, double limit) {
@@ -42,5 +45,21 @@ public final class HealthRules {
     boolean firing = inputFlowing && s.throughput() < thresholds.minThroughput();
     return new RuleResult(
         HealthRule.THROUGHPUT, firing, s.throughput(), thresholds.minThroughput(), measured);
+  }
+
+  /**
+   * No champion, no reference or too few live decisions, no verdict: the PSI of a small sample is
+   * mostly noise.
+   */
+  private RuleResult drift(DriftReport drift) {
+    boolean measured = drift != null && drift.measured();
+    double psi = measured ? drift.maxPsi() : Double.NaN;
+    return new RuleResult(
+        HealthRule.MODEL_DRIFT,
+        measured && psi > thresholds.maxPsi(),
+        psi,
+        thresholds.maxPsi(),
+        measured,
+        measured ? drift.worst() : null);
   }
 }

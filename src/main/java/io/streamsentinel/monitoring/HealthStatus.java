@@ -28,7 +28,8 @@ public record HealthStatus(String component, Instant time, List<RuleResult> resu
 
   /**
    * The status as {@code /health} and the dashboard show it: {@code status} UP or DOWN, the
-   * component, the time, and each rule's state (firing, clear, not_measured), value and threshold.
+   * component, the time, and each rule's state (firing, clear, not_measured), value and threshold,
+   * and what the value is of when the rule says ({@code detail}).
    */
   public Map<String, Object> describe() {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -42,6 +43,9 @@ public record HealthStatus(String component, Instant time, List<RuleResult> resu
       rule.put("state", !r.measured() ? "not_measured" : r.firing() ? "firing" : "clear");
       rule.put("value", Double.isFinite(r.value()) ? r.value() : null);
       rule.put("threshold", r.threshold());
+      if (r.detail() != null) {
+        rule.put("detail", r.detail());
+      }
       rules.add(rule);
     }
     body.put("rules", rules);

@@ -3,8 +3,10 @@ package io.streamsentinel.monitoring;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamsentinel.detection.drift.DriftReport;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,6 +38,9 @@ final class MonitoringEvents {
     event.put("state", result.firing() ? "firing" : "cleared");
     event.put("value", finite(result.value()));
     event.put("threshold", result.threshold());
+    if (result.detail() != null) {
+      event.put("detail", result.detail());
+    }
     event.put("healthy", status.healthy());
     return event;
   }
@@ -49,12 +54,27 @@ final class MonitoringEvents {
     event.put("throughput_per_s", finite(sample.throughput()));
     event.put("input_per_s", finite(sample.inputRate()));
     event.put("counts", readings == null ? Map.of() : readings.counts());
+    if (sample.drift() != null) {
+      event.put("model_drift", drift(sample.drift()));
+    }
     Map<String, Object> kafka = new LinkedHashMap<>();
     for (KeyMetric key : KEY_METRICS) {
       kafka.put(key.field(), finite(combined(registry, key)));
     }
     event.put("kafka", kafka);
     return event;
+  }
+
+  /** The drift figures of a snapshot: the champion, the sample, the score's and the worst PSI. */
+  private static Map<String, Object> drift(DriftReport d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("state", d.state().name().toLowerCase(Locale.ROOT));
+    m.put("model_version", d.modelVersion());
+    m.put("decisions", d.decisions());
+    m.put("score_psi", finite(d.scorePsi()));
+    m.put("max_psi", finite(d.maxPsi()));
+    m.put("worst", d.worst());
+    return m;
   }
 
   private static Map<String, Object> header(String type, HealthStatus status) {

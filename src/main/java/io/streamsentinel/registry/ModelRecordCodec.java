@@ -3,6 +3,7 @@ package io.streamsentinel.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsentinel.codec.Json;
 import io.streamsentinel.detection.SeverityScale;
+import io.streamsentinel.detection.drift.DriftReference;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,7 +47,8 @@ public final class ModelRecordCodec {
       Map<String, Object> holdout,
       Map<String, Object> parameters,
       SeverityScale severityThresholds,
-      String modelGzipBase64) {}
+      String modelGzipBase64,
+      DriftReference driftReference) {}
 
   public static byte[] encode(ModelVersion m) {
     Wire wire =
@@ -65,7 +67,8 @@ public final class ModelRecordCodec {
             m.holdout(),
             m.parameters(),
             m.severities(),
-            Base64.getEncoder().encodeToString(gzip(m.model())));
+            Base64.getEncoder().encodeToString(gzip(m.model())),
+            m.reference());
     try {
       return MAPPER.writeValueAsBytes(wire);
     } catch (IOException e) {
@@ -114,7 +117,8 @@ public final class ModelRecordCodec {
         w.holdout(),
         w.parameters(),
         model,
-        w.severityThresholds());
+        w.severityThresholds(),
+        w.driftReference());
   }
 
   /** The hex SHA-256 of {@code bytes}. */

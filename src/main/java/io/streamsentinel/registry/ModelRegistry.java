@@ -1,6 +1,7 @@
 package io.streamsentinel.registry;
 
 import io.streamsentinel.detection.SeverityScale;
+import io.streamsentinel.detection.drift.DriftReference;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
@@ -40,7 +41,11 @@ public final class ModelRegistry {
     this.clock = clock;
   }
 
-  /** A version as training hands it over, before it has a number. */
+  /**
+   * A version as training hands it over, before it has a number.
+   *
+   * @param reference the drift monitor's reference; null for none
+   */
   public record Registration(
       byte[] model,
       String library,
@@ -49,7 +54,31 @@ public final class ModelRegistry {
       Instant trainedUntil,
       Map<String, Long> labelCounts,
       Map<String, Object> holdout,
-      Map<String, Object> parameters) {}
+      Map<String, Object> parameters,
+      DriftReference reference) {
+
+    /** A registration without a drift reference. */
+    public Registration(
+        byte[] model,
+        String library,
+        List<String> inputs,
+        Instant trainedFrom,
+        Instant trainedUntil,
+        Map<String, Long> labelCounts,
+        Map<String, Object> holdout,
+        Map<String, Object> parameters) {
+      this(
+          model,
+          library,
+          inputs,
+          trainedFrom,
+          trainedUntil,
+          labelCounts,
+          holdout,
+          parameters,
+          null);
+    }
+  }
 
   /** Every version, oldest first; records that are not versions are logged and skipped. */
   public List<ModelVersion> list() {
@@ -103,7 +132,9 @@ public final class ModelRegistry {
             r.labelCounts(),
             r.holdout(),
             r.parameters(),
-            r.model());
+            r.model(),
+            null,
+            r.reference());
     ModelLoader.load(v); // never register what a detector could not load
     write(List.of(v));
     return v;

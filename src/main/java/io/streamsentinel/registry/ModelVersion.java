@@ -1,6 +1,7 @@
 package io.streamsentinel.registry;
 
 import io.streamsentinel.detection.SeverityScale;
+import io.streamsentinel.detection.drift.DriftReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param parameters the training parameters
  * @param model the model bytes
  * @param severities the severity tiers of its scores; null for the standard ones
+ * @param reference its inputs' and score's distribution on its training rows, the drift monitor's
+ *     reference; null for a version trained before drift was measured
  */
 public record ModelVersion(
     String version,
@@ -40,7 +43,8 @@ public record ModelVersion(
     Map<String, Object> holdout,
     Map<String, Object> parameters,
     byte[] model,
-    SeverityScale severities) {
+    SeverityScale severities,
+    DriftReference reference) {
 
   /** XGBoost's JSON model format. */
   public static final String XGBOOST_JSON = "xgboost-json";
@@ -87,6 +91,43 @@ public record ModelVersion(
         holdout,
         parameters,
         model,
+        null,
+        null);
+  }
+
+  /** A version on its own severity scale, without a drift reference. */
+  public ModelVersion(
+      String version,
+      ModelStatus status,
+      Instant createdAt,
+      Instant statusChangedAt,
+      String sha256,
+      String library,
+      String format,
+      List<String> inputs,
+      Instant trainedFrom,
+      Instant trainedUntil,
+      Map<String, Long> labelCounts,
+      Map<String, Object> holdout,
+      Map<String, Object> parameters,
+      byte[] model,
+      SeverityScale severities) {
+    this(
+        version,
+        status,
+        createdAt,
+        statusChangedAt,
+        sha256,
+        library,
+        format,
+        inputs,
+        trainedFrom,
+        trainedUntil,
+        labelCounts,
+        holdout,
+        parameters,
+        model,
+        severities,
         null);
   }
 
@@ -124,7 +165,8 @@ public record ModelVersion(
         holdout,
         parameters,
         model,
-        scale);
+        scale,
+        reference);
   }
 
   /** Its severity tiers: its own, or the standard ones. */

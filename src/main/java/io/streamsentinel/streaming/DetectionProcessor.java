@@ -7,6 +7,7 @@ import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.UserProfileCodec;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.FraudDetector;
+import io.streamsentinel.detection.ScoringModel;
 import io.streamsentinel.detection.UserProfile;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.InvalidTransactionException;
@@ -35,16 +36,18 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   private final DetectorSettings settings;
   private final TransactionCodec codec;
   private final DetectorCounters counters;
+  private final DriftMonitor.Recorder drift;
   private final UserProfileCodec.Encoder profileEncoder = new UserProfileCodec.Encoder();
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> profiles;
   private WindowStore<String, Long> seenIds;
   private KeyValueStore<String, byte[]> accountStatus;
 
-  DetectionProcessor(DetectorSettings settings, DetectorCounters counters) {
+  DetectionProcessor(DetectorSettings settings, DetectorCounters counters, DriftMonitor drift) {
     this.settings = settings;
     this.codec = new TransactionCodec(settings.limits());
     this.counters = counters;
+    this.drift = drift.recorder();
   }
 
   @Override
@@ -83,13 +86,14 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
 
   private void score(Record<String, byte[]> record, Transaction tx) {
     UserProfile before = profileOf(tx.userId());
+    ScoringModel model = settings.models().current(); // read once: scoring and drift agree
     FraudDetector detector = settings.ruleSource().current();
     FraudDetector.Assessment result =
         detector.assess(
             tx,
             before,
             statusOf(tx),
-            settings.models().current(),
+            model,
             settings.models().shadow(),
             settings.ruleSource().shadow());
     profiles.put(tx.userId(), profileEncoder.encode(result.profile()));
@@ -97,11 +101,17 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     context.forward(
         record.withValue(DecisionCodec.encodeDecision(decision, tx)), FraudTopology.SCORES_SINK);
     counters.scored();
+    drift.record(model, decision, context.currentSystemTimeMs());
     if (decision.isAlert(settings.alertThreshold())) {
       context.forward(
           record.withValue(DecisionCodec.encodeAlert(decision, tx)), FraudTopology.ALERTS_SINK);
       counters.alert(decision.severity());
     }
+  }
+
+  @Override
+  public void close() {
+    drift.close();
   }
 
   private UserProfile profileOf(String userId) {

@@ -6,6 +6,7 @@ import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.kafka.GroupInput;
 import io.streamsentinel.registry.ChampionWatcher;
 import io.streamsentinel.registry.RuleSetWatcher;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -32,6 +33,7 @@ public final class DetectorService implements AutoCloseable {
   private final ChampionWatcher models;
   private final RuleSetWatcher rules;
   private final String configuredRules;
+  private final DriftMonitor drift;
   private volatile Throwable failure;
 
   /** How long a starting detector waits to read the model registry before it scores. */
@@ -76,7 +78,12 @@ public final class DetectorService implements AutoCloseable {
       settings = settings.withModels(models).withRules(rules);
     }
     this.counters = new DetectorCounters(metrics.registry());
-    Topology topology = FraudTopology.build(settings, counters);
+    this.drift =
+        models == null
+            ? DriftMonitor.disabled()
+            : new DriftMonitor(
+                models::champion, settings.drift(), metrics.registry(), Clock.systemUTC());
+    Topology topology = FraudTopology.build(settings, counters, drift);
     log.info("Detection topology (rules {}):\n{}", settings.rules().version(), topology.describe());
     Properties props = new Properties();
     props.putAll(streamsConfig.toProperties());
@@ -147,6 +154,11 @@ public final class DetectorService implements AutoCloseable {
 
   public DetectorCounters counters() {
     return counters;
+  }
+
+  /** The champion model's drift as this instance sees it (its partitions). */
+  public DriftMonitor drift() {
+    return drift;
   }
 
   /** The underlying client, for interactive queries and metrics. */

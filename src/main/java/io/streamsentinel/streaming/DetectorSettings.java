@@ -5,6 +5,7 @@ import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.ModelSource;
 import io.streamsentinel.detection.RuleSet;
 import io.streamsentinel.detection.RuleSource;
+import io.streamsentinel.detection.drift.DriftSettings;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.kafka.TopicCatalog;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param models the model in force, read per transaction; {@link ModelSource#NONE} for rules only
  * @param ruleSource the rules in force, read per transaction: {@code rules} unless a rule set
  *     published on {@code fraud-rules} replaces them
+ * @param drift how the champion model's drift is measured
  */
 public record DetectorSettings(
     RuleSet rules,
@@ -30,7 +32,8 @@ public record DetectorSettings(
     Duration dedupWindow,
     TransactionLimits limits,
     ModelSource models,
-    RuleSource ruleSource) {
+    RuleSource ruleSource,
+    DriftSettings drift) {
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(24);
 
   public static final String INPUT_TOPIC = TopicCatalog.TRANSACTIONS;
@@ -45,6 +48,7 @@ public record DetectorSettings(
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(ruleSource, "ruleSource");
+    Objects.requireNonNull(drift, "drift");
     if (!(alertThreshold > 0 && alertThreshold <= 1)) {
       throw new IllegalArgumentException(
           "alert threshold must be in (0, 1] but was " + alertThreshold);
@@ -54,20 +58,44 @@ public record DetectorSettings(
     }
   }
 
+  /** Settings with the default drift measurement. */
+  public DetectorSettings(
+      RuleSet rules,
+      double alertThreshold,
+      Duration dedupWindow,
+      TransactionLimits limits,
+      ModelSource models) {
+    this(
+        rules,
+        alertThreshold,
+        dedupWindow,
+        limits,
+        models,
+        RuleSource.fixed(rules),
+        DriftSettings.defaults());
+  }
+
   /** Settings scoring with the rules alone. */
   public DetectorSettings(
       RuleSet rules, double alertThreshold, Duration dedupWindow, TransactionLimits limits) {
-    this(rules, alertThreshold, dedupWindow, limits, ModelSource.NONE, RuleSource.fixed(rules));
+    this(rules, alertThreshold, dedupWindow, limits, ModelSource.NONE);
   }
 
   /** The same settings with the model in force taken from {@code source}. */
   public DetectorSettings withModels(ModelSource source) {
-    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, source, ruleSource);
+    return new DetectorSettings(
+        rules, alertThreshold, dedupWindow, limits, source, ruleSource, drift);
   }
 
   /** The same settings with the rules in force taken from {@code source}. */
   public DetectorSettings withRules(RuleSource source) {
-    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, models, source);
+    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, models, source, drift);
+  }
+
+  /** The same settings with another drift measurement. */
+  public DetectorSettings withDrift(DriftSettings value) {
+    return new DetectorSettings(
+        rules, alertThreshold, dedupWindow, limits, models, ruleSource, value);
   }
 
   /** The Kafka Streams settings of a detector started with no options. */

@@ -35,15 +35,25 @@ public final class FraudTopology {
 
   private FraudTopology() {}
 
-  /** Builds the topology; tests and the detector process use the same one. */
+  /** Builds the topology without drift measurement. */
   public static Topology build(DetectorSettings settings, DetectorCounters counters) {
+    return build(settings, counters, DriftMonitor.disabled());
+  }
+
+  /**
+   * Builds the topology; tests and the detector process use the same one.
+   *
+   * @param drift what the champion's decisions are counted into for drift
+   */
+  public static Topology build(
+      DetectorSettings settings, DetectorCounters counters, DriftMonitor drift) {
     Topology topology = new Topology();
     topology.addSource(
         SOURCE,
         Serdes.String().deserializer(),
         Serdes.ByteArray().deserializer(),
         DetectorSettings.INPUT_TOPIC);
-    topology.addProcessor(DETECT, () -> new DetectionProcessor(settings, counters), SOURCE);
+    topology.addProcessor(DETECT, () -> new DetectionProcessor(settings, counters, drift), SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(PROFILE_STORE), Serdes.String(), Serdes.ByteArray()),

@@ -49,6 +49,7 @@ class ComponentMonitoringTest {
     health.maxLag = 10_000;
     health.maxErrorRate = 0.01;
     health.minThroughput = 1_000;
+    health.maxPsi = 0.25;
     health.checkInterval = java.time.Duration.ofHours(1);
     health.snapshotInterval = java.time.Duration.ofHours(1);
     Readings.Probe idle = () -> new Readings(0, 0, -1, -1, Map.of());

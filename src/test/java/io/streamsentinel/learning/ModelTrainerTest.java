@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.streamsentinel.codec.XgboostModelReader;
 import io.streamsentinel.detection.ModelInputs;
 import io.streamsentinel.detection.TreeEnsemble;
+import io.streamsentinel.detection.drift.DriftReference;
+import io.streamsentinel.detection.drift.ReferenceBins;
+import java.util.Arrays;
 import java.util.Random;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -52,6 +55,28 @@ class ModelTrainerTest {
     }
     matrix.dispose();
     booster.dispose();
+  }
+
+  @Test
+  void shouldKeepTheDriftReferenceOfEveryInputAndTheScoreOnTheTrainingRows() {
+    DriftReference reference = trained.reference();
+    HoldoutReport report = trained.report();
+
+    assertThat(reference.rows()).isEqualTo(report.training().total());
+    assertThat(reference.inputs().keySet()).containsExactlyElementsOf(INPUTS.names());
+    ReferenceBins newDevice = reference.inputs().get("new_device");
+    // A 0/1 flag with over a tenth of ones: the zeros' bin, the ones' bin, and an empty one above.
+    assertThat(newDevice.cuts()).containsExactly(0.0, 1.0);
+    assertThat(newDevice.fraction(2)).isZero();
+    assertThat(newDevice.fraction(newDevice.bin(1))).isBetween(0.05, 0.3);
+    assertThat(newDevice.fraction(newDevice.bin(0)) + newDevice.fraction(newDevice.bin(1)))
+        .isCloseTo(1, within(1e-9));
+    ReferenceBins hours = reference.inputs().get(ModelInputs.HOUR_OF_DAY);
+    assertThat(Arrays.stream(hours.cuts())).allSatisfy(c -> assertThat(c).isBetween(0.0, 23.0));
+    ReferenceBins score = reference.score();
+    assertThat(score.cuts()).hasSizeGreaterThan(5);
+    assertThat(Arrays.stream(score.cuts())).allSatisfy(c -> assertThat(c).isBetween(0.0, 1.0));
+    assertThat(score.fraction(score.size() - 1)).isZero(); // a probability is never NaN
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamsentinel.detection.SeverityScale;
+import io.streamsentinel.detection.drift.DriftReference;
+import io.streamsentinel.detection.drift.ReferenceBins;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -94,6 +96,61 @@ class ModelRecordCodecTest {
             new String(ModelRecordCodec.encode(written), java.nio.charset.StandardCharsets.UTF_8))
         .contains(
             "\"severity_thresholds\":{\"critical\":0.8,\"high\":0.6,\"medium\":0.4,\"low\":0.2}");
+  }
+
+  @Test
+  void shouldReadBackTheDriftReferenceInTheModelsInputOrder() {
+    ModelVersion v = version("v6", modelBytes());
+    DriftReference reference =
+        new DriftReference(
+            4_900,
+            new ReferenceBins(new double[] {0.01, 0.2}, new double[] {0.5, 0.4, 0.1, 0}),
+            new java.util.LinkedHashMap<>(
+                Map.of(
+                    "hour_of_day",
+                    new ReferenceBins(new double[] {11}, new double[] {0.5, 0.5, 0}),
+                    "amount",
+                    new ReferenceBins(
+                        new double[] {25.5, 80}, new double[] {0.3, 0.3, 0.3, 0.1}))));
+    ModelVersion written =
+        new ModelVersion(
+            v.version(),
+            v.status(),
+            v.createdAt(),
+            v.statusChangedAt(),
+            v.sha256(),
+            v.library(),
+            v.format(),
+            v.inputs(),
+            v.trainedFrom(),
+            v.trainedUntil(),
+            v.labelCounts(),
+            v.holdout(),
+            v.parameters(),
+            v.model(),
+            null,
+            reference);
+
+    ModelVersion read = ModelRecordCodec.decode(ModelRecordCodec.encode(written));
+
+    assertThat(read.reference()).isEqualTo(reference);
+    assertThat(read.reference().inputs().keySet())
+        .containsExactlyElementsOf(reference.inputs().keySet());
+    assertThat(read.withStatus(ModelStatus.ARCHIVED, PROMOTED).reference()).isEqualTo(reference);
+    assertThat(new String(ModelRecordCodec.encode(written), StandardCharsets.UTF_8))
+        .contains("\"drift_reference\":{\"rows\":4900,\"score\":{\"cuts\":[0.01,0.2]");
+  }
+
+  @Test
+  void shouldReadARecordWrittenBeforeDriftWasMeasuredWithoutAReference() throws Exception {
+    ObjectNode node =
+        (ObjectNode) JSON.readTree(ModelRecordCodec.encode(version("v2", modelBytes())));
+    node.remove("drift_reference");
+
+    ModelVersion read = ModelRecordCodec.decode(JSON.writeValueAsBytes(node));
+
+    assertThat(read.reference()).isNull();
+    assertThat(read.version()).isEqualTo("v2");
   }
 
   @Test
