@@ -37,7 +37,7 @@ public enum FjordFraudPattern implements FraudKind {
   ELDER_GIFT_CARD_SCAM(2, 5),
   /**
    * A synthetic identity's bust-out: after behaving like an ordinary customer, the account maxes
-   * out its credit over a day or two with many large purchases of resellable goods and cash
+   * out its credit over one to three days with many large purchases of resellable goods and cash
    * withdrawals, from its own devices and city, never to pay. Follows the bust-out scheme of the
    * Federal Reserve's "Synthetic Identity Fraud in the U.S. Payment System" (2019) and its
    * synthetic identity fraud mitigation toolkit.

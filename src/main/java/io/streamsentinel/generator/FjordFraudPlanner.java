@@ -16,9 +16,12 @@ final class FjordFraudPlanner implements FraudSource {
   /** Share of gift-card scams whose victim is a pensioner, where the population has any. */
   private static final double ELDER_VICTIM_SHARE = 0.8;
 
+  private static final int BUST_OUT_TRIES = 20;
+
   private final SplittableRandom rng;
   private final UserState[] users;
   private final int[] pensioners;
+  private final boolean[] bustedOut;
   private final double startProbability;
   private final FjordPatternEvents events;
   private final PriorityQueue<PlannedEvent> queue = new PriorityQueue<>(PlannedEvent.BY_TIME);
@@ -41,13 +44,15 @@ final class FjordFraudPlanner implements FraudSource {
         IntStream.range(0, users.length)
             .filter(i -> segments[i] == FjordSegment.PENSIONER)
             .toArray();
+    this.bustedOut = new boolean[users.length];
     this.startProbability = FraudKind.startProbability(fraudRate, PATTERNS);
     this.events = new FjordPatternEvents(rng, timeline, this::schedule);
   }
 
   /**
    * Maybe starts a pattern. Victims are drawn uniformly (thieves do not pick cards by how often
-   * they are used), except that gift-card scammers mostly reach pensioners.
+   * they are used), except that gift-card scammers mostly reach pensioners and that an account
+   * busts out only once.
    */
   @Override
   public void afterNormalEvent(UserState current, long nowMicros) {
@@ -59,7 +64,7 @@ final class FjordFraudPlanner implements FraudSource {
       case CONTACTLESS_STOLEN_CARD -> events.contactlessStolenCard(anyone(), nowMicros);
       case WALLET_PROVISIONING -> events.walletProvisioning(anyone(), nowMicros);
       case ELDER_GIFT_CARD_SCAM -> events.elderGiftCardScam(elderOrAnyone(), nowMicros);
-      case SYNTHETIC_BUST_OUT -> events.syntheticBustOut(anyone(), nowMicros);
+      case SYNTHETIC_BUST_OUT -> events.syntheticBustOut(notYetBustedOut(), nowMicros);
       case FIRST_PARTY_MISUSE -> events.firstPartyMisuse(anyone(), nowMicros);
     }
   }
@@ -83,6 +88,19 @@ final class FjordFraudPlanner implements FraudSource {
       return users[pensioners[rng.nextInt(pensioners.length)]];
     }
     return anyone();
+  }
+
+  /**
+   * An account that has not busted out yet; after {@link #BUST_OUT_TRIES} draws of accounts that
+   * have, any account (only in a small population that has nearly all busted out already).
+   */
+  private UserState notYetBustedOut() {
+    int index = rng.nextInt(users.length);
+    for (int i = 1; i < BUST_OUT_TRIES && bustedOut[index]; i++) {
+      index = rng.nextInt(users.length);
+    }
+    bustedOut[index] = true;
+    return users[index];
   }
 
   private void schedule(PlannedEvent event) {

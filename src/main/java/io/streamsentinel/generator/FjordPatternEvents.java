@@ -173,14 +173,19 @@ final class FjordPatternEvents {
 
   /**
    * 6-12 purchases of resellable goods at 3-10 times the typical purchase (at least 1,500 kroner)
-   * and cash withdrawals of 3,000-8,000 kroner, 1-5 hours apart within the user's active hours, at
-   * home, with the user's own devices.
+   * and cash withdrawals of 3,000-8,000 kroner, 30-150 minutes apart within the user's active
+   * hours, at home, with the user's own devices.
    */
   void syntheticBustOut(UserState user, long now) {
     int count = rng.nextInt(6, 13);
-    long at = now + hours(rng.nextDouble(0.5, 4));
+    long at =
+        nextMomentWithin(
+            user,
+            now + hours(rng.nextDouble(0.5, 4)),
+            user.activeStartSecond(),
+            user.activeEndSecond());
     for (int i = 0; i < count; i++) {
-      at = nextMomentWithin(user, at, user.activeStartSecond(), user.activeEndSecond());
+      at = activeAtOrAfter(user, at);
       if (rng.nextDouble() < BUST_OUT_ATM_SHARE) {
         BigDecimal cash = Amounts.wholeUnits(rng.nextInt(15, 41) * (double) BUST_OUT_NOTE_NOK);
         placeAtHome(
@@ -212,7 +217,7 @@ final class FjordPatternEvents {
             online ? ownDevice(user) : walletOrCard(user),
             FjordFraudPattern.SYNTHETIC_BUST_OUT);
       }
-      at += hours(rng.nextDouble(1, 5));
+      at += hours(rng.nextDouble(0.5, 2.5));
     }
   }
 
@@ -279,6 +284,18 @@ final class FjordPatternEvents {
     return rng.nextDouble() < FjordSpending.walletShare(user.user)
         ? user.user.deviceIds().get(0)
         : null;
+  }
+
+  /**
+   * {@code at} when the user is active then, else a moment in the first hour of the user's next
+   * active hours: a run goes on where it stopped, rather than at a random later hour.
+   */
+  private long activeAtOrAfter(UserState user, long at) {
+    if (user.isActiveAt(timeline.epochSecondAt(at))) {
+      return at;
+    }
+    int start = user.activeStartSecond();
+    return nextMomentWithin(user, at, start, Math.min(user.activeEndSecond(), start + HOUR));
   }
 
   /**
