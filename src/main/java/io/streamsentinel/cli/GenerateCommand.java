@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     description = {
       "Produces synthetic card transactions, keyed by user_id, with injected and labelled fraud: in the default"
           + " world card testing, account takeover, impossible travel, high amount at an unusual hour and velocity"
-          + " burst; --world harbor is a held-out world with fraud of other kinds.",
+          + " burst; --world harbor and --world fjord are held-out worlds with fraud of other kinds.",
       "Prints progress each second and a summary at the end; runs until --duration, --count or Ctrl-C.",
       "Exit code 1 when any send failed."
     })

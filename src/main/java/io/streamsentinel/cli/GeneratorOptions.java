@@ -48,7 +48,8 @@ public final class GeneratorOptions {
       description = {
         "Which synthetic world to simulate (default: ${DEFAULT-VALUE}):",
         "  default: " + World.Summary.DEFAULT,
-        "  harbor:  " + World.Summary.HARBOR
+        "  harbor:  " + World.Summary.HARBOR,
+        "  fjord:   " + World.Summary.FJORD
       })
   World world;
 

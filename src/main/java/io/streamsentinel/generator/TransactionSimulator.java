@@ -41,6 +41,11 @@ public final class TransactionSimulator {
     // same order; the default world's stream is what it was before other worlds existed.
     SplittableRandom master = new SplittableRandom(settings.seed());
     World world = settings.world();
+    // Only the fjord world's fraud needs to know its users' segments; the factory is kept for it.
+    FjordUserFactory fjordUsers =
+        world == World.FJORD
+            ? new FjordUserFactory(master.split(), FjordUserFactory.populationTag(settings.seed()))
+            : null;
     this.users =
         switch (world) {
           case DEFAULT ->
@@ -50,6 +55,7 @@ public final class TransactionSimulator {
               new HarborUserFactory(
                       master.split(), HarborUserFactory.populationTag(settings.seed()))
                   .create(settings.users());
+          case FJORD -> fjordUsers.create(settings.users());
         };
     UserState[] states = users.stream().map(UserState::new).toArray(UserState[]::new);
     this.timeline = new SimulatedTimeline(settings.start());
@@ -58,14 +64,18 @@ public final class TransactionSimulator {
         switch (world) {
           case DEFAULT -> new NormalSpending(master.split());
           case HARBOR -> new HarborSpending(master.split());
+          case FJORD -> new FjordSpending(master.split());
         };
     this.fraud =
         switch (world) {
           case DEFAULT -> new FraudPlanner(master.split(), states, timeline, settings.fraudRate());
           case HARBOR ->
               new HarborFraudPlanner(master.split(), states, timeline, settings.fraudRate());
+          case FJORD ->
+              new FjordFraudPlanner(
+                  master.split(), states, fjordUsers.segments(), timeline, settings.fraudRate());
         };
-    // Another world's ids must not meet the default world's of the same seed in the dedup store.
+    // Worlds' ids must not meet each other's of the same seed in the dedup store.
     String hexSeed = Long.toHexString(settings.seed());
     this.idPrefix =
         world == World.DEFAULT

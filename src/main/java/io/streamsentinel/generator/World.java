@@ -6,14 +6,19 @@ import java.util.stream.Collectors;
 
 /**
  * Which synthetic world the simulator draws: its people, their spending and the fraud against them.
- * The detection is tuned on {@link #DEFAULT} only; {@link #HARBOR} is held out, to measure whether
- * what was tuned travels to a world it has never seen.
+ * The detection is tuned on {@link #DEFAULT} only; {@link #HARBOR} and {@link #FJORD} are held out,
+ * to measure whether what was tuned travels to a world it has never seen.
  */
 public enum World {
   /** The world the rules were tuned on; its stream for a seed never changes. */
   DEFAULT(Summary.DEFAULT),
-  /** Held out: never tune detection on it. */
-  HARBOR(Summary.HARBOR);
+  /** Held out: never tune detection on it; used once for a measurement, so no longer blind. */
+  HARBOR(Summary.HARBOR),
+  /**
+   * Held out for a blind evaluation: never tune detection on it, and do not read what its fraud
+   * looks like ({@link FjordFraudPattern}) before it has been measured.
+   */
+  FJORD(Summary.FJORD);
 
   /** The one-line summaries, as constants so that the CLI's help text can show them. */
   public static final class Summary {
@@ -24,6 +29,10 @@ public enum World {
         "held out, never tune on it: 12 Japanese cities in yen; commuters, families, late-evening"
             + " online shoppers, affluent spenders; counterfeit card present, low-and-slow takeover,"
             + " triangulation, ATM cash-out, compromised-merchant spree.";
+    public static final String FJORD =
+        "held out for a blind evaluation, never tune on it: 12 Norwegian cities in kroner;"
+            + " students, pensioners, rural households, urban professionals; five kinds of fraud"
+            + " from published typologies, none of the other worlds'.";
 
     private Summary() {}
   }

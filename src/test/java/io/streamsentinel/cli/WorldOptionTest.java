@@ -16,7 +16,7 @@ class WorldOptionTest {
       CliRunner cli = new CliRunner();
       int code = cli.run(command, "--world", "atlantis", "-b", "localhost:1");
       assertThat(code).as(command).isEqualTo(CommandLine.ExitCode.USAGE);
-      assertThat(cli.err()).contains("'atlantis'").contains("known worlds: default, harbor");
+      assertThat(cli.err()).contains("'atlantis'").contains("known worlds: default, harbor, fjord");
     }
   }
 

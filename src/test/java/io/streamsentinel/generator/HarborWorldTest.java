@@ -27,7 +27,7 @@ class HarborWorldTest {
           .withFraudRate(FRAUD_RATE)
           .withWorld(World.HARBOR);
   static final SimulatedStream HARBOR = SimulatedStream.take(SETTINGS, 200_000);
-  private static final SimulatedStream DEFAULT =
+  static final SimulatedStream DEFAULT =
       SimulatedStream.take(SETTINGS.withWorld(World.DEFAULT), 200_000);
 
   @Test

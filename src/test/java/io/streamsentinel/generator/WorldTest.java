@@ -14,11 +14,13 @@ class WorldTest {
     assertThat(new GeneratorSettings(7, 5, 0.5, Instant.EPOCH).world()).isEqualTo(World.DEFAULT);
     assertThat(GeneratorSettings.withSeed(7).withWorld(World.HARBOR).withUsers(5).world())
         .isEqualTo(World.HARBOR);
+    assertThat(GeneratorSettings.withSeed(7).withWorld(World.FJORD).withUsers(5).world())
+        .isEqualTo(World.FJORD);
   }
 
   @Test
   void shouldParseEveryWireNameBack() {
-    assertThat(World.names()).isEqualTo("default, harbor");
+    assertThat(World.names()).isEqualTo("default, harbor, fjord");
     for (World world : World.values()) {
       assertThat(World.fromWire(world.wireName())).isSameAs(world);
       assertThat(world.summary()).isNotBlank();
@@ -30,7 +32,7 @@ class WorldTest {
     assertThatThrownBy(() -> World.fromWire("atlantis"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'atlantis'")
-        .hasMessageContaining("default, harbor");
+        .hasMessageContaining("default, harbor, fjord");
   }
 
   @Test
@@ -48,6 +50,33 @@ class WorldTest {
       assertThat(FraudPattern.values())
           .extracting(FraudPattern::wireName)
           .doesNotContain(pattern.wireName());
+    }
+  }
+
+  @Test
+  void shouldKeepFjordPatternsApartFromBothOtherWorldsOnes() {
+    for (FjordFraudPattern pattern : FjordFraudPattern.values()) {
+      assertThat(FjordFraudPattern.fromWire(pattern.wireName())).isSameAs(pattern);
+      assertThat(pattern.wireName()).matches("[a-z]+(_[a-z]+)*");
+      assertThat(FraudPattern.values())
+          .extracting(FraudPattern::wireName)
+          .doesNotContain(pattern.wireName());
+      assertThat(HarborFraudPattern.values())
+          .extracting(HarborFraudPattern::wireName)
+          .doesNotContain(pattern.wireName());
+    }
+    assertThat(FjordFraudPattern.values()).hasSizeBetween(4, 5);
+  }
+
+  @Test
+  void shouldNotDescribeTheBlindWorldsFraudInItsSummary() {
+    String summary = World.FJORD.summary().toLowerCase(java.util.Locale.ROOT);
+    for (FjordFraudPattern pattern : FjordFraudPattern.values()) {
+      for (String word : pattern.wireName().split("_")) {
+        if (word.length() > 4) {
+          assertThat(summary).doesNotContain(word);
+        }
+      }
     }
   }
 }

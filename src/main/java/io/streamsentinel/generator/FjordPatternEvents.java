@@ -1,0 +1,333 @@
+package io.streamsentinel.generator;
+
+import static io.streamsentinel.generator.MerchantCategory.ATM_CASH;
+import static io.streamsentinel.generator.MerchantCategory.ELECTRONICS;
+import static io.streamsentinel.generator.MerchantCategory.FASHION;
+import static io.streamsentinel.generator.MerchantCategory.FUEL;
+import static io.streamsentinel.generator.MerchantCategory.GIFT_CARDS;
+import static io.streamsentinel.generator.MerchantCategory.GROCERY;
+import static io.streamsentinel.generator.MerchantCategory.JEWELRY;
+import static io.streamsentinel.generator.MerchantCategory.ONLINE_SERVICES;
+import static io.streamsentinel.generator.MerchantCategory.PHARMACY;
+import static io.streamsentinel.generator.MerchantCategory.RESTAURANTS;
+import static io.streamsentinel.generator.MerchantCategory.TRAVEL;
+import static io.streamsentinel.generator.SimulatedTimeline.minutes;
+
+import io.streamsentinel.domain.Channel;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * How each {@link FjordFraudPattern} looks. All of it happens between 07:00 and midnight local time
+ * (every user of this world is on one offset), in the victim's own country, with at least minutes
+ * between two events of one occurrence. Every signal is one a detector could compute from the
+ * stream alone against the victim's own history or the population's; the helpers that place events
+ * in time are those of {@link HarborPatternEvents}, repeated here so that the harbor world's stream
+ * can never move with this one.
+ */
+final class FjordPatternEvents {
+
+  private static final int HOUR = 3_600;
+
+  private static final int TAPS_FROM = 11 * HOUR;
+
+  /** Latest start of a run of taps: at most 7 gaps of at most 35 minutes end before midnight. */
+  private static final int TAPS_LAST_START = 19 * HOUR;
+
+  /** Norway's no-PIN contactless limit (500 kroner since 2020): every tap stays under it. */
+  static final double CONTACTLESS_LIMIT_NOK = 500;
+
+  private static final double MIN_TAP_NOK = 150;
+  private static final double OTHER_PART_OF_TOWN_MIN_DEGREES = 0.03;
+  private static final double OTHER_PART_OF_TOWN_MAX_DEGREES = 0.08;
+  private static final double STREET_JITTER_DEGREES = 0.01;
+
+  private static final int SHOPS_OPEN = 10 * HOUR;
+
+  /** Latest start of a wallet run: at most 4 gaps of at most 80 minutes end before the shops. */
+  private static final int WALLET_LAST_START = 14 * HOUR;
+
+  private static final double GOODS_PRICE_SIGMA = 0.5;
+  private static final double MAX_GOODS_NOK = 60_000;
+
+  /** Gift card values a scammer asks for. */
+  private static final double[] GIFT_CARD_NOK = {1_000, 1_500, 2_000, 2_500, 3_000, 4_000, 5_000};
+
+  /** A gift-card scam is over within two hours; it starts early enough to end in active hours. */
+  private static final int SCAM_RUN = 2 * HOUR;
+
+  private static final double BUST_OUT_ATM_SHARE = 0.15;
+  private static final double BUST_OUT_MIN_NOK = 1_500;
+  private static final double BUST_OUT_MAX_NOK = 120_000;
+  private static final int BUST_OUT_NOTE_NOK = 200;
+
+  private final SplittableRandom rng;
+  private final SimulatedTimeline timeline;
+  private final Consumer<PlannedEvent> schedule;
+  private final MerchantPicker merchants;
+  private final int[] tapShops =
+      shops(Channel.CARD_PRESENT, EnumSet.of(GROCERY, RESTAURANTS, FUEL, PHARMACY, FASHION));
+  private final int[] walletShops = shops(Channel.CARD_PRESENT, EnumSet.of(ELECTRONICS, JEWELRY));
+  private final int[] giftCards = MerchantCatalog.indicesWhere(m -> m.category() == GIFT_CARDS);
+  private final int[] bustOutShops =
+      MerchantCatalog.indicesWhere(
+          m -> EnumSet.of(ELECTRONICS, JEWELRY, TRAVEL, GIFT_CARDS).contains(m.category()));
+  private final int[] atms = MerchantCatalog.indicesWhere(m -> m.category() == ATM_CASH);
+  private final int[] remoteShops =
+      MerchantCatalog.indicesWhere(
+          m ->
+              m.category().sellsOnline()
+                  && EnumSet.of(ELECTRONICS, FASHION, TRAVEL, ONLINE_SERVICES)
+                      .contains(m.category()));
+  private long order;
+
+  FjordPatternEvents(
+      SplittableRandom rng, SimulatedTimeline timeline, Consumer<PlannedEvent> schedule) {
+    this.rng = rng;
+    this.timeline = timeline;
+    this.schedule = schedule;
+    this.merchants = new MerchantPicker(rng);
+  }
+
+  /** 3-8 taps of 150-499.99 kroner at new shops in another part of town, 4-35 minutes apart. */
+  void contactlessStolenCard(UserState user, long now) {
+    SyntheticUser profile = user.user;
+    double distance =
+        rng.nextDouble(OTHER_PART_OF_TOWN_MIN_DEGREES, OTHER_PART_OF_TOWN_MAX_DEGREES);
+    double bearing = rng.nextDouble(2 * Math.PI);
+    double latitude = profile.homeLatitude() + distance * Math.sin(bearing);
+    double longitude = profile.homeLongitude() + distance * Math.cos(bearing);
+    int count = rng.nextInt(3, 9);
+    long at = nextMomentWithin(user, now + hours(rng.nextDouble(0, 4)), TAPS_FROM, TAPS_LAST_START);
+    for (int i = 0; i < count; i++) {
+      int merchant = merchants.newTo(user, tapShops);
+      user.visit(merchant);
+      schedule.accept(
+          new PlannedEvent(
+              at,
+              order++,
+              user,
+              MerchantCatalog.get(merchant),
+              Amounts.rounded(rng.nextDouble(MIN_TAP_NOK, CONTACTLESS_LIMIT_NOK - 0.01)),
+              Channel.CARD_PRESENT,
+              null,
+              profile.homeCity(),
+              latitude + jitter(STREET_JITTER_DEGREES),
+              longitude + jitter(STREET_JITTER_DEGREES),
+              FjordFraudPattern.CONTACTLESS_STOLEN_CARD));
+      at += minutes(rng.nextDouble(4, 35));
+    }
+  }
+
+  /** 2-5 in-shop payments with a new phone at electronics and jewellery shops of a large city. */
+  void walletProvisioning(UserState user, long now) {
+    String phone = UserFactory.deviceIdNotIn(user.user.deviceIds(), rng);
+    City city = FjordCities.drawLarge(rng);
+    int count = rng.nextInt(2, 6);
+    long at =
+        nextMomentWithin(user, now + hours(rng.nextDouble(1, 12)), SHOPS_OPEN, WALLET_LAST_START);
+    for (int i = 0; i < count; i++) {
+      int merchant = merchants.newTo(user, walletShops);
+      user.visit(merchant);
+      schedule.accept(
+          new PlannedEvent(
+              at,
+              order++,
+              user,
+              MerchantCatalog.get(merchant),
+              goodsPrice(MerchantCatalog.get(merchant).category()),
+              Channel.CARD_PRESENT,
+              phone,
+              city,
+              city.latitude() + jitter(FjordSpending.LOCAL_JITTER_DEGREES),
+              city.longitude() + jitter(FjordSpending.LOCAL_JITTER_DEGREES),
+              FjordFraudPattern.WALLET_PROVISIONING));
+      at += minutes(rng.nextDouble(20, 80));
+    }
+  }
+
+  /** 2-5 online gift cards of 1,000-5,000 kroner from an own device, 10-30 minutes apart. */
+  void elderGiftCardScam(UserState user, long now) {
+    String device = ownDevice(user);
+    int count = rng.nextInt(2, 6);
+    int lastStart = Math.max(user.activeStartSecond() + HOUR, user.activeEndSecond() - SCAM_RUN);
+    long at =
+        nextMomentWithin(
+            user, now + hours(rng.nextDouble(0.5, 6)), user.activeStartSecond(), lastStart);
+    for (int i = 0; i < count; i++) {
+      double value = GIFT_CARD_NOK[rng.nextInt(GIFT_CARD_NOK.length)];
+      placeAtHome(
+          user,
+          at,
+          merchants.newTo(user, giftCards),
+          Amounts.wholeUnits(value),
+          Channel.ONLINE,
+          device,
+          FjordFraudPattern.ELDER_GIFT_CARD_SCAM);
+      at += minutes(rng.nextDouble(10, 30));
+    }
+  }
+
+  /**
+   * 6-12 purchases of resellable goods at 3-10 times the typical purchase (at least 1,500 kroner)
+   * and cash withdrawals of 3,000-8,000 kroner, 30-150 minutes apart within the user's active
+   * hours, at home, with the user's own devices.
+   */
+  void syntheticBustOut(UserState user, long now) {
+    int count = rng.nextInt(6, 13);
+    long at =
+        nextMomentWithin(
+            user,
+            now + hours(rng.nextDouble(0.5, 4)),
+            user.activeStartSecond(),
+            user.activeEndSecond());
+    for (int i = 0; i < count; i++) {
+      at = activeAtOrAfter(user, at);
+      if (rng.nextDouble() < BUST_OUT_ATM_SHARE) {
+        BigDecimal cash = Amounts.wholeUnits(rng.nextInt(15, 41) * (double) BUST_OUT_NOTE_NOK);
+        placeAtHome(
+            user,
+            at,
+            atms[rng.nextInt(atms.length)],
+            cash,
+            Channel.ATM,
+            null,
+            FjordFraudPattern.SYNTHETIC_BUST_OUT);
+      } else {
+        int merchant =
+            rng.nextDouble() < 0.7
+                ? merchants.newTo(user, bustOutShops)
+                : merchants.favouriteOf(user, bustOutShops);
+        Merchant shop = MerchantCatalog.get(merchant);
+        boolean online =
+            shop.typicalChannel() == Channel.ONLINE
+                || (shop.category().sellsOnline() && rng.nextBoolean());
+        double amount =
+            Math.min(
+                BUST_OUT_MAX_NOK, Math.max(BUST_OUT_MIN_NOK, user.typical * rng.nextDouble(3, 10)));
+        placeAtHome(
+            user,
+            at,
+            merchant,
+            Amounts.rounded(amount),
+            online ? Channel.ONLINE : Channel.CARD_PRESENT,
+            online ? ownDevice(user) : walletOrCard(user),
+            FjordFraudPattern.SYNTHETIC_BUST_OUT);
+      }
+      at += hours(rng.nextDouble(0.5, 2.5));
+    }
+  }
+
+  /** 1-3 online purchases at 3-8 times the typical purchase, own device, at home, in one day. */
+  void firstPartyMisuse(UserState user, long now) {
+    int count = rng.nextInt(1, 4);
+    long at = now + hours(rng.nextDouble(0, 24));
+    for (int i = 0; i < count; i++) {
+      at = nextMomentWithin(user, at, user.activeStartSecond(), user.activeEndSecond());
+      int merchant =
+          rng.nextDouble() < 0.65
+              ? merchants.newTo(user, remoteShops)
+              : merchants.favouriteOf(user, remoteShops);
+      placeAtHome(
+          user,
+          at,
+          merchant,
+          Amounts.rounded(user.typical * rng.nextDouble(3, 8)),
+          Channel.ONLINE,
+          ownDevice(user),
+          FjordFraudPattern.FIRST_PARTY_MISUSE);
+      at += hours(rng.nextDouble(0.5, 6));
+    }
+  }
+
+  /** What the goods cost, not what the victim usually spends. */
+  private BigDecimal goodsPrice(MerchantCategory category) {
+    double median = category == ELECTRONICS ? 9_000 : 7_000;
+    double price = median * Math.exp(GOODS_PRICE_SIGMA * rng.nextGaussian());
+    return Amounts.wholeUnits(Math.min(MAX_GOODS_NOK, price));
+  }
+
+  private void placeAtHome(
+      UserState user,
+      long at,
+      int merchant,
+      BigDecimal amount,
+      Channel channel,
+      String device,
+      FraudKind kind) {
+    user.visit(merchant);
+    SyntheticUser profile = user.user;
+    schedule.accept(
+        new PlannedEvent(
+            at,
+            order++,
+            user,
+            MerchantCatalog.get(merchant),
+            amount,
+            channel,
+            device,
+            profile.homeCity(),
+            profile.homeLatitude() + jitter(FjordSpending.LOCAL_JITTER_DEGREES),
+            profile.homeLongitude() + jitter(FjordSpending.LOCAL_JITTER_DEGREES),
+            kind));
+  }
+
+  private String ownDevice(UserState user) {
+    return user.user.deviceIds().get(rng.nextInt(user.user.deviceIds().size()));
+  }
+
+  /** In a shop the user pays with the phone as often as usual, else with the card. */
+  private String walletOrCard(UserState user) {
+    return rng.nextDouble() < FjordSpending.walletShare(user.user)
+        ? user.user.deviceIds().get(0)
+        : null;
+  }
+
+  /**
+   * {@code at} when the user is active then, else a moment in the first hour of the user's next
+   * active hours: a run goes on where it stopped, rather than at a random later hour.
+   */
+  private long activeAtOrAfter(UserState user, long at) {
+    if (user.isActiveAt(timeline.epochSecondAt(at))) {
+      return at;
+    }
+    int start = user.activeStartSecond();
+    return nextMomentWithin(user, at, start, Math.min(user.activeEndSecond(), start + HOUR));
+  }
+
+  /**
+   * A random moment of the user's next local window [{@code from}, {@code to}) seconds of the day,
+   * at or after {@code notBefore}: the rest of today's window if inside it, else the next one.
+   */
+  private long nextMomentWithin(UserState user, long notBefore, int from, int to) {
+    long epochSecond = timeline.epochSecondAt(notBefore);
+    int secondOfDay = user.localSecondOfDay(epochSecond);
+    long wait;
+    if (secondOfDay < from) {
+      wait = from - secondOfDay;
+    } else if (secondOfDay < to) {
+      wait = 0;
+    } else {
+      wait = 24 * HOUR - secondOfDay + from;
+    }
+    int windowStart = (int) ((secondOfDay + wait) % (24 * HOUR));
+    long offset = rng.nextLong(to - windowStart);
+    return Math.max(notBefore, timeline.microsAt(epochSecond + wait + offset));
+  }
+
+  private static int[] shops(Channel channel, Set<MerchantCategory> categories) {
+    return MerchantCatalog.indicesWhere(
+        m -> m.typicalChannel() == channel && categories.contains(m.category()));
+  }
+
+  private double jitter(double degrees) {
+    return rng.nextDouble(-degrees, degrees);
+  }
+
+  private static long hours(double hours) {
+    return minutes(hours * 60);
+  }
+}

@@ -1,0 +1,194 @@
+package io.streamsentinel.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamsentinel.domain.Channel;
+import io.streamsentinel.domain.Label;
+import io.streamsentinel.domain.Transaction;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The third, blind world as a whole: reproducible, really another world than both others, fraud at
+ * the set rate with each of its kinds in proportion, labels for all of it.
+ */
+class FjordWorldTest {
+
+  private static final double FRAUD_RATE = 0.02;
+  private static final GeneratorSettings SETTINGS =
+      GeneratorSettings.withSeed(2025)
+          .withUsers(2_000)
+          .withFraudRate(FRAUD_RATE)
+          .withWorld(World.FJORD);
+  static final SimulatedStream FJORD = SimulatedStream.take(SETTINGS, 200_000);
+  private static final SimulatedStream HARBOR = HarborWorldTest.HARBOR;
+  private static final SimulatedStream DEFAULT = HarborWorldTest.DEFAULT;
+
+  @Test
+  void shouldRepeatTheSameEventsForTheSameSeedAndWorld() {
+    assertThat(SimulatedStream.take(SETTINGS, 20_000).events())
+        .isEqualTo(FJORD.events().subList(0, 20_000));
+    assertThat(SimulatedStream.take(SETTINGS.withSeed(2026), 1_000).events())
+        .isNotEqualTo(FJORD.events().subList(0, 1_000));
+  }
+
+  @Test
+  void shouldNeverShareUserOrTransactionIdsWithTheOtherWorldsOfTheSameSeed() {
+    assertThat(FJORD.users().keySet())
+        .doesNotContainAnyElementsOf(DEFAULT.users().keySet())
+        .doesNotContainAnyElementsOf(HARBOR.users().keySet());
+    assertThat(FJORD.events().get(0).transactionId()).isEqualTo("tx_fjord_7e9_0");
+    Set<String> others =
+        Stream.concat(DEFAULT.events().stream(), HARBOR.events().stream())
+            .map(Transaction::transactionId)
+            .collect(Collectors.toSet());
+    assertThat(FJORD.events()).noneMatch(t -> others.contains(t.transactionId()));
+  }
+
+  @Test
+  void shouldLiveInNorwegianCitiesAndPayInKronerWithinTheCodecsBound() {
+    assertThat(FJORD.events())
+        .allSatisfy(
+            t -> {
+              assertThat(t.currency()).isEqualTo("NOK");
+              assertThat(t.country()).isEqualTo("NO");
+              assertThat(t.amount().scale()).isEqualTo(2);
+              assertThat(t.amount()).isPositive().isLessThan(BigDecimal.valueOf(1_000_000));
+            });
+    assertThat(FJORD.events().stream().map(Transaction::city).collect(Collectors.toSet()))
+        .hasSize(FjordCities.all().size());
+  }
+
+  @Test
+  void shouldSpendOnTheScaleOfKronerWithATailOfItsOwn() {
+    double fjordMedian = quantile(normal(FJORD), 0.5);
+    assertThat(fjordMedian / quantile(normal(DEFAULT), 0.5)).isBetween(5.0, 20.0);
+    assertThat(fjordMedian / quantile(normal(HARBOR), 0.5)).isBetween(0.05, 0.3);
+    double fjordTail = tail(FJORD);
+    assertThat(fjordTail).isGreaterThan(1.2 * tail(DEFAULT)).isLessThan(0.6 * tail(HARBOR));
+  }
+
+  @Test
+  void shouldPayInShopsOftenWithThePhoneAndHardlyEverWithCash() {
+    Predicate<Transaction> inShop = t -> t.channel() == Channel.CARD_PRESENT;
+    Predicate<Transaction> atm = t -> t.channel() == Channel.ATM;
+    Predicate<Transaction> phoneInShop = inShop.and(t -> t.deviceId() != null);
+    assertThat(share(normal(FJORD), inShop)).isGreaterThan(share(normal(DEFAULT), inShop) + 0.05);
+    assertThat(share(normal(FJORD), atm))
+        .isLessThan(0.5 * share(normal(DEFAULT), atm))
+        .isLessThan(0.5 * share(normal(HARBOR), atm));
+    assertThat(share(normal(FJORD), phoneInShop)).isGreaterThan(0.1);
+    assertThat(share(normal(DEFAULT), phoneInShop)).isZero();
+    assertThat(share(normal(HARBOR), phoneInShop)).isZero();
+  }
+
+  @Test
+  void shouldStartTheDayEarlierThanBothOtherWorlds() {
+    Predicate<Transaction> morning = t -> hourOf(t) >= 6 && hourOf(t) < 9;
+    assertThat(share(normal(FJORD), morning))
+        .isGreaterThan(1.2 * share(normal(DEFAULT), morning))
+        .isGreaterThan(2 * share(normal(HARBOR), morning));
+  }
+
+  @Test
+  void shouldLabelAboutTheConfiguredFractionOfEventsWithEachPatternInProportion() {
+    List<Transaction> fraud = FJORD.events().stream().filter(Transaction::isFraud).toList();
+    double fraction = (double) fraud.size() / FJORD.events().size();
+    assertThat(fraction).isBetween(FRAUD_RATE * 0.8, FRAUD_RATE * 1.2);
+    Map<FjordFraudPattern, Long> counts = new EnumMap<>(FjordFraudPattern.class);
+    fraud.forEach(t -> counts.merge(FjordFraudPattern.fromWire(t.fraudPattern()), 1L, Long::sum));
+    double totalMean =
+        Arrays.stream(FjordFraudPattern.values()).mapToDouble(FraudKind::meanEvents).sum();
+    for (FjordFraudPattern pattern : FjordFraudPattern.values()) {
+      double expected = pattern.meanEvents() / totalMean;
+      double observed = counts.getOrDefault(pattern, 0L) / (double) fraud.size();
+      assertThat(observed).as("share of %s", pattern).isBetween(expected * 0.7, expected * 1.3);
+    }
+  }
+
+  @Test
+  void shouldFollowAnotherFraudRate() {
+    double rate = 0.1;
+    List<Transaction> events = SimulatedStream.take(SETTINGS.withFraudRate(rate), 200_000).events();
+    double fraction = events.stream().filter(Transaction::isFraud).count() / 200_000.0;
+    assertThat(fraction).isBetween(rate * 0.8, rate * 1.2);
+  }
+
+  @Test
+  void shouldInjectNoneOfTheOtherWorldsPatterns() {
+    Set<String> otherNames =
+        Stream.concat(
+                Arrays.stream(FraudPattern.values()).map(FraudPattern::wireName),
+                Arrays.stream(HarborFraudPattern.values()).map(HarborFraudPattern::wireName))
+            .collect(Collectors.toSet());
+    assertThat(FJORD.events())
+        .allSatisfy(t -> assertThat(t.fraudPattern() != null).isEqualTo(t.isFraud()))
+        .noneMatch(t -> otherNames.contains(t.fraudPattern()));
+    assertThat(SimulatedStream.take(SETTINGS.withFraudRate(0), 50_000).events())
+        .noneMatch(Transaction::isFraud);
+  }
+
+  @Test
+  void shouldSendAChargebackForEveryFjordFraud() {
+    LabelFeed feed = new LabelFeed(LabelFeed.Policy.defaults(), SETTINGS.seed());
+    Map<String, Transaction> byId = new HashMap<>();
+    List<Transaction> events = FJORD.events().subList(0, 50_000);
+    events.forEach(
+        t -> {
+          feed.observe(t);
+          byId.put(t.transactionId(), t);
+        });
+    Instant after =
+        events.get(events.size() - 1).timestamp().plus(LabelFeed.Policy.defaults().latest());
+    List<Label> chargebacks = feed.due(after).stream().filter(Label::fraud).toList();
+    assertThat(chargebacks).hasSize((int) events.stream().filter(Transaction::isFraud).count());
+    assertThat(chargebacks)
+        .allSatisfy(l -> assertThat(byId.get(l.transactionId()).isFraud()).isTrue());
+    assertThat(
+            chargebacks.stream()
+                .map(l -> byId.get(l.transactionId()).fraudPattern())
+                .collect(Collectors.toSet()))
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(FjordFraudPattern.values()).map(FjordFraudPattern::wireName).toList());
+  }
+
+  /** Local hour of an event of any of the three worlds' streams above. */
+  static int hourOf(Transaction t) {
+    SyntheticUser user = FJORD.users().get(t.userId());
+    if (user == null) {
+      user = HARBOR.users().get(t.userId());
+    }
+    if (user == null) {
+      user = DEFAULT.users().get(t.userId());
+    }
+    return t.timestamp().atOffset(user.utcOffset()).getHour();
+  }
+
+  private static List<Transaction> normal(SimulatedStream stream) {
+    return stream.events().stream().filter(t -> !t.isFraud()).toList();
+  }
+
+  private static double share(List<Transaction> events, Predicate<Transaction> test) {
+    return events.stream().filter(test).count() / (double) events.size();
+  }
+
+  private static double tail(SimulatedStream stream) {
+    return quantile(normal(stream), 0.99) / quantile(normal(stream), 0.5);
+  }
+
+  private static double quantile(List<Transaction> events, double q) {
+    double[] amounts =
+        events.stream().mapToDouble(t -> t.amount().doubleValue()).sorted().toArray();
+    return amounts[(int) (q * (amounts.length - 1))];
+  }
+}
