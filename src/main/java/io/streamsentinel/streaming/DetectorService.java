@@ -4,11 +4,16 @@ import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.kafka.GroupInput;
+import io.streamsentinel.kafka.StateIdentity;
 import io.streamsentinel.registry.ChampionWatcher;
 import io.streamsentinel.registry.RuleSetWatcher;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -87,6 +92,7 @@ public final class DetectorService implements AutoCloseable {
     log.info("Detection topology (rules {}):\n{}", settings.rules().version(), topology.describe());
     Properties props = new Properties();
     props.putAll(streamsConfig.toProperties());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory(props).toString());
     this.input =
         GroupInput.of(
             props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), DetectorSettings.INPUT_TOPIC);
@@ -99,6 +105,24 @@ public final class DetectorService implements AutoCloseable {
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     this.clientMetrics = metrics.bind(streams);
+  }
+
+  /**
+   * The configured state directory's subdirectory for this cluster, wiped when the source topics
+   * were created again since its state was built (see {@link StateIdentity}).
+   */
+  private static Path stateDirectory(Properties props) {
+    Path base = Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG));
+    Map<String, Object> admin = new StreamsConfig(props).getAdminConfigs("sentinel-state-check");
+    try (Admin client = Admin.create(admin)) {
+      Path dir =
+          StateIdentity.resolve(
+              client,
+              base,
+              List.of(DetectorSettings.INPUT_TOPIC, DetectorSettings.ACCOUNT_STATUS_TOPIC));
+      log.info("Local state in {}", dir);
+      return dir;
+    }
   }
 
   public DetectorService start() {
