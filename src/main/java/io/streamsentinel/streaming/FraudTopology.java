@@ -1,5 +1,6 @@
 package io.streamsentinel.streaming;
 
+import io.streamsentinel.codec.AccountStateCodec;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -7,6 +8,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The detection topology (Processor API). Every node and store is named:
@@ -21,6 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  */
 public final class FraudTopology {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FraudTopology.class);
 
   public static final String SOURCE = "transactions-source";
   public static final String DETECT = "detect";
@@ -89,8 +94,11 @@ public final class FraudTopology {
   }
 
   /**
-   * Keeps the global store equal to the compacted topic: raw values, decoded on read, because a
-   * global store is restored from the topic byte for byte without passing through this processor.
+   * Keeps the global store equal to the compacted topic's valid statuses. Fail closed: a value that
+   * is not an account state, and a tombstone (nothing in the system deletes a status; an unblock
+   * writes ACTIVE), leave the last good status in place with a log line, so garbage can never
+   * unblock a user. Kafka Streams runs restoration through this processor too (since 3.8), so a
+   * restart reads the topic the same way.
    */
   private static final class GlobalStatusUpdater implements Processor<String, byte[], Void, Void> {
     private KeyValueStore<String, byte[]> store;
@@ -106,10 +114,23 @@ public final class FraudTopology {
         return;
       }
       if (record.value() == null) {
-        store.delete(record.key());
-      } else {
-        store.put(record.key(), record.value());
+        LOG.warn(
+            "Ignored a tombstone for {} on {}: the last good status stays",
+            record.key(),
+            DetectorSettings.ACCOUNT_STATUS_TOPIC);
+        return;
       }
+      try {
+        AccountStateCodec.decode(record.value());
+      } catch (IllegalArgumentException e) {
+        LOG.warn(
+            "Ignored an unreadable status for {} on {}: {}; the last good status stays",
+            record.key(),
+            DetectorSettings.ACCOUNT_STATUS_TOPIC,
+            e.getMessage());
+        return;
+      }
+      store.put(record.key(), record.value());
     }
   }
 }

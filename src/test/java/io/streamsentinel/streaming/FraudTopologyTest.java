@@ -192,6 +192,22 @@ class FraudTopologyTest {
   }
 
   @Test
+  void shouldKeepABlockInForceWhenGarbageOrATombstoneFollowsIt() {
+    accountStatus.pipeInput(
+        "u9",
+        AccountStateCodec.encode(new AccountState("u9", AccountStatus.BLOCKED, "test", T0, null)),
+        T0);
+    accountStatus.pipeInput("u9", "not a status".getBytes(StandardCharsets.UTF_8), T0);
+    send(tx("g-1", "u9", "9.99", T0.plusSeconds(5)), T0.plusSeconds(5));
+    accountStatus.pipeInput("u9", (byte[]) null, T0.plusSeconds(6));
+    send(tx("g-2", "u9", "9.99", T0.plusSeconds(7)), T0.plusSeconds(7));
+
+    assertThat(decisions())
+        .allSatisfy(d -> assertThat(d.reasonCodes()).contains("ACCOUNT_BLOCKED"))
+        .hasSize(2);
+  }
+
+  @Test
   void shouldAddStepUpReasonUntilItExpires() {
     accountStatus.pipeInput(
         "u4",
