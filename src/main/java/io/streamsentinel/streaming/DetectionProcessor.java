@@ -74,12 +74,15 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
       deadLetter(record, "user_id", "record key '" + record.key() + "' differs from user_id");
       return;
     }
-    if (isDuplicate(tx.transactionId(), record.timestamp())) {
+    String dedupKey = dedupKey(tx);
+    if (isDuplicate(dedupKey, record.timestamp())) {
       counters.duplicate();
       log.debug("Duplicate {} dropped", tx.transactionId());
       return;
     }
     score(record, tx);
+    // Only once scored: an id is never remembered for a transaction that was not decided.
+    seenIds.put(dedupKey, record.timestamp(), record.timestamp());
     counters.scoringTime(System.nanoTime() - start);
     counters.eventToDecision(context.currentSystemTimeMs() - record.timestamp());
   }
@@ -130,16 +133,20 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     }
   }
 
-  private boolean isDuplicate(String transactionId, long timestamp) {
+  /**
+   * Per user: another user's transaction that reuses an id is not a duplicate. The user id's length
+   * leads, so no two (user, id) pairs give the same key.
+   */
+  private static String dedupKey(Transaction tx) {
+    return tx.userId().length() + ":" + tx.userId() + tx.transactionId();
+  }
+
+  private boolean isDuplicate(String key, long timestamp) {
     long window = settings.dedupWindow().toMillis();
     try (WindowStoreIterator<Long> seen =
-        seenIds.fetch(transactionId, timestamp - window, timestamp + window)) {
-      if (seen.hasNext()) {
-        return true;
-      }
+        seenIds.fetch(key, timestamp - window, timestamp + window)) {
+      return seen.hasNext();
     }
-    seenIds.put(transactionId, timestamp, timestamp);
-    return false;
   }
 
   private AccountStatus statusOf(Transaction tx) {

@@ -192,6 +192,16 @@ class FraudTopologyTest {
   }
 
   @Test
+  void shouldScoreAnotherUsersTransactionThatReusesAnId() {
+    send(tx("same-id", "u10", "20.00", T0), T0);
+    send(tx("same-id", "u11", "21.00", T0.plusSeconds(1)), T0.plusSeconds(1));
+    send(tx("same-id", "u10", "20.00", T0.plusSeconds(2)), T0.plusSeconds(2));
+
+    assertThat(decisions()).extracting(DecisionSummary::userId).containsExactly("u10", "u11");
+    assertThat(counters.duplicateCount()).isEqualTo(1);
+  }
+
+  @Test
   void shouldKeepABlockInForceWhenGarbageOrATombstoneFollowsIt() {
     accountStatus.pipeInput(
         "u9",
