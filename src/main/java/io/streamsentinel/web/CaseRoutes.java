@@ -49,9 +49,9 @@ public final class CaseRoutes implements RouteGroup {
     CaseQuery query =
         new CaseQuery(
             ctx.queryParamAsClass("status", CaseStatus.class).getOrNull(),
-            ctx.queryParam("assignee"),
-            upper(ctx.queryParam("severity")),
-            ctx.queryParam("user_id"),
+            text(ctx, "assignee"),
+            upper(text(ctx, "severity")),
+            text(ctx, "user_id"),
             ctx.queryParamAsClass("limit", Integer.class)
                 .check(
                     limit -> limit >= 1 && limit <= CaseQuery.MAX_LIMIT,
@@ -68,7 +68,11 @@ public final class CaseRoutes implements RouteGroup {
 
   private void assign(Context ctx) {
     long id = caseId(ctx);
-    AssignRequest body = ctx.bodyValidator(AssignRequest.class).get();
+    AssignRequest body =
+        ctx.bodyValidator(AssignRequest.class)
+            .check("analyst", r -> noNul(r.analyst()), NO_NUL)
+            .check("note", r -> noNul(r.note()), NO_NUL)
+            .get();
     ctx.json(cases.assign(id, body.analyst(), body.note()));
   }
 
@@ -77,8 +81,25 @@ public final class CaseRoutes implements RouteGroup {
     ResolveRequest body =
         ctx.bodyValidator(ResolveRequest.class)
             .check("resolution", r -> isResolution(r.resolution()), RESOLUTIONS)
+            .check("analyst", r -> noNul(r.analyst()), NO_NUL)
+            .check("note", r -> noNul(r.note()), NO_NUL)
             .get();
     ctx.json(cases.resolve(id, Resolution.parse(body.resolution()), body.analyst(), body.note()));
+  }
+
+  /** PostgreSQL text cannot hold NUL: refused here as a 400, not a database error's 500. */
+  private static final String NO_NUL = "must not contain a NUL character";
+
+  private static boolean noNul(String text) {
+    return text == null || text.indexOf('\u0000') < 0;
+  }
+
+  private static String text(Context ctx, String param) {
+    String value = ctx.queryParam(param);
+    if (!noNul(value)) {
+      throw new ApiError(400, param, param + ": " + NO_NUL);
+    }
+    return value;
   }
 
   private static boolean isResolution(String text) {

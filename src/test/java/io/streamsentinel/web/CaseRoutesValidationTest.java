@@ -49,6 +49,9 @@ class CaseRoutesValidationTest {
         "POST | /api/cases/1/assign     | {\"analyst\":5}                        | analyst",
         "POST | /api/cases/1/resolve    | {\"resolution\":\"maybe\",\"analyst\":\"x\"} | resolution",
         "POST | /api/cases/1/resolve    | {\"analyst\":\"x\"}                    | resolution",
+        "POST | /api/cases/1/assign     | {\"analyst\":\"a\\u0000b\"}             | analyst",
+        "POST | /api/cases/1/resolve    | {\"resolution\":\"false_positive\",\"analyst\":\"x\",\"note\":\"n\\u0000\"} | note",
+        "GET  | /api/cases?assignee=a%00b |                                      | assignee",
       })
   void shouldAnswer400NamingTheField(String method, String path, String body, String field)
       throws Exception {
