@@ -24,6 +24,17 @@ public final class Database implements AutoCloseable {
   /** How long a caller waits for a connection before the pool gives up (sink retries then). */
   private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
+  /** The whole start of a connection: TCP, TLS, authentication. */
+  private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * A read that waits longer than this fails, so a hung server cannot hang the sink or its stop.
+   */
+  private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The server cancels a statement after this long: below the socket timeout, so it says why. */
+  private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(45);
+
   private final EmbeddedDatabase embedded;
   private final HikariDataSource pool;
   private final String description;
@@ -92,6 +103,13 @@ public final class Database implements AutoCloseable {
     // Batched inserts travel as multi-row statements.
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     config.addDataSourceProperty("ApplicationName", "stream-sentinel");
+    // Never hang on a server that accepts and stops answering: bounded connect and login, a socket
+    // read that gives up, and a server-side limit per statement (the sink's batches take far less).
+    config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds()));
+    config.addDataSourceProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT.toSeconds()));
+    config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis());
     return new HikariDataSource(config);
   }
 
