@@ -32,7 +32,7 @@ public final class AnalyticsService implements AutoCloseable {
                 .batchConsumer(ClientCatalog.ANALYTICS, ClientCatalog.ANALYTICS_GROUP)
                 .toProperties());
     this.producer =
-        new KafkaProducer<>(clients.producer(ClientCatalog.ANALYTICS_DLQ).toProperties());
+        new KafkaProducer<>(clients.idempotentProducer(ClientCatalog.ANALYTICS_DLQ).toProperties());
     this.analytics =
         new AnalyticsConsumer(
             consumer,

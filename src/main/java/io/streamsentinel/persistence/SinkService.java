@@ -2,6 +2,7 @@ package io.streamsentinel.persistence;
 
 import io.streamsentinel.database.Database;
 import io.streamsentinel.kafka.ClientCatalog;
+import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.GroupInput;
 import java.time.Clock;
@@ -33,13 +34,21 @@ public final class SinkService implements AutoCloseable {
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             clients.sinkConsumer(clientId, ClientCatalog.PERSISTENCE_GROUP).toProperties());
-    this.dlqProducer = new KafkaProducer<>(clients.producer(clientId).toProperties());
+    this.dlqProducer = new KafkaProducer<>(deadLetterProducer(clients, clientId).toProperties());
     this.sink =
         new PersistenceSink(consumer, dlqProducer, database, new SinkCounters(), Clock.systemUTC());
     this.thread = new Thread(sink, "sentinel-persist");
     // The dead-letter producer also carries label events: both are plain, acknowledged sends.
     this.feedback = new FeedbackPublisher(database, dlqProducer, Clock.systemUTC()).startRetries();
     this.cases = new CaseService(database, feedback, Clock.systemUTC());
+  }
+
+  /**
+   * The producer of dead letters and label events: acks=all and idempotent whatever the profile
+   * (low-latency sets acks=1), since a record the sink gave up on exists nowhere else.
+   */
+  static ClientConfig deadLetterProducer(ClientConfigFactory clients, String clientId) {
+    return clients.idempotentProducer(clientId);
   }
 
   /** Starts storing on the sink's thread. */
