@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -73,7 +74,9 @@ final class BatchWriter implements BatchStore {
    * writes its rows one by one and moves each refused row from the batch to {@code dead} with the
    * reason.
    *
-   * @throws SQLException a transient failure: nothing of the batch is stored then
+   * @throws SQLException a transient failure, or every row of at least {@link #MIN_ROWS_FOR_OUTAGE}
+   *     refused alike (the database, not the rows): nothing of the batch is stored then, and the
+   *     sink waits it out as an outage
    */
   @Override
   public void writeIsolatingBadRows(SinkBatch batch, List<DeadLetter> dead) throws SQLException {
@@ -84,18 +87,48 @@ final class BatchWriter implements BatchStore {
         throw e;
       }
       log.warn("the database refused a batch ({}); storing its rows one by one", e.getMessage());
-      for (SinkBatch single : batch.singles()) {
+      List<SinkBatch> singles = batch.singles();
+      List<SinkBatch> refused = new ArrayList<>();
+      List<SQLException> failures = new ArrayList<>();
+      for (SinkBatch single : singles) {
         try {
           write(single);
         } catch (SQLException rowFailure) {
           if (TransientFailures.isTransient(rowFailure)) {
             throw rowFailure;
           }
-          dead.add(new DeadLetter(single.onlyOrigin(), "database: " + rowFailure.getMessage()));
-          batch.remove(single.onlyOrigin()); // counted as a dead letter, not as stored
+          refused.add(single);
+          failures.add(rowFailure);
         }
       }
+      if (refused.size() >= MIN_ROWS_FOR_OUTAGE
+          && refused.size() == singles.size()
+          && alike(failures)) {
+        // Not one row went in, and all for the same reason: the database, not the rows.
+        log.error(
+            "the database refused every one of {} rows alike ({}): treated as an outage, nothing"
+                + " dead-lettered",
+            refused.size(),
+            failures.get(0).getMessage());
+        throw failures.get(0);
+      }
+      for (int i = 0; i < refused.size(); i++) {
+        SinkBatch single = refused.get(i);
+        dead.add(new DeadLetter(single.onlyOrigin(), "database: " + failures.get(i).getMessage()));
+        batch.remove(single.onlyOrigin()); // counted as a dead letter, not as stored
+      }
     }
+  }
+
+  /**
+   * A batch refused row by row is taken for an outage only from this many rows on: two bad rows
+   * with the same fault are not enough to stop the stream.
+   */
+  static final int MIN_ROWS_FOR_OUTAGE = 5;
+
+  private static boolean alike(List<SQLException> failures) {
+    String state = failures.get(0).getSQLState();
+    return state != null && failures.stream().allMatch(f -> state.equals(f.getSQLState()));
   }
 
   /**

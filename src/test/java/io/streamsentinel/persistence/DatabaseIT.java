@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,6 +109,45 @@ class DatabaseIT {
       writer.write(second);
 
       assertThat(count(db, "decisions")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldTreatAReadOnlyDatabaseAsAnOutageAndDeadLetterNothing() throws Exception {
+    try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("readonly"), false))) {
+      BatchWriter writer = new BatchWriter(db.dataSource());
+      SinkBatch batch = new SinkBatch();
+      for (int i = 0; i < 6; i++) {
+        batch.decisions.add(decisionOn("2026-02-01T10:0" + i + ":00Z"));
+      }
+      readOnly(db, true); // as after a failover to a replica
+      List<DeadLetter> dead = new ArrayList<>();
+
+      assertThatThrownBy(() -> writer.writeIsolatingBadRows(batch, dead))
+          .isInstanceOf(SQLException.class);
+      assertThat(dead).isEmpty();
+      assertThat(batch.size()).isEqualTo(6);
+
+      readOnly(db, false);
+      writer.writeIsolatingBadRows(batch, dead);
+      assertThat(dead).isEmpty();
+      assertThat(count(db, "decisions")).isEqualTo(6);
+    }
+  }
+
+  private static void readOnly(Database db, boolean on) throws SQLException {
+    try (Connection c = db.connection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          on
+              ? "ALTER SYSTEM SET default_transaction_read_only = on"
+              : "ALTER SYSTEM RESET default_transaction_read_only");
+      s.execute("SELECT pg_reload_conf()");
+    }
+    try {
+      Thread.sleep(500); // every backend rereads the configuration on its next command
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
