@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +78,17 @@ public final class AnalyticsConsumer implements Runnable {
       store.claimAlertThreshold(settings.alertThreshold());
       consumer.subscribe(List.of(TOPIC), new OffsetRestorer(consumer, store, stored));
       while (!stopRequested) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
-        if (!records.isEmpty()) {
-          processBatch(records);
+        try {
+          ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
+          if (!records.isEmpty()) {
+            processBatch(records);
+          }
+          updateRemaining();
+        } catch (RetriableException e) {
+          // The brokers are away longer than a call's timeout: not a reason to stop counting.
+          caughtUp = false;
+          log.warn("Kafka unavailable ({}); analytics retries", e.toString());
         }
-        updateRemaining();
       }
     } catch (WakeupException e) {
       // stop() woke the poll up

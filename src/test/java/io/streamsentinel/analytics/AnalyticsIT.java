@@ -2,6 +2,7 @@ package io.streamsentinel.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -271,6 +273,60 @@ class AnalyticsIT {
       assertThatThrownBy(() -> store.claimAlertThreshold(0.7))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("0.5");
+    }
+  }
+
+  @Test
+  void shouldKeepCountingThroughABrokerOutageLongerThanACallsTimeout() throws Exception {
+    var config = clients().batchConsumer("outage", "analytics-outage-group");
+    try (Database db =
+            Database.open(DatabaseSettings.embedded(dir.resolve("postgres-outage"), false));
+        KafkaConsumer<String, byte[]> consumer = new OutageConsumer(config.toProperties());
+        // Its dead letters stay here: the other tests count those on the topic.
+        var dlq =
+            new org.apache.kafka.clients.producer.MockProducer<>(
+                true,
+                null,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      AnalyticsConsumer analytics =
+          new AnalyticsConsumer(
+              consumer,
+              dlq,
+              new AnalyticsStore(db.dataSource()),
+              AnalyticsSettings.defaults(),
+              Clock.systemUTC());
+      Thread loop = new Thread(analytics, "analytics-outage");
+      loop.start();
+      try {
+        await()
+            .atMost(Duration.ofMinutes(1))
+            .until(() -> analytics.isCaughtUp() || analytics.fatalError() != null);
+      } finally {
+        analytics.stop();
+        loop.join(10_000);
+      }
+      assertThat(analytics.fatalError()).as("stopped by the outage").isNull();
+      assertThat(analytics.isCaughtUp()).isTrue();
+      assertThat(countedInDatabase(db)).isEqualTo(Expected.fromTopic(clients()).decisions);
+    }
+  }
+
+  /** A consumer whose first calls for end offsets time out, as during a broker outage. */
+  private static final class OutageConsumer extends KafkaConsumer<String, byte[]> {
+    private int timeouts = 3;
+
+    OutageConsumer(Map<String, Object> props) {
+      super(props);
+    }
+
+    @Override
+    public Map<TopicPartition, Long> endOffsets(java.util.Collection<TopicPartition> partitions) {
+      if (timeouts-- > 0) {
+        throw new org.apache.kafka.common.errors.TimeoutException(
+            "simulated: end offsets not fetched within default.api.timeout.ms");
+      }
+      return super.endOffsets(partitions);
     }
   }
 
