@@ -62,8 +62,7 @@ final class RespondCommand implements Callable<Integer> {
                     List.of(),
                     false))) {
       context.statusEverySecond(run::isRunning, () -> StatusLines.responder(run.counters()));
-      if (run.fatalError() != null) {
-        context.err().println("respond: stopped by an error: " + run.fatalError());
+      if (context.stoppedUnexpectedly("respond", run.isRunning(), run.fatalError())) {
         return 1;
       }
     }

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds every user's alert history from the audit trail in {@code user-actions}: the state
@@ -20,6 +23,8 @@ import java.util.Set;
  */
 public final class AlertHistories {
 
+  private static final Logger log = LoggerFactory.getLogger(AlertHistories.class);
+
   private AlertHistories() {}
 
   /**
@@ -27,21 +32,54 @@ public final class AlertHistories {
    * measured in). {@link AlertHistory} keeps only the most recent alerts.
    */
   public static Map<String, AlertHistory> load(ClientConfigFactory clients) {
-    Set<String> seenAlerts = new HashSet<>();
-    Map<String, AlertHistory> histories = new HashMap<>();
-    CommittedRecords.read(
-        clients,
-        TopicCatalog.USER_ACTIONS,
-        Map.of(),
-        record -> {
-          UserAction action = UserActionCodec.decode(record.value());
-          if (action.alertTime() != null && seenAlerts.add(action.alertId())) {
-            histories.merge(
-                action.userId(),
-                AlertHistory.empty().with(action.alertTime()),
-                (old, one) -> old.with(action.alertTime()));
-          }
-        });
-    return histories;
+    Builder builder = new Builder();
+    CommittedRecords.read(clients, TopicCatalog.USER_ACTIONS, Map.of(), builder);
+    if (builder.skipped() > 0) {
+      log.warn("Alert history: {} unreadable record(s) skipped", builder.skipped());
+    }
+    return builder.histories();
+  }
+
+  /**
+   * Folds {@code user-actions} records into histories, each alert once. A record it cannot read (a
+   * tombstone, bytes that are no action) is skipped with a warning: the audit trail is written by
+   * others too, and one bad record must not stop the responder on every rebalance.
+   */
+  static final class Builder
+      implements java.util.function.Consumer<ConsumerRecord<String, byte[]>> {
+    private final Set<String> seenAlerts = new HashSet<>();
+    private final Map<String, AlertHistory> histories = new HashMap<>();
+    private long skipped;
+
+    @Override
+    public void accept(ConsumerRecord<String, byte[]> record) {
+      UserAction action;
+      try {
+        action = UserActionCodec.decode(record.value());
+      } catch (RuntimeException e) {
+        skipped++;
+        log.warn(
+            "Skipped {}-{}@{} while loading alert history: {}",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            e.getMessage());
+        return;
+      }
+      if (action.alertTime() != null && seenAlerts.add(action.alertId())) {
+        histories.merge(
+            action.userId(),
+            AlertHistory.empty().with(action.alertTime()),
+            (old, one) -> old.with(action.alertTime()));
+      }
+    }
+
+    Map<String, AlertHistory> histories() {
+      return histories;
+    }
+
+    long skipped() {
+      return skipped;
+    }
   }
 }

@@ -88,11 +88,12 @@ public final class AlertResponder implements Runnable {
       }
     } catch (WakeupException e) {
       // stop() woke the poll up
-    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-      fatal =
-          e; // another instance took over this transactional id, or we may not write: stop, do not
-      // retry
-      log.error("Responder stopped by a fatal error", e);
+    } catch (RuntimeException e) {
+      // Fenced, not authorized, a transaction in an unknown state, the history unreadable, or a
+      // bug: nothing a retry in this process fixes. Recorded, so the process exits non-zero with
+      // it; a restarted instance's initTransactions aborts whatever transaction was left open.
+      fatal = e;
+      log.error("Responder stopped by an error", e);
     }
   }
 
@@ -124,16 +125,35 @@ public final class AlertResponder implements Runnable {
       throw e;
     } catch (KafkaException e) {
       log.warn("Transaction aborted, the batch will be read again: {}", e.toString());
-      producer.abortTransaction();
+      abort(e);
       rewind(records);
     }
   }
 
+  /**
+   * Aborts the open transaction. When even that fails (after a timed-out commit the producer is
+   * still committing and refuses to abort) its state is unknown, so the responder stops with the
+   * cause instead of guessing: a restart's {@code initTransactions} settles the transaction.
+   */
+  private void abort(KafkaException cause) {
+    try {
+      producer.abortTransaction();
+    } catch (KafkaException e) {
+      e.addSuppressed(cause);
+      throw new IllegalStateException("transaction neither committed nor aborted: " + cause, e);
+    }
+  }
+
   private void handle(ConsumerRecord<String, byte[]> record, Map<String, AlertHistory> batch) {
+    if (record.value() == null) {
+      // A delete marker of the compacted topic, not an alert: nothing to act on, nothing to keep.
+      log.warn("Skipped a tombstone {}-{}@{}", record.topic(), record.partition(), record.offset());
+      return;
+    }
     Alert alert;
     try {
       alert = AlertCodec.decode(record.value());
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) { // any failure to read the bytes makes the alert poison
       deadLetter(record, ResponderCounters.UNDECODABLE, "undecodable alert: " + e.getMessage());
       return;
     }

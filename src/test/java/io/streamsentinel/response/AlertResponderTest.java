@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,5 +190,51 @@ class AlertResponderTest {
 
     assertThat(producer.transactionCommitted()).isTrue();
     assertThat(responder.counters().alertCount()).isEqualTo(2); // handled twice, committed once
+  }
+
+  @Test
+  void shouldSkipATombstoneOnTheCompactedAlertsTopicAndHandleTheNextAlert() {
+    AlertResponder responder =
+        runOver(new LogNotifier(), java.util.Arrays.asList(null, alert("a6", "u6", "CRITICAL")));
+
+    assertThat(responder.fatalError()).isNull();
+    assertThat(sentTo(TopicCatalog.USER_ACTIONS))
+        .extracting(r -> UserActionCodec.decode(r.value()).userId())
+        .contains("u6");
+    assertThat(sentTo(TopicCatalog.FRAUD_ALERTS_DLQ)).isEmpty();
+  }
+
+  @Test
+  void shouldStopWithTheCauseWhenTheAbortAfterATimedOutCommitFails() {
+    producer.commitTransactionException = new TimeoutException("commit timed out");
+    producer.abortTransactionException = new KafkaException("cannot abort while committing");
+
+    AlertResponder responder = runOver(new LogNotifier(), List.of(alert("a7", "u7", "LOW")));
+
+    assertThat(responder.fatalError())
+        .isNotNull()
+        .hasRootCauseMessage("cannot abort while committing");
+  }
+
+  @Test
+  void shouldStopWithTheCauseWhenLoadingTheHistoryFails() {
+    AlertResponder responder =
+        new AlertResponder(
+            consumer,
+            producer,
+            new ActionPolicy(PolicySettings.defaults()),
+            new LogNotifier(),
+            FAST_RETRY,
+            () -> {
+              throw new IllegalStateException("user-actions unreadable");
+            },
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new ResponderCounters());
+    consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
+    consumer.schedulePollTask(responder::stop);
+
+    responder.run();
+
+    assertThat(responder.fatalError()).isNotNull().hasMessageContaining("user-actions unreadable");
   }
 }
