@@ -6,9 +6,7 @@ import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * survives restarts and rebalances because it lives in Kafka, not in a map a restart forgets. Only
  * committed actions count.
  *
- * <p>Known limitation: the whole topic is read (90 days retention) on every partition assignment;
- * fine for the demo's volumes, a seek by timestamp would be the next step.
+ * <p>Memory is bounded: {@link AlertHistory#CAPACITY} alert times per user and one alert id per
+ * user while loading. Known limitation: the whole topic is still read (90 days retention) on every
+ * partition assignment, inside the rebalance callback; fine for the demo's volumes, a seek by
+ * timestamp would be the next step.
  */
 public final class AlertHistories {
 
@@ -47,7 +47,13 @@ public final class AlertHistories {
    */
   static final class Builder
       implements java.util.function.Consumer<ConsumerRecord<String, byte[]>> {
-    private final Set<String> seenAlerts = new HashSet<>();
+    /**
+     * The last alert id per user, not every alert id of 90 days: one alert's actions are written
+     * together, in one transaction, to its user's partition, so a repeat of the alert id is always
+     * the user's latest. Memory grows with users, not with alerts.
+     */
+    private final Map<String, String> lastAlert = new HashMap<>();
+
     private final Map<String, AlertHistory> histories = new HashMap<>();
     private long skipped;
 
@@ -66,7 +72,8 @@ public final class AlertHistories {
             e.getMessage());
         return;
       }
-      if (action.alertTime() != null && seenAlerts.add(action.alertId())) {
+      if (action.alertTime() != null
+          && !action.alertId().equals(lastAlert.put(action.userId(), action.alertId()))) {
         histories.merge(
             action.userId(),
             AlertHistory.empty().with(action.alertTime()),

@@ -59,4 +59,25 @@ class AlertHistoriesTest {
 
     assertThat(builder.histories().get(Alerts.USER).times()).hasSize(1);
   }
+
+  @Test
+  void shouldCountTwoAlertsOfTheUserTwiceAndIgnoreOperatorActions() {
+    AlertHistories.Builder builder = new AlertHistories.Builder();
+
+    builder.accept(record(actionOf("a1")));
+    builder.accept(
+        record(
+            UserActionCodec.encode(
+                UserAction.manual(
+                    Alerts.USER,
+                    io.streamsentinel.domain.ActionType.UNBLOCK_ACCOUNT,
+                    "alice",
+                    "verified",
+                    Alerts.DECIDED,
+                    PolicySettings.DEFAULT_VERSION))));
+    builder.accept(record(actionOf("a1")));
+    builder.accept(record(actionOf("a2")));
+
+    assertThat(builder.histories().get(Alerts.USER).times()).hasSize(2);
+  }
 }
