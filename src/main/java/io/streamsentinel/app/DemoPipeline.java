@@ -90,6 +90,7 @@ public final class DemoPipeline implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private final DetectorService detector;
   private final ResponderService responder;
+  private volatile boolean closed;
   private final SinkService sink;
   private final AnalyticsService analytics;
   private final GeneratorService generator;
@@ -253,16 +254,41 @@ public final class DemoPipeline implements AutoCloseable {
 
   /** Whether any stage stopped by an error. */
   public boolean failed() {
-    return generator.fatalError() != null
-        || detector.failure() != null
-        || responder.fatalError() != null
-        || sink.fatalError() != null
-        || analytics.fatalError() != null;
+    return failure() != null;
+  }
+
+  /**
+   * The first stage that stopped by an error, with its cause, or a consuming stage that stopped by
+   * itself while the pipeline runs (each runs until closed, so that is an error too, cause or not);
+   * null while all is well. Meant to be checked before {@link #close}.
+   */
+  public String failure() {
+    String[] stages = {"generator", "detector", "responder", "persistence", "analytics"};
+    Object[] causes = {
+      generator.fatalError(),
+      detector.failure(),
+      responder.fatalError(),
+      sink.fatalError(),
+      analytics.fatalError()
+    };
+    boolean[] stopped = {
+      false, !detector.isAlive(), !responder.isRunning(), !sink.isRunning(), !analytics.isRunning()
+    };
+    for (int i = 0; i < stages.length; i++) {
+      if (causes[i] != null) {
+        return stages[i] + ": " + causes[i];
+      }
+      if (stopped[i] && !closed) {
+        return stages[i] + ": stopped by itself without a recorded cause (see the log)";
+      }
+    }
+    return null;
   }
 
   /** Stops every stage, the last of the flow first. */
   @Override
   public void close() throws InterruptedException {
+    closed = true;
     try (admin;
         detector;
         responder;

@@ -67,8 +67,7 @@ final class AnalyticsCommand implements Callable<Integer> {
         context.statusEverySecond(
             () -> run.isRunning() && !(untilCaughtUp && run.isCaughtUp()),
             () -> status(run.counters()));
-        if (run.fatalError() != null) {
-          context.err().println("analytics: stopped by an error: " + run.fatalError().getMessage());
+        if (context.stoppedUnexpectedly("analytics", run.isRunning(), run.fatalError())) {
           return 1;
         }
         context.out().println(status(run.counters()));

@@ -19,4 +19,26 @@ public record CliContext(PrintWriter out, PrintWriter err, ShutdownSignal shutdo
       out.println(status.get());
     }
   }
+
+  /**
+   * Whether a long-running part ended on its own rather than on Ctrl-C (or a normal end its command
+   * asked for) and, if so, says why on stderr: an unexpected stop is an error exit with its cause,
+   * never 0, even when the part recorded no cause.
+   *
+   * @param command the command's name, to start the line with
+   * @param stillRunning whether the part is still running (it ends only when closed)
+   * @param cause what stopped it, as it recorded it; null when it recorded nothing
+   */
+  public boolean stoppedUnexpectedly(String command, boolean stillRunning, Throwable cause) {
+    if (cause == null && (stillRunning || shutdown.isRequested())) {
+      return false;
+    }
+    err.println(
+        command
+            + ": stopped by an error: "
+            + (cause != null
+                ? cause
+                : "it stopped by itself without a recorded cause (see the log)"));
+    return true;
+  }
 }

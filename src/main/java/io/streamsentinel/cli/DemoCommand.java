@@ -140,6 +140,7 @@ final class DemoCommand implements Callable<Integer> {
             responderOptions.settings(),
             new AnalyticsSettings(detectorOptions.alertThreshold, Duration.ofSeconds(1)));
     DemoPipeline pipeline;
+    String failure;
     try (ProcessMetrics metrics = new ProcessMetrics()) {
       if (brokerInProcess) {
         metrics.bind(new BrokerMeters());
@@ -171,22 +172,25 @@ final class DemoCommand implements Callable<Integer> {
             .generator()
             .awaitEnd(
                 context.shutdown(),
-                () ->
-                    context
-                        .out()
-                        .println(
-                            progress.line(pipeline.generator().elapsedSeconds())
-                                + "  | "
-                                + StatusLines.detector(pipeline.detector())
-                                + "  | "
-                                + StatusLines.responder(pipeline.responder().counters())
-                                + "  | "
-                                + StatusLines.sink(pipeline.sink().counters())
-                                + "  | learning: "
-                                + pipeline.learner().state()));
+                () -> {
+                  stopOnFailure(pipeline);
+                  context
+                      .out()
+                      .println(
+                          progress.line(pipeline.generator().elapsedSeconds())
+                              + "  | "
+                              + StatusLines.detector(pipeline.detector())
+                              + "  | "
+                              + StatusLines.responder(pipeline.responder().counters())
+                              + "  | "
+                              + StatusLines.sink(pipeline.sink().counters())
+                              + "  | learning: "
+                              + pipeline.learner().state());
+                });
         pipeline.generator().close();
         context.out().println(progress.summary(pipeline.generator().elapsedSeconds()));
         pipeline.drain(context.out()::println, context.err()::println);
+        failure = pipeline.failure(); // before closing, which stops every stage
       }
     }
     DemoSummary summary = pipeline.summarize();
@@ -202,7 +206,20 @@ final class DemoCommand implements Callable<Integer> {
       summary.write(summaryJson);
       context.out().println("Summary written to " + summaryJson);
     }
-    return pipeline.failed() ? 1 : 0;
+    if (failure != null) {
+      context.err().println("demo: stopped by an error: " + failure);
+      return 1;
+    }
+    return 0;
+  }
+
+  /** A stage that stopped by itself ends the demo: the others would run on without it. */
+  private void stopOnFailure(DemoPipeline pipeline) {
+    String failure = pipeline.failure();
+    if (failure != null && !context.shutdown().isRequested()) {
+      context.err().println("demo: " + failure + "; stopping");
+      context.shutdown().request();
+    }
   }
 
   private void printPlan(GeneratorSettings settings) {

@@ -89,8 +89,7 @@ final class DetectCommand implements Callable<Integer> {
             last[0] = scored;
             return line;
           });
-      if (service.failure() != null) {
-        context.err().println("detect: stopped by an error: " + service.failure());
+      if (context.stoppedUnexpectedly("detect", service.isAlive(), service.failure())) {
         return 1;
       }
     }

@@ -79,8 +79,7 @@ final class PersistCommand implements Callable<Integer> {
                       List.of(new CaseRoutes(run.cases())),
                       false))) {
         context.statusEverySecond(run::isRunning, () -> StatusLines.sink(run.counters()));
-        if (run.fatalError() != null) {
-          context.err().println("persist: stopped by an error: " + run.fatalError());
+        if (context.stoppedUnexpectedly("persist", run.isRunning(), run.fatalError())) {
           return 1;
         }
       }

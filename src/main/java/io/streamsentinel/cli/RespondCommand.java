@@ -21,7 +21,11 @@ import picocli.CommandLine.Mixin;
           + " actions by severity and history, and writes them to user-actions and account-status in one Kafka"
           + " transaction with the consumed offsets.",
       "CRITICAL: block + notify fraud team; HIGH: step-up auth + investigation; MEDIUM: manual review;"
-          + " LOW: monitor. A repeat offender (3 alerts in 7 days) is escalated one tier."
+          + " LOW: monitor. A repeat offender (3 alerts in 7 days) is escalated one tier.",
+      "Notifications are not part of that transaction: a second thread (consumer group"
+          + " alert-notification-group) reads them back from user-actions and delivers them to the log or"
+          + " --webhook, at least once, so a failing webhook never delays a block.",
+      "Exits 1 with the cause if the responder or the notifier stops by itself."
     })
 final class RespondCommand implements Callable<Integer> {
 
@@ -62,8 +66,7 @@ final class RespondCommand implements Callable<Integer> {
                     List.of(),
                     false))) {
       context.statusEverySecond(run::isRunning, () -> StatusLines.responder(run.counters()));
-      if (run.fatalError() != null) {
-        context.err().println("respond: stopped by an error: " + run.fatalError());
+      if (context.stoppedUnexpectedly("respond", run.isRunning(), run.fatalError())) {
         return 1;
       }
     }

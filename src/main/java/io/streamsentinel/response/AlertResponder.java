@@ -7,7 +7,6 @@ import io.streamsentinel.domain.Alert;
 import io.streamsentinel.domain.UserAction;
 import io.streamsentinel.kafka.DeadLetters;
 import io.streamsentinel.kafka.TopicCatalog;
-import io.streamsentinel.runtime.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +33,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alert responder: consume alerts, decide actions (pure {@link ActionPolicy}), notify, produce
- * the actions and the account status, and commit the consumed offsets in the same Kafka
- * transaction. A crash anywhere before the commit aborts the transaction: the alerts are read again
- * and nothing half-done is visible to read_committed readers. Notifications are the one external
- * effect; they are at-least-once with the action id as idempotency key.
+ * The alert responder: consume alerts, decide actions (pure {@link ActionPolicy}), produce the
+ * actions and the account status, and commit the consumed offsets in the same Kafka transaction. A
+ * crash anywhere before the commit aborts the transaction: the alerts are read again and nothing
+ * half-done is visible to read_committed readers. It calls nothing outside Kafka, so a slow or
+ * failing webhook never delays a block: notifications are delivered afterwards, from {@code
+ * user-actions}, by the {@link ActionNotifier}.
  */
 public final class AlertResponder implements Runnable {
 
@@ -48,8 +48,6 @@ public final class AlertResponder implements Runnable {
   private final Consumer<String, byte[]> consumer;
   private final Producer<String, byte[]> producer;
   private final ActionPolicy policy;
-  private final Notifier notifier;
-  private final Backoff retry;
   private final Supplier<Map<String, AlertHistory>> historyLoader;
   private final Clock clock;
   private final ResponderCounters counters;
@@ -61,16 +59,12 @@ public final class AlertResponder implements Runnable {
       Consumer<String, byte[]> consumer,
       Producer<String, byte[]> producer,
       ActionPolicy policy,
-      Notifier notifier,
-      Backoff retry,
       Supplier<Map<String, AlertHistory>> historyLoader,
       Clock clock,
       ResponderCounters counters) {
     this.consumer = consumer;
     this.producer = producer;
     this.policy = policy;
-    this.notifier = notifier;
-    this.retry = retry;
     this.historyLoader = historyLoader;
     this.clock = clock;
     this.counters = counters;
@@ -88,11 +82,12 @@ public final class AlertResponder implements Runnable {
       }
     } catch (WakeupException e) {
       // stop() woke the poll up
-    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-      fatal =
-          e; // another instance took over this transactional id, or we may not write: stop, do not
-      // retry
-      log.error("Responder stopped by a fatal error", e);
+    } catch (RuntimeException e) {
+      // Fenced, not authorized, a transaction in an unknown state, the history unreadable, or a
+      // bug: nothing a retry in this process fixes. Recorded, so the process exits non-zero with
+      // it; a restarted instance's initTransactions aborts whatever transaction was left open.
+      fatal = e;
+      log.error("Responder stopped by an error", e);
     }
   }
 
@@ -124,16 +119,35 @@ public final class AlertResponder implements Runnable {
       throw e;
     } catch (KafkaException e) {
       log.warn("Transaction aborted, the batch will be read again: {}", e.toString());
-      producer.abortTransaction();
+      abort(e);
       rewind(records);
     }
   }
 
+  /**
+   * Aborts the open transaction. When even that fails (after a timed-out commit the producer is
+   * still committing and refuses to abort) its state is unknown, so the responder stops with the
+   * cause instead of guessing: a restart's {@code initTransactions} settles the transaction.
+   */
+  private void abort(KafkaException cause) {
+    try {
+      producer.abortTransaction();
+    } catch (KafkaException e) {
+      e.addSuppressed(cause);
+      throw new IllegalStateException("transaction neither committed nor aborted: " + cause, e);
+    }
+  }
+
   private void handle(ConsumerRecord<String, byte[]> record, Map<String, AlertHistory> batch) {
+    if (record.value() == null) {
+      // A delete marker of the compacted topic, not an alert: nothing to act on, nothing to keep.
+      log.warn("Skipped a tombstone {}-{}@{}", record.topic(), record.partition(), record.offset());
+      return;
+    }
     Alert alert;
     try {
       alert = AlertCodec.decode(record.value());
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) { // any failure to read the bytes makes the alert poison
       deadLetter(record, ResponderCounters.UNDECODABLE, "undecodable alert: " + e.getMessage());
       return;
     }
@@ -144,11 +158,6 @@ public final class AlertResponder implements Runnable {
     // we act.
     Instant now = clock.instant();
     ResponsePlan plan = policy.decide(alert, history, now);
-    String failure = notifyAll(plan.actions());
-    if (failure != null) {
-      deadLetter(record, ResponderCounters.NOTIFICATION_FAILED, failure);
-      return;
-    }
     for (UserAction action : plan.actions()) {
       producer.send(
           new ProducerRecord<>(
@@ -167,25 +176,6 @@ public final class AlertResponder implements Runnable {
     if (plan.missedTarget(Instant.ofEpochMilli(record.timestamp()), now)) {
       counters.slaMiss();
     }
-  }
-
-  /** Notifies each action with bounded retries; returns why it finally failed, or null. */
-  private String notifyAll(List<UserAction> actions) {
-    for (UserAction action : actions) {
-      for (int attempt = 1; ; attempt++) {
-        try {
-          notifier.notify(action);
-          break;
-        } catch (Notifier.NotificationException e) {
-          if (!e.isTransient() || retry.isExhausted(attempt)) {
-            return "notification failed after " + attempt + " attempt(s): " + e.getMessage();
-          }
-          counters.notificationRetry();
-          pause(attempt);
-        }
-      }
-    }
-    return null;
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> record, String kind, String reason) {
@@ -224,15 +214,6 @@ public final class AlertResponder implements Runnable {
   private void rewind(ConsumerRecords<String, byte[]> records) {
     for (TopicPartition tp : records.partitions()) {
       consumer.seek(tp, records.records(tp).get(0).offset());
-    }
-  }
-
-  /** The bounded backoff between notification attempts; an interrupt ends it early. */
-  private void pause(int attempt) {
-    try {
-      retry.pause(attempt);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -19,14 +19,13 @@ public final class ResponderCounters {
   /** Dead-letter reason: the alert could not be decoded. */
   public static final String UNDECODABLE = "undecodable";
 
-  /** Dead-letter reason: a notification failed for good. */
-  public static final String NOTIFICATION_FAILED = "notification_failed";
-
   private final MeterRegistry registry;
   private final LongAdder alerts = new LongAdder();
   private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
   private final LongAdder slaMisses = new LongAdder();
   private final LongAdder notificationRetries = new LongAdder();
+  private final LongAdder notificationsDelivered = new LongAdder();
+  private final LongAdder notificationsGivenUp = new LongAdder();
   private final Map<ActionType, LongAdder> actions = new EnumMap<>(ActionType.class);
 
   /** Counters that no registry exports (tests). */
@@ -43,6 +42,11 @@ public final class ResponderCounters {
         slaMisses,
         "Alerts acted on later than their severity's response target");
     counter("sentinel.notification.retries", notificationRetries, "Notification attempts repeated");
+    counter("sentinel.notifications.delivered", notificationsDelivered, "Notifications delivered");
+    counter(
+        "sentinel.notifications.given.up",
+        notificationsGivenUp,
+        "Notifications abandoned after their retries (the action itself stands)");
     for (ActionType type : ActionType.values()) {
       LongAdder count = new LongAdder();
       actions.put(type, count);
@@ -68,7 +72,7 @@ public final class ResponderCounters {
   }
 
   /**
-   * @param reason {@link #UNDECODABLE} or {@link #NOTIFICATION_FAILED}
+   * @param reason {@link #UNDECODABLE}
    */
   void deadLetter(String reason) {
     deadLetters
@@ -92,6 +96,22 @@ public final class ResponderCounters {
 
   void notificationRetry() {
     notificationRetries.increment();
+  }
+
+  void notificationDelivered() {
+    notificationsDelivered.increment();
+  }
+
+  void notificationGivenUp() {
+    notificationsGivenUp.increment();
+  }
+
+  public long notificationsDeliveredCount() {
+    return notificationsDelivered.sum();
+  }
+
+  public long notificationsGivenUpCount() {
+    return notificationsGivenUp.sum();
   }
 
   public long alertCount() {

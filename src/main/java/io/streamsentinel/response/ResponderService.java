@@ -13,8 +13,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * The responder as a running stage: {@link AlertResponder} wired to real clients, on its own
- * thread, from {@link #start()} until {@link #close()}.
+ * The responder as a running stage, from {@link #start()} until {@link #close()}: {@link
+ * AlertResponder} wired to real clients on one thread, and the {@link ActionNotifier} that delivers
+ * its notifications, with a consumer of its own, on a second thread. Either stopping by an error
+ * stops the stage's {@link #isRunning()}.
  */
 public final class ResponderService implements AutoCloseable {
 
@@ -22,8 +24,11 @@ public final class ResponderService implements AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> producer;
+  private final KafkaConsumer<String, byte[]> notificationConsumer;
   private final AlertResponder responder;
+  private final ActionNotifier notifier;
   private final Thread thread;
+  private final Thread notifierThread;
   private final ClientMetrics.Binding consumerMetrics;
   private final ClientMetrics.Binding producerMetrics;
 
@@ -44,26 +49,41 @@ public final class ResponderService implements AutoCloseable {
         new KafkaProducer<>(clients.transactionalProducer(clientId, clientId).toProperties());
     // Fences any earlier instance with this id and aborts its open transaction.
     producer.initTransactions();
-    Notifier notifier =
-        settings.webhook() == null ? new LogNotifier() : new WebhookNotifier(settings.webhook());
+    ResponderCounters counters = new ResponderCounters(metrics.registry());
     this.responder =
         new AlertResponder(
             consumer,
             producer,
             new ActionPolicy(PolicySettings.defaults()),
-            notifier,
-            Backoff.DEFAULT,
             () -> AlertHistories.load(clients),
             Clock.systemUTC(),
-            new ResponderCounters(metrics.registry()));
+            counters);
+    // "latest" would miss what the responder writes before this group's first poll; ActionNotifier
+    // skips what is older than its MAX_AGE instead.
+    this.notificationConsumer =
+        new KafkaConsumer<>(
+            clients
+                .promptConsumer(settings.notifierClientId(), ActionNotifier.GROUP, "earliest")
+                .toProperties());
+    this.notifier =
+        new ActionNotifier(
+            notificationConsumer,
+            settings.webhook() == null
+                ? new LogNotifier()
+                : new WebhookNotifier(settings.webhook(), settings.webhookTimeout()),
+            Backoff.DEFAULT,
+            Clock.systemUTC(),
+            counters);
     this.consumerMetrics = metrics.bind(consumer);
     this.producerMetrics = metrics.bind(producer);
     this.thread = new Thread(responder, "sentinel-responder");
+    this.notifierThread = new Thread(notifier, "sentinel-notifier");
   }
 
   /** Starts consuming alerts on the responder's thread. */
   public ResponderService start() {
     thread.start();
+    notifierThread.start();
     return this;
   }
 
@@ -72,8 +92,9 @@ public final class ResponderService implements AutoCloseable {
     return GroupInput.of(ClientCatalog.RESPONDER_GROUP, TopicCatalog.FRAUD_ALERTS);
   }
 
+  /** Whether both its threads run: one that stopped by itself is an error of the stage. */
   public boolean isRunning() {
-    return thread.isAlive();
+    return thread.isAlive() && notifierThread.isAlive();
   }
 
   public ResponderCounters counters() {
@@ -82,13 +103,17 @@ public final class ResponderService implements AutoCloseable {
 
   /** What stopped it early; null while it runs or after a normal stop. */
   public Exception fatalError() {
-    return responder.fatalError();
+    return responder.fatalError() != null ? responder.fatalError() : notifier.fatalError();
   }
 
   @Override
   public void close() throws InterruptedException {
     responder.stop();
+    notifier.stop();
+    notifierThread.interrupt(); // ends a backoff pause or a webhook call at once
     thread.join(CLOSE_TIMEOUT.toMillis());
+    notifierThread.join(CLOSE_TIMEOUT.toMillis());
+    notificationConsumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
     consumerMetrics.close();
     producerMetrics.close();
     consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));

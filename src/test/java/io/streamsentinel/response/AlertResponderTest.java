@@ -8,21 +8,19 @@ import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.ActionType;
 import io.streamsentinel.kafka.DeadLetters;
 import io.streamsentinel.kafka.TopicCatalog;
-import io.streamsentinel.runtime.Backoff;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +31,6 @@ class AlertResponderTest {
 
   private static final Instant NOW = Instant.parse("2026-02-01T10:00:00Z");
   private static final TopicPartition P0 = new TopicPartition(TopicCatalog.FRAUD_ALERTS, 0);
-  private static final Backoff FAST_RETRY =
-      new Backoff(3, Duration.ofMillis(1), Duration.ofMillis(2));
 
   private MockConsumer<String, byte[]> consumer;
   private MockProducer<String, byte[]> producer;
@@ -62,21 +58,19 @@ class AlertResponderTest {
     return json.getBytes(StandardCharsets.UTF_8);
   }
 
-  private AlertResponder responder(Notifier notifier) {
+  private AlertResponder responder() {
     return new AlertResponder(
         consumer,
         producer,
         new ActionPolicy(PolicySettings.defaults()),
-        notifier,
-        FAST_RETRY,
         Map::of,
         Clock.fixed(NOW, ZoneOffset.UTC),
         new ResponderCounters());
   }
 
   /** Runs the loop over the given alert values, then stops it. */
-  private AlertResponder runOver(Notifier notifier, List<byte[]> values) {
-    AlertResponder responder = responder(notifier);
+  private AlertResponder runOver(List<byte[]> values) {
+    AlertResponder responder = responder();
     consumer.schedulePollTask(
         () -> {
           consumer.rebalance(List.of(P0));
@@ -96,7 +90,7 @@ class AlertResponderTest {
 
   @Test
   void shouldBlockACriticalAlertsUserAndCommitOffsetsInTheSameTransaction() {
-    AlertResponder responder = runOver(new LogNotifier(), List.of(alert("a1", "u1", "CRITICAL")));
+    AlertResponder responder = runOver(List.of(alert("a1", "u1", "CRITICAL")));
 
     assertThat(sentTo(TopicCatalog.USER_ACTIONS))
         .extracting(r -> UserActionCodec.decode(r.value()).actionType())
@@ -124,9 +118,7 @@ class AlertResponderTest {
 
   @Test
   void shouldSendAPoisonAlertToTheDlqAndHandleTheNextOne() {
-    runOver(
-        new LogNotifier(),
-        List.of("not json".getBytes(StandardCharsets.UTF_8), alert("a2", "u2", "MEDIUM")));
+    runOver(List.of("not json".getBytes(StandardCharsets.UTF_8), alert("a2", "u2", "MEDIUM")));
 
     ProducerRecord<String, byte[]> dead = sentTo(TopicCatalog.FRAUD_ALERTS_DLQ).get(0);
     assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
@@ -139,36 +131,9 @@ class AlertResponderTest {
   }
 
   @Test
-  void shouldRetryAFailingNotifierThenDeadLetterTheAlertAndGoOn() {
-    AtomicInteger calls = new AtomicInteger();
-    Notifier failsForU3 =
-        action -> {
-          if (action.userId().equals("u3")) {
-            calls.incrementAndGet();
-            throw new Notifier.NotificationException("HTTP 503", true, null);
-          }
-        };
-
-    AlertResponder responder =
-        runOver(failsForU3, List.of(alert("a3", "u3", "HIGH"), alert("a4", "u4", "LOW")));
-
-    assertThat(calls.get()).isEqualTo(FAST_RETRY.attempts());
-    assertThat(sentTo(TopicCatalog.FRAUD_ALERTS_DLQ))
-        .singleElement()
-        .satisfies(
-            r ->
-                assertThat(DeadLetters.header(r.headers(), DeadLetters.ERROR_PROBLEM))
-                    .contains("notification failed after 3 attempt(s)"));
-    assertThat(sentTo(TopicCatalog.USER_ACTIONS))
-        .extracting(r -> UserActionCodec.decode(r.value()).userId())
-        .containsExactly("u4");
-    assertThat(responder.counters().deadLetterCount()).isEqualTo(1);
-  }
-
-  @Test
   void shouldAbortAndReadTheBatchAgainWhenTheCommitFails() {
     producer.commitTransactionException = new KafkaException("broker gone");
-    AlertResponder responder = responder(new LogNotifier());
+    AlertResponder responder = responder();
     consumer.schedulePollTask(
         () -> {
           consumer.rebalance(List.of(P0));
@@ -189,5 +154,49 @@ class AlertResponderTest {
 
     assertThat(producer.transactionCommitted()).isTrue();
     assertThat(responder.counters().alertCount()).isEqualTo(2); // handled twice, committed once
+  }
+
+  @Test
+  void shouldSkipATombstoneOnTheCompactedAlertsTopicAndHandleTheNextAlert() {
+    AlertResponder responder =
+        runOver(java.util.Arrays.asList(null, alert("a6", "u6", "CRITICAL")));
+
+    assertThat(responder.fatalError()).isNull();
+    assertThat(sentTo(TopicCatalog.USER_ACTIONS))
+        .extracting(r -> UserActionCodec.decode(r.value()).userId())
+        .contains("u6");
+    assertThat(sentTo(TopicCatalog.FRAUD_ALERTS_DLQ)).isEmpty();
+  }
+
+  @Test
+  void shouldStopWithTheCauseWhenTheAbortAfterATimedOutCommitFails() {
+    producer.commitTransactionException = new TimeoutException("commit timed out");
+    producer.abortTransactionException = new KafkaException("cannot abort while committing");
+
+    AlertResponder responder = runOver(List.of(alert("a7", "u7", "LOW")));
+
+    assertThat(responder.fatalError())
+        .isNotNull()
+        .hasRootCauseMessage("cannot abort while committing");
+  }
+
+  @Test
+  void shouldStopWithTheCauseWhenLoadingTheHistoryFails() {
+    AlertResponder responder =
+        new AlertResponder(
+            consumer,
+            producer,
+            new ActionPolicy(PolicySettings.defaults()),
+            () -> {
+              throw new IllegalStateException("user-actions unreadable");
+            },
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new ResponderCounters());
+    consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
+    consumer.schedulePollTask(responder::stop);
+
+    responder.run();
+
+    assertThat(responder.fatalError()).isNotNull().hasMessageContaining("user-actions unreadable");
   }
 }

@@ -120,7 +120,14 @@ class ResponderIT {
   private Process responderProcess(String name, String webhook) throws Exception {
     List<String> args =
         new ArrayList<>(
-            List.of("respond", "-b", broker.bootstrapServers(), "--profile", "low-latency"));
+            List.of(
+                "respond",
+                "-b",
+                broker.bootstrapServers(),
+                "--profile",
+                "low-latency",
+                "--instance-id",
+                "it"));
     if (webhook != null) {
       args.addAll(List.of("--webhook", webhook));
     }
@@ -180,9 +187,11 @@ class ResponderIT {
       await()
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofMillis(200))
-          .until(() -> calls.get() > 200);
-      first.destroyForcibly().waitFor(); // SIGKILL with a transaction open
-      assertThat(handledAlerts()).as("killed mid-run").isNotEmpty().hasSizeLessThan(alerts.size());
+          .until(() -> calls.get() > 5);
+      // SIGKILL, perhaps with a transaction open; the webhook no longer slows the responder, so it
+      // may have handled every alert already, but the notifier is surely mid-run.
+      first.destroyForcibly().waitFor();
+      assertThat(handledAlerts()).as("killed mid-run").isNotEmpty();
       responderProcess("restarted", url);
 
       await()
@@ -194,6 +203,12 @@ class ResponderIT {
                       .map(UserAction::alertId)
                       .collect(java.util.stream.Collectors.toSet())
                       .containsAll(alerts));
+      long notifications =
+          actions().stream().filter(a -> a.actionType() == ActionType.NOTIFY_FRAUD_TEAM).count();
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> calls.get() >= notifications); // at-least-once, across the kill too
     } finally {
       slowWebhook.stop(0);
     }
@@ -204,7 +219,6 @@ class ResponderIT {
           .as("duplicate %s", a.actionId())
           .isTrue();
     }
-    assertThat(calls.get()).as("webhook is at-least-once").isGreaterThanOrEqualTo(actions.size());
   }
 
   @Test
@@ -312,8 +326,7 @@ class ResponderIT {
   }
 
   @Test
-  void shouldDeadLetterAPoisonAlertAndAnAlertWhoseWebhookKeepsFailingAndHandleTheRest()
-      throws Exception {
+  void shouldDeadLetterAPoisonAlertAndBlockAUserWhoseWebhookKeepsFailing() throws Exception {
     assertThat(new CliRunner().run("topics", "create", "-b", broker.bootstrapServers())).isZero();
     HttpServer webhook = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
     webhook.createContext(
@@ -335,7 +348,7 @@ class ResponderIT {
       producer
           .send(
               new ProducerRecord<>(
-                  TopicCatalog.FRAUD_ALERTS, "fail-me", alert("a1", "fail-me", "HIGH")))
+                  TopicCatalog.FRAUD_ALERTS, "fail-me", alert("a1", "fail-me", "CRITICAL")))
           .get();
       producer
           .send(
@@ -347,7 +360,14 @@ class ResponderIT {
       await()
           .atMost(Duration.ofMinutes(1))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> actions().stream().anyMatch(a -> a.userId().equals("fine")));
+          .until(
+              () ->
+                  actions().stream().anyMatch(a -> a.userId().equals("fine"))
+                      && actions().stream()
+                          .anyMatch(
+                              a ->
+                                  a.userId().equals("fail-me")
+                                      && a.actionType() == ActionType.BLOCK_ACCOUNT));
       List<String> problems = new ArrayList<>();
       CommittedRecords.read(
           clients(),
@@ -357,12 +377,8 @@ class ResponderIT {
               problems.add(
                   io.streamsentinel.kafka.DeadLetters.header(
                       r.headers(), io.streamsentinel.kafka.DeadLetters.ERROR_PROBLEM)));
-      assertThat(problems).hasSize(2);
-      assertThat(problems.get(0)).contains("undecodable alert");
-      assertThat(problems.get(1))
-          .contains("notification failed after 4 attempt(s)")
-          .contains("503");
-      assertThat(actions()).noneMatch(a -> a.userId().equals("fail-me"));
+      // The failing webhook is the notifier's business: it gives up, the block stands.
+      assertThat(problems).singleElement().asString().contains("undecodable alert");
     } finally {
       webhook.stop(0);
     }
