@@ -16,6 +16,9 @@ public final class ClientCatalog {
   /** The responder's consumer group. */
   public static final String RESPONDER_GROUP = "alert-response-group";
 
+  /** The notifier's consumer group: it delivers the responder's notifications from user-actions. */
+  public static final String NOTIFICATION_GROUP = "alert-notification-group";
+
   /** The persistence sink's consumer group. */
   public static final String PERSISTENCE_GROUP = "persistence-group";
 
@@ -24,7 +27,8 @@ public final class ClientCatalog {
 
   /** The system's groups, in the order of the data flow. */
   public static final List<String> GROUPS =
-      List.of(DETECTOR_GROUP, RESPONDER_GROUP, PERSISTENCE_GROUP, ANALYTICS_GROUP);
+      List.of(
+          DETECTOR_GROUP, RESPONDER_GROUP, NOTIFICATION_GROUP, PERSISTENCE_GROUP, ANALYTICS_GROUP);
 
   public static final String GENERATOR = "sentinel-generator";
   public static final String TOPICS = "sentinel-topics";

@@ -2,6 +2,7 @@ package io.streamsentinel.response;
 
 import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.domain.UserAction;
+import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.runtime.Backoff;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ActionNotifier implements Runnable {
 
   /** Its consumer group on {@code user-actions}. */
-  public static final String GROUP = "alert-notification-group";
+  public static final String GROUP = ClientCatalog.NOTIFICATION_GROUP;
 
   /**
    * Older notifications are skipped, not sent: news of a block hours ago helps nobody, and a new
