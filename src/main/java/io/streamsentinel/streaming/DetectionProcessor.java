@@ -13,7 +13,6 @@ import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.InvalidTransactionException;
 import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.kafka.DeadLetters;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -157,9 +156,12 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
 
   private void deadLetter(Record<String, byte[]> record, String field, String problem) {
     var origin = context.recordMetadata().orElse(null);
+    // Bounded: a dead letter too large to produce would fail the task, and exactly-once would
+    // read the same record again after every restart.
+    DeadLetters.Copy copy = DeadLetters.copy(record.key(), record.value(), record.headers());
     var headers =
         DeadLetters.describe(
-            new RecordHeaders(record.headers().toArray()),
+            copy.headers(),
             "detector",
             field,
             problem,
@@ -167,7 +169,9 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
             origin == null ? -1 : origin.partition(),
             origin == null ? -1 : origin.offset(),
             context.currentSystemTimeMs());
-    context.forward(record.withHeaders(headers), FraudTopology.DLQ_SINK);
+    context.forward(
+        new Record<>(copy.key(), copy.value(), record.timestamp(), headers),
+        FraudTopology.DLQ_SINK);
     counters.deadLetter(field);
     if (origin != null) {
       log.warn(
