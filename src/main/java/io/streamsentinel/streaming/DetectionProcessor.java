@@ -62,7 +62,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     long start = System.nanoTime();
     Transaction tx;
     try {
-      tx = codec.decode(record.value());
+      tx = codec.decode(record.value(), record.timestamp());
     } catch (InvalidTransactionException e) {
       deadLetter(record, e.field(), e.problem());
       return;
