@@ -46,11 +46,12 @@ public record TransactionLimits(
   public static final Duration DEFAULT_MAX_EVENT_AGE = Duration.ofDays(1_096);
 
   /**
-   * Default {@link #maxEventLead()}: one day. Covers producer clock skew and a local time sent as
-   * UTC (at most 14 hours off); anything further ahead would move the user's windows and daily
-   * spend into the future.
+   * Default {@link #maxEventLead()}: 12 hours. Covers producer clock skew and most local times sent
+   * as UTC, and stays well under the windows' 24 h horizon: a transaction dated this far ahead
+   * cannot push the correctly dated ones after it out of the user's windows (see {@code
+   * detection.SlidingWindows}), only sit in them until it ages out.
    */
-  public static final Duration DEFAULT_MAX_EVENT_LEAD = Duration.ofDays(1);
+  public static final Duration DEFAULT_MAX_EVENT_LEAD = Duration.ofHours(12);
 
   /** The limits used unless configured otherwise. */
   public static final TransactionLimits DEFAULTS =
