@@ -9,6 +9,7 @@ import io.streamsentinel.domain.InvalidTransactionException;
 import io.streamsentinel.domain.Transaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,12 @@ import java.util.Objects;
  * Jackson's streaming API directly because it sits on the per-record hot path.
  */
 public final class TransactionCodec {
+
+  /** 0000-01-01T00:00:00Z. */
+  private static final Instant FIRST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+
+  /** 10000-01-01T00:00:00Z, the first instant not accepted. */
+  private static final Instant END_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
 
   private final TransactionLimits limits;
   private final JsonFactory factory;
@@ -73,7 +80,8 @@ public final class TransactionCodec {
   /**
    * Reads one transaction. Unknown fields are ignored; JSON null counts as absent; ids may be JSON
    * integers; the amount may be a string holding a plain decimal; the timestamp may be epoch
-   * milliseconds.
+   * milliseconds. Text fields are bounded by {@link TransactionLimits#maxTextChars()} and may hold
+   * no control characters or unpaired surrogates; the event time must lie in the years 0000-9999.
    *
    * @param bytes UTF-8 JSON; may be null, which is rejected as empty
    * @return never null
@@ -82,9 +90,62 @@ public final class TransactionCodec {
    *     not an object
    */
   public Transaction decode(byte[] bytes) {
+    return requireWithinYears(read(bytes));
+  }
+
+  /**
+   * Reads one transaction as {@link #decode(byte[])} does, and also requires its event time to lie
+   * within the limits' window around the record's own timestamp: at most {@link
+   * TransactionLimits#maxEventAge()} before it and {@link TransactionLimits#maxEventLead()} after.
+   *
+   * @param recordTimestampMs the Kafka record's timestamp; a negative one (none) leaves only the
+   *     bound on years that {@link #decode(byte[])} applies
+   * @throws InvalidTransactionException as {@link #decode(byte[])}, and naming {@code timestamp}
+   *     when the event time lies outside the window
+   */
+  public Transaction decode(byte[] bytes, long recordTimestampMs) {
+    Transaction tx = decode(bytes);
+    if (recordTimestampMs < 0) {
+      return tx;
+    }
+    Instant record = Instant.ofEpochMilli(recordTimestampMs);
+    if (tx.timestamp().isBefore(record.minus(limits.maxEventAge()))) {
+      throw new InvalidTransactionException(
+          "timestamp",
+          tx.timestamp()
+              + " is more than "
+              + limits.maxEventAge().toDays()
+              + " days before the record timestamp "
+              + record);
+    }
+    if (tx.timestamp().isAfter(record.plus(limits.maxEventLead()))) {
+      throw new InvalidTransactionException(
+          "timestamp",
+          tx.timestamp()
+              + " is more than "
+              + limits.maxEventLead()
+              + " after the record timestamp "
+              + record);
+    }
+    return tx;
+  }
+
+  /**
+   * Years 0000-9999 only, whatever the window: what every store and file name downstream can hold
+   * (the sink names a partition per day), and the only years a clock in use can show.
+   */
+  private static Transaction requireWithinYears(Transaction tx) {
+    if (tx.timestamp().isBefore(FIRST_INSTANT) || !tx.timestamp().isBefore(END_INSTANT)) {
+      throw new InvalidTransactionException(
+          "timestamp", tx.timestamp() + " is outside the years 0000-9999");
+    }
+    return tx;
+  }
+
+  private Transaction read(byte[] bytes) {
     requireAcceptableSize(bytes);
     try (JsonParser parser = factory.createParser(bytes)) {
-      return new TransactionReader(parser, limits.maxAmount()).read();
+      return new TransactionReader(parser, limits).read();
     } catch (JsonProcessingException e) {
       // Not chained: Jackson's own message may quote the offending token verbatim.
       throw new InvalidTransactionException(

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.streamsentinel.domain.InvalidTransactionException;
 import io.streamsentinel.domain.Transaction;
 import java.io.IOException;
-import java.math.BigDecimal;
 
 /**
  * Reads one record from a parser positioned before its first token. Holds the state of that one
@@ -14,13 +13,13 @@ import java.math.BigDecimal;
 final class TransactionReader {
 
   private final JsonParser parser;
-  private final BigDecimal maxAmount;
+  private final TransactionLimits limits;
   private final Transaction.Builder builder = Transaction.builder();
   private int seenFields;
 
-  TransactionReader(JsonParser parser, BigDecimal maxAmount) {
+  TransactionReader(JsonParser parser, TransactionLimits limits) {
     this.parser = parser;
-    this.maxAmount = maxAmount;
+    this.limits = limits;
   }
 
   /**
@@ -65,24 +64,28 @@ final class TransactionReader {
 
   private void assign(WireField field) throws IOException {
     switch (field) {
-      case EVENT_TYPE -> builder.eventType(WireValues.string(parser, field));
+      case EVENT_TYPE -> builder.eventType(text(field));
       case TRANSACTION_ID -> builder.transactionId(WireValues.id(parser, field));
       case USER_ID -> builder.userId(WireValues.id(parser, field));
-      case AMOUNT -> builder.amount(WireValues.amount(parser, maxAmount));
+      case AMOUNT -> builder.amount(WireValues.amount(parser, limits.maxAmount()));
       case TIMESTAMP -> builder.timestamp(WireValues.timestamp(parser));
-      case MERCHANT -> builder.merchant(WireValues.string(parser, field));
-      case CURRENCY -> builder.currency(WireValues.string(parser, field));
-      case MERCHANT_CATEGORY -> builder.merchantCategory(WireValues.string(parser, field));
-      case COUNTRY -> builder.country(WireValues.string(parser, field));
-      case CITY -> builder.city(WireValues.string(parser, field));
+      case MERCHANT -> builder.merchant(text(field));
+      case CURRENCY -> builder.currency(text(field));
+      case MERCHANT_CATEGORY -> builder.merchantCategory(text(field));
+      case COUNTRY -> builder.country(text(field));
+      case CITY -> builder.city(text(field));
       case LATITUDE -> builder.latitude(WireValues.number(parser, field));
       case LONGITUDE -> builder.longitude(WireValues.number(parser, field));
-      case CHANNEL -> builder.channel(WireValues.channel(parser));
-      case DEVICE_ID -> builder.deviceId(WireValues.string(parser, field));
-      case CARD_LAST4 -> builder.cardLast4(WireValues.string(parser, field));
+      case CHANNEL -> builder.channel(WireValues.channel(parser, limits.maxTextChars()));
+      case DEVICE_ID -> builder.deviceId(text(field));
+      case CARD_LAST4 -> builder.cardLast4(text(field));
       case IS_FRAUD -> builder.isFraud(WireValues.bool(parser, field));
-      case FRAUD_PATTERN -> builder.fraudPattern(WireValues.string(parser, field));
+      case FRAUD_PATTERN -> builder.fraudPattern(text(field));
     }
+  }
+
+  private String text(WireField field) throws IOException {
+    return WireValues.string(parser, field, limits.maxTextChars());
   }
 
   private static InvalidTransactionException wholeRecord(String problem) {

@@ -29,11 +29,20 @@ final class WireValues {
 
   private WireValues() {}
 
-  static String string(JsonParser parser, WireField field) throws IOException {
+  /**
+   * A text field of at most {@code maxChars} chars, free of control characters and unpaired
+   * surrogates (which no real name holds, and which no UTF-8 encoder can write back).
+   */
+  static String string(JsonParser parser, WireField field, int maxChars) throws IOException {
     if (parser.currentToken() != JsonToken.VALUE_STRING) {
       throw wrongType(field, "a string", parser.currentToken());
     }
-    return parser.getText();
+    // Checked before the text is built: the length is known from the parser's buffer.
+    if (parser.getTextLength() > maxChars) {
+      throw invalid(
+          field, "longer than " + maxChars + " characters (" + parser.getTextLength() + ")");
+    }
+    return requirePrintable(parser.getText(), field);
   }
 
   /**
@@ -44,7 +53,29 @@ final class WireValues {
     if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT) {
       throw wrongType(field, "a string or an integer", token);
     }
-    return parser.getText();
+    // The length is bounded by Transaction, the characters here.
+    return token == JsonToken.VALUE_STRING
+        ? requirePrintable(parser.getText(), field)
+        : parser.getText();
+  }
+
+  /** The text, when it holds no C0 control character, no DEL and no unpaired surrogate. */
+  static String requirePrintable(String text, WireField field) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < ' ' || c == '\u007f') {
+        throw invalid(
+            field, String.format("contains control character U+%04X at index %d", (int) c, i));
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw invalid(field, "contains an unpaired surrogate at index " + i);
+      }
+    }
+    return text;
   }
 
   static Double number(JsonParser parser, WireField field) throws IOException {
@@ -61,8 +92,8 @@ final class WireValues {
     return parser.getBooleanValue();
   }
 
-  static Channel channel(JsonParser parser) throws IOException {
-    String wire = string(parser, WireField.CHANNEL);
+  static Channel channel(JsonParser parser, int maxChars) throws IOException {
+    String wire = string(parser, WireField.CHANNEL, maxChars);
     try {
       return Channel.fromWire(wire);
     } catch (InvalidTransactionException verbatim) {

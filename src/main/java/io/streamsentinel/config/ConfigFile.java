@@ -33,6 +33,9 @@ import java.util.function.UnaryOperator;
  * topics.&lt;topic&gt;.retention = 14d
  * limits.max-amount = 1000000
  * limits.max-record-bytes = 65536
+ * limits.max-text-chars = 128
+ * limits.max-event-age = 1096d          # event time at most this long before the record timestamp
+ * limits.max-event-lead = 12h           # ... and at most this long after it
  * </pre>
  *
  * An unknown key or a bad value is an error naming the key and the file, so a typo never goes
@@ -130,6 +133,15 @@ public record ConfigFile(
         } else if (key.equals("limits.max-record-bytes")) {
           TransactionLimits current = limits;
           limits = wrap(path, key, () -> current.withMaxRecordBytes(Integer.parseInt(value)));
+        } else if (key.equals("limits.max-text-chars")) {
+          TransactionLimits current = limits;
+          limits = wrap(path, key, () -> current.withMaxTextChars(Integer.parseInt(value)));
+        } else if (key.equals("limits.max-event-age")) {
+          TransactionLimits current = limits;
+          limits = wrap(path, key, () -> current.withMaxEventAge(Durations.parse(value)));
+        } else if (key.equals("limits.max-event-lead")) {
+          TransactionLimits current = limits;
+          limits = wrap(path, key, () -> current.withMaxEventLead(Durations.parse(value)));
         } else if (!key.equals("bootstrap.servers") && !key.equals("profile")) {
           throw new ConfigException("unknown key '" + key + "' in config file " + path);
         }

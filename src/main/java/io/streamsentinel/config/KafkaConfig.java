@@ -98,6 +98,9 @@ public record KafkaConfig(
     }
     line.add("limits.max-amount=" + limits.maxAmount().toPlainString());
     line.add("limits.max-record-bytes=" + limits.maxRecordBytes());
+    line.add("limits.max-text-chars=" + limits.maxTextChars());
+    line.add("limits.max-event-age=" + Durations.format(limits.maxEventAge()));
+    line.add("limits.max-event-lead=" + Durations.format(limits.maxEventLead()));
     return line.toString();
   }
 }

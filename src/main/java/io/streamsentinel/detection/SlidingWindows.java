@@ -21,6 +21,15 @@ import java.util.Arrays;
  * stay anchored at the newest event. A late event within the horizon is inserted in time order and
  * counted in every window that still covers it; an older one is not kept at all (the profile still
  * counts it in its lifetime statistics).
+ *
+ * <p><b>Far behind the newest</b> (more than {@link #OWN_TIME_BEYOND_MS}, an hour): the windows are
+ * read as of the event's own time instead, counting the kept entries up to it and the event itself.
+ * Anchored at the newest, no window short enough to matter would hold the event, so its features
+ * would describe another moment. This is also what keeps one future-dated transaction from blinding
+ * a user's windows: every later, correctly dated one is read at its own time, not at the future
+ * one's. (The codec bounds how far ahead event time may be; within that bound the future entry
+ * stays kept until it leaves the horizon, and the reads of the others simply do not reach it.) Such
+ * a read walks the kept entries once; it is the exception, not the hot path.
  */
 public final class SlidingWindows {
 
@@ -35,6 +44,12 @@ public final class SlidingWindows {
 
   /** Mark bit of a transaction from a device the user had not used before (account takeover). */
   public static final int NEW_DEVICE = 4;
+
+  /**
+   * How far behind the newest entry an event may be and still be read as of the newest: the longest
+   * window that rules count short bursts in.
+   */
+  public static final long OWN_TIME_BEYOND_MS = VelocityWindow.ONE_HOUR.millis();
 
   /** Number of mark bits; each window counts the entries carrying each bit. */
   static final int MARK_KINDS = 3;
@@ -92,6 +107,9 @@ public final class SlidingWindows {
 
   /** Number of events in the window once an event at {@code time} is added. */
   public int countWith(VelocityWindow window, long time) {
+    if (isFarBehind(time)) {
+      return (int) atOwnTime(window, time, 0, ENTRY_COUNT) + 1;
+    }
     long ref = referenceWith(time);
     int first = totals.firstInside(entries, window, ref);
     return entries.size() - first + (window.covers(time, ref) ? 1 : 0);
@@ -99,6 +117,9 @@ public final class SlidingWindows {
 
   /** Sum in cents of the window once an event of {@code amountCents} at {@code time} is added. */
   public long sumWith(VelocityWindow window, long time, long amountCents) {
+    if (isFarBehind(time)) {
+      return atOwnTime(window, time, 0, ENTRY_CENTS) + amountCents;
+    }
     long ref = referenceWith(time);
     long sum = totals.sums[window.ordinal()];
     int first = totals.firstInside(entries, window, ref);
@@ -113,6 +134,9 @@ public final class SlidingWindows {
    * with {@code eventMarks} is added.
    */
   public int markedWith(VelocityWindow window, int mark, long time, int eventMarks) {
+    if (isFarBehind(time)) {
+      return (int) atOwnTime(window, time, mark, ENTRY_MARKED) + ((eventMarks & mark) != 0 ? 1 : 0);
+    }
     long ref = referenceWith(time);
     int slot = window.ordinal() * MARK_KINDS + Integer.numberOfTrailingZeros(mark);
     int count = totals.marked[slot];
@@ -163,6 +187,33 @@ public final class SlidingWindows {
   /** Time of the newest entry, or {@link Long#MIN_VALUE} when there is none. */
   public long newest() {
     return entries.size() == 0 ? Long.MIN_VALUE : entries.newest();
+  }
+
+  private static final int ENTRY_COUNT = 0;
+  private static final int ENTRY_CENTS = 1;
+  private static final int ENTRY_MARKED = 2;
+
+  private boolean isFarBehind(long time) {
+    return entries.size() > 0 && entries.newest() - time > OWN_TIME_BEYOND_MS;
+  }
+
+  /**
+   * The count, sum or marked count ({@code what}) of the kept entries in {@code window} as of
+   * {@code time} itself; entries after it are not counted.
+   */
+  private long atOwnTime(VelocityWindow window, long time, int mark, int what) {
+    long total = 0;
+    for (int i = 0; i < entries.size() && entries.times[i] <= time; i++) {
+      if (window.covers(entries.times[i], time)) {
+        total +=
+            switch (what) {
+              case ENTRY_COUNT -> 1;
+              case ENTRY_CENTS -> entries.cents[i];
+              default -> (entries.marks[i] & mark) != 0 ? 1 : 0;
+            };
+      }
+    }
+    return total;
   }
 
   private long referenceWith(long time) {

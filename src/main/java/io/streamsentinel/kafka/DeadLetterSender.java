@@ -10,14 +10,14 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends records a consumer cannot handle to a dead-letter topic, unchanged, with the error and
- * origin headers ({@link DeadLetters}); {@link #awaitAll()} waits until every one is acknowledged,
- * so the caller commits its offsets only after its dead letters are safe.
+ * Sends records a consumer cannot handle to a dead-letter topic, unchanged unless too large (then
+ * cut as {@link DeadLetters#copy} says), with the error and origin headers ({@link DeadLetters});
+ * {@link #awaitAll()} waits until every one is acknowledged, so the caller commits its offsets only
+ * after its dead letters are safe.
  */
 public final class DeadLetterSender {
 
@@ -47,9 +47,9 @@ public final class DeadLetterSender {
    * @param field the offending field, or null when unknown
    */
   public void send(ConsumerRecord<String, byte[]> record, String field, String reason) {
-    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    DeadLetters.Copy copy = DeadLetters.copy(record.key(), record.value(), record.headers());
     DeadLetters.describe(
-        headers,
+        copy.headers(),
         stage,
         field,
         reason,
@@ -60,7 +60,7 @@ public final class DeadLetterSender {
     log.warn(
         "Dead letter {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
     pending.add(
-        producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers)));
+        producer.send(new ProducerRecord<>(topic, null, copy.key(), copy.value(), copy.headers())));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.streamsentinel.codec.DecisionDocumentReader;
 import io.streamsentinel.codec.LabelCodec;
 import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.kafka.TopicCatalog;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -23,6 +24,9 @@ final class SinkDecoder {
           TopicCatalog.USER_ACTIONS,
           TopicCatalog.ACCOUNT_STATUS,
           TopicCatalog.FRAUD_FEEDBACK);
+
+  private static final Instant FIRST_STORABLE = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant END_OF_STORABLE = Instant.parse("+10000-01-01T00:00:00Z");
 
   private SinkDecoder() {}
 
@@ -54,15 +58,29 @@ final class SinkDecoder {
   }
 
   private static DecisionDocument decision(ConsumerRecord<String, byte[]> record) {
-    return DecisionDocumentReader.read(record.value());
+    return withinStorableYears(DecisionDocumentReader.read(record.value()));
   }
 
   private static DecisionDocument alert(ConsumerRecord<String, byte[]> record) {
-    DecisionDocument alert = DecisionDocumentReader.read(record.value());
+    DecisionDocument alert = withinStorableYears(DecisionDocumentReader.read(record.value()));
     if (alert.alertId() == null) {
       throw new IllegalArgumentException("alert_id: required in an alert");
     }
     return alert;
+  }
+
+  /**
+   * The document, when its event time lies in the years 0000-9999. The detector refuses others on
+   * input, but a decision from elsewhere (an older detector, a hand-written record) would otherwise
+   * stop the sink: the day partition is named by its date, and a five-digit or signed year makes a
+   * {@code DateTimeException} that is neither a row error nor transient.
+   */
+  private static DecisionDocument withinStorableYears(DecisionDocument d) {
+    if (d.eventTime().isBefore(FIRST_STORABLE) || !d.eventTime().isBefore(END_OF_STORABLE)) {
+      throw new IllegalArgumentException(
+          "event_time: " + d.eventTime() + " is outside the years 0000-9999");
+    }
+    return d;
   }
 
   private static <T> SinkBatch.Row<T> row(T value, ConsumerRecord<String, byte[]> record) {

@@ -28,7 +28,6 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,9 +178,10 @@ public final class AlertResponder implements Runnable {
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> record, String kind, String reason) {
-    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    // Cut to fit (DeadLetters.copy): an alert near the size limit must not fail its own copy.
+    DeadLetters.Copy copy = DeadLetters.copy(record.key(), record.value(), record.headers());
     DeadLetters.describe(
-        headers,
+        copy.headers(),
         "responder",
         "alert",
         reason,
@@ -191,7 +191,7 @@ public final class AlertResponder implements Runnable {
         clock.millis());
     producer.send(
         new ProducerRecord<>(
-            TopicCatalog.FRAUD_ALERTS_DLQ, null, record.key(), record.value(), headers));
+            TopicCatalog.FRAUD_ALERTS_DLQ, null, copy.key(), copy.value(), copy.headers()));
     counters.deadLetter(kind);
     log.warn(
         "Dead letter {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);

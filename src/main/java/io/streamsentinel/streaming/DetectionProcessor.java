@@ -13,7 +13,6 @@ import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.InvalidTransactionException;
 import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.kafka.DeadLetters;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -63,7 +62,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     long start = System.nanoTime();
     Transaction tx;
     try {
-      tx = codec.decode(record.value());
+      tx = codec.decode(record.value(), record.timestamp());
     } catch (InvalidTransactionException e) {
       deadLetter(record, e.field(), e.problem());
       return;
@@ -164,9 +163,12 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
 
   private void deadLetter(Record<String, byte[]> record, String field, String problem) {
     var origin = context.recordMetadata().orElse(null);
+    // Bounded: a dead letter too large to produce would fail the task, and exactly-once would
+    // read the same record again after every restart.
+    DeadLetters.Copy copy = DeadLetters.copy(record.key(), record.value(), record.headers());
     var headers =
         DeadLetters.describe(
-            new RecordHeaders(record.headers().toArray()),
+            copy.headers(),
             "detector",
             field,
             problem,
@@ -174,7 +176,9 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
             origin == null ? -1 : origin.partition(),
             origin == null ? -1 : origin.offset(),
             context.currentSystemTimeMs());
-    context.forward(record.withHeaders(headers), FraudTopology.DLQ_SINK);
+    context.forward(
+        new Record<>(copy.key(), copy.value(), record.timestamp(), headers),
+        FraudTopology.DLQ_SINK);
     counters.deadLetter(field);
     if (origin != null) {
       log.warn(

@@ -33,6 +33,9 @@ class ConfigFileTest {
                 topics.fraud-scores.partitions = 24
                 topics.user-actions.retention = 14d
                 limits.max-amount = 5000
+                limits.max-text-chars = 64
+                limits.max-event-age = 400d
+                limits.max-event-lead = 2h
                 """));
     assertThat(file.bootstrapServers()).contains("k1:9092,k2:9092");
     assertThat(file.profile()).contains(TuningProfile.HIGH_THROUGHPUT);
@@ -43,6 +46,9 @@ class ConfigFileTest {
     assertThat(catalog.topic("fraud-scores").partitions()).isEqualTo(24);
     assertThat(catalog.topic("user-actions").retention()).isEqualTo(Duration.ofDays(14));
     assertThat(file.transactionLimits().maxAmount()).isEqualByComparingTo("5000");
+    assertThat(file.transactionLimits().maxTextChars()).isEqualTo(64);
+    assertThat(file.transactionLimits().maxEventAge()).isEqualTo(Duration.ofDays(400));
+    assertThat(file.transactionLimits().maxEventLead()).isEqualTo(Duration.ofHours(2));
   }
 
   @Test
@@ -73,6 +79,8 @@ class ConfigFileTest {
         .hasMessageContaining("fast");
     Path limit = write("limits.max-amount = -1\n");
     assertThatThrownBy(() -> ConfigFile.load(limit)).hasMessageContaining("limits.max-amount");
+    Path lead = write("limits.max-event-lead = soon\n");
+    assertThatThrownBy(() -> ConfigFile.load(lead)).hasMessageContaining("limits.max-event-lead");
   }
 
   @Test

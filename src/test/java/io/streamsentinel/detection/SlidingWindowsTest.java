@@ -195,6 +195,25 @@ class SlidingWindowsTest {
   }
 
   @Test
+  void shouldReadCorrectlyDatedEventsAtTheirOwnTimeAfterAFutureDatedOne() {
+    // Five a minute apart, one dated 12 h ahead, then five more a minute apart.
+    SlidingWindows windows = SlidingWindows.empty();
+    for (int i = 0; i < 5; i++) {
+      windows = windows.plus(T0 + i * MINUTE, 100, 0);
+    }
+    windows = windows.plus(T0 + 12 * HOUR, 999, 0);
+    for (int i = 5; i < 10; i++) {
+      long now = T0 + i * MINUTE;
+      // As if the future entry were not there: every earlier one a minute apart, and this one.
+      assertThat(windows.countWith(VelocityWindow.TEN_MINUTES, now)).isEqualTo(i + 1);
+      assertThat(windows.countWith(VelocityWindow.ONE_MINUTE, now)).isEqualTo(1);
+      assertThat(windows.sumWith(VelocityWindow.ONE_HOUR, now, 100)).isEqualTo((i + 1) * 100L);
+      windows = windows.plus(now, 100, 0);
+    }
+    assertThat(windows.size()).isEqualTo(11);
+  }
+
+  @Test
   void shouldRestoreToTheSameTotals() {
     SlidingWindows windows =
         SlidingWindows.empty()
@@ -236,7 +255,9 @@ class SlidingWindowsTest {
 
     static long[] totals(
         List<long[]> model, VelocityWindow window, long time, long cents, int marks) {
-      long ref = model.isEmpty() ? time : Math.max(newest(model), time);
+      boolean ownTime =
+          !model.isEmpty() && newest(model) - time > SlidingWindows.OWN_TIME_BEYOND_MS;
+      long ref = model.isEmpty() || ownTime ? time : Math.max(newest(model), time);
       long[] totals = new long[4];
       List<long[]> all = new ArrayList<>(model);
       all.add(new long[] {time, cents, marks});
@@ -244,7 +265,8 @@ class SlidingWindowsTest {
       for (int i = 0; i < all.size(); i++) {
         long[] entry = all.get(i);
         boolean isNew = i == all.size() - 1;
-        if ((isNew && !kept) || !(entry[0] > ref - window.length().toMillis() && entry[0] <= ref)) {
+        if ((isNew && !kept && !ownTime)
+            || !(entry[0] > ref - window.length().toMillis() && entry[0] <= ref)) {
           continue;
         }
         totals[0]++;

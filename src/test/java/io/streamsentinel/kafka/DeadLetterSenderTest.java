@@ -48,6 +48,46 @@ class DeadLetterSenderTest {
   }
 
   @Test
+  void shouldCutAnOversizedRecordToFitAndSaySo() {
+    MockProducer<String, byte[]> producer =
+        new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    DeadLetterSender sender =
+        new DeadLetterSender(producer, TopicCatalog.PERSISTENCE_DLQ, "persistence", CLOCK);
+    byte[] huge = "x".repeat(3_000_000).getBytes(StandardCharsets.UTF_8);
+    String longKey = "k".repeat(100_000);
+    sender.send(
+        new ConsumerRecord<>(TopicCatalog.FRAUD_SCORES, 1, 5L, longKey, huge), null, "too large");
+    sender.awaitAll();
+
+    ProducerRecord<String, byte[]> dead = producer.history().get(0);
+    assertThat(dead.value()).hasSize(DeadLetters.MAX_VALUE_BYTES);
+    assertThat(dead.key()).hasSize(DeadLetters.MAX_KEY_CHARS);
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.TRUNCATED)).isEqualTo("value,key");
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ORIGINAL_BYTES)).isEqualTo("3000000");
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_PROBLEM))
+        .isEqualTo("too large");
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ORIGIN_OFFSET)).isEqualTo("5");
+  }
+
+  @Test
+  void shouldKeepTheCopyWithinTheProducerDefaultRequestSize() {
+    var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+    for (int i = 0; i < 100; i++) {
+      headers.add("h" + i, new byte[10_000]);
+    }
+    DeadLetters.Copy copy = DeadLetters.copy("k".repeat(5_000), new byte[5_000_000], headers);
+    DeadLetters.describe(copy.headers(), "detector", "f", "p".repeat(100_000), "t", 0, 0, 0);
+
+    long size = copy.key().length() * 3L + copy.value().length;
+    for (var h : copy.headers()) {
+      size += h.key().length() + h.value().length;
+    }
+    assertThat(size).isLessThan(1024 * 1024 / 2);
+    assertThat(DeadLetters.header(copy.headers(), DeadLetters.TRUNCATED))
+        .isEqualTo("headers,value,key");
+  }
+
+  @Test
   void shouldFailTheBatchWhenADeadLetterCannotBeWritten() {
     MockProducer<String, byte[]> producer =
         new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());

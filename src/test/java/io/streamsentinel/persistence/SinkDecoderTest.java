@@ -2,15 +2,25 @@ package io.streamsentinel.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.LabelCodec;
+import io.streamsentinel.codec.RuleSetCodec;
+import io.streamsentinel.detection.Decision;
+import io.streamsentinel.detection.FraudDetector;
+import io.streamsentinel.detection.UserProfile;
+import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Label;
+import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.kafka.TopicCatalog;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Label events on fraud-feedback: stored as labels, or dead letters with the reason. */
 class SinkDecoderTest {
@@ -62,6 +72,39 @@ class SinkDecoderTest {
 
     assertThat(dead).singleElement().satisfies(d -> assertThat(d.problem()).contains("is_fraud"));
     assertThat(batch.labels).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"+10000-01-01T00:00:00Z", "-0001-06-01T00:00:00Z", "+275760-09-13T00:00:00Z"})
+  void shouldDeadLetterADecisionWithAnUnstorableYearAndGoOn(String eventTime) {
+    SinkDecoder.add(score(decisionAt(Instant.parse(eventTime))), batch, dead);
+    SinkDecoder.add(score(decisionAt(Instant.parse("2026-11-20T10:00:00Z"))), batch, dead);
+
+    assertThat(dead)
+        .singleElement()
+        .satisfies(
+            d -> assertThat(d.problem()).contains("event_time").contains("outside the years"));
+    assertThat(batch.decisions).hasSize(1);
+  }
+
+  private static byte[] decisionAt(Instant eventTime) {
+    Transaction tx =
+        Transaction.builder()
+            .transactionId("tx-1")
+            .userId("u1")
+            .amount(new BigDecimal("12.50"))
+            .timestamp(eventTime)
+            .build();
+    Decision d =
+        FraudDetector.of(RuleSetCodec.loadDefault())
+            .assess(tx, UserProfile.empty("u1"), AccountStatus.ACTIVE)
+            .decision();
+    return DecisionCodec.encodeDecision(d, tx);
+  }
+
+  private static ConsumerRecord<String, byte[]> score(byte[] value) {
+    return new ConsumerRecord<>(TopicCatalog.FRAUD_SCORES, 0, 0L, "u1", value);
   }
 
   private static ConsumerRecord<String, byte[]> feedback(byte[] value) {
