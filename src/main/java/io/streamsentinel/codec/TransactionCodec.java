@@ -9,6 +9,7 @@ import io.streamsentinel.domain.InvalidTransactionException;
 import io.streamsentinel.domain.Transaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -114,8 +115,8 @@ public final class TransactionCodec {
           "timestamp",
           tx.timestamp()
               + " is more than "
-              + limits.maxEventAge().toDays()
-              + " days before the record timestamp "
+              + words(limits.maxEventAge())
+              + " before the record timestamp "
               + record);
     }
     if (tx.timestamp().isAfter(record.plus(limits.maxEventLead()))) {
@@ -123,7 +124,7 @@ public final class TransactionCodec {
           "timestamp",
           tx.timestamp()
               + " is more than "
-              + limits.maxEventLead()
+              + words(limits.maxEventLead())
               + " after the record timestamp "
               + record);
     }
@@ -164,5 +165,10 @@ public final class TransactionCodec {
           InvalidTransactionException.WHOLE_RECORD,
           bytes.length + " bytes exceeds the limit of " + limits.maxRecordBytes() + " bytes");
     }
+  }
+
+  /** {@code 1096 days} for whole days, else ISO-8601 ({@code PT12H}). */
+  private static String words(Duration d) {
+    return d.toSeconds() % 86_400 == 0 ? d.toDays() + " days" : d.toString();
   }
 }

@@ -46,12 +46,14 @@ public record TransactionLimits(
   public static final Duration DEFAULT_MAX_EVENT_AGE = Duration.ofDays(1_096);
 
   /**
-   * Default {@link #maxEventLead()}: 12 hours. Covers producer clock skew and most local times sent
-   * as UTC, and stays well under the windows' 24 h horizon: a transaction dated this far ahead
-   * cannot push the correctly dated ones after it out of the user's windows (see {@code
-   * detection.SlidingWindows}), only sit in them until it ages out.
+   * Default {@link #maxEventLead()}: 1,096 days, as far as {@link #DEFAULT_MAX_EVENT_AGE}. Event
+   * time of a simulated or replayed stream runs ahead of the wall clock that stamps its records
+   * (the generator at full speed covers days of simulated time a minute), so only absurd values are
+   * refused by default; a transaction dated ahead cannot blind the correctly dated ones after it
+   * anyway (see {@code detection.SlidingWindows}). A live deployment fed by real terminals can
+   * narrow it ({@code limits.max-event-lead = 12h}).
    */
-  public static final Duration DEFAULT_MAX_EVENT_LEAD = Duration.ofHours(12);
+  public static final Duration DEFAULT_MAX_EVENT_LEAD = Duration.ofDays(1_096);
 
   /** The limits used unless configured otherwise. */
   public static final TransactionLimits DEFAULTS =

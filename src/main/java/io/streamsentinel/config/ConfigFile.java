@@ -35,7 +35,7 @@ import java.util.function.UnaryOperator;
  * limits.max-record-bytes = 65536
  * limits.max-text-chars = 128
  * limits.max-event-age = 1096d          # event time at most this long before the record timestamp
- * limits.max-event-lead = 12h           # ... and at most this long after it
+ * limits.max-event-lead = 1096d         # ... and at most this long after it
  * </pre>
  *
  * An unknown key or a bad value is an error naming the key and the file, so a typo never goes

@@ -158,7 +158,7 @@ class PoisonInputTopologyTest {
             String.valueOf(Long.MAX_VALUE),
             String.valueOf(Long.MIN_VALUE),
             String.valueOf(-Long.MAX_VALUE),
-            "\"" + T0.plus(Duration.ofDays(2)) + "\"",
+            "\"" + T0.plus(Duration.ofDays(2_000)) + "\"",
             "\"" + T0.minus(Duration.ofDays(2_000)) + "\"");
     for (String timestamp : timestamps) {
       poisonThenValid(event("t-" + sent, timestamp, "\"Grocer\""));
