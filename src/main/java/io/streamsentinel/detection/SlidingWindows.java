@@ -20,7 +20,8 @@ import java.util.Arrays;
  * <p><b>Late events</b> (earlier than the newest seen) do not move the reference time: the windows
  * stay anchored at the newest event. A late event within the horizon is inserted in time order and
  * counted in every window that still covers it; an older one is not kept at all (the profile still
- * counts it in its lifetime statistics).
+ * counts it in its lifetime statistics) unless everything kept lies more than a horizon ahead of
+ * it: then what is kept is a future-dated island, and the windows start again from the event.
  *
  * <p><b>Far behind the newest</b> (more than {@link #OWN_TIME_BEYOND_MS}, an hour): the windows are
  * read as of the event's own time instead, counting the kept entries up to it and the event itself.
@@ -88,6 +89,12 @@ public final class SlidingWindows {
     }
     long ref = Math.max(entries.newest(), time);
     if (!VelocityWindow.HORIZON.covers(time, ref)) {
+      if (entries.times[0] - time > VelocityWindow.HORIZON.millis()) {
+        // Everything kept lies more than a horizon ahead of this event: a future-dated island (one
+        // transaction dated days or years ahead). Kept, it would blind every correctly dated event
+        // after it until the clock caught up; the windows start again from this event instead.
+        return restore(new long[] {time}, new long[] {amountCents}, new byte[] {(byte) eventMarks});
+      }
       return this;
     }
     WindowTotals next = totals.copy();

@@ -127,7 +127,9 @@ class SlidingWindowsTest {
 
   @Test
   void shouldIgnoreAnEventOlderThanTheHorizonBeforeTheNewest() {
-    SlidingWindows windows = SlidingWindows.empty().plus(T0 + 25 * HOUR, 100, 0);
+    // Not an island far ahead: the older kept entry lies within a horizon of the late event.
+    SlidingWindows windows =
+        SlidingWindows.empty().plus(T0 + 23 * HOUR, 100, 0).plus(T0 + 25 * HOUR, 100, 0);
 
     assertThat(windows.plus(T0, 200, 0)).isSameAs(windows);
     assertThat(windows.countWith(VelocityWindow.ONE_DAY, T0)).isEqualTo(1);
@@ -211,6 +213,25 @@ class SlidingWindowsTest {
       windows = windows.plus(now, 100, 0);
     }
     assertThat(windows.size()).isEqualTo(11);
+  }
+
+  @Test
+  void shouldStartAgainAfterAnEventDatedFarAheadInsteadOfStayingBlind() {
+    // Five a minute apart, one dated 300 days ahead, then five more a minute apart.
+    SlidingWindows windows = SlidingWindows.empty();
+    for (int i = 0; i < 5; i++) {
+      windows = windows.plus(T0 + i * MINUTE, 100, 0);
+    }
+    windows = windows.plus(T0 + 300 * 24 * HOUR, 999, 0);
+    for (int i = 5; i < 10; i++) {
+      windows = windows.plus(T0 + i * MINUTE, 100, 0);
+    }
+    long now = T0 + 10 * MINUTE;
+
+    // The five after the island are counted again; before, none of them was kept.
+    assertThat(windows.countWith(VelocityWindow.TEN_MINUTES, now)).isEqualTo(6);
+    assertThat(windows.sumWith(VelocityWindow.ONE_HOUR, now, 100)).isEqualTo(600L);
+    assertThat(windows.newest()).isEqualTo(T0 + 9 * MINUTE);
   }
 
   @Test
