@@ -9,8 +9,6 @@ import io.streamsentinel.codec.Json;
 import io.streamsentinel.monitoring.Dashboard;
 import io.streamsentinel.monitoring.DashboardSnapshot;
 import java.io.UncheckedIOException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live dashboard: the page and its scripts from the classpath ({@code /}, {@code /user.html}),
@@ -26,7 +24,7 @@ public final class DashboardRoutes implements RouteGroup {
   private static final ObjectMapper JSON = Json.mapper();
 
   private final Dashboard dashboard;
-  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+  private final SnapshotFanOut<SseClient> clients = new SnapshotFanOut<>(DashboardRoutes::send);
 
   public DashboardRoutes(Dashboard dashboard) {
     this.dashboard = dashboard;
@@ -55,28 +53,25 @@ public final class DashboardRoutes implements RouteGroup {
     clients.add(client);
   }
 
+  /** On the dashboard's sampler thread: hands the snapshot over and returns (see the fan-out). */
   private void broadcast(DashboardSnapshot snapshot) {
     if (clients.isEmpty()) {
       return;
     }
-    String json = json(snapshot);
-    for (SseClient client : clients) {
-      if (client.terminated()) {
-        clients.remove(client);
-        continue;
-      }
-      try {
-        send(client, json);
-      } catch (RuntimeException e) { // one broken client must not starve the others
-        clients.remove(client);
-        client.close();
-      }
-    }
+    clients.publish(json(snapshot));
   }
 
   private static void send(SseClient client, String json) {
-    synchronized (client) { // the first snapshot and the broadcasts come from different threads
-      client.sendEvent("snapshot", json);
+    if (client.terminated()) {
+      throw new IllegalStateException("the client went away");
+    }
+    try {
+      synchronized (client) { // the first snapshot and the broadcasts come from different threads
+        client.sendEvent("snapshot", json);
+      }
+    } catch (RuntimeException e) { // a broken client is dropped by the fan-out, and closed here
+      client.close();
+      throw e;
     }
   }
 
