@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -259,8 +260,8 @@ final class RulesCommand {
                 v.version(),
                 v.status().wireName(),
                 v.rules().rules().size(),
-                v.publishedAt(),
-                v.statusChangedAt(),
+                v.publishedAt().truncatedTo(ChronoUnit.SECONDS),
+                v.statusChangedAt().truncatedTo(ChronoUnit.SECONDS),
                 v.sha256().substring(0, 12));
       }
       return 0;
