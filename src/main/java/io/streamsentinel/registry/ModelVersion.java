@@ -95,42 +95,6 @@ public record ModelVersion(
         null);
   }
 
-  /** A version on its own severity scale, without a drift reference. */
-  public ModelVersion(
-      String version,
-      ModelStatus status,
-      Instant createdAt,
-      Instant statusChangedAt,
-      String sha256,
-      String library,
-      String format,
-      List<String> inputs,
-      Instant trainedFrom,
-      Instant trainedUntil,
-      Map<String, Long> labelCounts,
-      Map<String, Object> holdout,
-      Map<String, Object> parameters,
-      byte[] model,
-      SeverityScale severities) {
-    this(
-        version,
-        status,
-        createdAt,
-        statusChangedAt,
-        sha256,
-        library,
-        format,
-        inputs,
-        trainedFrom,
-        trainedUntil,
-        labelCounts,
-        holdout,
-        parameters,
-        model,
-        severities,
-        null);
-  }
-
   /** The number of a version name: 3 for {@code v3}; -1 when it has no number. */
   public static long number(String version) {
     if (version == null || version.length() < 2 || version.charAt(0) != 'v') {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -85,7 +86,7 @@ final class RegistryFollower<V> implements AutoCloseable {
   }
 
   /** The newest record (by offset) that {@code matches}, or null; only on the follower's thread. */
-  V newest(java.util.function.Predicate<V> matches) {
+  V newest(Predicate<V> matches) {
     V found = null;
     long newest = -1;
     for (V v : versions.values()) {

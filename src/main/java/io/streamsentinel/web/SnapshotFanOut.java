@@ -58,10 +58,6 @@ final class SnapshotFanOut<S> implements AutoCloseable {
     return slots.isEmpty();
   }
 
-  int size() {
-    return slots.size();
-  }
-
   /** Queues {@code snapshot} for every subscriber and returns without waiting for any. */
   void publish(String snapshot) {
     slots.forEach(
