@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.kafka.BrokerSettings;
+import io.streamsentinel.kafka.KraftQuorum;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -33,6 +34,10 @@ public final class BrokerOptions {
   boolean fresh;
 
   BrokerSettings settings() {
-    return new BrokerSettings(host, port, dataDir, fresh);
+    return settings(KraftQuorum.single());
+  }
+
+  BrokerSettings settings(KraftQuorum quorum) {
+    return new BrokerSettings(host, port, dataDir, fresh, quorum);
   }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -116,7 +117,12 @@ final class TopicsCommand {
   @Command(
       name = "describe",
       mixinStandardHelpOptions = true,
-      description = "Shows partitions, leaders, replicas, ISR and the effective configs of topics.")
+      description = {
+        "Shows partitions, leaders, replicas, ISR and the effective configs of topics, and checks their"
+            + " replication: the catalog's topics and the detector's internal (changelog and repartition)"
+            + " topics should have min(3, brokers) replicas and min.insync.replicas 2 at 3 replicas.",
+        "Exit code 1 when a topic is missing, 3 when a topic's replication differs (each named on stderr)."
+      })
   static final class Describe implements Callable<Integer> {
     private final CliContext context;
     @Mixin KafkaOptions kafka;
@@ -124,7 +130,8 @@ final class TopicsCommand {
     @Parameters(
         paramLabel = "TOPIC",
         arity = "0..*",
-        description = "Topics to describe (default: the catalog's).")
+        description =
+            "Topics to describe (default: the catalog's and the detector's internal topics).")
     List<String> topics = new ArrayList<>();
 
     Describe(CliContext context) {
@@ -136,17 +143,78 @@ final class TopicsCommand {
       KafkaConfig config = kafka.config();
       try (Admin admin = admin(config)) {
         Set<String> existing = admin.listTopics().names().get();
-        List<String> names = topics.isEmpty() ? config.catalog().names() : topics;
+        List<String> names = new ArrayList<>(topics);
+        if (names.isEmpty()) {
+          names.addAll(config.catalog().names());
+          existing.stream().filter(Describe::isDetectorInternal).sorted().forEach(names::add);
+        }
         List<String> missing = names.stream().filter(n -> !existing.contains(n)).toList();
         missing.forEach(
             n -> context.err().println(n + ": does not exist (run: sentinel topics create)"));
         List<String> present = names.stream().filter(existing::contains).toList();
+        List<String> differences = List.of();
         if (!present.isEmpty()) {
           TopicProvisioner provisioner = new TopicProvisioner(admin);
-          print(provisioner.describe(present), provisioner.configs(present), present);
+          Map<String, TopicDescription> descriptions = provisioner.describe(present);
+          Map<ConfigResource, Config> configs = provisioner.configs(present);
+          print(descriptions, configs, present);
+          differences =
+              replicationDifferences(provisioner.brokerCount(), descriptions, configs, present);
+          differences.forEach(d -> context.err().println("REPLICATION " + d));
         }
-        return missing.isEmpty() ? 0 : 1;
+        return !missing.isEmpty() ? 1 : differences.isEmpty() ? 0 : Topics.MISMATCH;
       }
+    }
+
+    /** Changelog and repartition topics Kafka Streams created for the detector. */
+    private static boolean isDetectorInternal(String topic) {
+      return topic.startsWith(ClientCatalog.DETECTOR_GROUP + "-")
+          && (topic.endsWith("-changelog") || topic.endsWith("-repartition"));
+    }
+
+    /**
+     * Each topic with fewer replicas than a cluster of this many live brokers gives, a minimum
+     * in-sync count other than its replication factor's, or partitions out of sync, in words.
+     */
+    static List<String> replicationDifferences(
+        int brokers,
+        Map<String, TopicDescription> descriptions,
+        Map<ConfigResource, Config> configs,
+        List<String> names) {
+      short rf = TopicSpec.replicationFactor(brokers);
+      List<String> differences = new ArrayList<>();
+      for (String name : names) {
+        TopicDescription d = descriptions.get(name);
+        short replicas =
+            (short) d.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
+        if (replicas < rf) {
+          differences.add(
+              String.format(
+                  "%s: replication factor is %d but a cluster of %d brokers gives %d"
+                      + " (reassign its partitions or recreate it)",
+                  name, replicas, brokers, rf));
+        }
+        int minIsr = TopicSpec.minInsyncReplicas(replicas);
+        ConfigEntry isr =
+            configs
+                .get(new ConfigResource(ConfigResource.Type.TOPIC, name))
+                .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+        if (isr != null && !String.valueOf(minIsr).equals(isr.value())) {
+          differences.add(
+              String.format(
+                  "%s: min.insync.replicas is %s but should be %d at replication factor %d",
+                  name, isr.value(), minIsr, replicas));
+        }
+        d.partitions().stream()
+            .filter(p -> p.isr().size() < p.replicas().size())
+            .forEach(
+                p ->
+                    differences.add(
+                        String.format(
+                            "%s-%d: under-replicated, in sync %s of replicas %s",
+                            name, p.partition(), ids(p.isr()), ids(p.replicas()))));
+      }
+      return differences;
     }
 
     private void print(

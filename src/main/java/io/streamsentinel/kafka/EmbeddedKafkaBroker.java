@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -29,13 +28,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not a mock: it is the server of the Apache Kafka distribution, started from its Maven
  * artifacts. The log directory is formatted once (like {@code kafka-storage.sh format}) and reused
- * on later starts, so data survives restarts unless {@link BrokerSettings#fresh()} is set. One node
- * means replication factor 1 for every topic.
+ * on later starts, so data survives restarts unless {@link BrokerSettings#fresh()} is set. Alone it
+ * is a cluster of one (replication factor 1 for every topic); started as one node of a {@link
+ * KraftQuorum} (each node in its own process, on one machine or several) it forms a cluster whose
+ * internal topics get {@code min(3, nodes)} replicas and a minimum in-sync count of 2 at 3.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
-  private static final int NODE_ID = 1;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
   /** A single node needs few internal-topic partitions; 50 (the default) only slows start-up. */
@@ -63,8 +63,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("broker already started");
     }
-    port = settings.port() == 0 ? freePort() : requireFreePort(settings.port());
-    int controllerPort = freePort();
+    port = settings.port() == 0 ? freePort() : requireFreePort(settings.port(), "--port");
+    KraftQuorum quorum = settings.quorum();
+    int controllerPort =
+        quorum.isSingle()
+            ? freePort()
+            : requireFreePort(quorum.controllerPort(), "the node's entry in --controller-quorum");
     Path dir = settings.dataDir().toAbsolutePath();
     prepareDataDir(dir);
     Map<String, String> props = serverProperties(dir, controllerPort);
@@ -80,9 +84,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return settings.host() + ":" + port;
   }
 
-  /** The number of brokers in this cluster: always 1. */
+  /** The number of brokers in this cluster, as its quorum names them. */
   public int brokerCount() {
-    return 1;
+    return settings.quorum().size();
   }
 
   public BrokerSettings settings() {
@@ -104,10 +108,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private Map<String, String> serverProperties(Path dir, int controllerPort) {
     String host = settings.host();
+    KraftQuorum quorum = settings.quorum();
     Map<String, String> p = new HashMap<>();
     p.put("process.roles", "broker,controller");
-    p.put("node.id", String.valueOf(NODE_ID));
-    p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+    p.put("node.id", String.valueOf(quorum.nodeId()));
+    p.put("controller.quorum.voters", quorum.votersConfig(host, controllerPort));
     p.put(
         "listeners",
         "PLAINTEXT://"
@@ -129,14 +134,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("log.dirs", dir.toString());
     // Topics are created explicitly from the catalog; a typo must not create a topic.
     p.put("auto.create.topics.enable", "false");
-    // One node: every internal topic has one replica.
-    p.put("offsets.topic.replication.factor", "1");
+    // The broker's internal topics get min(3, nodes) copies: one node means one copy. Other topics
+    // get theirs from whoever creates them (the catalog's topics and the detector's changelogs
+    // min(3, nodes) too); the broker defaults stay Kafka's.
+    String rf = String.valueOf(quorum.replicationFactor());
+    String minIsr = String.valueOf(quorum.minInsyncReplicas());
+    p.put("offsets.topic.replication.factor", rf);
     p.put("offsets.topic.num.partitions", INTERNAL_TOPIC_PARTITIONS);
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.replication.factor", rf);
+    p.put("transaction.state.log.min.isr", minIsr);
     p.put("transaction.state.log.num.partitions", INTERNAL_TOPIC_PARTITIONS);
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", rf);
+    p.put("share.coordinator.state.topic.min.isr", minIsr);
     // No point waiting for more group members to join on a single-machine demo.
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("log.cleaner.dedupe.buffer.size", CLEANER_DEDUPE_BUFFER_BYTES);
@@ -159,13 +168,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static void format(Path dir) {
-    String clusterId = Uuid.randomUuid().toString();
+  private void format(Path dir) {
+    String clusterId = settings.quorum().clusterIdToFormat();
     try {
       new Formatter()
           .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-          .setNodeId(NODE_ID)
+          .setNodeId(settings.quorum().nodeId())
           .setClusterId(clusterId)
           .setDirectories(List.of(dir.toString()))
           .setMetadataLogDirectory(dir.toString())
@@ -179,13 +188,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     log.info("Formatted {} for new cluster {}", dir, clusterId);
   }
 
-  private int requireFreePort(int wanted) {
+  private int requireFreePort(int wanted, String option) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), wanted));
       return wanted;
     } catch (IOException e) {
-      throw new PortInUseException(wanted, "choose another with --port", e);
+      throw new PortInUseException(wanted, "choose another with " + option, e);
     }
   }
 

@@ -76,6 +76,14 @@ public record TopicSpec(
   }
 
   /**
+   * 2 when there are 3 replicas or more, else 1: then acks=all survives the loss of one broker
+   * without accepting writes held by a single copy.
+   */
+  public static int minInsyncReplicas(short replicationFactor) {
+    return replicationFactor >= 3 ? 2 : 1;
+  }
+
+  /**
    * The topic configs to create the topic with. {@code min.insync.replicas} is 2 only when there
    * are 3 replicas: then acks=all survives the loss of one broker without accepting writes held by
    * a single copy.
@@ -85,7 +93,7 @@ public record TopicSpec(
     configs.put("cleanup.policy", cleanupPolicy);
     configs.put("retention.ms", String.valueOf(retentionMs()));
     configs.put("compression.type", compression == null ? "producer" : compression);
-    configs.put("min.insync.replicas", replicationFactor >= 3 ? "2" : "1");
+    configs.put("min.insync.replicas", String.valueOf(minInsyncReplicas(replicationFactor)));
     if (maxMessageBytes != null) {
       configs.put("max.message.bytes", String.valueOf(maxMessageBytes));
     }

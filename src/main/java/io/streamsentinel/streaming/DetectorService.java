@@ -4,7 +4,10 @@ import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.kafka.GroupInput;
+import io.streamsentinel.kafka.KafkaAdminException;
 import io.streamsentinel.kafka.StateIdentity;
+import io.streamsentinel.kafka.TopicProvisioner;
+import io.streamsentinel.kafka.TopicSpec;
 import io.streamsentinel.registry.ChampionWatcher;
 import io.streamsentinel.registry.RuleSetWatcher;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -92,7 +96,7 @@ public final class DetectorService implements AutoCloseable {
     log.info("Detection topology (rules {}):\n{}", settings.rules().version(), topology.describe());
     Properties props = new Properties();
     props.putAll(streamsConfig.toProperties());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory(props).toString());
+    adaptToCluster(props);
     this.input =
         GroupInput.of(
             props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), DetectorSettings.INPUT_TOPIC);
@@ -108,10 +112,14 @@ public final class DetectorService implements AutoCloseable {
   }
 
   /**
-   * The configured state directory's subdirectory for this cluster, wiped when the source topics
-   * were created again since its state was built (see {@link StateIdentity}).
+   * Ties the Streams configuration to the cluster it runs on. The state directory becomes the
+   * configured one's subdirectory for this cluster, wiped when the source topics were created again
+   * since its state was built (see {@link StateIdentity}). The internal topics (changelogs) get the
+   * catalog's replication factor for this cluster's size, {@code min(3, brokers)}, and its minimum
+   * in-sync count, unless {@code replication.factor} was set explicitly: left to Streams, they
+   * would get the broker's default, one copy on most clusters.
    */
-  private static Path stateDirectory(Properties props) {
+  private static void adaptToCluster(Properties props) {
     Path base = Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG));
     Map<String, Object> admin = new StreamsConfig(props).getAdminConfigs("sentinel-state-check");
     try (Admin client = Admin.create(admin)) {
@@ -121,7 +129,18 @@ public final class DetectorService implements AutoCloseable {
               base,
               List.of(DetectorSettings.INPUT_TOPIC, DetectorSettings.ACCOUNT_STATUS_TOPIC));
       log.info("Local state in {}", dir);
-      return dir;
+      props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+      if (!props.containsKey(StreamsConfig.REPLICATION_FACTOR_CONFIG)) {
+        short rf = TopicSpec.replicationFactor(new TopicProvisioner(client).brokerCount());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf);
+        props.put(
+            StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+            String.valueOf(TopicSpec.minInsyncReplicas(rf)));
+        log.info("Internal topics: replication factor {}", rf);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaAdminException("interrupted while describing the cluster", e);
     }
   }
 
