@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * never dead-letters a good record, stops cleanly within a minute while the database cannot answer,
  * and once the database is back the decisions table holds every decision exactly once.
  *
- * <p>Outages last {@link #OUTAGE}: 15 s in {@code mvn verify} (longer than the sink's 5 s retry
- * ceiling, so every outage is waited out through the retry path), the 3 minutes of the reliability
- * issue with {@code -Pfaults} (system property {@code sentinel.faults.long=true}).
+ * <p>A stopped server stays down for {@link #OUTAGE}: 15 s in {@code mvn verify} (longer than the
+ * sink's 5 s retry ceiling, so the outage is waited out through the retry path), the 3 minutes of
+ * the reliability issue with {@code -Pfaults} (system property {@code sentinel.faults.long=true}),
+ * which also keeps the frozen server frozen that long ({@link #HANG}).
  */
 class DatabaseFaultIT {
 
@@ -51,6 +52,14 @@ class DatabaseFaultIT {
 
   private static final Duration OUTAGE =
       Boolean.getBoolean("sentinel.faults.long") ? Duration.ofMinutes(3) : Duration.ofSeconds(15);
+
+  /**
+   * How long the server hangs before the sink is stopped. A write caught by the hang only fails at
+   * the 60 s socket timeout, so a short hang never reaches the retry path; it only has to outlast
+   * the pool's 5 s connection timeout, for the writes that start after it began.
+   */
+  private static final Duration HANG =
+      Boolean.getBoolean("sentinel.faults.long") ? OUTAGE : Duration.ofSeconds(6);
 
   /** The issue's bound on a clean stop while the database is unreachable. */
   private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
@@ -150,7 +159,7 @@ class DatabaseFaultIT {
         long downAt = System.nanoTime();
         feed.send(2_000);
         awaitSinkSaysTheDatabaseIsUnavailable(sink);
-        watchThroughTheOutage(sink, downAt);
+        watchThroughTheOutage(sink, downAt, OUTAGE);
 
         server = EmbeddedDatabase.start(data, false, port);
         PipelineFeed.Counts sent = feed.send(1_000);
@@ -179,8 +188,8 @@ class DatabaseFaultIT {
         PostgresProcesses.signal("STOP", frozen);
         long hungAt = System.nanoTime();
         feed.send(2_000);
-        watchThroughTheOutage(sink, hungAt);
-        if (OUTAGE.compareTo(Duration.ofSeconds(90)) > 0) {
+        watchThroughTheOutage(sink, hungAt, HANG);
+        if (HANG.compareTo(Duration.ofSeconds(90)) > 0) {
           // Past the 60 s socket timeout the hung write has failed and the sink says why.
           awaitSinkSaysTheDatabaseIsUnavailable(sink);
         }
@@ -233,15 +242,15 @@ class DatabaseFaultIT {
   }
 
   /** Through the rest of the outage, every half second: the sink runs, nothing dead-lettered. */
-  private static void watchThroughTheOutage(SinkService sink, long startedAt) {
-    long end = startedAt + OUTAGE.toNanos();
+  private static void watchThroughTheOutage(SinkService sink, long startedAt, Duration outage) {
+    long end = startedAt + outage.toNanos();
     while (System.nanoTime() < end) {
       await()
           .pollDelay(Duration.ofMillis(500))
           .atMost(Duration.ofSeconds(1))
           .untilAsserted(() -> assertSinkAliveWithNoDeadLetters(sink));
     }
-    log.info("outage of {} s over", OUTAGE.toSeconds());
+    log.info("outage of {} s over", outage.toSeconds());
   }
 
   /** What its status line shows: "PAUSED, retrying: database unavailable (SQLSTATE ...): ...". */
