@@ -1,6 +1,8 @@
 package io.streamsentinel.persistence;
 
 import io.streamsentinel.runtime.Backoff;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -41,7 +43,7 @@ final class DatabaseOutage {
    */
   void waitBeforeRetry(PolledBatch p, Exception e) {
     p.recordFailure();
-    String problem = e.getMessage();
+    String problem = problem(e);
     if (!isWaiting()) {
       log.warn("cannot store a batch ({}); pausing partitions and retrying", problem);
     } else {
@@ -61,6 +63,21 @@ final class DatabaseOutage {
     if (isWaiting()) { // the rebalance may have dropped the batch and ended the wait
       consumer.pause(consumer.assignment());
     }
+  }
+
+  /**
+   * The problem as the status line and the log show it. A failed batched insert is described by its
+   * cause: its own message holds the statement with the row's values.
+   */
+  static String problem(Exception e) {
+    if (!(e instanceof SQLException sql)) {
+      return e.getMessage(); // a dead letter or an offset commit that failed
+    }
+    if (sql instanceof BatchUpdateException && sql.getNextException() != null) {
+      sql = sql.getNextException();
+    }
+    String state = sql.getSQLState() == null ? "" : " (SQLSTATE " + sql.getSQLState() + ")";
+    return "database unavailable" + state + ": " + sql.getMessage();
   }
 
   /**

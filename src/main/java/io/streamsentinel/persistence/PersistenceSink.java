@@ -84,7 +84,7 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
         new DeadLetterSender(dlqProducer, TopicCatalog.PERSISTENCE_DLQ, "persistence", clock);
     BatchCommitter committer = new BatchCommitter(consumer, deadLetters, counters);
     DatabaseOutage outage = new DatabaseOutage(consumer, counters);
-    this.pipeline = new WritePipeline(stores, committer, outage);
+    this.pipeline = new WritePipeline(stores, committer, outage, () -> stopping);
     this.rebalance = new SinkRebalanceListener(pipeline, committer, outage);
     this.retention = new RetentionSchedule(retention, outage, clock);
   }
@@ -133,7 +133,10 @@ public final class PersistenceSink implements Runnable, AutoCloseable {
     return counters;
   }
 
-  /** Asks the loop to stop after the batch in hand; safe from any thread. */
+  /**
+   * Asks the loop to stop after the batch in hand; safe from any thread. A write the database does
+   * not answer is not waited for to the end (see {@link WritePipeline#close}).
+   */
   @Override
   public void close() {
     stopping = true;

@@ -1,6 +1,7 @@
 package io.streamsentinel.persistence;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -98,12 +101,27 @@ final class PolledBatch {
    * @throws SQLException as the writer met it
    */
   void awaitWrite() throws SQLException {
+    while (!awaitWrite(Duration.ofMinutes(1))) {
+      // a write is bounded by the JDBC timeouts; keep waiting
+    }
+  }
+
+  /**
+   * Waits (uninterruptibly) at most {@code max} for the latest write.
+   *
+   * @return whether it ended; false while it still runs (the batch must not be touched then)
+   * @throws SQLException as the writer met it
+   */
+  boolean awaitWrite(Duration max) throws SQLException {
+    long deadline = System.nanoTime() + max.toNanos();
     boolean interrupted = false;
     try {
       while (true) {
         try {
-          write.get();
-          return;
+          write.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          return true;
+        } catch (TimeoutException e) {
+          return false;
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {

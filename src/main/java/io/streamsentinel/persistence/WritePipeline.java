@@ -2,6 +2,7 @@ package io.streamsentinel.persistence;
 
 import io.streamsentinel.database.Database;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -39,10 +41,22 @@ final class WritePipeline {
    */
   private static final int WRITERS = 2;
 
+  /**
+   * How long closing waits for the writes in flight. A write to a server that stopped answering
+   * only fails at the JDBC socket timeout (a minute); a stop must not wait for that. A write still
+   * running then is left to end on its own, its batch not committed: the next start reads it again,
+   * and storing is idempotent.
+   */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+
+  /** How often a wait for a write checks whether the sink is closing. */
+  private static final Duration CLOSING_CHECK = Duration.ofMillis(100);
+
   private final List<BatchStore> writers;
   private final ExecutorService writerThreads;
   private final BatchCommitter committer;
   private final DatabaseOutage outage;
+  private final BooleanSupplier closing;
 
   /** Handed to the writer threads, oldest first; their offsets are not committed yet. */
   private Deque<PolledBatch> inFlight = new ArrayDeque<>();
@@ -50,9 +64,16 @@ final class WritePipeline {
   /** Polled and decoded, waiting for a free writer; or null. */
   private PolledBatch queued;
 
-  /** One writer thread per store; each store is used by one batch at a time. */
+  /**
+   * One writer thread per store; each store is used by one batch at a time.
+   *
+   * @param closing whether the sink is closing (read from the sink's thread, set from any)
+   */
   WritePipeline(
-      List<? extends BatchStore> writers, BatchCommitter committer, DatabaseOutage outage) {
+      List<? extends BatchStore> writers,
+      BatchCommitter committer,
+      DatabaseOutage outage,
+      BooleanSupplier closing) {
     this.writers = List.copyOf(writers);
     this.writerThreads =
         Executors.newFixedThreadPool(
@@ -65,6 +86,7 @@ final class WritePipeline {
             });
     this.committer = committer;
     this.outage = outage;
+    this.closing = closing;
   }
 
   /** The database's writers, as many as {@link #WRITERS} and the pool allow. */
@@ -134,12 +156,16 @@ final class WritePipeline {
 
   /**
    * Waits for the oldest batch in flight, then commits it, or pauses and writes it again after
-   * backoff.
+   * backoff. Returns without settling it when the sink is closing: {@link #close} decides then.
    */
   private void settleOldest() {
     PolledBatch oldest = inFlight.peekFirst();
     try {
-      oldest.awaitWrite();
+      while (!oldest.awaitWrite(CLOSING_CHECK)) {
+        if (closing.getAsBoolean()) {
+          return;
+        }
+      }
       committer.commit(oldest);
       inFlight.removeFirst();
       outage.resumeIfWaiting();
@@ -162,15 +188,23 @@ final class WritePipeline {
   }
 
   /**
-   * On the way out: the writes in flight end, the stored ones are committed in order up to the
-   * first that is not, and the writer threads end. What is not committed is read again at the next
-   * start.
+   * On the way out: the writes in flight end, within {@link #CLOSE_GRACE}, the stored ones are
+   * committed in order up to the first that is not, and the writer threads end once their writes
+   * do. What is not committed is read again at the next start.
    */
   void close() {
+    long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
     boolean inOrder = true;
     for (PolledBatch p : inFlight) {
       try {
-        p.awaitWrite();
+        if (!p.awaitWrite(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+          log.warn(
+              "a database write still runs after {} s (the database does not answer); its batch"
+                  + " is not committed and is read again at the next start",
+              CLOSE_GRACE.toSeconds());
+          inOrder = false;
+          continue;
+        }
         if (inOrder) {
           committer.commit(p);
         }

@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
  * committed actions count.
  *
  * <p>Memory is bounded: {@link AlertHistory#CAPACITY} alert times per user and one alert id per
- * user while loading. Known limitation: the whole topic is still read (90 days retention) on every
- * partition assignment, inside the rebalance callback; fine for the demo's volumes, a seek by
- * timestamp would be the next step.
+ * user while loading. Known limitation: the whole topic is still read (90 days retention) after
+ * every partition assignment, though no longer inside the rebalance callback (the responder reads
+ * it between polls); fine for the demo's volumes. Reading only the assigned users would need the
+ * partition counts of {@code fraud-alerts} and {@code user-actions} to line up (both are keyed by
+ * user), and a seek by timestamp would bound it by the repeat-offender window.
  */
 public final class AlertHistories {
 

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -51,6 +53,13 @@ public final class AlertResponder implements Runnable {
   private final Clock clock;
   private final ResponderCounters counters;
   private Map<String, AlertHistory> histories = new HashMap<>();
+
+  /**
+   * Assigned since the history was last loaded: it is loaded again, on the loop's thread, before
+   * any alert is acted on. Read and written on that thread only (the listener runs inside poll).
+   */
+  private final Set<TopicPartition> awaitingHistory = new HashSet<>();
+
   private volatile boolean stopRequested;
   private volatile Exception fatal;
 
@@ -75,6 +84,9 @@ public final class AlertResponder implements Runnable {
     try {
       while (!stopRequested) {
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        if (!awaitingHistory.isEmpty()) {
+          reloadHistories();
+        }
         if (!records.isEmpty()) {
           processBatch(records);
         }
@@ -88,6 +100,20 @@ public final class AlertResponder implements Runnable {
       fatal = e;
       log.error("Responder stopped by an error", e);
     }
+  }
+
+  /**
+   * Reads the alert history again, after partitions were assigned: their users' history may have
+   * been written by another instance. Here, between polls, not in the rebalance callback, which
+   * runs while the consumer is still completing the rebalance. Known limitation: the whole of
+   * {@code user-actions} is read, on the loop's thread, so a history that takes longer than {@code
+   * max.poll.interval.ms} to read still costs this member its partitions; reading it on another
+   * thread while the new partitions stay paused would be the next step.
+   */
+  private void reloadHistories() {
+    histories = new HashMap<>(historyLoader.get());
+    log.info("Alert history of {} users loaded for {}", histories.size(), awaitingHistory);
+    awaitingHistory.clear();
   }
 
   /** Stops after the current batch; safe from any thread. */
@@ -219,21 +245,21 @@ public final class AlertResponder implements Runnable {
 
   /**
    * Partitions moved: the alert history of their users may have been written by another instance,
-   * so it is read again from {@code user-actions} (committed records only).
+   * so it is read again from {@code user-actions} (committed records only) before the next alert is
+   * handled. The callback only notes that: it runs inside {@code poll}, in the middle of the
+   * rebalance, and must stay short.
    */
   private final class HistoryReloader implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       // Nothing pending: each batch commits or aborts before the next poll, and revocation happens
       // inside poll.
+      awaitingHistory.removeAll(partitions);
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      if (!partitions.isEmpty()) {
-        histories = new HashMap<>(historyLoader.get());
-        log.info("Assigned {}; alert history of {} users loaded", partitions, histories.size());
-      }
+      awaitingHistory.addAll(partitions);
     }
   }
 }

@@ -192,7 +192,12 @@ class AlertResponderTest {
             },
             Clock.fixed(NOW, ZoneOffset.UTC),
             new ResponderCounters());
-    consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0)));
+    // The history is loaded after the poll returns, so the poll must be able to return.
+    consumer.schedulePollTask(
+        () -> {
+          consumer.rebalance(List.of(P0));
+          consumer.updateBeginningOffsets(Map.of(P0, 0L));
+        });
     consumer.schedulePollTask(responder::stop);
 
     responder.run();
