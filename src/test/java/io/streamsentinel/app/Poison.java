@@ -3,6 +3,7 @@ package io.streamsentinel.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamsentinel.kafka.TopicCatalog;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,6 +41,11 @@ enum Poison {
   /** Bytes that are not JSON at all. */
   GARBAGE(1),
   /**
+   * A number beyond PostgreSQL's {@code numeric} ({@code 1e1000000}) where a stage keeps JSON as it
+   * is, 20 records of one user: a whole batch the database refuses alike.
+   */
+  HUGE_NUMBER(20),
+  /**
    * A valid event with the record timestamp 0 (1970), the earliest a producer can set: negative
    * record timestamps are refused by the producer itself, so {@code -Long.MAX_VALUE} is tested as
    * an event time (above) instead. Only the detector reads the record timestamp.
@@ -60,6 +66,7 @@ enum Poison {
    * A topic's valid record and which of its fields the poison goes into.
    *
    * @param idField a field made unique per poison record, so none replaces another when stored
+   * @param numberField where {@link #HUGE_NUMBER} goes, as {@code numberJson}; null for none
    */
   record Target(
       String topic,
@@ -67,7 +74,20 @@ enum Poison {
       ObjectNode template,
       String idField,
       String textField,
-      String timeField) {}
+      String timeField,
+      String numberField,
+      String numberJson) {
+
+    /** Whether this poison applies to the target's topic. */
+    boolean takes(Poison poison) {
+      return switch (poison) {
+        case ZERO_RECORD_TIME -> topic.equals(TopicCatalog.TRANSACTIONS); // only the detector
+        // reads the record timestamp
+        case HUGE_NUMBER -> numberField != null;
+        default -> true;
+      };
+    }
+  }
 
   /** The value of copy {@code n} of this poison for {@code target}; null for a tombstone. */
   byte[] value(Target target, int n) {
@@ -76,6 +96,7 @@ enum Poison {
     return switch (this) {
       case TOMBSTONE -> null;
       case GARBAGE -> garbage(n);
+      case HUGE_NUMBER -> splice(doc, target.numberField(), ascii(target.numberJson()));
       case ZERO_RECORD_TIME -> bytes(doc);
       case HUGE_LZ4 -> splice(doc, target.textField(), quoted("A".repeat(3_000_000)));
       case LONG_TEXT -> splice(doc, target.textField(), quoted("M".repeat(60_000) + n));

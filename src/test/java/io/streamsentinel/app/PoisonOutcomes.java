@@ -49,6 +49,7 @@ final class PoisonOutcomes {
             case RAW_SURROGATE -> "dlq|Invalid UTF-8: Illegal surrogate character 0xd800";
             case GARBAGE -> "dlq|record: not valid JSON";
             case ZERO_RECORD_TIME -> "dlq|after the record timestamp 1970-01-01T00:00:00Z";
+            case HUGE_NUMBER -> "dlq|amount: ";
           };
       case "responder" ->
           switch (poison) {
@@ -62,6 +63,7 @@ final class PoisonOutcomes {
             case LONE_SURROGATE -> "dlq|" + text + "contains an unpaired surrogate";
             case RAW_SURROGATE -> "dlq|Invalid UTF-8";
             case GARBAGE, ZERO_RECORD_TIME -> "dlq|not valid JSON";
+            case HUGE_NUMBER -> "accepted|"; // only the reason codes are read
           };
       case "notifier", "detector-status" ->
           // Readers that only act on readable records: the rest is skipped with a log line.
@@ -86,6 +88,8 @@ final class PoisonOutcomes {
             case LONE_SURROGATE -> "dlq|text holds an unpaired surrogate (\\ud800";
             case RAW_SURROGATE -> "dlq|Invalid UTF-8";
             case GARBAGE, ZERO_RECORD_TIME -> "dlq|not valid JSON";
+            case HUGE_NUMBER ->
+                stage.equals("analytics") ? "accepted|" : "dlq|value overflows numeric format";
           };
       default -> throw new IllegalArgumentException(stage);
     };

@@ -160,9 +160,8 @@ class PoisonSuiteIT {
       targets = targets(firstDecision());
       for (Poison.Target target : targets) {
         for (Poison poison : Poison.values()) {
-          if (poison == Poison.ZERO_RECORD_TIME
-              && !target.topic().equals(TopicCatalog.TRANSACTIONS)) {
-            continue; // only the detector reads the record timestamp
+          if (!target.takes(poison)) {
+            continue;
           }
           for (int n = 0; n < poison.copies; n++) {
             RecordMetadata at =
@@ -371,7 +370,7 @@ class PoisonSuiteIT {
               "dlq("
                   + header(l, DeadLetters.ERROR_FIELD)
                   + ": "
-                  + cut(header(l, DeadLetters.ERROR_PROBLEM))
+                  + header(l, DeadLetters.ERROR_PROBLEM)
                   + ")";
         } else if (!warnings.naming(loggerOf(stage), s.at()).isEmpty()) {
           outcome = "skipped";
@@ -382,10 +381,6 @@ class PoisonSuiteIT {
       }
     }
     return out;
-  }
-
-  private static String cut(String text) {
-    return text == null || text.length() < 300 ? text : text.substring(0, 300) + "...";
   }
 
   /** The logger whose WARN lines name the records a stage skipped. */
@@ -493,6 +488,7 @@ class PoisonSuiteIT {
                 Poison.GARBAGE)
             : Set.of(
                 Poison.TOMBSTONE,
+                Poison.HUGE_NUMBER,
                 Poison.MAX_MILLIS,
                 Poison.MIN_MILLIS,
                 Poison.RAW_SURROGATE,
@@ -617,6 +613,7 @@ class PoisonSuiteIT {
     ObjectNode label =
         Poison.parse(
             LabelCodec.encode(new Label("poison-tx", true, POISON_USER, Label.ANALYST, NOW)));
+    String huge = "1e1000000";
     return List.of(
         new Poison.Target(
             TopicCatalog.TRANSACTIONS,
@@ -624,32 +621,54 @@ class PoisonSuiteIT {
             transaction,
             "transaction_id",
             "merchant",
-            "timestamp"),
+            "timestamp",
+            "amount",
+            huge),
         new Poison.Target(
             TopicCatalog.FRAUD_SCORES,
             POISON_USER,
             decision,
             "transaction_id",
             "merchant_category",
-            "event_time"),
+            "event_time",
+            "features",
+            "{\"amount\":" + huge + "}"),
         new Poison.Target(
             TopicCatalog.FRAUD_ALERTS,
             POISON_USER,
             alert,
             "alert_id",
             "transaction_id",
-            "event_time"),
+            "event_time",
+            "reasons",
+            "[{\"code\":\"AMOUNT\",\"detail\":\"d\",\"contribution\":" + huge + "}]"),
         new Poison.Target(
-            TopicCatalog.USER_ACTIONS, POISON_USER, action, "action_id", "note", "decided_at"),
+            TopicCatalog.USER_ACTIONS,
+            POISON_USER,
+            action,
+            "action_id",
+            "note",
+            "decided_at",
+            null,
+            null),
         new Poison.Target(
-            TopicCatalog.ACCOUNT_STATUS, POISON_USER, status, "reason", "reason", "updated_at"),
+            TopicCatalog.ACCOUNT_STATUS,
+            POISON_USER,
+            status,
+            "reason",
+            "reason",
+            "updated_at",
+            null,
+            null),
         new Poison.Target(
             TopicCatalog.FRAUD_FEEDBACK,
             POISON_USER,
             label,
             "source",
             "transaction_id",
-            "labelled_at"));
+            "labelled_at",
+            null,
+            null));
   }
 
   /** The first decision the detector committed, waiting for it. */
