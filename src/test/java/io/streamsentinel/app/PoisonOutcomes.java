@@ -49,7 +49,7 @@ final class PoisonOutcomes {
             case RAW_SURROGATE -> "dlq|Invalid UTF-8: Illegal surrogate character 0xd800";
             case GARBAGE -> "dlq|record: not valid JSON";
             case ZERO_RECORD_TIME -> "dlq|after the record timestamp 1970-01-01T00:00:00Z";
-            case HUGE_NUMBER -> "dlq|amount: ";
+            case HUGE_NUMBER -> "dlq|amount: 1E+1000000 exceeds the sanity bound";
           };
       case "responder" ->
           switch (poison) {
