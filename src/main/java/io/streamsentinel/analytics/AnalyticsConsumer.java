@@ -1,6 +1,8 @@
 package io.streamsentinel.analytics;
 
+import io.streamsentinel.codec.DecisionDocument;
 import io.streamsentinel.codec.DecisionDocumentReader;
+import io.streamsentinel.codec.StorableValues;
 import io.streamsentinel.database.DatabaseException;
 import io.streamsentinel.kafka.DeadLetterSender;
 import io.streamsentinel.kafka.TopicCatalog;
@@ -122,10 +124,7 @@ public final class AnalyticsConsumer implements Runnable {
     StatisticsTally tally = new StatisticsTally(settings.alertThreshold());
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
-        if (record.value() == null) {
-          throw new IllegalArgumentException("a decision must not be empty");
-        }
-        tally.add(DecisionDocumentReader.read(record.value()));
+        tally.add(storable(record.value()));
       } catch (IllegalArgumentException e) {
         tally.addUndecodable();
         deadLetters.send(record, "decision", e.getMessage());
@@ -152,6 +151,25 @@ public final class AnalyticsConsumer implements Runnable {
     stored.putAll(next);
     counters.batch(records.count(), tally.count(Counter.UNDECODABLE_RECORDS));
     commitToKafka(next);
+  }
+
+  /**
+   * The decision, when the statistics can hold what it says: its text is storable and its event
+   * time has a date (the persistence sink refuses the same records).
+   *
+   * @throws IllegalArgumentException naming the problem otherwise
+   */
+  private static DecisionDocument storable(byte[] value) {
+    if (value == null) {
+      throw new IllegalArgumentException("a decision must not be empty");
+    }
+    String unstorable = StorableValues.textProblem(value);
+    if (unstorable != null) {
+      throw new IllegalArgumentException(unstorable);
+    }
+    DecisionDocument decision = DecisionDocumentReader.read(value);
+    StorableValues.requireStorable("event_time", decision.eventTime());
+    return decision;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.streamsentinel.analytics;
 
 import io.streamsentinel.codec.DecisionDocument;
+import io.streamsentinel.codec.TransactionLimits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -15,6 +16,14 @@ import java.util.TreeMap;
  * not thread-safe.
  */
 public final class StatisticsTally {
+
+  /**
+   * Longest bucket, pattern or model name counted, the detector's own bound on text fields. Each is
+   * part of a statistics table's primary key, and PostgreSQL refuses an index entry over 8 KB: one
+   * decision with kilobytes of category (which no detector writes) failed every retry of its batch
+   * and stopped the analytics.
+   */
+  static final int MAX_NAME_CHARS = TransactionLimits.DEFAULT_MAX_TEXT_CHARS;
 
   private final double alertThreshold;
   private final Map<Dimension, Map<String, BucketCounts>> buckets = new EnumMap<>(Dimension.class);
@@ -39,8 +48,8 @@ public final class StatisticsTally {
   /**
    * Counts one decision.
    *
-   * @throws IllegalArgumentException when its score or rules' score is outside [0, 1]; nothing is
-   *     counted then
+   * @throws IllegalArgumentException when its score or rules' score is outside [0, 1], or a name it
+   *     is counted under is longer than {@link #MAX_NAME_CHARS}; nothing is counted then
    */
   public void add(DecisionDocument d) {
     if (!(d.score() >= 0 && d.score() <= 1)) {
@@ -49,11 +58,18 @@ public final class StatisticsTally {
     if (!(d.rulesScore() >= 0 && d.rulesScore() <= 1)) {
       throw new IllegalArgumentException("rules_score must be in [0, 1] but was " + d.rulesScore());
     }
+    Dimension[] dimensions = Dimension.values();
+    String[] names = new String[dimensions.length];
+    for (int i = 0; i < dimensions.length; i++) {
+      names[i] = requireName(dimensions[i].key(), dimensions[i].bucketOf(d));
+    }
+    requireName("fraud_pattern", d.fraudPattern());
+    requireName("model_version", d.modelVersion());
     BucketCounts delta = delta(d);
-    for (Dimension dimension : Dimension.values()) {
+    for (int i = 0; i < dimensions.length; i++) {
       buckets
-          .computeIfAbsent(dimension, k -> new TreeMap<>())
-          .merge(dimension.bucketOf(d), delta, BucketCounts::plus);
+          .computeIfAbsent(dimensions[i], k -> new TreeMap<>())
+          .merge(names[i], delta, BucketCounts::plus);
     }
     increment(Counter.DECISIONS);
     if (d.isEnforcement()) {
@@ -81,6 +97,19 @@ public final class StatisticsTally {
             new ScoreCell(d.rulesScore(), d.isFraud(), d.fraudPattern())),
         1L,
         Long::sum);
+  }
+
+  /**
+   * The name, when it is at most {@link #MAX_NAME_CHARS} long; null stays null.
+   *
+   * @throws IllegalArgumentException naming the field otherwise
+   */
+  private static String requireName(String field, String name) {
+    if (name != null && name.length() > MAX_NAME_CHARS) {
+      throw new IllegalArgumentException(
+          field + ": longer than " + MAX_NAME_CHARS + " characters (" + name.length() + ")");
+    }
+    return name;
   }
 
   /** Counts a record that could not be read as a decision. */

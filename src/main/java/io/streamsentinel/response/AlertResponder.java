@@ -2,6 +2,7 @@ package io.streamsentinel.response;
 
 import io.streamsentinel.codec.AccountStateCodec;
 import io.streamsentinel.codec.AlertCodec;
+import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.domain.Alert;
 import io.streamsentinel.domain.UserAction;
@@ -10,6 +11,7 @@ import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,6 +47,15 @@ public final class AlertResponder implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(AlertResponder.class);
   private static final Duration POLL = Duration.ofMillis(200);
+
+  /**
+   * Largest action or status record the responder writes. One from a detector's alert is a few
+   * hundred bytes (its ids and reason codes are bounded); a larger one comes from an alert that
+   * carries megabytes in a field copied to the output, and is dead-lettered before it can make the
+   * producer refuse it (that aborts the transaction, and the alert is read again, for ever). The
+   * detector's own record limit ({@code limits.max-record-bytes}).
+   */
+  static final int MAX_OUTPUT_BYTES = TransactionLimits.DEFAULT_MAX_RECORD_BYTES;
 
   private final Consumer<String, byte[]> consumer;
   private final Producer<String, byte[]> producer;
@@ -183,24 +194,49 @@ public final class AlertResponder implements Runnable {
     // we act.
     Instant now = clock.instant();
     ResponsePlan plan = policy.decide(alert, history, now);
-    for (UserAction action : plan.actions()) {
-      producer.send(
-          new ProducerRecord<>(
-              TopicCatalog.USER_ACTIONS, action.userId(), UserActionCodec.encode(action)));
-      counters.action(action.actionType());
+    List<ProducerRecord<String, byte[]>> output = output(alert, plan);
+    for (ProducerRecord<String, byte[]> out : output) {
+      if (out.value().length > MAX_OUTPUT_BYTES) {
+        // The producer would refuse it and abort the transaction; read again, the alert would
+        // abort every later one too and its partition would never move on.
+        deadLetter(
+            record,
+            ResponderCounters.UNDECODABLE,
+            "alert too large to act on: its record for "
+                + out.topic()
+                + " would be "
+                + out.value().length
+                + " bytes (at most "
+                + MAX_OUTPUT_BYTES
+                + ")");
+        return;
+      }
     }
-    if (plan.accountState() != null) {
-      producer.send(
-          new ProducerRecord<>(
-              TopicCatalog.ACCOUNT_STATUS,
-              alert.userId(),
-              AccountStateCodec.encode(plan.accountState())));
-    }
+    output.forEach(producer::send);
+    plan.actions().forEach(action -> counters.action(action.actionType()));
     batch.put(alert.userId(), history.with(alert.eventTime()));
     counters.alertHandled();
     if (plan.missedTarget(Instant.ofEpochMilli(record.timestamp()), now)) {
       counters.slaMiss();
     }
+  }
+
+  /** The actions of the plan for {@code user-actions}, then the new status, if any. */
+  private static List<ProducerRecord<String, byte[]>> output(Alert alert, ResponsePlan plan) {
+    List<ProducerRecord<String, byte[]>> output = new ArrayList<>();
+    for (UserAction action : plan.actions()) {
+      output.add(
+          new ProducerRecord<>(
+              TopicCatalog.USER_ACTIONS, action.userId(), UserActionCodec.encode(action)));
+    }
+    if (plan.accountState() != null) {
+      output.add(
+          new ProducerRecord<>(
+              TopicCatalog.ACCOUNT_STATUS,
+              alert.userId(),
+              AccountStateCodec.encode(plan.accountState())));
+    }
+    return output;
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> record, String kind, String reason) {

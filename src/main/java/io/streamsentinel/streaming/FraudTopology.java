@@ -101,36 +101,45 @@ public final class FraudTopology {
    * restart reads the topic the same way.
    */
   private static final class GlobalStatusUpdater implements Processor<String, byte[], Void, Void> {
+    private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, byte[]> store;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+      this.context = context;
       store = context.getStateStore(ACCOUNT_STATUS_STORE);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
       if (record.key() == null) {
+        LOG.warn("Ignored a status without a user id (no key) at {}", origin());
         return;
       }
       if (record.value() == null) {
         LOG.warn(
-            "Ignored a tombstone for {} on {}: the last good status stays",
-            record.key(),
-            DetectorSettings.ACCOUNT_STATUS_TOPIC);
+            "Ignored a tombstone for {} at {}: the last good status stays", record.key(), origin());
         return;
       }
       try {
         AccountStateCodec.decode(record.value());
       } catch (IllegalArgumentException e) {
         LOG.warn(
-            "Ignored an unreadable status for {} on {}: {}; the last good status stays",
+            "Ignored an unreadable status for {} at {}: {}; the last good status stays",
             record.key(),
-            DetectorSettings.ACCOUNT_STATUS_TOPIC,
+            origin(),
             e.getMessage());
         return;
       }
       store.put(record.key(), record.value());
+    }
+
+    /** Where the record came from, {@code topic-partition@offset}, for the log. */
+    private String origin() {
+      return context
+          .recordMetadata()
+          .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+          .orElse(DetectorSettings.ACCOUNT_STATUS_TOPIC);
     }
   }
 }

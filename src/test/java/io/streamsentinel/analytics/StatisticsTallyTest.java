@@ -120,6 +120,20 @@ class StatisticsTallyTest {
   }
 
   @Test
+  void shouldRejectANameTooLongForTheStatisticsKeysWithoutCountingAnything() {
+    // Before, a 60 KB category reached the database, whose primary key index refused it on every
+    // retry until the analytics stopped.
+    StatisticsTally tally = new StatisticsTally(0.5);
+
+    assertThatThrownBy(() -> tally.add(legit(0.1, "c".repeat(60_000), "5")))
+        .hasMessage("merchant_category: longer than 128 characters (60000)");
+    assertThatThrownBy(() -> tally.add(fraud(0.9, "p".repeat(129), "grocery", "5")))
+        .hasMessage("fraud_pattern: longer than 128 characters (129)");
+    assertThat(tally.isEmpty()).isTrue();
+    assertThat(tally.buckets()).isEmpty();
+  }
+
+  @Test
   void shouldCollectEqualScoresInOneHistogramCell() {
     StatisticsTally tally = new StatisticsTally(0.5);
     tally.add(fraud(0.75, "card_testing", "grocery", "1"));

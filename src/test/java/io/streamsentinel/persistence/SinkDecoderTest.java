@@ -88,6 +88,44 @@ class SinkDecoderTest {
     assertThat(batch.decisions).hasSize(1);
   }
 
+  @Test
+  void shouldDeadLetterALabelWithAnUnstorableYearAndGoOn() {
+    // Before, a label of the year 10000 was stored as it was.
+    Label future = new Label("tx-1", true, "u1", null, Instant.parse("+10000-01-01T00:00:00Z"));
+
+    SinkDecoder.add(feedback(LabelCodec.encode(future)), batch, dead);
+
+    assertThat(dead)
+        .singleElement()
+        .satisfies(d -> assertThat(d.problem()).startsWith("labelled_at: +10000-01-01T00:00:00Z"));
+    assertThat(batch.labels).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Corner\\u0000Shop", "Corner\\ud800Shop", "Corner\\udc00"})
+  void shouldDeadLetterTextPostgresqlCannotHoldInsteadOfStoringItAltered(String escaped) {
+    // Before, an unpaired surrogate was stored as '?' without a word.
+    byte[] label =
+        ("{\"transaction_id\":\"" + escaped + "\",\"is_fraud\":true}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    SinkDecoder.add(feedback(label), batch, dead);
+
+    assertThat(dead)
+        .singleElement()
+        .satisfies(d -> assertThat(d.problem()).startsWith("text holds"));
+    assertThat(batch.labels).isEmpty();
+  }
+
+  @Test
+  void shouldSkipATombstoneOnAccountStatusWithoutADeadLetter() {
+    SinkDecoder.add(
+        new ConsumerRecord<>(TopicCatalog.ACCOUNT_STATUS, 0, 0L, "u1", null), batch, dead);
+
+    assertThat(dead).isEmpty();
+    assertThat(batch.statuses).isEmpty();
+  }
+
   private static byte[] decisionAt(Instant eventTime) {
     Transaction tx =
         Transaction.builder()

@@ -131,6 +131,29 @@ class AlertResponderTest {
   }
 
   @Test
+  void shouldDeadLetterAnAlertWhoseActionsWouldBeTooLargeToProduceAndHandleTheNextOne() {
+    // Before, the producer refused the 100 KB action, the transaction aborted and the same alert
+    // was read again, for ever: the partition never moved on.
+    String code = "R".repeat(100_000);
+    byte[] giant =
+        new String(alert("a7", "u7", "CRITICAL"), StandardCharsets.UTF_8)
+            .replace("NEW_DEVICE", code)
+            .getBytes(StandardCharsets.UTF_8);
+
+    runOver(List.of(giant, alert("a8", "u8", "CRITICAL")));
+
+    ProducerRecord<String, byte[]> dead = sentTo(TopicCatalog.FRAUD_ALERTS_DLQ).get(0);
+    assertThat(DeadLetters.header(dead.headers(), DeadLetters.ERROR_PROBLEM))
+        .startsWith("alert too large to act on: its record for user-actions would be 100");
+    assertThat(sentTo(TopicCatalog.USER_ACTIONS))
+        .extracting(r -> UserActionCodec.decode(r.value()).userId())
+        .containsOnly("u8");
+    assertThat(sentTo(TopicCatalog.ACCOUNT_STATUS))
+        .extracting(ProducerRecord::key)
+        .containsOnly("u8");
+  }
+
+  @Test
   void shouldAbortAndReadTheBatchAgainWhenTheCommitFails() {
     producer.commitTransactionException = new KafkaException("broker gone");
     AlertResponder responder = responder();
