@@ -126,9 +126,17 @@ final class BatchWriter implements BatchStore {
    */
   static final int MIN_ROWS_FOR_OUTAGE = 5;
 
+  /**
+   * Whether every row failed with the same SQLSTATE, and one that can speak of the database: a data
+   * exception (class 22) or an integrity constraint violation (class 23) is about the row's own
+   * values, however many rows share it.
+   */
   private static boolean alike(List<SQLException> failures) {
     String state = failures.get(0).getSQLState();
-    return state != null && failures.stream().allMatch(f -> state.equals(f.getSQLState()));
+    return state != null
+        && !state.startsWith("22")
+        && !state.startsWith("23")
+        && failures.stream().allMatch(f -> state.equals(f.getSQLState()));
   }
 
   /**

@@ -135,6 +135,29 @@ class DatabaseIT {
     }
   }
 
+  @Test
+  void shouldDeadLetterRowsTheDatabaseRefusesForTheirValuesEvenWhenAllAreRefusedAlike()
+      throws Exception {
+    try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("values"), false))) {
+      BatchWriter writer = new BatchWriter(db.dataSource());
+      SinkBatch batch = new SinkBatch();
+      for (int i = 0; i < 6; i++) {
+        batch.decisions.add(
+            decisionOn("2026-02-01T10:0" + i + ":00Z", new BigDecimal("1e1000000")));
+      }
+      List<DeadLetter> dead = new ArrayList<>();
+
+      // A data exception (SQLSTATE class 22) describes the rows, not the database: six alike must
+      // not stall the sink as an outage.
+      writer.writeIsolatingBadRows(batch, dead);
+
+      assertThat(dead)
+          .hasSize(6)
+          .allSatisfy(d -> assertThat(d.problem()).contains("value overflows numeric format"));
+      assertThat(count(db, "decisions")).isZero();
+    }
+  }
+
   private static void readOnly(Database db, boolean on) throws SQLException {
     try (Connection c = db.connection();
         Statement s = c.createStatement()) {
@@ -207,13 +230,17 @@ class DatabaseIT {
   }
 
   private static SinkBatch.Row<DecisionDocument> decisionOn(String time) {
+    return decisionOn(time, BigDecimal.TEN);
+  }
+
+  private static SinkBatch.Row<DecisionDocument> decisionOn(String time, BigDecimal amount) {
     DecisionDocument doc =
         new DecisionDocument(
             null,
             "tx-" + time,
             "u",
             Instant.parse(time),
-            BigDecimal.TEN,
+            amount,
             null,
             null,
             null,
