@@ -24,10 +24,11 @@ import net.jqwik.api.Tuple;
  * first byte.
  *
  * <p>Two families. Byte edits (a flipped bit, a byte set to a value parsers care about, a cut, a
- * deleted run, inserted bytes, a duplicated run) are for every format. JSON edits replace one value
- * anywhere in the tree with a hostile one, drop a field or add a second one of a known name: wrong
- * types, huge and tiny numbers, NaN, NUL and lone surrogates in strings, instants outside the years
- * 0000-9999, deep nesting. A few inputs are arbitrary bytes.
+ * deleted run, inserted bytes, a duplicated run, eight bytes set to a NaN, an infinity or an
+ * endless varint) are for every format. JSON edits replace one value anywhere in the tree with a
+ * hostile one, drop a field or add a second one of a known name: wrong types, huge and tiny
+ * numbers, NaN, NUL and lone surrogates in strings, instants outside the years 0000-9999, deep
+ * nesting. A few inputs are arbitrary bytes.
  */
 public final class Mutations {
 
@@ -358,8 +359,22 @@ public final class Mutations {
       TRUNCATE,
       DELETE_RUN,
       INSERT_BYTE,
-      DUPLICATE_RUN
+      DUPLICATE_RUN,
+      OVERWRITE_WORD
     }
+
+    /**
+     * Eight-byte values binary readers get wrong: doubles NaN, infinity and -0.0, the extreme
+     * longs, and a varint that never ends.
+     */
+    private static final long[] WORDS = {
+      Double.doubleToRawLongBits(Double.NaN),
+      Double.doubleToRawLongBits(Double.POSITIVE_INFINITY),
+      Double.doubleToRawLongBits(-0.0),
+      Long.MAX_VALUE,
+      Long.MIN_VALUE,
+      -1L
+    };
 
     byte[] apply(byte[] in) {
       if (in.length == 0) {
@@ -384,6 +399,14 @@ public final class Mutations {
         case INSERT_BYTE ->
             concat(
                 Arrays.copyOf(in, at), new byte[] {value}, Arrays.copyOfRange(in, at, in.length));
+        case OVERWRITE_WORD -> {
+          byte[] out = in.clone();
+          long word = WORDS[(value & 0xff) % WORDS.length];
+          for (int i = 0; i < Long.BYTES && at + i < out.length; i++) {
+            out[at + i] = (byte) (word >>> (56 - 8 * i));
+          }
+          yield out;
+        }
         case DUPLICATE_RUN ->
             concat(
                 Arrays.copyOf(in, at + run),
