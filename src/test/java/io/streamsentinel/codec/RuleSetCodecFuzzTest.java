@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamsentinel.detection.RuleSet;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -56,5 +57,14 @@ class RuleSetCodecFuzzTest {
             (RuleSet rules) ->
                 assertThat(RuleSetCodec.parse("again", RuleSetCodec.encode(rules)))
                     .isEqualTo(rules));
+  }
+
+  @Example
+  void shouldRefuseBytesThatLookLikeUtf32AsAnInvalidRuleFile() {
+    assertThat(
+            Decoding.accepted(
+                InvalidRuleFileException.class,
+                () -> RuleSetCodec.parse("fuzz", TransactionCodecFuzzTest.NOT_UTF_32)))
+        .isEmpty();
   }
 }

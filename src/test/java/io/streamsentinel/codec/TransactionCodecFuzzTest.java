@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -70,5 +71,14 @@ class TransactionCodecFuzzTest {
               assertThat(CODEC.newEncoder().encode(tx)).isEqualTo(encoded);
               assertThat(CODEC.decode(encoded)).isEqualTo(tx);
             });
+  }
+
+  /** Jackson takes these bytes for UTF-32 and fails with a CharConversionException. */
+  static final byte[] NOT_UTF_32 = {(byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 's', 'i', 'o', 'n'};
+
+  @Example
+  void shouldRefuseBytesThatLookLikeUtf32AsInvalidTransaction() {
+    assertThat(Decoding.accepted(InvalidTransactionException.class, () -> CODEC.decode(NOT_UTF_32)))
+        .isEmpty();
   }
 }
