@@ -132,7 +132,7 @@ public final class DecisionDocumentReader {
         p.skipChildren();
       }
     }
-    f.reasonsJson = textSince(p, bytes, start);
+    f.reasonsJson = textSince(p, bytes, start, "reasons");
     f.reasonCodes = codes;
   }
 
@@ -142,7 +142,7 @@ public final class DecisionDocumentReader {
     }
     int start = tokenStart(p);
     p.skipChildren();
-    return textSince(p, bytes, start);
+    return textSince(p, bytes, start, field);
   }
 
   /** Where the current token ({@code [} or <code>{</code>) starts in the input. */
@@ -154,8 +154,13 @@ public final class DecisionDocumentReader {
    * The input from {@code start} to the end of the current token, a closing bracket: the parser has
    * consumed nothing past it.
    */
-  private static String textSince(JsonParser p, byte[] bytes, int start) throws IOException {
+  private static String textSince(JsonParser p, byte[] bytes, int start, String field)
+      throws IOException {
     int end = (int) p.currentLocation().getByteOffset();
+    if (hasNulEscape(bytes, start, end)) {
+      // JSONB refuses it; raw NUL bytes the parser already refused as control characters.
+      throw new IllegalArgumentException(field + ": contains a NUL character (\\u0000)");
+    }
     if (hasSurrogateEscape(bytes, start, end)) {
       return generatorCopy(bytes, start, end);
     }
@@ -172,6 +177,23 @@ public final class DecisionDocumentReader {
     for (int i = from; i < to - 3; i++) {
       if (b[i] == '\\') {
         if (b[i + 1] == 'u' && (b[i + 2] | 0x20) == 'd' && isSurrogateNibble(b[i + 3])) {
+          return true;
+        }
+        i++; // the escaped character, which may itself be a backslash
+      }
+    }
+    return false;
+  }
+
+  /** Whether the text holds the escape of U+0000, a backslash-u followed by four zeros. */
+  private static boolean hasNulEscape(byte[] b, int from, int to) {
+    for (int i = from; i < to - 5; i++) {
+      if (b[i] == '\\') {
+        if (b[i + 1] == 'u'
+            && b[i + 2] == '0'
+            && b[i + 3] == '0'
+            && b[i + 4] == '0'
+            && b[i + 5] == '0') {
           return true;
         }
         i++; // the escaped character, which may itself be a backslash

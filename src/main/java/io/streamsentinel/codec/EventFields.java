@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Reads one field of a responder event (alert, user action) at the parser's current token and names
- * the field when the value has the wrong shape. JSON null reads as null.
+ * the field when the value has the wrong shape. JSON null reads as null. Text with a NUL character
+ * and instants outside the years 0000-9999 are refused: the sink could not store them.
  */
 final class EventFields {
 
@@ -27,7 +28,13 @@ final class EventFields {
     if (token != JsonToken.VALUE_STRING) {
       throw wrongType(field, "a string", token);
     }
-    return p.getText();
+    String text = p.getText();
+    int nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+      // PostgreSQL text cannot hold it: refused here, not by the sink's database.
+      throw new IllegalArgumentException(field + ": contains a NUL character at index " + nul);
+    }
+    return text;
   }
 
   static double number(JsonParser p, String field) throws IOException {
@@ -39,8 +46,12 @@ final class EventFields {
 
   static Instant instant(JsonParser p, String field) throws IOException {
     String text = string(p, field);
+    if (text == null) {
+      return null;
+    }
+    Instant instant;
     try {
-      return text == null ? null : Instant.parse(text);
+      instant = Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           field
@@ -48,6 +59,11 @@ final class EventFields {
               + quote(text)
               + " (expected ISO-8601 like 2026-11-25T12:00:00Z)");
     }
+    if (!InstantText.hasFourDigitYear(instant)) {
+      throw new IllegalArgumentException(
+          field + ": " + quote(text) + " is outside the years 0000-9999");
+    }
+    return instant;
   }
 
   static Severity severity(JsonParser p, String field) throws IOException {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -28,7 +29,9 @@ import java.util.List;
  * user-actions}, {@code account-status}): {@link Json#mapper()}'s convention, read strictly. A text
  * field takes only a JSON string, a number only a JSON number and an instant only ISO-8601 text (no
  * epoch numbers, no trimming), as the hand-written readers these records replaced did; and every
- * rejection names the field, e.g. {@code reasons[].code: expected a string but was a number}.
+ * rejection names the field, e.g. {@code reasons[].code: expected a string but was a number}. What
+ * the sink could not store is refused too: text with a NUL character, instants outside the years
+ * 0000-9999.
  */
 final class EventJson {
 
@@ -92,8 +95,37 @@ final class EventJson {
       if (!p.currentToken().isScalarValue()) {
         return (String) ctxt.handleUnexpectedToken(String.class, p);
       }
-      return p.getText();
+      return storable(p.getText());
     }
+  }
+
+  /**
+   * Text as databind reads it, refused when it holds what the sink cannot store: PostgreSQL text
+   * has no NUL character.
+   */
+  private static final class StorableText extends StdScalarDeserializer<String> {
+
+    private static final long serialVersionUID = 1L;
+
+    StorableText() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = StringDeserializer.instance.deserialize(p, ctxt);
+      return text == null ? null : storable(text);
+    }
+  }
+
+  /** The text, unless it holds a NUL character. */
+  private static String storable(String text) {
+    int nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+      // Databind puts the field's path in front of this message (see read).
+      throw new IllegalArgumentException("contains a NUL character at index " + nul);
+    }
+    return text;
   }
 
   /**
@@ -157,10 +189,15 @@ final class EventJson {
       mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(shape, CoercionAction.Fail);
     }
     return mapper.registerModule(
-        new SimpleModule("strict-instants").addDeserializer(Instant.class, new IsoInstant()));
+        new SimpleModule("strict-values")
+            .addDeserializer(Instant.class, new IsoInstant())
+            .addDeserializer(String.class, new StorableText()));
   }
 
-  /** Only ISO-8601 text, read exactly as {@link Instant#parse} reads it. */
+  /**
+   * Only ISO-8601 text, read exactly as {@link Instant#parse} reads it, in the years 0000-9999 that
+   * the sink can store.
+   */
   private static final class IsoInstant extends StdScalarDeserializer<Instant> {
 
     private static final long serialVersionUID = 1L;
@@ -175,8 +212,9 @@ final class EventJson {
         return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
       }
       String text = p.getText();
+      Instant instant;
       try {
-        return InstantText.parse(text);
+        instant = InstantText.parse(text);
       } catch (DateTimeParseException e) {
         // Databind puts the field's path in front of this message (see read).
         throw new IllegalArgumentException(
@@ -184,6 +222,11 @@ final class EventJson {
                 + ProblemText.quote(text)
                 + " (expected ISO-8601 like 2026-11-25T12:00:00Z)");
       }
+      if (!InstantText.hasFourDigitYear(instant)) {
+        throw new IllegalArgumentException(
+            ProblemText.quote(text) + " is outside the years 0000-9999");
+      }
+      return instant;
     }
   }
 

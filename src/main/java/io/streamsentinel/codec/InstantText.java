@@ -48,6 +48,15 @@ final class InstantText {
     return canonical != null ? canonical : Instant.parse(text);
   }
 
+  /**
+   * Whether the instant lies in the years 0000-9999: the years every store downstream holds (the
+   * sink names a day partition by its date, and {@link java.sql.Timestamp} overflows far beyond).
+   */
+  static boolean hasFourDigitYear(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    return seconds >= FIRST_SECOND_OF_YEAR_0 && seconds < FIRST_SECOND_OF_YEAR_10000;
+  }
+
   /** The same text as {@link Instant#toString}. */
   static String format(Instant instant) {
     long seconds = instant.getEpochSecond();

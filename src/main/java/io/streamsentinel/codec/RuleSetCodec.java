@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamsentinel.detection.Condition;
 import io.streamsentinel.detection.Rule;
 import io.streamsentinel.detection.RuleSet;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,6 +83,10 @@ public final class RuleSetCodec {
                   + e.getLocation().getColumnNr();
       throw new InvalidRuleFileException(
           source, null, null, "not valid JSON: " + e.getOriginalMessage() + where, e);
+    } catch (CharConversionException e) {
+      // Bytes Jackson took for UTF-16 or UTF-32 and could not decode: the file, not the memory.
+      throw new InvalidRuleFileException(
+          source, null, null, "not valid JSON: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("reading JSON from memory failed", e);
     }

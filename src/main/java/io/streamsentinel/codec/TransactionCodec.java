@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.streamsentinel.domain.InvalidTransactionException;
 import io.streamsentinel.domain.Transaction;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -151,6 +152,11 @@ public final class TransactionCodec {
       // Not chained: Jackson's own message may quote the offending token verbatim.
       throw new InvalidTransactionException(
           InvalidTransactionException.WHOLE_RECORD, "not valid JSON: " + ProblemText.reason(e));
+    } catch (CharConversionException e) {
+      // Bytes Jackson took for UTF-16 or UTF-32 and could not decode: the input, not the memory.
+      throw new InvalidTransactionException(
+          InvalidTransactionException.WHOLE_RECORD,
+          "not valid JSON: " + ProblemText.safe(String.valueOf(e.getMessage())));
     } catch (IOException e) {
       throw new UncheckedIOException("reading JSON from memory failed", e);
     }

@@ -150,12 +150,25 @@ public final class UserProfileCodec {
     }
   }
 
+  /**
+   * Reads a place; only what {@link #writePlace} writes: a flag 0 alone, or a flag 1 with
+   * coordinates. A known place with a NaN coordinate would be written back as an unknown one.
+   */
   private static LastPlace readPlace(BinaryReader in) {
-    if (in.readByte() == 0) {
+    int known = in.readByte();
+    if (known == 0) {
       return LastPlace.UNKNOWN;
     }
-    return new LastPlace(
-        in.readZigZag(), in.readDouble(), in.readDouble(), in.readNullableString());
+    if (known != 1) {
+      throw new ProfileFormatException("last place flag " + known + " is neither 0 nor 1");
+    }
+    LastPlace place =
+        new LastPlace(in.readZigZag(), in.readDouble(), in.readDouble(), in.readNullableString());
+    if (!place.isKnown()) {
+      throw new ProfileFormatException(
+          "last place has no coordinates: " + place.latitude() + ", " + place.longitude());
+    }
+    return place;
   }
 
   private static void writeSet(BinaryWriter out, RecentSet set) {

@@ -53,7 +53,7 @@ public final class XgboostModelReader {
     }
     TreeEnsemble.Builder builder =
         TreeEnsemble.builder(inputCount, Math.log(baseScore / (1 - baseScore)));
-    JsonNode trees = required(required(booster, "model"), "trees");
+    JsonNode trees = array(required(booster, "model"), "trees");
     for (int t = 0; t < trees.size(); t++) {
       addTree(builder, trees.get(t), t);
     }
@@ -65,32 +65,32 @@ public final class XgboostModelReader {
     if (intParam(param, "size_leaf_vector", 1) > 1) {
       throw new IllegalArgumentException("tree " + index + ": vector leaves are not supported");
     }
-    int[] splitTypes = ints(required(tree, "split_type"));
+    int[] splitTypes = ints(array(tree, "split_type"));
     for (int type : splitTypes) {
       if (type != 0) {
         throw new IllegalArgumentException(
             "tree " + index + ": categorical splits are not supported");
       }
     }
-    int[] defaults = ints(required(tree, "default_left"));
+    int[] defaults = ints(array(tree, "default_left"));
     boolean[] defaultLeft = new boolean[defaults.length];
     for (int i = 0; i < defaults.length; i++) {
       defaultLeft[i] = defaults[i] != 0;
     }
-    JsonNode conditions = required(tree, "split_conditions");
+    JsonNode conditions = array(tree, "split_conditions");
     float[] values = new float[conditions.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) conditions.get(i).asDouble();
     }
-    JsonNode hessians = required(tree, "sum_hessian");
+    JsonNode hessians = array(tree, "sum_hessian");
     double[] cover = new double[hessians.size()];
     for (int i = 0; i < cover.length; i++) {
       cover[i] = hessians.get(i).asDouble();
     }
     builder.addTree(
-        ints(required(tree, "left_children")),
-        ints(required(tree, "right_children")),
-        ints(required(tree, "split_indices")),
+        ints(array(tree, "left_children")),
+        ints(array(tree, "right_children")),
+        ints(array(tree, "split_indices")),
         values,
         defaultLeft,
         cover);
@@ -131,6 +131,15 @@ public final class XgboostModelReader {
       values[i] = array.get(i).asInt();
     }
     return values;
+  }
+
+  /** The field's JSON array: an object in its place would read as an array of nulls. */
+  private static JsonNode array(JsonNode node, String field) {
+    JsonNode value = required(node, field);
+    if (!value.isArray()) {
+      throw new IllegalArgumentException("the model's '" + field + "' is not an array");
+    }
+    return value;
   }
 
   private static JsonNode required(JsonNode node, String field) {

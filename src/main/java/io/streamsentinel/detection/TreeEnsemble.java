@@ -20,6 +20,13 @@ public final class TreeEnsemble {
 
   private static final int LEAF = -1;
 
+  /**
+   * Deepest tree accepted. XGBoost grows trees of depth 6 by default and rarely past 20; the limit
+   * only keeps a corrupt or hostile model (a chain of nodes) from overflowing the stack of the
+   * recursive walk that computes the node means while the model is read.
+   */
+  static final int MAX_DEPTH = 1_000;
+
   private final int inputCount;
   private final double baseMargin;
   private final double bias;
@@ -262,6 +269,10 @@ public final class TreeEnsemble {
         int depth) {
       if (done[node]) {
         throw new IllegalArgumentException("tree " + tree + ": node " + node + " reached twice");
+      }
+      if (depth > MAX_DEPTH) {
+        throw new IllegalArgumentException(
+            "tree " + tree + ": node " + node + " lies deeper than " + MAX_DEPTH + " levels");
       }
       done[node] = true;
       if (l[node] == LEAF) {

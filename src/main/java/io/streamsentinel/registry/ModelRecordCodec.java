@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,12 @@ public final class ModelRecordCodec {
     if (w.version() == null || w.status() == null || w.sha256() == null) {
       throw new IllegalArgumentException("a model record needs version, status and sha256");
     }
+    requireWritable(w.version(), "inputs", w.inputs());
+    requireWritable(
+        w.version(), "label_counts", w.labelCounts() == null ? null : w.labelCounts().values());
+    requireWritable(w.version(), "holdout", w.holdout() == null ? null : w.holdout().values());
+    requireWritable(
+        w.version(), "parameters", w.parameters() == null ? null : w.parameters().values());
     if (w.modelGzipBase64() == null) {
       throw new IllegalArgumentException("model " + w.version() + " has no model_gzip_base64");
     }
@@ -119,6 +126,25 @@ public final class ModelRecordCodec {
         model,
         w.severityThresholds(),
         w.driftReference());
+  }
+
+  /**
+   * Refuses a JSON null among the values, which the version's immutable copies cannot hold, and a
+   * number too large for a double (1e400), which would be written back as the text "Infinity".
+   */
+  private static void requireWritable(String version, String field, Collection<?> values) {
+    if (values == null) {
+      return;
+    }
+    for (Object value : values) {
+      if (value == null) {
+        throw new IllegalArgumentException("model " + version + ": " + field + " holds a null");
+      }
+      if (value instanceof Double d && !Double.isFinite(d)) {
+        throw new IllegalArgumentException(
+            "model " + version + ": " + field + " holds the number " + d);
+      }
+    }
   }
 
   /** The hex SHA-256 of {@code bytes}. */

@@ -56,7 +56,7 @@ class DecisionDocumentTextTest {
 
   @Test
   void shouldKeepTheTextAGeneratorCopyWroteForStringsThatNeedEscapes() throws IOException {
-    String awkward = "quote \" backslash \\ tab \t newline \n nul \u0000 del \u007f é € 😀 \u2028";
+    String awkward = "quote \" backslash \\ tab \t newline \n del \u007f é € 😀 \u2028";
     double[] features = new double[Feature.COUNT];
     features[Feature.HISTORY_COUNT.ordinal()] = 3;
     features[Feature.values()[1].ordinal()] = 1e-7;
@@ -81,6 +81,20 @@ class DecisionDocumentTextTest {
     assertThat(doc.reasonsJson()).isEqualTo(generatorCopy(record, "reasons"));
     assertThat(doc.featuresJson()).isEqualTo(generatorCopy(record, "features"));
     assertThat(doc.reasonCodes()).containsExactly("ODD", "ALSO \"ODD\"");
+  }
+
+  @Test
+  void shouldRefuseAnEscapedNulThatJsonbCannotStore() {
+    byte[] inReasons = handWritten("[{\"code\":\"A\",\"detail\":\"a\\u0000b\"}]", "{}");
+    byte[] inFeatures = handWritten("[]", "{\"x\\u0000\":1}");
+    byte[] escapedBackslash = handWritten("[{\"code\":\"A\",\"detail\":\"a\\\\u0000\"}]", "{}");
+
+    assertThatThrownBy(() -> DecisionDocumentReader.read(inReasons))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("reasons: contains a NUL character (\\u0000)");
+    assertThatThrownBy(() -> DecisionDocumentReader.read(inFeatures))
+        .hasMessage("features: contains a NUL character (\\u0000)");
+    assertThat(DecisionDocumentReader.read(escapedBackslash).reasonsJson()).contains("a\\\\u0000");
   }
 
   @Test

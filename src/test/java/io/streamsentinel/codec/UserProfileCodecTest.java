@@ -19,7 +19,7 @@ class UserProfileCodecTest {
   private static final Instant START = Instant.parse("2026-03-02T12:00:00Z");
 
   /** A profile after {@code count} varied transactions, one every {@code gap}, with a late one. */
-  private static UserProfile busyProfile(int count, Duration gap) {
+  static UserProfile busyProfile(int count, Duration gap) {
     Random random = new Random(7);
     UserProfile profile = UserProfile.empty("user_ü_001");
     for (int i = 0; i < count; i++) {
@@ -125,5 +125,33 @@ class UserProfileCodecTest {
     assertThatThrownBy(() -> UserProfileCodec.decode(Arrays.copyOf(bytes, bytes.length + 1)))
         .isInstanceOf(ProfileFormatException.class)
         .hasMessageContaining("trailing");
+  }
+
+  @Test
+  void shouldRejectAKnownPlaceWithoutCoordinatesWhichWouldBeWrittenBackAsUnknown() {
+    UserProfile profile = busyProfile(2, Duration.ofHours(1));
+    byte[] bytes = UserProfileCodec.encode(profile);
+    byte[] latitude = new byte[Long.BYTES];
+    long bits = Double.doubleToRawLongBits(profile.lastPlace().latitude());
+    for (int i = 0; i < latitude.length; i++) {
+      latitude[i] = (byte) (bits >>> (56 - 8 * i));
+    }
+    int at = indexOf(bytes, latitude);
+    byte[] nan = bytes.clone();
+    nan[at] = (byte) 0x7f;
+    nan[at + 1] = (byte) 0xf8;
+
+    assertThatThrownBy(() -> UserProfileCodec.decode(nan))
+        .isInstanceOf(ProfileFormatException.class)
+        .hasMessageStartingWith("last place has no coordinates: NaN, ");
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
   }
 }
