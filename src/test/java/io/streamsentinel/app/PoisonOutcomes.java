@@ -55,11 +55,11 @@ final class PoisonOutcomes {
           switch (poison) {
             case TOMBSTONE -> "skipped|";
             case HUGE_LZ4, LONG_TEXT -> "dlq|" + text + "longer than 128 characters";
-            case YEAR_10000 -> "dlq|" + time + "+10000-01-01T00:00:00Z is outside the years";
-            case MAX_INSTANT -> "dlq|" + time + "+292278994-08-17T07:12:55.807Z is outside";
-            case MIN_INSTANT -> "dlq|" + time + "-292275055-05-16T16:47:04.193Z is outside";
+            case YEAR_10000 -> "dlq|" + time + "'+10000-01-01T00:00:00Z' is outside the years";
+            case MAX_INSTANT -> "dlq|" + time + "'+292278994-08-17T07:12:55.807Z' is outside";
+            case MIN_INSTANT -> "dlq|" + time + "'-292275055-05-16T16:47:04.193Z' is outside";
             case MAX_MILLIS, MIN_MILLIS -> "dlq|" + time + "expected a string but was a number";
-            case NUL -> "dlq|" + text + "contains control character U+0000";
+            case NUL -> "dlq|" + text + "contains a NUL character";
             case LONE_SURROGATE -> "dlq|" + text + "contains an unpaired surrogate";
             case RAW_SURROGATE -> "dlq|Invalid UTF-8";
             case GARBAGE, ZERO_RECORD_TIME -> "dlq|not valid JSON";
@@ -68,7 +68,17 @@ final class PoisonOutcomes {
       case "notifier", "detector-status" ->
           // Readers that only act on readable records: the rest is skipped with a log line.
           switch (poison) {
-            case TOMBSTONE, MAX_MILLIS, MIN_MILLIS, RAW_SURROGATE, GARBAGE -> "skipped|";
+            // Their codecs refuse what the sink could not store: NUL, years outside 0000-9999.
+            case TOMBSTONE,
+                MAX_MILLIS,
+                MIN_MILLIS,
+                RAW_SURROGATE,
+                GARBAGE,
+                NUL,
+                YEAR_10000,
+                MAX_INSTANT,
+                MIN_INSTANT ->
+                "skipped|";
             default -> "accepted|";
           };
       case "persistence", "analytics" ->
@@ -80,9 +90,9 @@ final class PoisonOutcomes {
                 idText || stage.equals("analytics")
                     ? "dlq|" + text + "longer than 128 characters"
                     : "accepted|";
-            case YEAR_10000 -> "dlq|" + time + "+10000-01-01T00:00:00Z is outside the years";
-            case MAX_INSTANT -> "dlq|" + time + "+292278994-08-17T07:12:55.807Z is outside";
-            case MIN_INSTANT -> "dlq|" + time + "-292275055-05-16T16:47:04.193Z is outside";
+            case YEAR_10000 -> "dlq|" + time + "'+10000-01-01T00:00:00Z' is outside the years";
+            case MAX_INSTANT -> "dlq|" + time + "'+292278994-08-17T07:12:55.807Z' is outside";
+            case MIN_INSTANT -> "dlq|" + time + "'-292275055-05-16T16:47:04.193Z' is outside";
             case MAX_MILLIS, MIN_MILLIS -> "dlq|" + time + "expected a string but was a number";
             case NUL -> "dlq|text holds a NUL character (\\u0000";
             case LONE_SURROGATE -> "dlq|text holds an unpaired surrogate (\\ud800";

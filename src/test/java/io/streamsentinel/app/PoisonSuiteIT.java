@@ -485,14 +485,22 @@ class PoisonSuiteIT {
                 Poison.MAX_MILLIS,
                 Poison.MIN_MILLIS,
                 Poison.RAW_SURROGATE,
-                Poison.GARBAGE)
+                Poison.GARBAGE,
+                Poison.NUL,
+                Poison.YEAR_10000,
+                Poison.MAX_INSTANT,
+                Poison.MIN_INSTANT)
             : Set.of(
                 Poison.TOMBSTONE,
                 Poison.HUGE_NUMBER,
                 Poison.MAX_MILLIS,
                 Poison.MIN_MILLIS,
                 Poison.RAW_SURROGATE,
-                Poison.GARBAGE);
+                Poison.GARBAGE,
+                Poison.NUL,
+                Poison.YEAR_10000,
+                Poison.MAX_INSTANT,
+                Poison.MIN_INSTANT);
     return unreadable.stream().mapToLong(p -> p.copies).sum();
   }
 

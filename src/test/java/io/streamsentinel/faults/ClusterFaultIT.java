@@ -13,6 +13,7 @@ import io.streamsentinel.kafka.CommittedRecords;
 import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.monitoring.LagReport;
+import io.streamsentinel.monitoring.PartitionLag;
 import io.streamsentinel.testing.CliRunner;
 import io.streamsentinel.testing.SentinelProcesses;
 import java.io.IOException;
@@ -89,9 +90,8 @@ class ClusterFaultIT {
     cli("topics", "create");
     database = EmbeddedDatabase.start(dir.resolve("postgres"), true, 0);
 
-    long produced = TPS * (BEFORE_FAULTS.plus(DOWN).plus(BETWEEN_FAULTS).getSeconds() * 2 + 30);
-    produced += TPS * PAUSE.getSeconds();
-    produced = Long.getLong("sentinel.faults.count", produced);
+    long loadSeconds = BEFORE_FAULTS.plus(DOWN).plus(BETWEEN_FAULTS).getSeconds() * 2 + 30;
+    long produced = Long.getLong("sentinel.faults.count", TPS * (loadSeconds + PAUSE.getSeconds()));
     Map<String, Process> components = new LinkedHashMap<>();
     components.put(
         "detector",
@@ -160,17 +160,24 @@ class ClusterFaultIT {
     long transactions = count(TopicCatalog.TRANSACTIONS);
     assertThat(transactions).as("transactions on the topic").isEqualTo(produced);
 
+    await("every transaction scored and stored, every alert handled")
+        .atMost(DRAIN)
+        .pollInterval(Duration.ofSeconds(10))
+        .failFast(
+            "a component stopped", () -> !components.values().stream().allMatch(Process::isAlive))
+        .until(
+            () ->
+                query("SELECT count(*) FROM decisions") >= produced
+                    && handled(actions()).containsAll(alertIds()));
     List<String> groups =
         List.of(
             ClientCatalog.DETECTOR_GROUP,
             ClientCatalog.RESPONDER_GROUP,
             ClientCatalog.PERSISTENCE_GROUP);
-    await("the detector, responder and sink caught up")
-        .atMost(DRAIN)
+    await("the lag of the detector, responder and sink back to 0")
+        .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofSeconds(5))
-        .failFast(
-            "a component stopped", () -> !components.values().stream().allMatch(Process::isAlive))
-        .until(() -> lag(groups) == 0);
+        .untilAsserted(() -> assertThat(behind(groups)).isEmpty());
     Set<String> alerts = alertIds();
     double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -351,12 +358,21 @@ class ClusterFaultIT {
     return out;
   }
 
-  /** The groups' total lag; unknown (a partition without a committed offset) counts as 1. */
-  private long lag(List<String> groups) throws Exception {
+  /**
+   * The partitions the groups lag on; one the group has committed nothing on counts with its
+   * log-end offset (zero when it is empty).
+   */
+  private List<PartitionLag> behind(List<String> groups) throws Exception {
     try (Admin admin = admin()) {
       return new LagReport(admin)
-          .describe(groups).stream().mapToLong(row -> row.lag() == null ? 1 : row.lag()).sum();
+          .describe(groups).stream()
+              .filter(row -> (row.lag() == null ? row.logEndOffset() : row.lag()) > 0)
+              .toList();
     }
+  }
+
+  private static Set<String> handled(List<UserAction> actions) {
+    return actions.stream().map(UserAction::alertId).collect(Collectors.toSet());
   }
 
   private long query(String sql) throws SQLException {
