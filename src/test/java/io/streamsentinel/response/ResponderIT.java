@@ -10,7 +10,6 @@ import io.streamsentinel.codec.DecisionSummary;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.TransactionLimits;
-import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.ActionType;
 import io.streamsentinel.domain.Transaction;
@@ -26,6 +25,7 @@ import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
 import io.streamsentinel.testing.CliRunner;
+import io.streamsentinel.testing.CommittedTopics;
 import io.streamsentinel.testing.SentinelProcesses;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -135,13 +135,7 @@ class ResponderIT {
   }
 
   private List<UserAction> actions() {
-    List<UserAction> out = new ArrayList<>();
-    CommittedRecords.read(
-        clients(),
-        TopicCatalog.USER_ACTIONS,
-        Map.of(),
-        r -> out.add(UserActionCodec.decode(r.value())));
-    return out;
+    return CommittedTopics.actions(clients());
   }
 
   private Set<String> handledAlerts() {
@@ -151,13 +145,7 @@ class ResponderIT {
   }
 
   private Set<String> alertIds() {
-    Set<String> ids = new HashSet<>();
-    CommittedRecords.read(
-        clients(),
-        TopicCatalog.FRAUD_ALERTS,
-        Map.of(),
-        r -> ids.add(DecisionCodec.decodeSummary(r.value()).alertId()));
-    return ids;
+    return CommittedTopics.alertIds(clients());
   }
 
   @Test

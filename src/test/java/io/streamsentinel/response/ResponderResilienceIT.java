@@ -18,9 +18,12 @@ import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.testing.CliRunner;
+import io.streamsentinel.testing.CommittedTopics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -88,13 +91,7 @@ class ResponderResilienceIT {
   }
 
   private List<UserAction> actions() {
-    List<UserAction> out = new ArrayList<>();
-    CommittedRecords.read(
-        clients(),
-        TopicCatalog.USER_ACTIONS,
-        Map.of(),
-        r -> out.add(UserActionCodec.decode(r.value())));
-    return out;
+    return CommittedTopics.actions(clients());
   }
 
   private boolean blocked(String user) {
@@ -187,58 +184,85 @@ class ResponderResilienceIT {
         });
     webhook.start();
     try {
-      responder =
-          new ResponderService(
-                  clients(),
-                  new ResponderSettings(
-                      "it", URI.create("http://localhost:" + webhook.getAddress().getPort() + "/")),
-                  ClientMetrics.none())
-              .start();
-      // The first block also sets the notifier to work on the broken webhook.
-      send("first", alert("f1", "first", "CRITICAL"));
-      await()
-          .atMost(Duration.ofMinutes(1))
-          .pollInterval(Duration.ofMillis(200))
-          .until(() -> blocked("first"));
-
-      long sent = System.currentTimeMillis();
-      send("second", alert("s1", "second", "CRITICAL"));
-      // Judged by when the responder wrote them (record timestamps), not by how fast this test
-      // reads.
-      Long blockedAt =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .pollInterval(Duration.ofMillis(100))
-              .until(
-                  () ->
-                      writtenAt(
-                          TopicCatalog.USER_ACTIONS,
-                          "second",
-                          v -> UserActionCodec.decode(v).actionType() == ActionType.BLOCK_ACCOUNT),
-                  t -> t != null);
-      Long statusAt =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .pollInterval(Duration.ofMillis(100))
-              .until(
-                  () ->
-                      writtenAt(
-                          TopicCatalog.ACCOUNT_STATUS,
-                          "second",
-                          v -> AccountStateCodec.decode(v).status() == AccountStatus.BLOCKED),
-                  t -> t != null);
-      assertThat(blockedAt - sent).as("block written after").isLessThan(1_000);
-      assertThat(statusAt - sent).as("status written after").isLessThan(1_000);
-
-      await()
-          .atMost(Duration.ofSeconds(45))
-          .pollInterval(Duration.ofMillis(200))
-          .until(() -> responder.counters().notificationsGivenUpCount() >= 2);
-      assertThat(responder.isRunning()).isTrue();
-      assertThat(responder.fatalError()).isNull();
+      shouldBlockWithinASecond(
+          URI.create("http://localhost:" + webhook.getAddress().getPort() + "/"));
     } finally {
       webhook.stop(0);
       handlers.shutdownNow();
     }
+  }
+
+  @Test
+  void shouldBlockWithinASecondWhenTheWebhookResetsTheConnection() throws Exception {
+    try (ServerSocket webhook = new ServerSocket(0)) {
+      Thread resetter =
+          new Thread(
+              () -> {
+                while (!webhook.isClosed()) {
+                  try (Socket connection = webhook.accept()) {
+                    connection.getInputStream().read(new byte[512]);
+                    connection.setSoLinger(true, 0); // close with RST, not FIN
+                  } catch (IOException e) {
+                    // closed at the end of the test, or the client went first
+                  }
+                }
+              },
+              "resetting-webhook");
+      resetter.setDaemon(true);
+      resetter.start();
+      shouldBlockWithinASecond(URI.create("http://localhost:" + webhook.getLocalPort() + "/"));
+    }
+  }
+
+  /**
+   * A CRITICAL alert blocks its account within a second, whatever the webhook does, and the
+   * notifier gives up on the broken webhook without stopping the responder.
+   */
+  private void shouldBlockWithinASecond(URI webhook) throws Exception {
+    responder =
+        new ResponderService(clients(), new ResponderSettings("it", webhook), ClientMetrics.none())
+            .start();
+    // The first block also sets the notifier to work on the broken webhook.
+    send("first", alert("f1", "first", "CRITICAL"));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> blocked("first"));
+
+    long sent = System.currentTimeMillis();
+    send("second", alert("s1", "second", "CRITICAL"));
+    // Judged by when the responder wrote them (record timestamps), not by how fast this test
+    // reads.
+    Long blockedAt =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () ->
+                    writtenAt(
+                        TopicCatalog.USER_ACTIONS,
+                        "second",
+                        v -> UserActionCodec.decode(v).actionType() == ActionType.BLOCK_ACCOUNT),
+                t -> t != null);
+    Long statusAt =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () ->
+                    writtenAt(
+                        TopicCatalog.ACCOUNT_STATUS,
+                        "second",
+                        v -> AccountStateCodec.decode(v).status() == AccountStatus.BLOCKED),
+                t -> t != null);
+    assertThat(blockedAt - sent).as("block written after").isLessThan(1_000);
+    assertThat(statusAt - sent).as("status written after").isLessThan(1_000);
+
+    await()
+        .atMost(Duration.ofSeconds(45))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> responder.counters().notificationsGivenUpCount() >= 2);
+    assertThat(responder.isRunning()).isTrue();
+    assertThat(responder.fatalError()).isNull();
   }
 }
