@@ -143,6 +143,12 @@ final class RuleSetReader {
     if (!value.isTextual()) {
       throw new InvalidRuleException(field, "must be a string");
     }
+    // Ids, reason codes and details travel into every decision the rule fires on, and from there
+    // to the database: a NUL would have each of them dead-lettered by the sink.
+    String problem = WireValues.unprintable(value.asText());
+    if (problem != null) {
+      throw new InvalidRuleException(field, problem);
+    }
     return value.asText();
   }
 

@@ -61,21 +61,33 @@ final class WireValues {
 
   /** The text, when it holds no C0 control character, no DEL and no unpaired surrogate. */
   static String requirePrintable(String text, WireField field) {
+    String problem = unprintable(text);
+    if (problem != null) {
+      throw invalid(field, problem);
+    }
+    return text;
+  }
+
+  /**
+   * What makes the text unprintable, in words naming the character and its index: a C0 control
+   * character (NUL among them, which PostgreSQL text cannot hold), DEL or an unpaired surrogate
+   * (which has no UTF-8 form); null when there is nothing.
+   */
+  static String unprintable(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < ' ' || c == '\u007f') {
-        throw invalid(
-            field, String.format("contains control character U+%04X at index %d", (int) c, i));
+        return String.format("contains control character U+%04X at index %d", (int) c, i);
       }
       if (Character.isHighSurrogate(c)
           && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw invalid(field, "contains an unpaired surrogate at index " + i);
+        return "contains an unpaired surrogate at index " + i;
       }
     }
-    return text;
+    return null;
   }
 
   static Double number(JsonParser parser, WireField field) throws IOException {

@@ -112,6 +112,18 @@ class RuleSetCodecTest {
   }
 
   @Test
+  void shouldRefuseTextThatEveryDecisionItFiresOnWouldCarryToADatabaseThatCannotHoldIt() {
+    // Before, a NUL in a detail was accepted, and the sink dead-lettered every alert carrying it.
+    InvalidRuleFileException nul =
+        rejection(ONE_RULE.replace("{tx_count_1m} transactions", "{tx_count_1m}\\u0000 tx"));
+    assertThat(nul.rule()).isEqualTo("burst");
+    assertThat(nul.field()).isEqualTo("detail");
+    assertThat(nul.problem()).startsWith("contains control character U+0000 at index");
+    assertThat(rejection(ONE_RULE.replace("\"burst\"", "\"burst\\ud800\"")).problem())
+        .isEqualTo("contains an unpaired surrogate at index 5");
+  }
+
+  @Test
   void shouldRejectUnknownFieldsSoTyposAreNotSilentlyIgnored() {
     InvalidRuleFileException e = rejection(ONE_RULE.replace("\"weight\"", "\"wieght\""));
 
