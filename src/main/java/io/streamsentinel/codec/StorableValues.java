@@ -13,9 +13,6 @@ import java.time.Instant;
  */
 public final class StorableValues {
 
-  private static final Instant FIRST_STORABLE = Instant.parse("0000-01-01T00:00:00Z");
-  private static final Instant END_OF_STORABLE = Instant.parse("+10000-01-01T00:00:00Z");
-
   private StorableValues() {}
 
   /**
@@ -54,7 +51,7 @@ public final class StorableValues {
    * @throws IllegalArgumentException naming the field otherwise
    */
   public static Instant requireStorable(String field, Instant time) {
-    if (time != null && (time.isBefore(FIRST_STORABLE) || !time.isBefore(END_OF_STORABLE))) {
+    if (time != null && !InstantText.hasFourDigitYear(time)) {
       throw new IllegalArgumentException(field + ": " + time + " is outside the years 0000-9999");
     }
     return time;

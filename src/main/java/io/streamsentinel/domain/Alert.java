@@ -48,19 +48,7 @@ public record Alert(
   }
 
   private static void requireId(String field, String value) {
-    Objects.requireNonNull(value, field);
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(field + ": must not be blank");
-    }
-    if (value.length() > Transaction.MAX_ID_LENGTH) {
-      throw new IllegalArgumentException(
-          field
-              + ": longer than "
-              + Transaction.MAX_ID_LENGTH
-              + " characters ("
-              + value.length()
-              + ")");
-    }
+    Ids.requireBounded(field, value);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < ' ' || c == '\u007f') {

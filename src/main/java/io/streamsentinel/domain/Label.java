@@ -1,7 +1,6 @@
 package io.streamsentinel.domain;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A verdict on one transaction, from an analyst, a chargeback or an import: the label event of
@@ -25,29 +24,13 @@ public record Label(
   public static final int MAX_SOURCE_LENGTH = 64;
 
   public Label {
-    requireId("transaction_id", transactionId);
+    Ids.requireBounded("transaction_id", transactionId);
     if (userId != null) {
-      requireId("user_id", userId);
+      Ids.requireBounded("user_id", userId);
     }
     if (source != null && (source.isBlank() || source.length() > MAX_SOURCE_LENGTH)) {
       throw new IllegalArgumentException(
           "source: must be 1 to " + MAX_SOURCE_LENGTH + " characters, got '" + source + "'");
-    }
-  }
-
-  private static void requireId(String field, String value) {
-    Objects.requireNonNull(value, field);
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(field + ": must not be blank");
-    }
-    if (value.length() > Transaction.MAX_ID_LENGTH) {
-      throw new IllegalArgumentException(
-          field
-              + ": longer than "
-              + Transaction.MAX_ID_LENGTH
-              + " characters ("
-              + value.length()
-              + ")");
     }
   }
 }
