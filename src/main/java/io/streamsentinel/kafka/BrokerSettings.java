@@ -8,14 +8,17 @@ import java.util.Objects;
  *
  * @param host the interface the client listener binds to and advertises ({@code localhost} by
  *     default, so the broker is not reachable from other machines unless asked)
- * @param port the client (PLAINTEXT) port; 0 picks a free one, which tests use
+ * @param port the client port (PLAINTEXT, or SASL_SSL when secure); 0 picks a free one, which tests
+ *     use
  * @param dataDir where the log segments and KRaft metadata live; kept across restarts
  * @param fresh wipe {@code dataDir} before starting
  * @param quorum this node's place in a KRaft controller quorum; {@link KraftQuorum#single()} for a
  *     cluster of one
+ * @param secure clients authenticate (SCRAM-SHA-512 over TLS) and ACLs authorise them ({@link
+ *     BrokerSecurity}); the client port then speaks SASL_SSL
  */
 public record BrokerSettings(
-    String host, int port, Path dataDir, boolean fresh, KraftQuorum quorum) {
+    String host, int port, Path dataDir, boolean fresh, KraftQuorum quorum, boolean secure) {
 
   public static final int DEFAULT_PORT = 9092;
   public static final Path DEFAULT_DATA_DIR = Path.of("data", "kafka");
@@ -27,6 +30,11 @@ public record BrokerSettings(
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535 but was " + port);
     }
+  }
+
+  /** A node without security (PLAINTEXT, no ACLs). */
+  public BrokerSettings(String host, int port, Path dataDir, boolean fresh, KraftQuorum quorum) {
+    this(host, port, dataDir, fresh, quorum, false);
   }
 
   /** A cluster of one node. */

@@ -46,9 +46,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    */
   private static final String CLEANER_DEDUPE_BUFFER_BYTES = String.valueOf(8 * 1024 * 1024);
 
+  private static final String CLIENT_LISTENER = "PLAINTEXT";
+  private static final String SECURE_LISTENER = "SASL_SSL";
+
+  /** The secure broker's mutual-TLS listener for broker-to-broker traffic. */
+  private static final String INTERNAL_LISTENER = "INTERNAL";
+
   private final BrokerSettings settings;
   private KafkaRaftServer server;
   private int port;
+  private BrokerSecurity security;
+  private Path adminFile;
 
   public EmbeddedKafkaBroker(BrokerSettings settings) {
     this.settings = settings;
@@ -71,12 +79,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             : requireFreePort(quorum.controllerPort(), "the node's entry in --controller-quorum");
     Path dir = settings.dataDir().toAbsolutePath();
     prepareDataDir(dir);
-    Map<String, String> props = serverProperties(dir, controllerPort);
+    int internalPort = 0;
+    if (settings.secure()) {
+      security = BrokerSecurity.prepare(dir, settings.host());
+      internalPort = freePort();
+    }
+    Map<String, String> props = serverProperties(dir, controllerPort, internalPort);
     KafkaRaftServer raftServer = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
     raftServer.startup();
     server = raftServer;
-    log.info("Kafka broker started at {} (data in {})", bootstrapServers(), dir);
+    if (security != null) {
+      try {
+        adminFile = security.ensureAdmin(settings.host() + ":" + internalPort, bootstrapServers());
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+    log.info(
+        "Kafka broker started at {}{} (data in {})",
+        bootstrapServers(),
+        security == null ? "" : " (SASL_SSL, ACLs)",
+        dir);
     return this;
+  }
+
+  /**
+   * The settings file of the secure broker's {@code admin} user ({@link BrokerSecurity#ADMIN_FILE}
+   * in the data directory); null when the broker is not secure. Valid after {@link #start()}.
+   */
+  public Path adminSettings() {
+    return adminFile;
   }
 
   /** {@code host:port} of the client listener; valid after {@link #start()}. */
@@ -106,31 +139,39 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     log.info("Kafka broker stopped");
   }
 
-  private Map<String, String> serverProperties(Path dir, int controllerPort) {
+  private Map<String, String> serverProperties(Path dir, int controllerPort, int internalPort) {
     String host = settings.host();
     KraftQuorum quorum = settings.quorum();
     Map<String, String> p = new HashMap<>();
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(quorum.nodeId()));
     p.put("controller.quorum.voters", quorum.votersConfig(host, controllerPort));
-    p.put(
-        "listeners",
-        "PLAINTEXT://"
-            + host
-            + ":"
-            + port
-            + ","
-            + CONTROLLER_LISTENER
-            + "://"
-            + host
-            + ":"
-            + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+    String client = settings.secure() ? SECURE_LISTENER : CLIENT_LISTENER;
+    String listeners = client + "://" + host + ":" + port;
+    String advertised = listeners;
+    String protocols = client + ":" + client + "," + CONTROLLER_LISTENER + ":PLAINTEXT";
+    String interBroker = client;
+    if (settings.secure()) {
+      // Brokers and controllers know each other by certificate (mutual TLS); clients use SCRAM.
+      String internal = INTERNAL_LISTENER + "://" + host + ":" + internalPort;
+      listeners += "," + internal;
+      advertised += "," + internal;
+      protocols =
+          client + ":SASL_SSL," + INTERNAL_LISTENER + ":SSL," + CONTROLLER_LISTENER + ":SSL";
+      interBroker = INTERNAL_LISTENER;
+      p.putAll(security.serverProperties());
+      p.put("listener.name.internal.ssl.client.auth", "required");
+      p.put("listener.name.controller.ssl.client.auth", "required");
+      p.put("listener.name.sasl_ssl.ssl.client.auth", "none");
+      p.put(
+          "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+          "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    }
+    p.put("listeners", listeners + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+    p.put("advertised.listeners", advertised);
     p.put("controller.listener.names", CONTROLLER_LISTENER);
-    p.put(
-        "listener.security.protocol.map",
-        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", protocols);
+    p.put("inter.broker.listener.name", interBroker);
     p.put("log.dirs", dir.toString());
     // Topics are created explicitly from the catalog; a typo must not create a topic.
     p.put("auto.create.topics.enable", "false");

@@ -1,0 +1,60 @@
+package io.streamsentinel.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Files that hold a secret (a password, a private key): readable and writable by their owner only
+ * (0600 on POSIX file systems), and never half-written — the text goes to a private temporary file
+ * first, which then replaces the target.
+ */
+public final class SecretFiles {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private SecretFiles() {}
+
+  /** Writes {@code text} to {@code file}, owner-only. */
+  public static void write(Path file, String text) {
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      Path temp =
+          posix()
+              ? Files.createTempFile(
+                  dir,
+                  ".secret",
+                  ".tmp",
+                  PosixFilePermissions.asFileAttribute(
+                      PosixFilePermissions.fromString("rw-------")))
+              : Files.createTempFile(dir, ".secret", ".tmp");
+      try {
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** A random password of 192 bits as URL-safe text (no quotes, so JAAS text can carry it). */
+  public static String randomPassword() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static boolean posix() {
+    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  }
+}
