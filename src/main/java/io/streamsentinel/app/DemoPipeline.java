@@ -71,6 +71,9 @@ public final class DemoPipeline implements AutoCloseable {
    * @param streams the detector's Kafka Streams settings, with its HTTP endpoint
    * @param responder the responder's instance and webhook
    * @param analytics the batch analytics' settings
+   * @param principals each component's own configuration on a secure cluster (its Kafka user), by
+   *     the names of {@link io.streamsentinel.kafka.ComponentAccess}; empty when every component
+   *     uses {@code kafka}
    */
   public record Plan(
       KafkaConfig kafka,
@@ -79,7 +82,18 @@ public final class DemoPipeline implements AutoCloseable {
       DetectorSettings detector,
       StreamsSettings streams,
       ResponderSettings responder,
-      AnalyticsSettings analytics) {}
+      AnalyticsSettings analytics,
+      Map<String, KafkaConfig> principals) {
+
+    public Plan {
+      principals = Map.copyOf(principals);
+    }
+
+    /** The clients of {@code component}: as its own user when it has one. */
+    public ClientConfigFactory clients(String component) {
+      return principals.getOrDefault(component, kafka).clients();
+    }
+  }
 
   private final Plan plan;
   private final Database database;
@@ -113,7 +127,7 @@ public final class DemoPipeline implements AutoCloseable {
       throws InterruptedException {
     this.plan = plan;
     this.database = database;
-    this.clients = plan.kafka().clients();
+    this.clients = plan.clients("operator");
     this.admin = Admin.create(clients.admin(ClientCatalog.TOPICS).toProperties());
     Deque<AutoCloseable> started = new ArrayDeque<>(List.of(admin));
     try {
@@ -123,18 +137,25 @@ public final class DemoPipeline implements AutoCloseable {
           started(
               started,
               new DetectorService(
-                      clients.streams(plan.streams()), plan.detector(), metrics, clients)
+                      plan.clients("detector").streams(plan.streams()),
+                      plan.detector(),
+                      metrics,
+                      plan.clients("detector"))
                   .start());
       this.responder =
-          started(started, new ResponderService(clients, plan.responder(), metrics).start());
-      this.sink = started(started, new SinkService(clients, database, "demo").start());
+          started(
+              started,
+              new ResponderService(plan.clients("responder"), plan.responder(), metrics).start());
+      this.sink = started(started, new SinkService(plan.clients("sink"), database, "demo").start());
       this.analytics =
-          started(started, new AnalyticsService(clients, database, plan.analytics()).start());
+          started(
+              started,
+              new AnalyticsService(plan.clients("analytics"), database, plan.analytics()).start());
       this.learner =
           started(started, new DemoLearner(clients, plan.detector().alertThreshold(), say).start());
       this.generator =
           new GeneratorService(
-                  clients,
+                  plan.clients("generator"),
                   plan.generator(),
                   new TransactionCodec(plan.kafka().limits()),
                   plan.publish(),

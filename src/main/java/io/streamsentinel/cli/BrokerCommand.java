@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
           + " --controller-quorum 1@localhost:9093,2@localhost:9095,3@localhost:9097",
       "  (node 2: --port 9094 --data-dir data/kafka-2; node 3: --port 9096 --data-dir data/kafka-3)",
       "Each node is broker and controller; the cluster id is derived from the quorum. Internal"
-          + " topics get min(3, nodes) replicas and min.insync.replicas 2 at 3 replicas."
+          + " topics get min(3, nodes) replicas and min.insync.replicas 2 at 3 replicas.",
+      "",
+      "--secure (a cluster of one): the client port speaks SASL_SSL; then run"
+          + " 'sentinel security init --config DATA_DIR/sentinel-admin.properties' once for the"
+          + " components' users, ACLs and settings files."
     })
 final class BrokerCommand implements Callable<Integer> {
 
@@ -85,11 +89,25 @@ final class BrokerCommand implements Callable<Integer> {
                       : " (node " + quorum.nodeId() + ", KRaft combined mode, data in ")
                   + broker.dataDir
                   + ")");
-      context
-          .out()
-          .println(
-              "Create the topics with: sentinel topics create --bootstrap-servers "
-                  + server.bootstrapServers());
+      if (server.adminSettings() != null) {
+        context
+            .out()
+            .println(
+                "Secure: SASL_SSL (SCRAM-SHA-512) for clients, ACLs enforced. Admin settings in "
+                    + server.adminSettings()
+                    + " (keep private).");
+        context
+            .out()
+            .println(
+                "Set up the components' users and ACLs with: sentinel security init --config "
+                    + server.adminSettings());
+      } else {
+        context
+            .out()
+            .println(
+                "Create the topics with: sentinel topics create --bootstrap-servers "
+                    + server.bootstrapServers());
+      }
       context.out().println("Press Ctrl-C to stop.");
       context.shutdown().awaitRequest();
       context.out().println("Stopping broker...");
@@ -102,6 +120,11 @@ final class BrokerCommand implements Callable<Integer> {
    * @throws IllegalArgumentException naming the option that is wrong
    */
   private KraftQuorum quorum() {
+    if (controllerQuorum != null && broker.secure) {
+      throw new IllegalArgumentException(
+          "--secure runs a cluster of one for now: its nodes would each make their own CA;"
+              + " drop --controller-quorum or --secure");
+    }
     if (controllerQuorum == null) {
       if (nodeId != 1 || clusterId != null) {
         throw new IllegalArgumentException(

@@ -33,11 +33,20 @@ public final class BrokerOptions {
   @Option(names = "--fresh", description = "Delete the broker's data before starting.")
   boolean fresh;
 
+  @Option(
+      names = "--secure",
+      description =
+          "Clients must authenticate (SCRAM-SHA-512 over TLS) and ACLs decide what each may do;"
+              + " brokers and controllers talk over mutual TLS. A CA and the broker's certificate"
+              + " are made in the data directory at first start and reused after, and an admin"
+              + " user's client settings are written there (sentinel-admin.properties, owner-only).")
+  boolean secure;
+
   BrokerSettings settings() {
     return settings(KraftQuorum.single());
   }
 
   BrokerSettings settings(KraftQuorum quorum) {
-    return new BrokerSettings(host, port, dataDir, fresh, quorum);
+    return new BrokerSettings(host, port, dataDir, fresh, quorum, secure);
   }
 }

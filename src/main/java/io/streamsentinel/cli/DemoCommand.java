@@ -6,6 +6,7 @@ import io.streamsentinel.app.ComponentProbes;
 import io.streamsentinel.app.DemoPipeline;
 import io.streamsentinel.app.DemoSummary;
 import io.streamsentinel.app.StageRoutes;
+import io.streamsentinel.config.ConfigFile;
 import io.streamsentinel.config.Durations;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.database.Database;
@@ -13,7 +14,10 @@ import io.streamsentinel.database.DatabaseException;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.PublishPlan;
 import io.streamsentinel.generator.PublishProgress;
+import io.streamsentinel.kafka.ClientCatalog;
+import io.streamsentinel.kafka.ComponentAccess;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
+import io.streamsentinel.kafka.SecuritySetup;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.monitoring.BrokerMeters;
 import io.streamsentinel.monitoring.ProcessMetrics;
@@ -21,8 +25,11 @@ import io.streamsentinel.web.CaseRoutes;
 import io.streamsentinel.web.HttpBinding;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,6 +98,14 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     KafkaConfig config = kafka.config();
+    if (broker.secure && config.clusterGiven()) {
+      context
+          .err()
+          .println(
+              "demo: --secure secures the embedded broker; on your own cluster run 'sentinel"
+                  + " security init' and start each component with its settings file (--config)");
+      return 2;
+    }
     EmbeddedKafkaBroker embedded =
         config.clusterGiven() ? null : new EmbeddedKafkaBroker(broker.settings());
     try {
@@ -109,10 +124,14 @@ final class DemoCommand implements Callable<Integer> {
                     + broker.dataDir
                     + (broker.fresh ? " (fresh)" : ""));
       }
-      Topics.ensure(context, config);
+      Map<String, KafkaConfig> principals =
+          embedded != null && embedded.adminSettings() != null
+              ? principals(config, embedded.adminSettings())
+              : Map.of();
+      Topics.ensure(context, principals.getOrDefault("operator", config));
       try (Database database = Database.open(databaseOptions.settings(broker.fresh))) {
         context.out().println("Database: " + database.description());
-        return runPipeline(config, database, embedded != null);
+        return runPipeline(config, principals, database, embedded != null);
       } catch (DatabaseException e) {
         context.err().println("demo: " + e.getMessage());
         return 2;
@@ -125,7 +144,43 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private int runPipeline(KafkaConfig config, Database database, boolean brokerInProcess)
+  /**
+   * The secure broker's component users (created or refreshed with {@link SecuritySetup}, their
+   * settings files next to the broker's data) and each component's configuration as its user.
+   */
+  private Map<String, KafkaConfig> principals(KafkaConfig config, Path adminSettings)
+      throws InterruptedException {
+    KafkaConfig admin = config.withOverridesFirst(ConfigFile.load(adminSettings).kafkaOverrides());
+    Path dir = broker.dataDir.toAbsolutePath().getParent().resolve("security");
+    List<SecuritySetup.Component> components;
+    try (Admin a = Admin.create(admin.clients().admin(ClientCatalog.SECURITY).toProperties())) {
+      components =
+          new SecuritySetup(a, admin.settings())
+              .init(ComponentAccess.components(), dir, line -> {});
+    }
+    Map<String, KafkaConfig> principals = new LinkedHashMap<>();
+    for (SecuritySetup.Component c : components) {
+      principals.put(
+          c.name(), config.withOverridesFirst(ConfigFile.load(c.settings()).kafkaOverrides()));
+    }
+    context
+        .out()
+        .println(
+            "Secure: clients authenticate with SCRAM-SHA-512 over TLS and ACLs apply; each stage"
+                + " runs as its own Kafka user ("
+                + String.join(", ", principals.keySet())
+                + "), settings in "
+                + dir
+                + "; admin settings in "
+                + adminSettings);
+    return principals;
+  }
+
+  private int runPipeline(
+      KafkaConfig config,
+      Map<String, KafkaConfig> principals,
+      Database database,
+      boolean brokerInProcess)
       throws Exception {
     GeneratorSettings settings = generator.settings();
     printPlan(settings);
@@ -138,7 +193,8 @@ final class DemoCommand implements Callable<Integer> {
             detectorOptions.settings(config.limits()),
             detectorOptions.streams().withEndpoint(httpBinding.endpoint()),
             responderOptions.settings(),
-            new AnalyticsSettings(detectorOptions.alertThreshold, Duration.ofSeconds(1)));
+            new AnalyticsSettings(detectorOptions.alertThreshold, Duration.ofSeconds(1)),
+            principals);
     DemoPipeline pipeline;
     String failure;
     try (ProcessMetrics metrics = new ProcessMetrics()) {
@@ -150,7 +206,7 @@ final class DemoCommand implements Callable<Integer> {
           ComponentMonitoring monitoring =
               new ComponentMonitoring(
                   context.out()::println,
-                  config.clients(),
+                  principals.getOrDefault("monitoring", config).clients(),
                   metrics,
                   new ComponentMonitoring.Options(
                       "demo",

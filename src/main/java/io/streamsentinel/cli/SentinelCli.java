@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
       LagCommand.class,
       BenchCommand.class,
       ConfigCommand.class,
+      SecurityCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -74,6 +74,20 @@ public record KafkaConfig(
         settings.withBootstrapServers(bootstrapServers), clusterGiven, catalog, limits);
   }
 
+  /**
+   * This configuration with {@code first} applied before the user's own overrides (which still
+   * win): e.g. a component's credentials on a secure cluster.
+   */
+  public KafkaConfig withOverridesFirst(List<KafkaOverride> first) {
+    List<KafkaOverride> all = new ArrayList<>(first);
+    all.addAll(settings.overrides());
+    return new KafkaConfig(
+        new KafkaSettings(settings.bootstrapServers(), settings.profile(), all),
+        clusterGiven,
+        catalog,
+        limits);
+  }
+
   /** The factory of every client's configuration. */
   public ClientConfigFactory clients() {
     return new ClientConfigFactory(settings);

@@ -45,6 +45,7 @@ public final class ClientCatalog {
   public static final String MODEL_WATCHER = "sentinel-model-watcher";
   public static final String RULES = "sentinel-rules";
   public static final String RULE_WATCHER = "sentinel-rule-watcher";
+  public static final String SECURITY = "sentinel-security";
 
   /** The instance id a component runs as when none is given. */
   public static final String DEFAULT_INSTANCE = "1";

@@ -128,7 +128,8 @@ public final class ComponentAccess {
                 TopicCatalog.FRAUD_SCORES,
                 TopicCatalog.FRAUD_ALERTS,
                 TopicCatalog.USER_ACTIONS,
-                TopicCatalog.SYSTEM_METRICS)
+                TopicCatalog.SYSTEM_METRICS,
+                TopicCatalog.FRAUD_MODELS) // the champion's version and drift on the dashboard
             // Lag: every group's committed offsets and every topic's end offsets.
             .allow(ResourceType.GROUP, ANY, PatternType.LITERAL, DESCRIBE)
             .allow(ResourceType.TOPIC, ANY, PatternType.LITERAL, DESCRIBE)

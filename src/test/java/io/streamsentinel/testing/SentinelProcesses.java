@@ -21,15 +21,24 @@ public final class SentinelProcesses implements AutoCloseable {
 
   /** Starts {@code sentinel <args>} with the given heap. */
   public Process start(String name, String heap, String... args) throws Exception {
+    return start(name, heap, List.of(), args);
+  }
+
+  /**
+   * Starts {@code sentinel <args>} with the given heap and JVM options, e.g. {@code
+   * -Dlog4j2.configurationFile=log4j2.xml} for the shipped logging instead of the tests'.
+   */
+  public Process start(String name, String heap, List<String> jvmOptions, String... args)
+      throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
-                "-Dsentinel.log.dir=" + dir.resolve("logs-" + name),
-                "-cp",
-                System.getProperty("java.class.path"),
-                SentinelCli.class.getName()));
+                "-Dsentinel.log.dir=" + dir.resolve("logs-" + name)));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), SentinelCli.class.getName()));
     command.addAll(List.of(args));
     Process process =
         new ProcessBuilder(command)
