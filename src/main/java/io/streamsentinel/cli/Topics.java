@@ -2,6 +2,7 @@ package io.streamsentinel.cli;
 
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.kafka.ClientCatalog;
+import io.streamsentinel.kafka.KafkaAdminException;
 import io.streamsentinel.kafka.TopicMismatchException;
 import io.streamsentinel.kafka.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,6 +31,13 @@ final class Topics {
       if (verbose) {
         report.created().forEach(t -> context.out().println("created  " + t));
         report.alreadyPresent().forEach(t -> context.out().println("present  " + t));
+        if (!report.notAllowed().isEmpty()) {
+          throw new KafkaAdminException(
+              "this Kafka user may not create or see "
+                  + report.notAllowed()
+                  + "; create the topics as the operator (--config with its settings file)",
+              null);
+        }
       } else if (!report.created().isEmpty()) {
         context.out().println("Created topics: " + String.join(", ", report.created()));
       }

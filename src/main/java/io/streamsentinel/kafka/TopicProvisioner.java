@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +41,15 @@ public final class TopicProvisioner {
   }
 
   /** What {@link #ensure} found and did. */
+  /**
+   * @param notAllowed topics this Kafka user may neither see nor create (on a secure cluster a
+   *     component sees only its own)
+   */
   public record Report(
-      List<String> created, List<String> alreadyPresent, List<Mismatch> mismatches) {
+      List<String> created,
+      List<String> alreadyPresent,
+      List<Mismatch> mismatches,
+      List<String> notAllowed) {
     public boolean ok() {
       return mismatches.isEmpty();
     }
@@ -76,17 +84,26 @@ public final class TopicProvisioner {
         AdminCalls.call("cannot list topics", () -> admin.listTopics().names().get());
     List<String> created = new ArrayList<>();
     List<String> present = new ArrayList<>();
+    List<String> notAllowed = new ArrayList<>();
     for (TopicSpec spec : catalog.topics()) {
-      if (existing.contains(spec.name()) || !create(spec, rf)) {
+      if (existing.contains(spec.name())) {
         present.add(spec.name());
       } else {
-        created.add(spec.name());
+        switch (create(spec, rf)) {
+          case CREATED -> created.add(spec.name());
+          case EXISTS -> present.add(spec.name());
+          case NOT_ALLOWED -> notAllowed.add(spec.name());
+        }
       }
+    }
+    if (!notAllowed.isEmpty()) {
+      // On a secure cluster a component sees only its own topics; the operator creates the rest.
+      log.info("Not visible to this Kafka user and not created: {}", notAllowed);
     }
     awaitLeaders(created);
     List<Mismatch> mismatches = check(catalog, present);
     mismatches.forEach(m -> log.warn("Topic mismatch: {}", m));
-    return new Report(created, present, mismatches);
+    return new Report(created, present, mismatches, notAllowed);
   }
 
   /** The cluster's broker count, which fixes the replication factor. */
@@ -152,16 +169,25 @@ public final class TopicProvisioner {
     }
   }
 
-  private boolean create(TopicSpec spec, short rf) throws InterruptedException {
+  private enum Creation {
+    CREATED,
+    EXISTS,
+    NOT_ALLOWED
+  }
+
+  private Creation create(TopicSpec spec, short rf) throws InterruptedException {
     NewTopic topic = new NewTopic(spec.name(), spec.partitions(), rf).configs(spec.configs(rf));
     try {
       admin.createTopics(List.of(topic)).all().get();
       log.info("Created topic {} ({} partitions, RF {})", spec.name(), spec.partitions(), rf);
-      return true;
+      return Creation.CREATED;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TopicExistsException) {
         // Another process created it between our list and create: check it like any other.
-        return false;
+        return Creation.EXISTS;
+      }
+      if (e.getCause() instanceof TopicAuthorizationException) {
+        return Creation.NOT_ALLOWED;
       }
       throw new KafkaAdminException(
           "cannot create topic " + spec.name() + ": " + e.getCause().getMessage(), e);
@@ -174,8 +200,19 @@ public final class TopicProvisioner {
       return List.of();
     }
     Map<String, TopicDescription> descriptions = describe(present);
+    Map<ConfigResource, Config> configs;
+    try {
+      configs = configs(present);
+    } catch (KafkaAdminException e) {
+      if (!(e.getCause() instanceof TopicAuthorizationException)) {
+        throw e;
+      }
+      // A component's user may read its topics but not their configs: partitions still count.
+      log.info("Topic configs not visible to this Kafka user; checking partitions only");
+      configs = Map.of();
+    }
     Map<String, String> policies =
-        configs(present).entrySet().stream()
+        configs.entrySet().stream()
             .collect(
                 Collectors.toMap(
                     e -> e.getKey().name(), e -> e.getValue().get("cleanup.policy").value()));
@@ -188,7 +225,8 @@ public final class TopicProvisioner {
             new Mismatch(
                 name, "partitions", String.valueOf(spec.partitions()), String.valueOf(partitions)));
       }
-      if (!sameCleanupPolicy(spec.cleanupPolicy(), policies.get(name))) {
+      if (policies.containsKey(name)
+          && !sameCleanupPolicy(spec.cleanupPolicy(), policies.get(name))) {
         mismatches.add(
             new Mismatch(name, "cleanup.policy", spec.cleanupPolicy(), policies.get(name)));
       }

@@ -107,6 +107,14 @@ class SecureBrokerIT {
     }
 
     KafkaConfig detector = config(clients.resolve("detector.properties"));
+    // A component starting up checks the topics it can see and leaves the others to the operator.
+    try (Admin a = Admin.create(detector.clients().admin("detector").toProperties())) {
+      TopicProvisioner.Report report = new TopicProvisioner(a).ensure(TopicCatalog.defaults());
+      assertThat(report.ok()).isTrue();
+      assertThat(report.created()).isEmpty();
+      assertThat(report.alreadyPresent()).contains(TopicCatalog.TRANSACTIONS);
+      assertThat(report.notAllowed()).contains(TopicCatalog.FRAUD_FEEDBACK);
+    }
     // The detector writes its scores ...
     try (KafkaProducer<String, byte[]> p =
         new KafkaProducer<>(detector.clients().producer("d").toProperties())) {
