@@ -2,7 +2,7 @@ package io.streamsentinel.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.streamsentinel.config.Secrets;
+import io.streamsentinel.secrets.Secrets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.streamsentinel.database;
 
-import io.streamsentinel.config.Secrets;
+import io.streamsentinel.secrets.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
