@@ -65,7 +65,10 @@ final class ConfigCommand {
             .out()
             .printf(
                 "%-40s = %-45s # %s: %s%n",
-                e.key(), Secrets.shown(e.key(), e.value()), e.source(), e.why());
+                e.key(),
+                Secrets.shown(e.key(), e.value()),
+                Secrets.maskText(e.source()),
+                Secrets.maskText(e.why()));
       }
       context.out().println();
     }
