@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server started from the binaries in a Maven artifact, with its data in a folder
  * that survives restarts. A second process pointed at the same folder while the server runs
- * attaches to it instead (see {@link #runningPort}).
+ * attaches to it instead (see {@link #runningPort}) and reads the same password ({@link
+ * #password(Path)}). The server listens on localhost only and asks every connection for the
+ * superuser's password (scram-sha-256), kept in the folder: see {@link EmbeddedCredentials}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
