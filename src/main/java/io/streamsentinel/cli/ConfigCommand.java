@@ -2,9 +2,9 @@ package io.streamsentinel.cli;
 
 import io.streamsentinel.app.ComponentClients;
 import io.streamsentinel.config.KafkaConfig;
-import io.streamsentinel.config.Secrets;
 import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.secrets.Secrets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,7 +65,10 @@ final class ConfigCommand {
             .out()
             .printf(
                 "%-40s = %-45s # %s: %s%n",
-                e.key(), Secrets.shown(e.key(), e.value()), e.source(), e.why());
+                e.key(),
+                Secrets.shown(e.key(), e.value()),
+                Secrets.maskText(e.source()),
+                Secrets.maskText(e.why()));
       }
       context.out().println();
     }

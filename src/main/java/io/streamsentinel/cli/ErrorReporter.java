@@ -11,7 +11,9 @@ import picocli.CommandLine;
 /**
  * Turns a failed command into one clear line on stderr and exit code 1 (3 when the cluster's topics
  * differ from the catalog). Errors the user can fix (bad settings, a port in use, an unreachable
- * cluster) get their message only; anything else is also logged with its stack trace.
+ * cluster) get their message only; anything else is also logged with its stack trace. Secrets in
+ * messages are masked on the way out: stderr is a {@link io.streamsentinel.secrets.MaskingWriter}
+ * (see {@link SentinelCli#execute}), the log masks every line.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 

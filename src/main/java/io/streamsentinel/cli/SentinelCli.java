@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.runtime.ShutdownSignal;
+import io.streamsentinel.secrets.MaskingWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,10 +89,20 @@ public final class SentinelCli implements Runnable {
 
   /** Runs one command line and returns its exit code; tests call this instead of {@link #main}. */
   public static int execute(CliContext context, String... args) {
-    CommandLine cli = new CommandLine(new SentinelCli(), new ContextFactory(context));
-    cli.setOut(context.out());
-    cli.setErr(context.err());
+    // Error messages quote what options and libraries said: stderr masks secrets in every line.
+    CliContext masked =
+        new CliContext(
+            context.out(),
+            new PrintWriter(new MaskingWriter(context.err()), true),
+            context.shutdown());
+    CommandLine cli = new CommandLine(new SentinelCli(), new ContextFactory(masked));
+    cli.setOut(masked.out());
+    cli.setErr(masked.err());
     cli.setExecutionExceptionHandler(new ErrorReporter());
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      masked.err().flush(); // the part line still held for masking
+    }
   }
 }

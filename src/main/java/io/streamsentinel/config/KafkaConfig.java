@@ -6,6 +6,7 @@ import io.streamsentinel.kafka.KafkaOverride;
 import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TuningProfile;
+import io.streamsentinel.secrets.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

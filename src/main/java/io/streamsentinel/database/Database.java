@@ -2,7 +2,7 @@ package io.streamsentinel.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.streamsentinel.config.Secrets;
+import io.streamsentinel.secrets.Secrets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -60,15 +60,19 @@ public final class Database implements AutoCloseable {
     EmbeddedDatabase embedded = null;
     String url = settings.url();
     String user = settings.user();
+    String password = settings.password();
     String description;
     if (settings.isEmbedded()) {
       var running = settings.fresh() ? null : EmbeddedDatabase.runningPort(settings.embeddedDir());
       if (running != null && running.isPresent()) {
         url = EmbeddedDatabase.jdbcUrl(running.get());
+        // Started by a version from before passwords, the server may have none: it trusts then.
+        password = EmbeddedDatabase.password(settings.embeddedDir()).orElse(null);
         description = "embedded PostgreSQL already running on port " + running.get();
       } else {
         embedded = EmbeddedDatabase.start(settings.embeddedDir(), settings.fresh(), 0);
         url = embedded.jdbcUrl();
+        password = embedded.password();
         description = "embedded PostgreSQL on port " + embedded.port();
       }
       user = EmbeddedDatabase.USER;
@@ -76,7 +80,7 @@ public final class Database implements AutoCloseable {
       description = Secrets.maskedUrl(url);
     }
     try {
-      HikariDataSource pool = pool(url, user, settings);
+      HikariDataSource pool = pool(url, user, password, settings);
       migrate(pool);
       log.info("database ready: {}", description);
       return new Database(embedded, pool, description, settings);
@@ -88,12 +92,13 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static HikariDataSource pool(String url, String user, DatabaseSettings settings) {
+  private static HikariDataSource pool(
+      String url, String user, String password, DatabaseSettings settings) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
-    if (settings.password() != null) {
-      config.setPassword(settings.password());
+    if (password != null) {
+      config.setPassword(password);
     }
     config.setPoolName("sentinel-db");
     config.setMaximumPoolSize(settings.poolSize());

@@ -1,6 +1,6 @@
 package io.streamsentinel.database;
 
-import io.streamsentinel.config.Secrets;
+import io.streamsentinel.secrets.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param url JDBC URL of an existing PostgreSQL server; null means the embedded one
  * @param user user for {@code url}; null for the embedded server (its superuser)
- * @param password password for {@code url}; may be null; never logged
+ * @param password password for {@code url}; may be null; never logged (the embedded server's is
+ *     read from its data folder)
  * @param embeddedDir data folder of the embedded server; never null
  * @param fresh wipe the embedded server's data before starting
  * @param poolSize connections in the pool (sink and API share it)

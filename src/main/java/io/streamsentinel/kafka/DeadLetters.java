@@ -1,5 +1,6 @@
 package io.streamsentinel.kafka;
 
+import io.streamsentinel.secrets.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -104,8 +105,9 @@ public final class DeadLetters {
       long originOffset,
       long nowMs) {
     add(headers, ERROR_STAGE, stage);
-    add(headers, ERROR_FIELD, bounded(field));
-    add(headers, ERROR_PROBLEM, bounded(problem));
+    // Problems quote exceptions, which may quote a URL or a setting: the masking rule applies.
+    add(headers, ERROR_FIELD, bounded(Secrets.maskText(field)));
+    add(headers, ERROR_PROBLEM, bounded(Secrets.maskText(problem)));
     if (originTopic != null) {
       add(headers, ORIGIN_TOPIC, originTopic);
       add(headers, ORIGIN_PARTITION, String.valueOf(originPartition));

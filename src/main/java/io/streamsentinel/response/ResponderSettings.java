@@ -1,6 +1,7 @@
 package io.streamsentinel.response;
 
 import io.streamsentinel.kafka.ClientCatalog;
+import io.streamsentinel.secrets.Secrets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,6 +31,18 @@ public record ResponderSettings(String instanceId, URI webhook, Duration webhook
     if (instanceId.isBlank()) {
       throw new IllegalArgumentException("instance id must not be blank");
     }
+  }
+
+  /** Never prints the webhook's path or query, which may be its secret. */
+  @Override
+  public String toString() {
+    return "ResponderSettings[instanceId="
+        + instanceId
+        + ", webhook="
+        + (webhook == null ? null : Secrets.maskedUrl(webhook.toString()))
+        + ", webhookTimeout="
+        + webhookTimeout
+        + "]";
   }
 
   /** Its client id, which is also its transactional id. */

@@ -2,6 +2,7 @@ package io.streamsentinel.response;
 
 import io.streamsentinel.codec.UserActionCodec;
 import io.streamsentinel.domain.UserAction;
+import io.streamsentinel.secrets.Secrets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,10 @@ public final class WebhookNotifier implements Notifier {
   public static final Duration TIMEOUT = Duration.ofSeconds(2);
 
   private final URI url;
+
+  /** The URL as it may be printed: scheme, host and port only (the path may be the secret). */
+  private final String shownUrl;
+
   private final Duration timeout;
   private final HttpClient http;
 
@@ -42,6 +47,7 @@ public final class WebhookNotifier implements Notifier {
    */
   public WebhookNotifier(URI url, Duration timeout) {
     this.url = url;
+    this.shownUrl = Secrets.maskedUrl(url.toString());
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
@@ -63,19 +69,22 @@ public final class WebhookNotifier implements Notifier {
     } catch (TimeoutException e) {
       exchange.cancel(true);
       throw new NotificationException(
-          "webhook " + url + " did not answer within " + timeout, true, e);
+          "webhook " + shownUrl + " did not answer within " + timeout, true, e);
     } catch (ExecutionException e) {
       throw new NotificationException(
-          "webhook " + url + " unreachable: " + e.getCause(), true, e.getCause());
+          "webhook " + shownUrl + " unreachable: " + Secrets.maskText(String.valueOf(e.getCause())),
+          true,
+          e.getCause());
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
-      throw new NotificationException("interrupted while calling " + url, true, e);
+      throw new NotificationException("interrupted while calling " + shownUrl, true, e);
     }
     if (status >= 200 && status < 300) {
       return;
     }
     boolean retriable = status >= 500 || status == 429;
-    throw new NotificationException("webhook " + url + " answered HTTP " + status, retriable, null);
+    throw new NotificationException(
+        "webhook " + shownUrl + " answered HTTP " + status, retriable, null);
   }
 }

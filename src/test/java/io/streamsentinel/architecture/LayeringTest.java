@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the CLI.
  *
  * <pre>
- * cli ──> app, bench ──> web ──> stages ──> codec, kafka, config, database, runtime ──> detection ──> domain
+ * cli ──> app, bench ──> web ──> stages ──> codec, kafka, config, database, runtime, secrets ──> detection ──> domain
  * stages: generator, streaming, response, persistence, analytics, monitoring (none imports another)
  * </pre>
  */
@@ -73,7 +73,8 @@ class LayeringTest {
         .layer("stages")
         .definedBy(packages(STAGES.toArray(String[]::new)))
         .layer("infrastructure")
-        .definedBy(packages("codec", "kafka", "config", "database", "runtime", "registry"))
+        .definedBy(
+            packages("codec", "kafka", "config", "database", "runtime", "registry", "secrets"))
         .layer("core")
         .definedBy(packages("detection", "domain"))
         .whereLayer("cli")

@@ -115,7 +115,9 @@ class ClusterFaultIT {
             "--db-url",
             database.jdbcUrl(),
             "--db-user",
-            EmbeddedDatabase.USER));
+            EmbeddedDatabase.USER,
+            "--db-password",
+            database.password()));
     long started = System.nanoTime();
     Process generator =
         processes.start(
@@ -367,7 +369,8 @@ class ClusterFaultIT {
 
   private long query(String sql) throws SQLException {
     try (Connection c =
-            DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, null);
+            DriverManager.getConnection(
+                database.jdbcUrl(), EmbeddedDatabase.USER, database.password());
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       r.next();

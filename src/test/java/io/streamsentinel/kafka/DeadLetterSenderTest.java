@@ -48,6 +48,29 @@ class DeadLetterSenderTest {
   }
 
   @Test
+  void shouldMaskSecretsQuotedInTheProblem() {
+    MockProducer<String, byte[]> producer =
+        new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    DeadLetterSender sender =
+        new DeadLetterSender(producer, TopicCatalog.FRAUD_ALERTS_DLQ, "responder", CLOCK);
+
+    sender.send(
+        POISON,
+        "action",
+        "java.io.IOException: webhook https://hooks.example/T0/hunter2 unreachable:"
+            + " jdbc:postgresql://bob:hunter3@db/s?password=hunter4");
+    sender.awaitAll();
+
+    String problem =
+        DeadLetters.header(producer.history().get(0).headers(), DeadLetters.ERROR_PROBLEM);
+    assertThat(problem)
+        .doesNotContain("hunter")
+        .isEqualTo(
+            "java.io.IOException: webhook https://hooks.example/******** unreachable:"
+                + " jdbc:postgresql://bob:********@db/s?password=********");
+  }
+
+  @Test
   void shouldCutAnOversizedRecordToFitAndSaySo() {
     MockProducer<String, byte[]> producer =
         new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());

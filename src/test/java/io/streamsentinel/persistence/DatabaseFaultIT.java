@@ -223,7 +223,8 @@ class DatabaseFaultIT {
   /** Until a COPY into the decisions is running on the server (seen from a connection of ours). */
   private void awaitCopyInFlight() throws Exception {
     try (Connection c =
-            DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(port), EmbeddedDatabase.USER, "");
+            DriverManager.getConnection(
+                EmbeddedDatabase.jdbcUrl(port), EmbeddedDatabase.USER, server.password());
         Statement s = c.createStatement()) {
       await()
           .atMost(Duration.ofSeconds(60))
@@ -322,7 +323,7 @@ class DatabaseFaultIT {
     return new DatabaseSettings(
         EmbeddedDatabase.jdbcUrl(port),
         EmbeddedDatabase.USER,
-        null,
+        EmbeddedDatabase.password(data).orElseThrow(),
         data,
         false,
         DatabaseSettings.DEFAULT_POOL_SIZE,

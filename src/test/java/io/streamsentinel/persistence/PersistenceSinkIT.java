@@ -126,7 +126,7 @@ class PersistenceSinkIT {
         new DatabaseSettings(
             EmbeddedDatabase.jdbcUrl(port),
             EmbeddedDatabase.USER,
-            null,
+            server.password(),
             data,
             false,
             2,

@@ -1,0 +1,136 @@
+package io.streamsentinel.database;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may connect to the embedded server: whoever knows its superuser's random password, kept in
+ * {@value #PASSWORD_FILE} inside the data folder (readable by its owner only), and a {@code
+ * pg_hba.conf} that asks every connection for it (scram-sha-256, no trust lines).
+ *
+ * <p>The file lives in the data folder so that the folder carries its own key: a second process
+ * pointed at the folder reads it, and deleting the folder deletes it. PostgreSQL ignores files it
+ * does not know there. Known limitation: anyone who can read the folder as its owner (or root) can
+ * read the password, as they could read the data itself.
+ */
+final class EmbeddedCredentials {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedCredentials.class);
+
+  /** The password file's name inside the data folder. */
+  static final String PASSWORD_FILE = "sentinel-password";
+
+  /** 192 random bits: well beyond guessing, 32 characters of URL-safe Base64. */
+  private static final int PASSWORD_BYTES = 24;
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+
+  /** Every connection needs the password; the server listens on localhost only. */
+  static final String HBA =
+      """
+      # Written by Stream-Sentinel: every connection needs the superuser's password, which is in
+      # the file sentinel-password of this folder. The server listens on localhost only.
+      local all all scram-sha-256
+      host all all 127.0.0.1/32 scram-sha-256
+      host all all ::1/128 scram-sha-256
+      """;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private EmbeddedCredentials() {}
+
+  /** A new random password, URL-safe text (no quoting needed in a file, a URL or SQL). */
+  static String newPassword() {
+    byte[] bytes = new byte[PASSWORD_BYTES];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static Path passwordFile(Path dir) {
+    return dir.resolve(PASSWORD_FILE);
+  }
+
+  /**
+   * The password kept in {@code dir}, if there is one; its file is made owner-only if it was not.
+   */
+  static Optional<String> readPassword(Path dir) throws IOException {
+    Path file = passwordFile(dir);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    if (isPosix() && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+      log.warn("{} was readable by others; made it owner-only (0600)", file);
+      Files.setPosixFilePermissions(file, OWNER_ONLY);
+    }
+    String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+    if (password.isEmpty()) {
+      throw new IOException(file + " is empty");
+    }
+    return Optional.of(password);
+  }
+
+  /**
+   * Keeps {@code password} in {@code dir}; the file is created owner-only, then renamed into place.
+   */
+  static void writePassword(Path dir, String password) throws IOException {
+    Path written = ownerOnlyTempFile(dir, password + "\n");
+    Files.move(written, passwordFile(dir), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * {@code text} in a new file in {@code dir} that only its owner can read (set at creation, so it
+   * is never readable by others even for a moment); the caller deletes or moves it.
+   */
+  static Path ownerOnlyTempFile(Path dir, String text) throws IOException {
+    FileAttribute<?>[] attributes =
+        isPosix()
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+            : new FileAttribute<?>[0];
+    Path file = Files.createTempFile(dir, ".sentinel-", ".tmp", attributes);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** Whether {@code dir}'s {@code pg_hba.conf} is ours (else it predates passwords: trust). */
+  static boolean hbaIsCurrent(Path dir) throws IOException {
+    Path hba = dir.resolve("pg_hba.conf");
+    return Files.isRegularFile(hba) && Files.readString(hba, StandardCharsets.UTF_8).equals(HBA);
+  }
+
+  /** Whether {@code dir}'s {@code pg_hba.conf} lets anyone in without a password. */
+  static boolean hbaTrusts(Path dir) throws IOException {
+    List<String> lines = Files.readAllLines(dir.resolve("pg_hba.conf"), StandardCharsets.UTF_8);
+    return lines.stream()
+        .map(String::strip)
+        .filter(line -> !line.startsWith("#"))
+        .anyMatch(line -> line.matches(".*\\strust(\\s.*)?"));
+  }
+
+  static void writeHba(Path dir) throws IOException {
+    Path written = ownerOnlyTempFile(dir, HBA);
+    Files.move(
+        written,
+        dir.resolve("pg_hba.conf"),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static boolean isPosix() {
+    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  }
+}
