@@ -1,19 +1,13 @@
 package io.streamsentinel.database;
 
+import io.streamsentinel.runtime.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +28,6 @@ final class EmbeddedCredentials {
   /** The password file's name inside the data folder. */
   static final String PASSWORD_FILE = "sentinel-password";
 
-  /** 192 random bits: well beyond guessing, 32 characters of URL-safe Base64. */
-  private static final int PASSWORD_BYTES = 24;
-
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
-
   /** Every connection needs the password; the server listens on localhost only. */
   static final String HBA =
       """
@@ -50,15 +38,11 @@ final class EmbeddedCredentials {
       host all all ::1/128 scram-sha-256
       """;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private EmbeddedCredentials() {}
 
   /** A new random password, URL-safe text (no quoting needed in a file, a URL or SQL). */
   static String newPassword() {
-    byte[] bytes = new byte[PASSWORD_BYTES];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return SecretFiles.randomPassword();
   }
 
   static Path passwordFile(Path dir) {
@@ -73,9 +57,8 @@ final class EmbeddedCredentials {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    if (isPosix() && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+    if (SecretFiles.restrict(file)) {
       log.warn("{} was readable by others; made it owner-only (0600)", file);
-      Files.setPosixFilePermissions(file, OWNER_ONLY);
     }
     String password = Files.readString(file, StandardCharsets.UTF_8).strip();
     if (password.isEmpty()) {
@@ -92,18 +75,8 @@ final class EmbeddedCredentials {
     Files.move(written, passwordFile(dir), StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /**
-   * {@code text} in a new file in {@code dir} that only its owner can read (set at creation, so it
-   * is never readable by others even for a moment); the caller deletes or moves it.
-   */
   static Path ownerOnlyTempFile(Path dir, String text) throws IOException {
-    FileAttribute<?>[] attributes =
-        isPosix()
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-            : new FileAttribute<?>[0];
-    Path file = Files.createTempFile(dir, ".sentinel-", ".tmp", attributes);
-    Files.writeString(file, text, StandardCharsets.UTF_8);
-    return file;
+    return SecretFiles.ownerOnlyTempFile(dir, text);
   }
 
   /** Whether {@code dir}'s {@code pg_hba.conf} is ours (else it predates passwords: trust). */
@@ -128,9 +101,5 @@ final class EmbeddedCredentials {
         dir.resolve("pg_hba.conf"),
         StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static boolean isPosix() {
-    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   }
 }

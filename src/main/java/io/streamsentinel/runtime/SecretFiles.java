@@ -7,9 +7,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * Files that hold a secret (a password, a private key): readable and writable by their owner only
@@ -19,6 +21,8 @@ import java.util.Base64;
 public final class SecretFiles {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private SecretFiles() {}
 
@@ -27,17 +31,8 @@ public final class SecretFiles {
     Path dir = file.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      Path temp =
-          posix()
-              ? Files.createTempFile(
-                  dir,
-                  ".secret",
-                  ".tmp",
-                  PosixFilePermissions.asFileAttribute(
-                      PosixFilePermissions.fromString("rw-------")))
-              : Files.createTempFile(dir, ".secret", ".tmp");
+      Path temp = ownerOnlyTempFile(dir, text);
       try {
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temp);
@@ -45,6 +40,29 @@ public final class SecretFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /**
+   * {@code text} in a new file in {@code dir} that only its owner can read (set at creation, so it
+   * is never readable by others even for a moment); the caller deletes or moves it.
+   */
+  public static Path ownerOnlyTempFile(Path dir, String text) throws IOException {
+    Path file =
+        posix()
+            ? Files.createTempFile(
+                dir, ".sentinel-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+            : Files.createTempFile(dir, ".sentinel-", ".tmp");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** Makes {@code file} owner-only when it is not, saying whether it had to. */
+  public static boolean restrict(Path file) throws IOException {
+    if (posix() && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+      Files.setPosixFilePermissions(file, OWNER_ONLY);
+      return true;
+    }
+    return false;
   }
 
   /** A random password of 192 bits as URL-safe text (no quotes, so JAAS text can carry it). */
