@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the CLI.
  *
  * <pre>
- * cli ──> app, bench ──> web ──> stages ──> codec, kafka, config, database, runtime ──> detection ──> domain
+ * cli ──> app, bench ──> web ──> stages ──> codec, kafka, config, database, runtime, registry, access
+ *   ──> detection ──> domain
  * stages: generator, streaming, response, persistence, analytics, monitoring (none imports another)
  * </pre>
  */
@@ -73,7 +74,8 @@ class LayeringTest {
         .layer("stages")
         .definedBy(packages(STAGES.toArray(String[]::new)))
         .layer("infrastructure")
-        .definedBy(packages("codec", "kafka", "config", "database", "runtime", "registry"))
+        .definedBy(
+            packages("codec", "kafka", "config", "database", "runtime", "registry", "access"))
         .layer("core")
         .definedBy(packages("detection", "domain"))
         .whereLayer("cli")
