@@ -1,9 +1,16 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.access.KeyVerifier;
+import io.streamsentinel.web.HttpAccess;
 import io.streamsentinel.web.HttpBinding;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Where a component serves {@code /metrics}, {@code /health} and its API. */
+/**
+ * Where a component serves {@code /metrics}, {@code /health} and its API, and under which names;
+ * every route but {@code /health} needs an API key ({@code sentinel apikey create}).
+ */
 public final class HttpOptions {
 
   @Option(
@@ -22,6 +29,15 @@ public final class HttpOptions {
           "Interface the HTTP server binds (default: ${DEFAULT-VALUE}: this machine only).")
   String host;
 
+  @Option(
+      names = "--http-allowed-host",
+      paramLabel = "NAME",
+      description =
+          "Another name clients reach the HTTP server by (a DNS name, a proxy's); repeatable. Requests"
+              + " whose Host or Origin names anything but the bound address, localhost or these are"
+              + " refused (403).")
+  List<String> allowedHosts = new ArrayList<>();
+
   /**
    * Settles the port the HTTP server will bind ({@link HttpBinding#settle}), saying on stdout when
    * the default port is taken and a free one is used instead.
@@ -31,5 +47,10 @@ public final class HttpOptions {
    */
   HttpBinding settle(CliContext context, Integer defaultPort) {
     return HttpBinding.settle(host, port, defaultPort, context.out()::println);
+  }
+
+  /** Who may call the server: callers with a key {@code keys} knows, under these names. */
+  HttpAccess access(KeyVerifier keys) {
+    return new HttpAccess(keys, allowedHosts, null);
   }
 }
