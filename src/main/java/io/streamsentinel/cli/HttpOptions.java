@@ -3,6 +3,7 @@ package io.streamsentinel.cli;
 import io.streamsentinel.access.KeyVerifier;
 import io.streamsentinel.web.HttpAccess;
 import io.streamsentinel.web.HttpBinding;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -49,8 +50,40 @@ public final class HttpOptions {
     return HttpBinding.settle(host, port, defaultPort, context.out()::println);
   }
 
-  /** Who may call the server: callers with a key {@code keys} knows, under these names. */
+  @Option(
+      names = "--http-tls-keystore",
+      paramLabel = "FILE",
+      description =
+          "Serve HTTPS (only) with the key and certificate in this PKCS#12 keystore, e.g. made with"
+              + " keytool -genkeypair -storetype PKCS12 -keyalg EC -dname CN=localhost.")
+  Path tlsKeystore;
+
+  @Option(
+      names = "--http-tls-password",
+      paramLabel = "PASSWORD",
+      interactive = true,
+      arity = "0..1",
+      defaultValue = "${env:SENTINEL_HTTP_TLS_PASSWORD}",
+      description =
+          "Password of --http-tls-keystore; without a value it is asked for, unechoed (env"
+              + " SENTINEL_HTTP_TLS_PASSWORD, preferred: not in the shell history).")
+  String tlsPassword;
+
+  /**
+   * Who may call the server: callers with a key {@code keys} knows, under these names, over TLS
+   * when a keystore is given.
+   *
+   * @throws IllegalArgumentException for a keystore without a password
+   */
   HttpAccess access(KeyVerifier keys) {
-    return new HttpAccess(keys, allowedHosts, null);
+    HttpAccess.Tls tls = null;
+    if (tlsKeystore != null) {
+      if (tlsPassword == null) {
+        throw new IllegalArgumentException(
+            "--http-tls-keystore needs --http-tls-password (or SENTINEL_HTTP_TLS_PASSWORD)");
+      }
+      tls = new HttpAccess.Tls(tlsKeystore, tlsPassword);
+    }
+    return new HttpAccess(keys, allowedHosts, tls);
   }
 }

@@ -78,8 +78,16 @@ public final class WebServer implements AutoCloseable {
                     ctx.status(500).json(errorBody("internal error, see the server log", null));
                   });
               groups.forEach(group -> group.register(config));
+              if (access.tls() != null) {
+                config.jetty.addConnector(
+                    (server, http) -> TlsConnector.create(server, http, access.tls(), host, port));
+              }
             });
-    app.start(host, port);
+    if (access.tls() == null) {
+      app.start(host, port);
+    } else {
+      TlsConnector.start(app, access.tls());
+    }
     boundPort.set(app.port());
     log.info("HTTP server listening on {}://{}:{}", access.scheme(), host, app.port());
     return new WebServer(app);
