@@ -65,7 +65,8 @@ const Sentinel = {
     return body;
   },
 
-  // Shows the sign-in form until a key is accepted by /api/me, then calls start(me) once.
+  // Shows the sign-in form until a key is accepted by /api/me, then calls start(me) once (a key refused
+  // later, e.g. revoked, shows the form again; signing in then reloads the page).
   signIn(start) {
     const form = document.getElementById('sign-in');
     const who = document.getElementById('who');
@@ -82,10 +83,12 @@ const Sentinel = {
         message.textContent = '';
         who.textContent = me.name + ' (' + me.role + ')';
         who.dataset.name = me.name;
-        if (!started) {
-          started = true;
-          start(me);
+        if (started) {
+          window.location.reload(); // signed in again after a refused key: start afresh
+          return;
         }
+        started = true;
+        start(me);
       } catch (e) {
         form.hidden = false;
         message.textContent = e.message;
