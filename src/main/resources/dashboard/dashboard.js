@@ -293,9 +293,9 @@ async function loadCases(force = false) {
   }
 }
 
+// The analyst is the signed-in key's name: the server takes it from the key, never from the body.
 async function act(caseId, verb, body) {
   const message = document.getElementById('case-message');
-  body.analyst = document.getElementById('analyst').value.trim() || 'analyst';
   try {
     const result = await S.json(`/api/cases/${caseId}/${verb}`, {
       method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
@@ -308,16 +308,12 @@ async function act(caseId, verb, body) {
 
 function connect() {
   const status = document.getElementById('connection');
-  const source = new EventSource('/api/dashboard/stream');
-  source.addEventListener('snapshot', event => {
-    status.textContent = 'live';
-    status.className = 'badge ok';
-    show(JSON.parse(event.data));
+  S.stream('/api/dashboard/stream', (event, data) => {
+    if (event === 'snapshot') show(JSON.parse(data));
+  }, live => {
+    status.textContent = live ? 'live' : 'reconnecting…';
+    status.className = 'badge ' + (live ? 'ok' : 'bad');
   });
-  source.onerror = () => {
-    status.textContent = 'reconnecting…';
-    status.className = 'badge bad';
-  };
 }
 
 document.getElementById('user-lookup').addEventListener('submit', event => {
@@ -327,6 +323,8 @@ document.getElementById('user-lookup').addEventListener('submit', event => {
 });
 
 makeCharts();
-connect();
-loadCases();
-setInterval(() => loadCases(), 3000);
+S.signIn(() => {
+  connect();
+  loadCases();
+  setInterval(() => loadCases(), 3000);
+});

@@ -30,7 +30,6 @@ function render(value) {
 
 async function loadProfile() {
   const url = '/api/users/' + encodeURIComponent(userId);
-  document.getElementById('raw-link').href = url;
   document.getElementById('raw-link').textContent = url;
   try {
     const user = await U.json(url);
@@ -68,5 +67,7 @@ async function loadCases() {
 
 document.getElementById('user-title').textContent = userId || '(none given)';
 document.title = 'Stream-Sentinel · ' + userId;
-loadProfile();
-loadCases();
+U.signIn(() => {
+  loadProfile();
+  loadCases();
+});

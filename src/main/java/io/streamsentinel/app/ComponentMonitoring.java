@@ -15,6 +15,7 @@ import io.streamsentinel.monitoring.SystemMetricsPublisher;
 import io.streamsentinel.web.CaseRoutes;
 import io.streamsentinel.web.DashboardRoutes;
 import io.streamsentinel.web.HealthRoutes;
+import io.streamsentinel.web.HttpAccess;
 import io.streamsentinel.web.HttpBinding;
 import io.streamsentinel.web.MetricsRoutes;
 import io.streamsentinel.web.RouteGroup;
@@ -34,7 +35,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 /**
  * A component's monitoring, started by its command: the health monitor (events and snapshots to
  * system-metrics) and, when it has a port, the HTTP server with {@code /metrics}, {@code /health}
- * and the component's own API routes.
+ * and the component's own API routes, every one but {@code /health} behind an API key.
  */
 public final class ComponentMonitoring implements AutoCloseable {
 
@@ -52,6 +53,7 @@ public final class ComponentMonitoring implements AutoCloseable {
    * @param component the name events and {@code /health} carry ("detector", ...)
    * @param probe reads the component's totals, given an Admin client for lag and input offsets
    * @param http where the HTTP server listens; {@link HttpBinding#enabled()} false for none
+   * @param access who may call the server; required when there is one, else may be null
    * @param health the health rules and how often they run
    * @param routes the component's own routes besides /metrics and /health (e.g. the case API)
    * @param withDashboard also serve the live dashboard at {@code /} (when there is a server)
@@ -61,6 +63,7 @@ public final class ComponentMonitoring implements AutoCloseable {
       String component,
       Function<Admin, Readings.Probe> probe,
       HttpBinding http,
+      HttpAccess access,
       HealthSettings health,
       List<RouteGroup> routes,
       boolean withDashboard,
@@ -71,6 +74,9 @@ public final class ComponentMonitoring implements AutoCloseable {
       Objects.requireNonNull(probe, "probe");
       Objects.requireNonNull(http, "http");
       Objects.requireNonNull(health, "health");
+      if (http.enabled() && access == null) {
+        throw new IllegalArgumentException("an HTTP server needs its access settings (API keys)");
+      }
       routes = List.copyOf(routes);
     }
 
@@ -79,10 +85,11 @@ public final class ComponentMonitoring implements AutoCloseable {
         String component,
         Function<Admin, Readings.Probe> probe,
         HttpBinding http,
+        HttpAccess access,
         HealthSettings health,
         List<RouteGroup> routes,
         boolean withDashboard) {
-      this(component, probe, http, health, routes, withDashboard, null);
+      this(component, probe, http, access, health, routes, withDashboard, null);
     }
   }
 
@@ -109,8 +116,8 @@ public final class ComponentMonitoring implements AutoCloseable {
                   .start();
           routes.add(new DashboardRoutes(dashboard));
         }
-        this.web = startWeb(options.http(), routes);
-        String base = "http://" + options.http().host() + ":" + web.port();
+        this.web = startWeb(options.http(), options.access(), metrics, routes);
+        String base = options.access().scheme() + "://" + options.http().host() + ":" + web.port();
         if (dashboard != null) {
           out.accept("Dashboard at " + base + "/");
         }
@@ -142,9 +149,10 @@ public final class ComponentMonitoring implements AutoCloseable {
    * Binds exactly the settled port: it may already be announced to other detector instances, so
    * moving elsewhere is no option.
    */
-  private static WebServer startWeb(HttpBinding http, List<RouteGroup> routes) {
+  private static WebServer startWeb(
+      HttpBinding http, HttpAccess access, ProcessMetrics metrics, List<RouteGroup> routes) {
     try {
-      return WebServer.start(http.host(), http.port(), routes);
+      return WebServer.start(http.host(), http.port(), access, metrics.registry(), routes);
     } catch (JavalinBindException e) {
       throw new PortInUseException(
           http.port(),

@@ -1,8 +1,10 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.access.ApiKeyStore;
 import io.streamsentinel.analytics.AnalyticsSettings;
 import io.streamsentinel.app.ComponentMonitoring;
 import io.streamsentinel.app.ComponentProbes;
+import io.streamsentinel.app.DemoKey;
 import io.streamsentinel.app.DemoPipeline;
 import io.streamsentinel.app.DemoSummary;
 import io.streamsentinel.app.StageRoutes;
@@ -24,6 +26,7 @@ import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.web.CaseRoutes;
 import io.streamsentinel.web.HttpBinding;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,7 +205,9 @@ final class DemoCommand implements Callable<Integer> {
         metrics.bind(new BrokerMeters());
       }
       pipeline = new DemoPipeline(plan, database, metrics, context.out()::println);
+      ApiKeyStore keys = new ApiKeyStore(database);
       try (pipeline;
+          DemoKey key = DemoKey.create(keys, Clock.systemUTC());
           ComponentMonitoring monitoring =
               new ComponentMonitoring(
                   context.out()::println,
@@ -217,12 +222,20 @@ final class DemoCommand implements Callable<Integer> {
                               pipeline.responder().counters(),
                               a),
                       httpBinding,
+                      http.access(keys),
                       health.settings(),
                       List.of(
                           new CaseRoutes(pipeline.sink().cases()),
                           StageRoutes.users(pipeline.detector(), httpBinding.endpoint())),
                       true,
                       pipeline.detector().drift()::report))) {
+        context
+            .out()
+            .println(
+                "API key "
+                    + key.name()
+                    + " (admin, revoked when the demo stops; shown only now): "
+                    + key.secret());
         PublishProgress progress = new PublishProgress(pipeline.generator().stats(), 0, duration);
         pipeline
             .generator()

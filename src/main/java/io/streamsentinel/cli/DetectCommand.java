@@ -1,9 +1,11 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.access.ApiKeyStore;
 import io.streamsentinel.app.ComponentMonitoring;
 import io.streamsentinel.app.ComponentProbes;
 import io.streamsentinel.app.StageRoutes;
 import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.database.Database;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.streaming.DetectorService;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Mixin;
           + " synthetic-transactions-dlq.",
       "Start more instances with the same options to share the partitions; Kafka rebalances them.",
       "With --http-port it also serves GET /api/users/{id}: a user's profile and account status from the"
-          + " detector's state, asked of whichever instance hosts the user's partition."
+          + " detector's state, asked of whichever instance hosts the user's partition. Every route but"
+          + " /health then needs an API key, checked in the database (--db-url, or the embedded one a"
+          + " running demo or persist started)."
     })
 final class DetectCommand implements Callable<Integer> {
 
@@ -35,6 +39,7 @@ final class DetectCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
   @Mixin DetectorOptions detector;
   @Mixin HttpOptions http;
+  @Mixin DatabaseOptions db;
   @Mixin HealthOptions health;
 
   DetectCommand(CliContext context) {
@@ -58,7 +63,8 @@ final class DetectCommand implements Callable<Integer> {
             settings.alertThreshold());
     HttpBinding httpBinding = http.settle(context, null);
     HostInfo endpoint = httpBinding.endpoint();
-    try (ProcessMetrics metrics = new ProcessMetrics();
+    try (Database keys = httpBinding.enabled() ? KeyDatabase.open(db) : null;
+        ProcessMetrics metrics = new ProcessMetrics();
         DetectorService service =
             new DetectorService(
                 clients.streams(detector.streams().withEndpoint(endpoint)),
@@ -74,6 +80,7 @@ final class DetectCommand implements Callable<Integer> {
                     "detector",
                     admin -> ComponentProbes.detector(service, admin),
                     httpBinding,
+                    keys == null ? null : http.access(new ApiKeyStore(keys)),
                     health.settings(),
                     endpoint == null ? List.of() : List.of(StageRoutes.users(service, endpoint)),
                     false))) {

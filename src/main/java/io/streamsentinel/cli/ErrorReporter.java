@@ -1,6 +1,8 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.access.ApiKeyException;
 import io.streamsentinel.config.ConfigException;
+import io.streamsentinel.database.DatabaseException;
 import io.streamsentinel.kafka.KafkaAdminException;
 import io.streamsentinel.kafka.PortInUseException;
 import io.streamsentinel.kafka.TopicMismatchException;
@@ -31,6 +33,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof ConfigException
         || e instanceof PortInUseException
         || e instanceof KafkaAdminException
+        || e instanceof DatabaseException
+        || e instanceof ApiKeyException
         || e instanceof IllegalArgumentException) {
       cli.getErr().println(command + ": " + e.getMessage());
     } else {

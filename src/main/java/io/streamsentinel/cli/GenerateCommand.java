@@ -1,9 +1,11 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.access.ApiKeyStore;
 import io.streamsentinel.app.ComponentMonitoring;
 import io.streamsentinel.app.ComponentProbes;
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.database.Database;
 import io.streamsentinel.generator.GeneratorService;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.LabelFeed;
@@ -12,6 +14,7 @@ import io.streamsentinel.generator.PublishProgress;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.monitoring.ProcessMetrics;
+import io.streamsentinel.web.HttpBinding;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +41,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
   @Mixin GeneratorOptions generator;
   @Mixin HttpOptions http;
+  @Mixin DatabaseOptions db;
   @Mixin HealthOptions health;
 
   @Option(
@@ -104,6 +108,8 @@ final class GenerateCommand implements Callable<Integer> {
             settings.seed(),
             settings.start());
     ClientConfigFactory clients = config.clients();
+    HttpBinding httpBinding = http.settle(context, null);
+    Database keys = httpBinding.enabled() ? KeyDatabase.open(db) : null;
     ProcessMetrics metrics = new ProcessMetrics();
     GeneratorService run =
         new GeneratorService(
@@ -114,7 +120,8 @@ final class GenerateCommand implements Callable<Integer> {
             metrics,
             labels ? LabelFeed.Policy.defaults() : null);
     PublishProgress progress = new PublishProgress(run.stats(), length.count, length.duration);
-    try (metrics;
+    try (keys;
+        metrics;
         run;
         ComponentMonitoring monitoring =
             new ComponentMonitoring(
@@ -124,7 +131,8 @@ final class GenerateCommand implements Callable<Integer> {
                 new ComponentMonitoring.Options(
                     "generator",
                     admin -> ComponentProbes.generator(run.stats()),
-                    http.settle(context, null),
+                    httpBinding,
+                    keys == null ? null : http.access(new ApiKeyStore(keys)),
                     health.settings(),
                     List.of(),
                     false))) {

@@ -1,5 +1,6 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.access.ApiKeyStore;
 import io.streamsentinel.app.ComponentMonitoring;
 import io.streamsentinel.app.ComponentProbes;
 import io.streamsentinel.config.KafkaConfig;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
       "If the database is unreachable the sink pauses its partitions and retries with backoff; undecodable"
           + " records go to persistence-dlq. Without --db-url it starts (or attaches to) the embedded"
           + " PostgreSQL in ./data/postgres.",
-      "With --http-port it serves the review-case API (/api/cases), /metrics and /health."
+      "With --http-port it serves the review-case API (/api/cases), /metrics and /health; every route but"
+          + " /health needs an API key (sentinel apikey create), checked in the same database."
     })
 final class PersistCommand implements Callable<Integer> {
 
@@ -75,6 +77,7 @@ final class PersistCommand implements Callable<Integer> {
                       "persistence",
                       admin -> ComponentProbes.persistence(run.counters(), admin),
                       http.settle(context, null),
+                      http.access(new ApiKeyStore(database)),
                       health.settings(),
                       List.of(new CaseRoutes(run.cases())),
                       false))) {

@@ -1,12 +1,15 @@
 package io.streamsentinel.cli;
 
+import io.streamsentinel.access.ApiKeyStore;
 import io.streamsentinel.app.ComponentMonitoring;
 import io.streamsentinel.app.ComponentProbes;
 import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.database.Database;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.response.ResponderService;
 import io.streamsentinel.response.ResponderSettings;
+import io.streamsentinel.web.HttpBinding;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +37,7 @@ final class RespondCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
   @Mixin ResponderOptions responder;
   @Mixin HttpOptions http;
+  @Mixin DatabaseOptions db;
   @Mixin HealthOptions health;
 
   RespondCommand(CliContext context) {
@@ -51,7 +55,9 @@ final class RespondCommand implements Callable<Integer> {
             "Responder at %s (%s). Ctrl-C stops.%n",
             config.settings().bootstrapServers(), settings.clientId());
     ClientConfigFactory clients = config.clients();
-    try (ProcessMetrics metrics = new ProcessMetrics();
+    HttpBinding httpBinding = http.settle(context, null);
+    try (Database keys = httpBinding.enabled() ? KeyDatabase.open(db) : null;
+        ProcessMetrics metrics = new ProcessMetrics();
         ResponderService run = new ResponderService(clients, settings, metrics).start();
         ComponentMonitoring monitoring =
             new ComponentMonitoring(
@@ -61,7 +67,8 @@ final class RespondCommand implements Callable<Integer> {
                 new ComponentMonitoring.Options(
                     "responder",
                     admin -> ComponentProbes.responder(run.counters(), admin),
-                    http.settle(context, null),
+                    httpBinding,
+                    keys == null ? null : http.access(new ApiKeyStore(keys)),
                     health.settings(),
                     List.of(),
                     false))) {

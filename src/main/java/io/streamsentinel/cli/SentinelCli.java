@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       PersistCommand.class,
       CasesCommand.class,
       AccountCommand.class,
+      ApiKeyCommand.class,
       EvaluateCommand.class,
       BacktestCommand.class,
       RulesCommand.class,

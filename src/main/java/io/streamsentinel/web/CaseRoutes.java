@@ -13,11 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The review-case API: {@code GET /api/cases} (filters: status, assignee, severity, user_id,
- * limit), {@code GET /api/cases/{id}}, {@code POST /api/cases/{id}/assign} with {@code {"analyst",
- * "note"}} and {@code POST /api/cases/{id}/resolve} with {@code {"resolution", "analyst", "note"}}.
- * Parameters and bodies are read with Javalin's validators; a bad one becomes a 400 naming the
- * field ({@link RequestErrors}), a refused operation the {@link CaseException}'s status.
+ * The review-case API: {@code GET /api/cases} (filters: status, assignee, severity, user_id, limit)
+ * and {@code GET /api/cases/{id}} for viewers; {@code POST /api/cases/{id}/assign} with {@code
+ * {"note"}} and {@code POST /api/cases/{id}/resolve} with {@code {"resolution", "note"}} for
+ * analysts. The analyst written to the case, its audit entry and its label event is the caller's
+ * API key name; a body that names an {@code analyst} is refused (400), so no client can believe it
+ * acts under another name. Parameters and bodies are read with Javalin's validators; a bad one
+ * becomes a 400 naming the field ({@link RequestErrors}), a refused operation the {@link
+ * CaseException}'s status.
  */
 public final class CaseRoutes implements RouteGroup {
 
@@ -29,7 +32,13 @@ public final class CaseRoutes implements RouteGroup {
     this.cases = cases;
   }
 
-  /** The body of an assignment; unknown fields are ignored, as before. */
+  private static final String ANALYST_FROM_KEY =
+      "not accepted: the analyst is the name of the API key that makes the request";
+
+  /**
+   * The body of an assignment; unknown fields are ignored, as before. {@code analyst} is read only
+   * to refuse it.
+   */
   record AssignRequest(String analyst, String note) {}
 
   /** The body of a resolution; the resolution stays text so a bad one is named, not "body". */
@@ -38,10 +47,10 @@ public final class CaseRoutes implements RouteGroup {
   @Override
   public void register(JavalinConfig config) {
     config.validation.register(CaseStatus.class, CaseStatus::parse);
-    config.routes.get("/api/cases", this::list);
-    config.routes.get("/api/cases/{id}", this::show);
-    config.routes.post("/api/cases/{id}/assign", this::assign);
-    config.routes.post("/api/cases/{id}/resolve", this::resolve);
+    config.routes.get("/api/cases", this::list, Requires.VIEWER);
+    config.routes.get("/api/cases/{id}", this::show, Requires.VIEWER);
+    config.routes.post("/api/cases/{id}/assign", this::assign, Requires.ANALYST);
+    config.routes.post("/api/cases/{id}/resolve", this::resolve, Requires.ANALYST);
     config.routes.exception(CaseException.class, (e, ctx) -> ctx.status(status(e)).json(body(e)));
   }
 
@@ -70,10 +79,10 @@ public final class CaseRoutes implements RouteGroup {
     long id = caseId(ctx);
     AssignRequest body =
         ctx.bodyValidator(AssignRequest.class)
-            .check("analyst", r -> noNul(r.analyst()), NO_NUL)
+            .check("analyst", r -> r.analyst() == null, ANALYST_FROM_KEY)
             .check("note", r -> noNul(r.note()), NO_NUL)
             .get();
-    ctx.json(cases.assign(id, body.analyst(), body.note()));
+    ctx.json(cases.assign(id, HttpGuard.caller(ctx).name(), body.note()));
   }
 
   private void resolve(Context ctx) {
@@ -81,10 +90,12 @@ public final class CaseRoutes implements RouteGroup {
     ResolveRequest body =
         ctx.bodyValidator(ResolveRequest.class)
             .check("resolution", r -> isResolution(r.resolution()), RESOLUTIONS)
-            .check("analyst", r -> noNul(r.analyst()), NO_NUL)
+            .check("analyst", r -> r.analyst() == null, ANALYST_FROM_KEY)
             .check("note", r -> noNul(r.note()), NO_NUL)
             .get();
-    ctx.json(cases.resolve(id, Resolution.parse(body.resolution()), body.analyst(), body.note()));
+    ctx.json(
+        cases.resolve(
+            id, Resolution.parse(body.resolution()), HttpGuard.caller(ctx).name(), body.note()));
   }
 
   /** PostgreSQL text cannot hold NUL: refused here as a 400, not a database error's 500. */

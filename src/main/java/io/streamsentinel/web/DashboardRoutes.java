@@ -9,12 +9,16 @@ import io.streamsentinel.codec.Json;
 import io.streamsentinel.monitoring.Dashboard;
 import io.streamsentinel.monitoring.DashboardSnapshot;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The live dashboard: the page and its scripts from the classpath ({@code /}, {@code /user.html}),
  * Chart.js from its WebJar ({@code /webjars/chart.js/...}, so no internet is needed), the current
  * snapshot at {@code GET /api/dashboard} and a server-sent event {@code snapshot} every second at
- * {@code GET /api/dashboard/stream}.
+ * {@code GET /api/dashboard/stream}. The files are public, the data needs a viewer's key: the page
+ * asks for it and sends it on every request; the stream is read with {@code fetch}, not {@code
+ * EventSource}, which cannot send an {@code Authorization} header.
  */
 public final class DashboardRoutes implements RouteGroup {
 
@@ -33,17 +37,27 @@ public final class DashboardRoutes implements RouteGroup {
 
   @Override
   public void register(JavalinConfig config) {
+    // The page and its scripts hold no data: they load without a key and then ask for one.
     config.staticFiles.add(
         files -> {
           files.hostedPath = "/";
           files.directory = PAGE_DIRECTORY;
           files.location = Location.CLASSPATH;
+          files.roles = Set.of(Requires.PUBLIC);
         });
-    config.staticFiles.enableWebjars();
+    config.staticFiles.add( // as enableWebjars() does, but public
+        files -> {
+          files.hostedPath = "/webjars";
+          files.directory = "META-INF/resources/webjars";
+          files.location = Location.CLASSPATH;
+          files.headers = Map.of("Cache-Control", "max-age=31622400");
+          files.roles = Set.of(Requires.PUBLIC);
+        });
     config.routes.get(
         "/api/dashboard",
-        ctx -> ctx.contentType("application/json").result(json(dashboard.latest())));
-    config.routes.sse("/api/dashboard/stream", this::connect);
+        ctx -> ctx.contentType("application/json").result(json(dashboard.latest())),
+        Requires.VIEWER);
+    config.routes.sse("/api/dashboard/stream", this::connect, Requires.VIEWER);
   }
 
   private void connect(SseClient client) {

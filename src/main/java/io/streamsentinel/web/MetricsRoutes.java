@@ -3,7 +3,10 @@ package io.streamsentinel.web;
 import io.javalin.config.JavalinConfig;
 import java.util.function.Supplier;
 
-/** {@code GET /metrics}: every meter of the process in the Prometheus text format. */
+/**
+ * {@code GET /metrics}: every meter of the process in the Prometheus text format, for a viewer's
+ * key (a scraper sends it as a bearer token: Prometheus' {@code authorization} setting).
+ */
 public final class MetricsRoutes implements RouteGroup {
 
   /** The content type of the Prometheus text exposition format 0.0.4. */
@@ -20,6 +23,7 @@ public final class MetricsRoutes implements RouteGroup {
 
   @Override
   public void register(JavalinConfig config) {
-    config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(scrape.get()));
+    config.routes.get(
+        "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(scrape.get()), Requires.VIEWER);
   }
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The user API, served by every detector instance from its Kafka Streams state: {@code GET
  * /api/users/{id}}. When another instance hosts the user's partition the request is forwarded to it
- * once, so any instance answers for every user.
+ * once, with the caller's API key, so any instance answers for every user (a viewer's key).
  *
  * <p>200:
  *
@@ -89,7 +89,7 @@ public final class UserRoutes implements RouteGroup {
 
   @Override
   public void register(JavalinConfig config) {
-    config.routes.get("/api/users/{id}", this::show);
+    config.routes.get("/api/users/{id}", this::show, Requires.VIEWER);
   }
 
   private void show(Context ctx) {
@@ -125,10 +125,14 @@ public final class UserRoutes implements RouteGroup {
       unavailable(ctx, "instances disagree on who hosts user '" + id + "' (rebalancing)");
       return;
     }
+    // The caller's own key goes along: the other instance checks it against the same keys, so a
+    // forwarded request can do no more than the caller could there.
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://" + target + "/api/users/" + pathSegment(id)))
+        HttpRequest.newBuilder(
+                URI.create(ctx.scheme() + "://" + target + "/api/users/" + pathSegment(id)))
             .timeout(FORWARD_TIMEOUT)
             .header(FORWARDED_HEADER, "true")
+            .header("Authorization", ctx.header("Authorization"))
             .GET()
             .build();
     try {

@@ -5,20 +5,28 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.validation.ValidationException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamsentinel.access.CachedVerifier;
+import io.streamsentinel.access.Caller;
 import io.streamsentinel.codec.Json;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process's HTTP server. Areas contribute {@link RouteGroup}s and read requests with Javalin's
- * validators; a failed validation becomes one JSON 400 naming the field ({@link RequestErrors}),
- * other refusals ({@link ApiError}) their JSON 4xx, anything unexpected a JSON 500 without
- * internals (logged).
+ * The process's HTTP server. Areas contribute {@link RouteGroup}s, each route declaring what it
+ * {@link Requires} of its caller, and read requests with Javalin's validators; a failed validation
+ * becomes one JSON 400 naming the field ({@link RequestErrors}), other refusals ({@link ApiError})
+ * their JSON 4xx, anything unexpected a JSON 500 without internals (logged). Who may call is
+ * decided in one place before any route runs ({@link HttpGuard}, with the server's {@link
+ * HttpAccess}); there is no server without it.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -34,14 +42,29 @@ public final class WebServer implements AutoCloseable {
    * Starts a server on {@code host:port} (port 0 picks a free one) with the given route groups.
    *
    * @param host the interface to bind; "127.0.0.1" keeps it local
+   * @param access who may call, under which names, and whether over TLS
+   * @param meters where the guard counts refused authentications
    */
-  public static WebServer start(String host, int port, List<RouteGroup> groups) {
+  public static WebServer start(
+      String host, int port, HttpAccess access, MeterRegistry meters, List<RouteGroup> groups) {
+    AtomicInteger boundPort = new AtomicInteger(port);
+    HttpGuard guard =
+        new HttpGuard(
+            new CachedVerifier(access.keys(), CachedVerifier.DEFAULT_TTL, Clock.systemUTC()),
+            AllowedHosts.of(host, access.hostNames()),
+            access.scheme(),
+            boundPort::get,
+            new AuthFailures(
+                AuthFailures.DEFAULT_LIMIT, AuthFailures.DEFAULT_WINDOW, Clock.systemUTC()),
+            meters);
     Javalin app =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.jsonMapper(new JavalinJackson(requestMapper(), false));
+              config.routes.beforeMatched(guard::check);
+              config.routes.get("/api/me", WebServer::me, Requires.VIEWER);
               config.routes.exception(
                   ValidationException.class,
                   (e, ctx) -> ctx.status(400).json(RequestErrors.body(e)));
@@ -55,10 +78,25 @@ public final class WebServer implements AutoCloseable {
                     ctx.status(500).json(errorBody("internal error, see the server log", null));
                   });
               groups.forEach(group -> group.register(config));
+              if (access.tls() != null) {
+                config.jetty.addConnector(
+                    (server, http) -> TlsConnector.create(server, http, access.tls(), host, port));
+              }
             });
-    app.start(host, port);
-    log.info("HTTP server listening on http://{}:{}", host, app.port());
+    if (access.tls() == null) {
+      app.start(host, port);
+    } else {
+      TlsConnector.start(app, access.tls());
+    }
+    boundPort.set(app.port());
+    log.info("HTTP server listening on {}://{}:{}", access.scheme(), host, app.port());
     return new WebServer(app);
+  }
+
+  /** {@code GET /api/me}: the caller's key name and role, so a page can say who is signed in. */
+  private static void me(Context ctx) {
+    Caller caller = HttpGuard.caller(ctx);
+    ctx.json(Map.of("name", caller.name(), "role", caller.role().wireName()));
   }
 
   /** The bound port (useful when started on port 0). */

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the CLI.
  *
  * <pre>
- * cli ──> app, bench ──> web ──> stages ──> codec, kafka, config, database, runtime, secrets ──> detection ──> domain
+ * cli ──> app, bench ──> web ──> stages ──> codec, kafka, config, database, runtime, registry, access,
+ *   secrets ──> detection ──> domain
  * stages: generator, streaming, response, persistence, analytics, monitoring (none imports another)
  * </pre>
  */
@@ -74,7 +75,8 @@ class LayeringTest {
         .definedBy(packages(STAGES.toArray(String[]::new)))
         .layer("infrastructure")
         .definedBy(
-            packages("codec", "kafka", "config", "database", "runtime", "registry", "secrets"))
+            packages(
+                "codec", "kafka", "config", "database", "runtime", "registry", "secrets", "access"))
         .layer("core")
         .definedBy(packages("detection", "domain"))
         .whereLayer("cli")

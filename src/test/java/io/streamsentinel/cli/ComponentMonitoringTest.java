@@ -10,6 +10,7 @@ import io.streamsentinel.kafka.PortInUseException;
 import io.streamsentinel.monitoring.ProcessMetrics;
 import io.streamsentinel.monitoring.Readings;
 import io.streamsentinel.runtime.ShutdownSignal;
+import io.streamsentinel.testing.TestKeys;
 import io.streamsentinel.web.HttpBinding;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP side of a component's monitoring when its port is taken. */
@@ -45,20 +47,30 @@ class ComponentMonitoringTest {
     return start(http.settle(context, defaultPort));
   }
 
-  private ComponentMonitoring start(HttpBinding binding) {
+  @BeforeEach
+  void health() {
     health.maxLag = 10_000;
     health.maxErrorRate = 0.01;
     health.minThroughput = 1_000;
     health.maxPsi = 0.25;
     health.checkInterval = java.time.Duration.ofHours(1);
     health.snapshotInterval = java.time.Duration.ofHours(1);
+  }
+
+  private ComponentMonitoring start(HttpBinding binding) {
     Readings.Probe idle = () -> new Readings(0, 0, -1, -1, Map.of());
     return new ComponentMonitoring(
         context.out()::println,
         clients,
         metrics,
         new ComponentMonitoring.Options(
-            "test", admin -> idle, binding, health.settings(), List.of(), false));
+            "test",
+            admin -> idle,
+            binding,
+            TestKeys.access(),
+            health.settings(),
+            List.of(),
+            false));
   }
 
   private static HttpOptions http(Integer port) {
@@ -99,6 +111,19 @@ class ComponentMonitoringTest {
           .isInstanceOf(PortInUseException.class)
           .hasMessageContaining("--http-port");
     }
+  }
+
+  @Test
+  void shouldRefuseToServeWithoutAccessSettings() {
+    HttpBinding binding = http(0).settle(context, null);
+    Readings.Probe idle = () -> new Readings(0, 0, -1, -1, Map.of());
+
+    assertThatThrownBy(
+            () ->
+                new ComponentMonitoring.Options(
+                    "test", admin -> idle, binding, null, health.settings(), List.of(), false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("API keys");
   }
 
   @Test

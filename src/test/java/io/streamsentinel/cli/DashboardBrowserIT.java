@@ -38,9 +38,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium through chromedriver) during a real
- * demo run: the throughput chart advances, an alert shows its reasons, a user page loads from the
- * detector's state, and a review case is resolved by clicking. Screenshots go to {@code
- * target/screenshots/} as build artifacts.
+ * demo run: the page asks for the API key the demo printed, then the throughput chart advances, an
+ * alert shows its reasons, a user page loads from the detector's state (the key kept in the tab's
+ * session), and a review case is resolved by clicking, under the key's name. Screenshots go to
+ * {@code target/screenshots/} as build artifacts.
  *
  * <p>Without Chromium the test is skipped on a workstation and fails under CI ({@code CI=true}),
  * whose script installs it.
@@ -50,6 +51,8 @@ class DashboardBrowserIT {
   private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
   private static final Pattern DASHBOARD_URL = Pattern.compile("Dashboard at (http://\\S+/)");
+  private static final Pattern DEMO_KEY =
+      Pattern.compile("API key (demo-admin-\\S+) \\(admin[^)]*\\): (sentinel_[A-Za-z0-9_-]{43})");
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -59,6 +62,8 @@ class DashboardBrowserIT {
   private final AtomicInteger exitCode = new AtomicInteger(-1);
   private Thread demo;
   private WebDriver browser;
+  private String keyName;
+  private String key;
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -81,6 +86,11 @@ class DashboardBrowserIT {
     wait.ignoring(StaleElementReferenceException.class);
 
     browser.get(base);
+    wait.until(b -> b.findElement(By.id("sign-in")).isDisplayed());
+    assertThat(text(browser, "connection")).as("nothing is read before a key").isNotEqualTo("live");
+    browser.findElement(By.id("api-key")).sendKeys(key);
+    browser.findElement(By.cssSelector("#sign-in button")).click();
+    wait.until(b -> text(b, "who").equals(keyName + " (admin)"));
     wait.until(b -> "live".equals(text(b, "connection")));
     int before = chartPoints();
     wait.until(b -> chartPoints() >= before + 3);
@@ -118,7 +128,9 @@ class DashboardBrowserIT {
     JsonNode resolved = getJson(base + "api/cases/" + caseId).path("case_info");
     assertThat(resolved.path("status").asText()).isEqualTo("resolved");
     assertThat(resolved.path("resolution").asText()).isEqualTo("false_positive");
-    assertThat(resolved.path("resolved_by").asText()).isEqualTo("analyst");
+    assertThat(resolved.path("resolved_by").asText())
+        .as("the analyst is the key's name")
+        .isEqualTo(keyName);
     wait.until(
         b -> b.findElements(By.cssSelector("#cases tr[data-case-id='" + caseId + "']")).isEmpty());
     screenshot("dashboard-after-resolve.png");
@@ -152,10 +164,16 @@ class DashboardBrowserIT {
         .until(
             () -> {
               Matcher m = DASHBOARD_URL.matcher(cli.out());
+              Matcher k = DEMO_KEY.matcher(cli.out());
               if (!demo.isAlive()) {
                 fail("the demo stopped: " + cli.err());
               }
-              return m.find() ? m.group(1) : null;
+              if (!m.find() || !k.find()) {
+                return null;
+              }
+              keyName = k.group(1);
+              key = k.group(2);
+              return m.group(1);
             },
             url -> url != null);
   }
@@ -212,11 +230,13 @@ class DashboardBrowserIT {
     Files.copy(file, SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private static JsonNode getJson(String url) throws Exception {
+  private JsonNode getJson(String url) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + key)
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
     return new ObjectMapper().readTree(response.body());

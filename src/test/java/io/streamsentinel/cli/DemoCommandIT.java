@@ -27,6 +27,7 @@ class DemoCommandIT {
     assertThat(code).as(cli.err()).isZero();
     assertThat(cli.out())
         .contains("Kafka broker (embedded, KRaft) at localhost:")
+        .containsPattern("API key demo-admin-\\S+ \\(admin.*\\): sentinel_[A-Za-z0-9_-]{43}")
         .contains("Demo summary:")
         .contains("Broker stopped.");
     JsonNode json = new ObjectMapper().readTree(summary.toFile());

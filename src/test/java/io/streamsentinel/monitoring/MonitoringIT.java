@@ -79,6 +79,7 @@ class MonitoringIT {
   private final CliRunner cli = new CliRunner();
   private final HttpClient http = HttpClient.newHttpClient();
   private CompletableFuture<Integer> demo;
+  private String key;
 
   @AfterEach
   void stop() {
@@ -108,6 +109,7 @@ class MonitoringIT {
                         "--health-min-throughput",
                         "1000000")));
     String base = awaitOutput("Metrics at (http://\\S+)/metrics");
+    key = awaitOutput("API key \\S+ \\(admin[^)]*\\): (sentinel_\\S+)");
     String bootstrap = awaitOutput("Kafka broker \\(embedded, KRaft\\) at (\\S+),");
     stagePoisonAndDuplicate(bootstrap);
 
@@ -249,9 +251,10 @@ class MonitoringIT {
     return found[0];
   }
 
+  /** With the demo's key (which /health does not need). */
   private HttpResponse<String> get(String url) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 }

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamsentinel.access.ApiKeyStore;
+import io.streamsentinel.access.Role;
 import io.streamsentinel.codec.LabelCodec;
 import io.streamsentinel.database.Database;
 import io.streamsentinel.database.DatabaseSettings;
@@ -18,6 +21,7 @@ import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicProvisioner;
 import io.streamsentinel.testing.CliRunner;
 import io.streamsentinel.web.CaseRoutes;
+import io.streamsentinel.web.HttpAccess;
 import io.streamsentinel.web.WebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +59,8 @@ class CaseLifecycleIT {
   private static KafkaProducer<String, byte[]> producer;
   private static FeedbackPublisher feedback;
   private static WebServer web;
+  private static String analystKey;
+  private static String viewerKey;
   private static final HttpClient http = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,10 +81,15 @@ class CaseLifecycleIT {
     }
     producer = new KafkaProducer<>(clients.producer("test-cases").toProperties());
     feedback = new FeedbackPublisher(database, producer, Clock.systemUTC()).startRetries();
+    ApiKeyStore keys = new ApiKeyStore(database);
+    analystKey = keys.create("ana", Role.ANALYST, "test").secret();
+    viewerKey = keys.create("vera", Role.VIEWER, "test").secret();
     web =
         WebServer.start(
             "127.0.0.1",
             0,
+            HttpAccess.of(keys),
+            new SimpleMeterRegistry(),
             List.of(new CaseRoutes(new CaseService(database, feedback, Clock.systemUTC()))));
   }
 
@@ -104,23 +115,20 @@ class CaseLifecycleIT {
     assertThat(detail.at("/decision/reasons")).isNotEmpty();
     assertThat(detail.get("recent_history")).isNotEmpty();
 
-    HttpResponse<String> assigned =
-        post("/api/cases/" + id + "/assign", "{\"analyst\":\"ana\",\"note\":\"looking\"}");
+    HttpResponse<String> assigned = post("/api/cases/" + id + "/assign", "{\"note\":\"looking\"}");
     assertThat(assigned.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(assigned.body()).get("status").asText()).isEqualTo("in_review");
 
     HttpResponse<String> resolved =
         post(
             "/api/cases/" + id + "/resolve",
-            "{\"resolution\":\"confirmed_fraud\",\"analyst\":\"ana\",\"note\":\"card reported stolen\"}");
+            "{\"resolution\":\"confirmed_fraud\",\"note\":\"card reported stolen\"}");
     assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
     assertThat(JSON.readTree(resolved.body()).get("resolution").asText())
         .isEqualTo("confirmed_fraud");
 
     assertThat(
-            post(
-                    "/api/cases/" + id + "/resolve",
-                    "{\"resolution\":\"false_positive\",\"analyst\":\"bo\"}")
+            post("/api/cases/" + id + "/resolve", "{\"resolution\":\"false_positive\"}")
                 .statusCode())
         .as("a resolved case cannot be resolved again")
         .isEqualTo(409);
@@ -128,6 +136,11 @@ class CaseLifecycleIT {
     assertThat(audit)
         .extracting(a -> a.get("action").asText())
         .containsExactly("assign_case", "resolve_case");
+    assertThat(audit)
+        .as("the audit names the key, not a name the body gave")
+        .extracting(a -> a.get("actor").asText())
+        .containsExactly("ana", "ana");
+    assertThat(JSON.readTree(resolved.body()).get("resolved_by").asText()).isEqualTo("ana");
 
     List<JsonNode> events = feedbackEvents();
     assertThat(events)
@@ -157,11 +170,11 @@ class CaseLifecycleIT {
     long id = get("/api/cases?status=open&limit=1").get("cases").get(0).get("case_id").asLong();
 
     assertError(
-        post("/api/cases/" + id + "/resolve", "{\"resolution\":\"maybe\",\"analyst\":\"x\"}"),
-        400,
-        "resolution");
+        post("/api/cases/" + id + "/resolve", "{\"resolution\":\"maybe\"}"), 400, "resolution");
     assertError(
-        post("/api/cases/" + id + "/resolve", "{\"resolution\":\"false_positive\"}"),
+        post(
+            "/api/cases/" + id + "/resolve",
+            "{\"resolution\":\"false_positive\",\"analyst\":\"someone-else\"}"),
         400,
         "analyst");
     assertError(post("/api/cases/" + id + "/assign", "not json"), 400, "body");
@@ -169,6 +182,32 @@ class CaseLifecycleIT {
     assertError(getResponse("/api/cases?limit=100000"), 400, "limit");
     assertError(getResponse("/api/cases?status=closed"), 400, "status");
     assertThat(getResponse("/api/cases/999999").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldLetAViewerReadButNotResolveAndNoOneWithoutAKey() throws Exception {
+    long id = get("/api/cases?status=open&limit=1").get("cases").get(0).get("case_id").asLong();
+
+    HttpResponse<String> asViewer =
+        send(
+            request("/api/cases/" + id + "/resolve", viewerKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resolution\":\"false_positive\"}")));
+    HttpResponse<String> read = send(request("/api/cases/" + id, viewerKey).GET());
+    HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/cases/" + id)).GET());
+    HttpResponse<String> asText =
+        send(
+            request("/api/cases/" + id + "/assign", analystKey)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+    assertThat(asViewer.statusCode()).as(asViewer.body()).isEqualTo(403);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(asText.statusCode()).isEqualTo(415);
+    assertThat(get("/api/cases/" + id).at("/case_info/status").asText())
+        .as("nothing refused changed the case")
+        .isEqualTo("open");
   }
 
   @Test
@@ -267,17 +306,23 @@ class CaseLifecycleIT {
   }
 
   private static HttpResponse<String> getResponse(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return send(request(path, analystKey).GET());
   }
 
+  /** A JSON write with the analyst's key. */
   private static HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path))
+    return send(
+        request(path, analystKey)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static HttpRequest.Builder request(String path, String key) {
+    return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static URI uri(String path) {

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.access.ApiKeyStore;
+import io.streamsentinel.access.Role;
+import io.streamsentinel.database.Database;
+import io.streamsentinel.database.DatabaseSettings;
 import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two detector instances of one application, each with its own state and HTTP server: either one
  * answers {@code GET /api/users/{id}} for every user, from its own store or by forwarding to the
- * instance that hosts the user's partition.
+ * instance that hosts the user's partition, with the caller's API key (checked by both against the
+ * same database).
  */
 class UserQueryIT {
 
@@ -53,8 +58,15 @@ class UserQueryIT {
     String endpoint;
   }
 
+  /** Where the detectors check API keys: the embedded PostgreSQL this test runs. */
+  private Database keys;
+
+  private String viewerKey;
+
   @BeforeEach
   void startBroker() {
+    keys = Database.open(DatabaseSettings.embedded(dir.resolve("postgres"), false));
+    viewerKey = new ApiKeyStore(keys).create("vera", Role.VIEWER, "test").secret();
     broker =
         new EmbeddedKafkaBroker(new BrokerSettings("localhost", 0, dir.resolve("kafka"), false))
             .start();
@@ -71,6 +83,7 @@ class UserQueryIT {
       }
     }
     broker.close();
+    keys.close();
   }
 
   @Test
@@ -106,6 +119,12 @@ class UserQueryIT {
     assertThat(viaB.get("served_by").asText()).isEqualTo(a.endpoint);
     assertThat(viaB.at("/profile/transaction_count").asLong()).isEqualTo(sent.get(onA).longValue());
 
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://" + b.endpoint + "/api/users/" + onA))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).as("no key, no forwarding").isEqualTo(401);
     HttpResponse<String> unknown = get(a, "/api/users/user_nobody");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(json.readTree(unknown.body()).get("field").asText()).isEqualTo("id");
@@ -150,7 +169,9 @@ class UserQueryIT {
                     "--state-dir",
                     dir.resolve("state-" + name).toString(),
                     "--http-port",
-                    "0"));
+                    "0",
+                    "--db-data-dir",
+                    dir.resolve("postgres").toString()));
     detector.endpoint = awaitOutput(detector, "Metrics at http://(\\S+)/metrics");
     assertThat(detector.cli.out()).contains("/api/users/{id}");
   }
@@ -209,6 +230,7 @@ class UserQueryIT {
   private HttpResponse<String> get(Detector detector, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://" + detector.endpoint + path))
+            .header("Authorization", "Bearer " + viewerKey)
             .timeout(Duration.ofSeconds(10))
             .build(),
         HttpResponse.BodyHandlers.ofString());

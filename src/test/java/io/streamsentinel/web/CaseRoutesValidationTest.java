@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
+import io.streamsentinel.testing.TestKeys;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Bad case-API requests are refused by Javalin's validators with one 400 shape, {@code {"error":
- * .., "field": ..}}, before the case service is asked (so none is given here).
+ * .., "field": ..}}, before the case service is asked (so none is given here). A body that names an
+ * analyst is refused: the analyst is the API key's name.
  */
 class CaseRoutesValidationTest {
 
@@ -26,7 +27,7 @@ class CaseRoutesValidationTest {
 
   @BeforeAll
   static void start() {
-    server = WebServer.start("127.0.0.1", 0, List.of(new CaseRoutes(null)));
+    server = TestKeys.start(List.of(new CaseRoutes(null)));
   }
 
   @AfterAll
@@ -43,22 +44,26 @@ class CaseRoutesValidationTest {
         "GET  | /api/cases?limit=ten    |                                        | limit",
         "GET  | /api/cases?status=closed |                                       | status",
         "GET  | /api/cases/abc          |                                        | id",
-        "POST | /api/cases/abc/assign   | {\"analyst\":\"x\"}                    | id",
+        "POST | /api/cases/abc/assign   | {\"note\":\"x\"}                       | id",
         "POST | /api/cases/1/assign     | not json                               | body",
         "POST | /api/cases/1/assign     | [1]                                    | body",
         "POST | /api/cases/1/assign     | {\"analyst\":5}                        | analyst",
-        "POST | /api/cases/1/resolve    | {\"resolution\":\"maybe\",\"analyst\":\"x\"} | resolution",
-        "POST | /api/cases/1/resolve    | {\"analyst\":\"x\"}                    | resolution",
+        "POST | /api/cases/1/resolve    | {\"resolution\":\"maybe\"}             | resolution",
+        "POST | /api/cases/1/resolve    | {\"note\":\"x\"}                       | resolution",
         "POST | /api/cases/1/assign     | {\"analyst\":\"a\\u0000b\"}             | analyst",
-        "POST | /api/cases/1/resolve    | {\"resolution\":\"false_positive\",\"analyst\":\"x\",\"note\":\"n\\u0000\"} | note",
+        "POST | /api/cases/1/assign     | {\"analyst\":\"ana\"}                  | analyst",
+        "POST | /api/cases/1/resolve    | {\"resolution\":\"false_positive\",\"analyst\":\"bo\"} | analyst",
+        "POST | /api/cases/1/resolve    | {\"resolution\":\"false_positive\",\"note\":\"n\\u0000\"} | note",
         "GET  | /api/cases?assignee=a%00b |                                      | assignee",
       })
   void shouldAnswer400NamingTheField(String method, String path, String body, String field)
       throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        TestKeys.request("http://127.0.0.1:" + server.port() + path, TestKeys.ANALYST);
     if (method.equals("POST")) {
-      request.POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+      request
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
     }
     HttpResponse<String> response =
         HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -10,6 +10,7 @@ import io.streamsentinel.monitoring.HealthSample;
 import io.streamsentinel.monitoring.HealthStatus;
 import io.streamsentinel.monitoring.HealthThresholds;
 import io.streamsentinel.monitoring.ProcessMetrics;
+import io.streamsentinel.testing.TestKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,10 +36,7 @@ class MonitoringRoutesTest {
   @BeforeEach
   void start() {
     server =
-        WebServer.start(
-            "127.0.0.1",
-            0,
-            List.of(new MetricsRoutes(metrics::scrape), new HealthRoutes(status::get)));
+        TestKeys.start(List.of(new MetricsRoutes(metrics::scrape), new HealthRoutes(status::get)));
   }
 
   @AfterEach
@@ -47,10 +45,13 @@ class MonitoringRoutesTest {
     metrics.close();
   }
 
+  /** With a viewer's key; /health needs none, and is asked without one. */
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request =
+        path.equals("/health")
+            ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            : TestKeys.request("http://127.0.0.1:" + server.port() + path, TestKeys.VIEWER);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

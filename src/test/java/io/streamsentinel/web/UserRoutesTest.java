@@ -9,9 +9,9 @@ import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.streaming.UserStateLookup;
+import io.streamsentinel.testing.TestKeys;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,9 +43,7 @@ class UserRoutesTest {
 
   private WebServer serve(Map<String, UserStateLookup.Result> results) {
     WebServer server =
-        WebServer.start(
-            "127.0.0.1",
-            0,
+        TestKeys.start(
             List.of(
                 new UserRoutes(
                     id -> results.getOrDefault(id, new UserStateLookup.Unknown()), NOW)));
@@ -56,7 +54,7 @@ class UserRoutesTest {
   private HttpResponse<String> get(WebServer server, String path, String... headers)
       throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        TestKeys.request("http://127.0.0.1:" + server.port() + path, TestKeys.VIEWER);
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -192,14 +190,13 @@ class UserRoutesTest {
   }
 
   @Test
-  void shouldForwardOnceToTheHostingInstanceMarkingTheRequest() throws Exception {
+  void shouldForwardOnceToTheHostingInstanceMarkingTheRequestWithTheCallersKey() throws Exception {
     AtomicInteger forwardedSeen = new AtomicInteger();
+    List<String> keysSeen = new ArrayList<>();
     Map<String, UserStateLookup.Result> onB = new HashMap<>();
     onB.put("user_7", served(null));
     WebServer b =
-        WebServer.start(
-            "127.0.0.1",
-            0,
+        TestKeys.start(
             List.of(
                 config ->
                     config.routes.before(
@@ -207,6 +204,7 @@ class UserRoutesTest {
                         ctx -> {
                           if (ctx.header(UserRoutes.FORWARDED_HEADER) != null) {
                             forwardedSeen.incrementAndGet();
+                            keysSeen.add(ctx.header("Authorization"));
                           }
                         }),
                 new UserRoutes(id -> onB.getOrDefault(id, new UserStateLookup.Unknown()), NOW)));
@@ -222,6 +220,7 @@ class UserRoutesTest {
     assertThat(missing.statusCode()).as("B's answer, passed on").isEqualTo(404);
     assertThat(json.readTree(missing.body()).get("field").asText()).isEqualTo("id");
     assertThat(forwardedSeen).hasValue(2);
+    assertThat(keysSeen).containsOnly("Bearer " + TestKeys.VIEWER);
   }
 
   @Test
