@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecureDemoIT {
 
   private static final Pattern PASSWORD = Pattern.compile("password=\"([^\"]+)\"");
+  private static final Pattern API_KEY = Pattern.compile("API key .*: (\\S+)");
 
   @TempDir Path dir;
 
@@ -71,20 +72,32 @@ class SecureDemoIT {
     assertThat(json.get("dlq").asLong()).isZero();
 
     List<String> secrets = secrets();
-    assertThat(secrets).hasSizeGreaterThanOrEqualTo(8); // admin and seven components
-    List<Path> logs = new ArrayList<>(List.of(dir.resolve("demo.log")));
+    assertThat(secrets).hasSizeGreaterThanOrEqualTo(11); // admin, 7 components, 2 keys, database
+    for (String secret : secrets) {
+      assertThat(output).as("the demo's output holds a secret").doesNotContain(secret);
+    }
+    // The API key is printed once, by design, on the demo's output; never in its log.
+    Matcher key = API_KEY.matcher(output);
+    assertThat(key.find()).as("the demo prints its API key").isTrue();
+    secrets.add(key.group(1));
+    List<Path> logs = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir.resolve("logs-demo"))) {
       files.filter(Files::isRegularFile).forEach(logs::add);
     }
+    assertThat(logs).isNotEmpty();
     for (Path log : logs) {
       String text = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(text).contains("Kafka broker started"); // the log is really this run's
       for (String secret : secrets) {
         assertThat(text).as("%s holds a secret", log.getFileName()).doesNotContain(secret);
       }
     }
   }
 
-  /** Every SCRAM password the run made and the private keys' first lines of key material. */
+  /**
+   * Every SCRAM password the run made, the private keys' first lines of key material and the
+   * database's password.
+   */
   private List<String> secrets() throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> security = Files.list(dir.resolve("security"))) {
@@ -102,6 +115,7 @@ class SecureDemoIT {
       String pem = Files.readString(dir.resolve("kafka").resolve(key));
       secrets.add(pem.lines().skip(1).findFirst().orElseThrow());
     }
+    secrets.add(Files.readString(dir.resolve("postgres").resolve("sentinel-password")).strip());
     return secrets;
   }
 }
