@@ -24,9 +24,10 @@ import picocli.CommandLine.Option;
       "Each node is broker and controller; the cluster id is derived from the quorum. Internal"
           + " topics get min(3, nodes) replicas and min.insync.replicas 2 at 3 replicas.",
       "",
-      "--secure (a cluster of one): the client port speaks SASL_SSL; then run"
-          + " 'sentinel security init --config DATA_DIR/sentinel-admin.properties' once for the"
-          + " components' users, ACLs and settings files."
+      "--secure: the client port speaks SASL_SSL; then run 'sentinel security init --config"
+          + " CA_DIR/sentinel-admin.properties' once for the components' users, ACLs and settings"
+          + " files. A secure cluster: give every node the same --ca-dir (copy the folder to the"
+          + " other machines after the first node made it)."
     })
 final class BrokerCommand implements Callable<Integer> {
 
@@ -120,11 +121,6 @@ final class BrokerCommand implements Callable<Integer> {
    * @throws IllegalArgumentException naming the option that is wrong
    */
   private KraftQuorum quorum() {
-    if (controllerQuorum != null && broker.secure) {
-      throw new IllegalArgumentException(
-          "--secure runs a cluster of one for now: its nodes would each make their own CA;"
-              + " drop --controller-quorum or --secure");
-    }
     if (controllerQuorum == null) {
       if (nodeId != 1 || clusterId != null) {
         throw new IllegalArgumentException(

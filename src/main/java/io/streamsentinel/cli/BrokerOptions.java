@@ -42,11 +42,20 @@ public final class BrokerOptions {
               + " user's client settings are written there (sentinel-admin.properties, owner-only).")
   boolean secure;
 
+  @Option(
+      names = "--ca-dir",
+      paramLabel = "DIR",
+      description =
+          "With --secure: where the CA and the admin's settings are kept (default: the data"
+              + " directory). A secure cluster of several nodes needs it: the same folder for the"
+              + " nodes on one machine, a copy of it on each other machine.")
+  Path caDir;
+
   BrokerSettings settings() {
     return settings(KraftQuorum.single());
   }
 
   BrokerSettings settings(KraftQuorum quorum) {
-    return new BrokerSettings(host, port, dataDir, fresh, quorum, secure);
+    return new BrokerSettings(host, port, dataDir, fresh, quorum, secure, caDir);
   }
 }

@@ -3,9 +3,12 @@ package io.streamsentinel.kafka;
 import io.streamsentinel.runtime.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,31 +56,24 @@ public final class BrokerSecurity {
   static final int ITERATIONS = 8192;
 
   private final Path dir;
+  private final Path caDir;
   private final Certificates.Issued authority;
 
-  private BrokerSecurity(Path dir, Certificates.Issued authority) {
+  private BrokerSecurity(Path dir, Path caDir, Certificates.Issued authority) {
     this.dir = dir;
+    this.caDir = caDir;
     this.authority = authority;
   }
 
   /**
-   * Loads the CA from {@code dataDir} or makes one, and (re)issues the broker certificate when it
-   * is missing or does not name {@code host}.
+   * Loads the CA from {@code caDir} or makes one there, and (re)issues this node's certificate in
+   * {@code dataDir} when it is missing or does not name {@code host}.
+   *
+   * @param caDir the CA's folder: the data directory, or one the nodes of a cluster share
    */
-  static BrokerSecurity prepare(Path dataDir, String host) {
-    Path caCert = dataDir.resolve(CA_CERT);
-    Path caKey = dataDir.resolve(CA_KEY);
-    Certificates.Issued ca;
-    if (Files.exists(caCert) && Files.exists(caKey)) {
-      ca = Certificates.read(read(caKey) + read(caCert), "CA in " + dataDir);
-      log.info("Reusing the certificate authority in {}", dataDir);
-    } else {
-      ca = Certificates.newAuthority(CA_NAME);
-      SecretFiles.write(caKey, ca.keyPem());
-      write(caCert, ca.certificatePem());
-      log.info("Created a certificate authority in {}", dataDir);
-    }
-    BrokerSecurity security = new BrokerSecurity(dataDir, ca);
+  static BrokerSecurity prepare(Path dataDir, Path caDir, String host) {
+    Certificates.Issued ca = authority(caDir);
+    BrokerSecurity security = new BrokerSecurity(dataDir, caDir, ca);
     Set<String> hosts = hosts(host);
     Path brokerPem = dataDir.resolve(BROKER_PEM);
     if (!Files.exists(brokerPem)
@@ -88,6 +84,52 @@ public final class BrokerSecurity {
       log.info("Issued the broker certificate for {}", hosts);
     }
     return security;
+  }
+
+  /**
+   * The CA in {@code caDir}, made there if it has none; a lock keeps nodes that share the folder
+   * from making two.
+   */
+  private static Certificates.Issued authority(Path caDir) {
+    // A file lock guards against other processes only: nodes in one JVM take turns first.
+    synchronized (BrokerSecurity.class) {
+      return lockedAuthority(caDir);
+    }
+  }
+
+  private static Certificates.Issued lockedAuthority(Path caDir) {
+    Path caCert = caDir.resolve(CA_CERT);
+    Path caKey = caDir.resolve(CA_KEY);
+    try {
+      Files.createDirectories(caDir);
+      try (FileChannel channel =
+              FileChannel.open(
+                  caDir.resolve(".sentinel-ca.lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        if (Files.exists(caCert) && Files.exists(caKey)) {
+          log.info("Reusing the certificate authority in {}", caDir);
+          return Certificates.read(read(caKey) + read(caCert), "the CA in " + caDir);
+        }
+        if (Files.exists(caCert) || Files.exists(caKey)) {
+          throw new IllegalStateException(
+              caDir
+                  + " holds only one of "
+                  + CA_CERT
+                  + " and "
+                  + CA_KEY
+                  + "; copy both, or neither to make a new CA");
+        }
+        Certificates.Issued ca = Certificates.newAuthority(CA_NAME);
+        SecretFiles.write(caKey, ca.keyPem());
+        write(caCert, ca.certificatePem());
+        log.info("Created a certificate authority in {}", caDir);
+        return ca;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the CA in " + caDir, e);
+    }
   }
 
   /** The names a broker on {@code host} answers to: the host, and this machine's loopback. */
@@ -111,7 +153,7 @@ public final class BrokerSecurity {
     p.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
     p.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, dir.resolve(BROKER_PEM).toString());
     p.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
-    p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, dir.resolve(CA_CERT).toString());
+    p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, caDir.resolve(CA_CERT).toString());
     p.put("sasl.enabled.mechanisms", MECHANISM);
     p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
     p.put("allow.everyone.if.no.acl.found", "false");
@@ -128,7 +170,7 @@ public final class BrokerSecurity {
     p.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
     p.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, dir.resolve(BROKER_PEM).toString());
     p.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
-    p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, dir.resolve(CA_CERT).toString());
+    p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, caDir.resolve(CA_CERT).toString());
     return p;
   }
 
@@ -140,7 +182,7 @@ public final class BrokerSecurity {
    * @return the admin's client settings file
    */
   Path ensureAdmin(String internalBootstrap, String clientBootstrap) {
-    Path file = dir.resolve(ADMIN_FILE);
+    Path file = adminFile();
     String password =
         Files.exists(file) ? ClientSecurity.load(file).password() : SecretFiles.randomPassword();
     try (Admin admin = Admin.create(brokerClient(internalBootstrap))) {
@@ -161,6 +203,11 @@ public final class BrokerSecurity {
     }
     new ClientSecurity(clientBootstrap, ADMIN_USER, password, caPem()).write(file);
     return file;
+  }
+
+  /** Where the admin's settings are (written by the cluster's first node). */
+  Path adminFile() {
+    return caDir.resolve(ADMIN_FILE);
   }
 
   private static String read(Path file) {

@@ -16,9 +16,17 @@ import java.util.Objects;
  *     cluster of one
  * @param secure clients authenticate (SCRAM-SHA-512 over TLS) and ACLs authorise them ({@link
  *     BrokerSecurity}); the client port then speaks SASL_SSL
+ * @param caDir where a secure broker keeps the CA and the admin's settings; null for {@code
+ *     dataDir}. Every node of a secure cluster needs the same CA: one folder they share, or a copy
  */
 public record BrokerSettings(
-    String host, int port, Path dataDir, boolean fresh, KraftQuorum quorum, boolean secure) {
+    String host,
+    int port,
+    Path dataDir,
+    boolean fresh,
+    KraftQuorum quorum,
+    boolean secure,
+    Path caDir) {
 
   public static final int DEFAULT_PORT = 9092;
   public static final Path DEFAULT_DATA_DIR = Path.of("data", "kafka");
@@ -30,6 +38,22 @@ public record BrokerSettings(
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535 but was " + port);
     }
+    if (secure && !quorum.isSingle() && caDir == null) {
+      throw new IllegalArgumentException(
+          "a secure cluster of several nodes needs --ca-dir: the folder with the CA every node"
+              + " shares (the same folder on one machine, a copy of it on each other machine)");
+    }
+  }
+
+  /** A node with security as given, its CA in its data directory. */
+  public BrokerSettings(
+      String host, int port, Path dataDir, boolean fresh, KraftQuorum quorum, boolean secure) {
+    this(host, port, dataDir, fresh, quorum, secure, null);
+  }
+
+  /** Where the CA and the admin's settings are. */
+  public Path securityDir() {
+    return caDir != null ? caDir : dataDir;
   }
 
   /** A node without security (PLAINTEXT, no ACLs). */

@@ -81,7 +81,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     prepareDataDir(dir);
     int internalPort = 0;
     if (settings.secure()) {
-      security = BrokerSecurity.prepare(dir, settings.host());
+      security =
+          BrokerSecurity.prepare(dir, settings.securityDir().toAbsolutePath(), settings.host());
       internalPort = freePort();
     }
     Map<String, String> props = serverProperties(dir, controllerPort, internalPort);
@@ -90,7 +91,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     server = raftServer;
     if (security != null) {
       try {
-        adminFile = security.ensureAdmin(settings.host() + ":" + internalPort, bootstrapServers());
+        // One node makes the admin user, so the nodes of a cluster never race for its password.
+        adminFile =
+            quorum.nodeId() == quorum.firstVoter()
+                ? security.ensureAdmin(settings.host() + ":" + internalPort, bootstrapServers())
+                : security.adminFile();
       } catch (RuntimeException e) {
         close();
         throw e;

@@ -100,6 +100,11 @@ public record KraftQuorum(int nodeId, Map<Integer, Voter> voters, String cluster
     return voters.isEmpty();
   }
 
+  /** The lowest node id of the quorum (this node's id in a cluster of one). */
+  public int firstVoter() {
+    return voters.isEmpty() ? nodeId : Collections.min(voters.keySet());
+  }
+
   /** The number of nodes: each is broker and controller. */
   public int size() {
     return isSingle() ? 1 : voters.size();

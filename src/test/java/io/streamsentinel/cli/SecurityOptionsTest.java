@@ -21,7 +21,7 @@ class SecurityOptionsTest {
   }
 
   @Test
-  void secureClusterOfSeveralNodesIsRefused() {
+  void secureClusterOfSeveralNodesNeedsASharedCa() {
     CliRunner cli = new CliRunner();
     int code =
         cli.run(
@@ -32,7 +32,7 @@ class SecurityOptionsTest {
             "--controller-quorum",
             "1@localhost:1,2@localhost:2,3@localhost:3");
     assertThat(code).isNotZero();
-    assertThat(cli.err()).contains("--secure runs a cluster of one");
+    assertThat(cli.err()).contains("a secure cluster of several nodes needs --ca-dir");
   }
 
   @Test

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.streamsentinel.codec.RuleSetCodec;
+import io.streamsentinel.config.ConfigFile;
+import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
-import io.streamsentinel.kafka.KafkaSettings;
 import io.streamsentinel.kafka.KraftQuorum;
 import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.testing.CliRunner;
@@ -33,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three broker nodes formed into one KRaft cluster by their shared controller quorum: the catalog's
  * topics and the detector's internal topics get three replicas and min.insync.replicas 2, and
- * {@code topics describe} names a topic that has fewer copies or partitions out of sync.
+ * {@code topics describe} names a topic that has fewer copies or partitions out of sync. The
+ * cluster is secure ({@code --secure --ca-dir}): the nodes share one CA and replicate over mutual
+ * TLS, and every client authenticates as the admin the first node made.
  */
 class ThreeNodeClusterIT {
 
@@ -43,6 +46,7 @@ class ThreeNodeClusterIT {
 
   private final List<EmbeddedKafkaBroker> nodes = new ArrayList<>();
   private String bootstrap;
+  private Path adminSettings;
 
   @BeforeEach
   void startThreeNodes() {
@@ -58,7 +62,9 @@ class ThreeNodeClusterIT {
                   0,
                   dir.resolve("node-" + id),
                   false,
-                  KraftQuorum.parse(id, voters, null))));
+                  KraftQuorum.parse(id, voters, null),
+                  true,
+                  dir.resolve("ca"))));
     }
     // Each node waits for a majority of the quorum, so they start together.
     CompletableFuture.allOf(
@@ -68,6 +74,7 @@ class ThreeNodeClusterIT {
         .join();
     bootstrap =
         nodes.stream().map(EmbeddedKafkaBroker::bootstrapServers).collect(Collectors.joining(","));
+    adminSettings = nodes.get(0).adminSettings();
   }
 
   /**
@@ -90,7 +97,7 @@ class ThreeNodeClusterIT {
     scoreSome();
 
     CliRunner healthy = new CliRunner();
-    assertThat(healthy.run("topics", "describe", "-b", bootstrap)).as(healthy.err()).isZero();
+    assertThat(healthy.run(withCluster("topics", "describe"))).as(healthy.err()).isZero();
     assertThat(healthy.out())
         .contains("synthetic-transactions  partitions=12  replication=3")
         .contains("fraud-alerts  partitions=6  replication=3")
@@ -103,7 +110,7 @@ class ThreeNodeClusterIT {
       admin.createTopics(List.of(new NewTopic("one-copy", 1, (short) 1))).all().get();
     }
     CliRunner oneCopy = new CliRunner();
-    assertThat(oneCopy.run("topics", "describe", "-b", bootstrap, "one-copy")).isEqualTo(3);
+    assertThat(oneCopy.run(withCluster("topics", "describe", "one-copy"))).isEqualTo(3);
     assertThat(oneCopy.err())
         .contains(
             "REPLICATION one-copy: replication factor is 1 but a cluster of 3 brokers gives 3");
@@ -115,8 +122,7 @@ class ThreeNodeClusterIT {
         .untilAsserted(
             () -> {
               CliRunner degraded = new CliRunner();
-              assertThat(
-                      degraded.run("topics", "describe", "-b", bootstrap, "synthetic-transactions"))
+              assertThat(degraded.run(withCluster("topics", "describe", "synthetic-transactions")))
                   .isEqualTo(3);
               assertThat(degraded.err())
                   .containsPattern("REPLICATION synthetic-transactions-\\d+: under-replicated")
@@ -147,17 +153,22 @@ class ThreeNodeClusterIT {
     }
   }
 
+  /** The admin's clients, on every node. */
   private ClientConfigFactory clients() {
-    return new ClientConfigFactory(KafkaSettings.of(bootstrap));
+    return KafkaConfig.resolve(ConfigFile.load(adminSettings), bootstrap, null, List.of())
+        .clients();
   }
 
   private void cli(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "-b";
-    all[args.length + 1] = bootstrap;
     CliRunner run = new CliRunner();
-    assertThat(run.run(all)).as(run.out() + run.err()).isZero();
+    assertThat(run.run(withCluster(args))).as(run.out() + run.err()).isZero();
+  }
+
+  /** A command's arguments, reaching every node as the admin. */
+  private String[] withCluster(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("-b", bootstrap, "--config", adminSettings.toString()));
+    return all.toArray(String[]::new);
   }
 
   private static int freePort() {
