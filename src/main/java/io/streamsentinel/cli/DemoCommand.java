@@ -16,7 +16,6 @@ import io.streamsentinel.database.DatabaseException;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.PublishPlan;
 import io.streamsentinel.generator.PublishProgress;
-import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ComponentAccess;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
 import io.streamsentinel.kafka.SecuritySetup;
@@ -32,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -155,12 +153,8 @@ final class DemoCommand implements Callable<Integer> {
       throws InterruptedException {
     KafkaConfig admin = config.withOverridesFirst(ConfigFile.load(adminSettings).kafkaOverrides());
     Path dir = broker.dataDir.toAbsolutePath().getParent().resolve("security");
-    List<SecuritySetup.Component> components;
-    try (Admin a = Admin.create(admin.clients().admin(ClientCatalog.SECURITY).toProperties())) {
-      components =
-          new SecuritySetup(a, admin.settings())
-              .init(ComponentAccess.components(), dir, line -> {});
-    }
+    List<SecuritySetup.Component> components =
+        SecuritySetup.run(admin.settings(), ComponentAccess.components(), dir, line -> {});
     Map<String, KafkaConfig> principals = new LinkedHashMap<>();
     for (SecuritySetup.Component c : components) {
       principals.put(

@@ -1,14 +1,12 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.config.KafkaConfig;
-import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ComponentAccess;
 import io.streamsentinel.kafka.SecuritySetup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,18 +55,14 @@ final class SecurityCommand {
     @Override
     public Integer call() throws InterruptedException {
       List<String> chosen = components.isEmpty() ? ComponentAccess.components() : components;
-      chosen.forEach(ComponentAccess::grant); // an unknown name is refused before any change
       KafkaConfig config = kafka.config();
-      try (Admin admin =
-          Admin.create(config.clients().admin(ClientCatalog.SECURITY).toProperties())) {
-        List<SecuritySetup.Component> done =
-            new SecuritySetup(admin, config.settings()).init(chosen, out, context.out()::println);
-        context
-            .out()
-            .printf(
-                "%d components set up on %s. Start each with --config %s/<component>.properties.%n",
-                done.size(), config.settings().bootstrapServers(), out);
-      }
+      List<SecuritySetup.Component> done =
+          SecuritySetup.run(config.settings(), chosen, out, context.out()::println);
+      context
+          .out()
+          .printf(
+              "%d components set up on %s. Start each with --config %s/<component>.properties.%n",
+              done.size(), config.settings().bootstrapServers(), out);
       return 0;
     }
   }

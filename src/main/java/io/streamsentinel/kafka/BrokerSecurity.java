@@ -9,18 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.config.SslConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +77,7 @@ public final class BrokerSecurity {
     Set<String> hosts = hosts(host);
     Path brokerPem = dataDir.resolve(BROKER_PEM);
     if (!Files.exists(brokerPem)
-        || !Certificates.hostsOf(Certificates.read(read(brokerPem), "broker key").certificate())
-            .containsAll(hosts)) {
+        || !fits(Certificates.read(read(brokerPem), brokerPem.toString()), ca, hosts)) {
       Certificates.Issued broker = Certificates.issue(ca, BROKER_NAME, hosts);
       SecretFiles.write(brokerPem, broker.keystorePem(ca.certificate()));
       log.info("Issued the broker certificate for {}", hosts);
@@ -132,6 +131,23 @@ public final class BrokerSecurity {
     }
   }
 
+  /**
+   * Whether a broker certificate may be used as it is: signed by this CA, valid for another month,
+   * naming every host the broker answers to.
+   */
+  private static boolean fits(
+      Certificates.Issued broker, Certificates.Issued ca, Set<String> hosts) {
+    X509Certificate certificate = broker.certificate();
+    try {
+      certificate.verify(ca.certificate().getPublicKey());
+      certificate.checkValidity(Date.from(Instant.now().plus(Duration.ofDays(30))));
+    } catch (GeneralSecurityException e) {
+      log.info("The broker certificate is reissued: {}", e.getMessage());
+      return false;
+    }
+    return Certificates.hostsOf(certificate).containsAll(hosts);
+  }
+
   /** The names a broker on {@code host} answers to: the host, and this machine's loopback. */
   private static Set<String> hosts(String host) {
     return new LinkedHashSet<>(List.of(host, "localhost", "127.0.0.1"));
@@ -181,27 +197,14 @@ public final class BrokerSecurity {
    * @param internalBootstrap the broker's mutual-TLS listener, where it acts as itself
    * @return the admin's client settings file
    */
-  Path ensureAdmin(String internalBootstrap, String clientBootstrap) {
+  Path ensureAdmin(String internalBootstrap, String clientBootstrap) throws InterruptedException {
     Path file = adminFile();
     String password =
         Files.exists(file) ? ClientSecurity.load(file).password() : SecretFiles.randomPassword();
     try (Admin admin = Admin.create(brokerClient(internalBootstrap))) {
-      admin
-          .alterUserScramCredentials(
-              List.of(
-                  new UserScramCredentialUpsertion(
-                      ADMIN_USER,
-                      new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS),
-                      password)))
-          .all()
-          .get();
-    } catch (ExecutionException e) {
-      throw new KafkaAdminException("cannot create the admin user: " + e.getCause(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaAdminException("interrupted while creating the admin user", e);
+      ClientSecurity.upsert(admin, ADMIN_USER, password);
     }
-    new ClientSecurity(clientBootstrap, ADMIN_USER, password, caPem()).write(file);
+    ClientSecurity.trustingCa(clientBootstrap, ADMIN_USER, password, caPem()).write(file);
     return file;
   }
 

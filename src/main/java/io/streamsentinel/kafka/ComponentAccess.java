@@ -149,7 +149,11 @@ public final class ComponentAccess {
                 READ,
                 WRITE)
             .allow(ResourceType.GROUP, ANY, PatternType.LITERAL, DESCRIBE, READ)
-            .transactionalIds("sentinel-")
+            // Its own commands' transactions only: a prefix of "sentinel-" would let it fence the
+            // responder's.
+            .transactionalIds(ClientCatalog.accountTransaction(""))
+            .transactionalIds(ClientCatalog.modelTransaction(""))
+            .transactionalIds(ClientCatalog.rulesTransaction(""))
             .allow(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, DESCRIBE)
             .build());
     return map;

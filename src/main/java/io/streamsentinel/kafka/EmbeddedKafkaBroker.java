@@ -99,6 +99,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       } catch (RuntimeException e) {
         close();
         throw e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new KafkaAdminException("interrupted while creating the admin user", e);
       }
     }
     log.info(

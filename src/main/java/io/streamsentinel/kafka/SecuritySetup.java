@@ -10,112 +10,93 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * {@code sentinel security init}: on a cluster reached as an administrator, one SCRAM-SHA-512 user
  * per component with the ACLs of {@link ComponentAccess}, and a client settings file per component
- * (owner-only) holding its password and the administrator's transport settings (TLS trust), for
- * {@code --config}. Idempotent: a component whose file exists keeps its password; ACLs that exist
- * stay as they are.
+ * (owner-only, {@link ClientSecurity}) holding its password and what the administrator trusts —
+ * never the administrator's own identity. Idempotent: a component whose file exists keeps its
+ * password; ACLs that exist stay as they are.
  */
 public final class SecuritySetup {
 
   /** The setup of one component. */
   public record Component(String name, String principal, int acls, Path settings, boolean reused) {}
 
-  private final Admin admin;
-  private final KafkaSettings adminSettings;
+  private SecuritySetup() {}
 
   /**
-   * @param admin a client of the cluster as a principal that may create users and ACLs
-   * @param adminSettings where the cluster is and how the administrator reaches it; the transport
-   *     settings ({@code security.protocol}, {@code ssl.*}) are copied into each component's file
-   */
-  public SecuritySetup(Admin admin, KafkaSettings adminSettings) {
-    this.admin = admin;
-    this.adminSettings = adminSettings;
-  }
-
-  /**
-   * Sets up {@code components} and writes their files into {@code dir}.
+   * Sets up {@code components} on the cluster {@code admin} reaches, writing their files into
+   * {@code dir}.
    *
+   * @param admin where the cluster is and how its administrator reaches it: over SASL_SSL, the
+   *     listener the components will use
    * @param progress a line per component
+   * @throws IllegalArgumentException when the administrator does not use SASL_SSL, or a component
+   *     is unknown
    * @throws KafkaAdminException naming the component when the cluster refuses a change
    */
-  public List<Component> init(List<String> components, Path dir, Consumer<String> progress)
+  public static List<Component> run(
+      KafkaSettings admin, List<String> components, Path dir, Consumer<String> progress)
       throws InterruptedException {
-    List<Component> done = new ArrayList<>();
-    for (String name : components) {
-      ComponentAccess.Grant grant = ComponentAccess.grant(name);
-      Path file = dir.resolve(name + ".properties");
-      String existing = Files.exists(file) ? passwordIn(file) : null;
-      String password = existing != null ? existing : SecretFiles.randomPassword();
-      try {
-        List<UserScramCredentialAlteration> upsert =
-            List.of(
-                new UserScramCredentialUpsertion(
-                    name,
-                    new ScramCredentialInfo(
-                        ScramMechanism.SCRAM_SHA_512, BrokerSecurity.ITERATIONS),
-                    password));
-        admin.alterUserScramCredentials(upsert).all().get();
-        admin.createAcls(grant.bindings()).all().get();
-      } catch (ExecutionException e) {
-        throw new KafkaAdminException(
-            "cannot set up Kafka user '" + name + "': " + e.getCause().getMessage(), e.getCause());
-      }
-      writeSettings(file, name, password);
-      Component component =
-          new Component(name, grant.principal(), grant.bindings().size(), file, existing != null);
-      progress.accept(
-          String.format(
-              Locale.ROOT,
-              "%-10s %s, %d ACLs, settings in %s%s",
-              name,
-              component.principal(),
-              component.acls(),
-              file,
-              existing != null ? " (password kept)" : ""));
-      done.add(component);
-    }
-    return done;
-  }
-
-  /** The bindings of every component, for a check of what the cluster holds. */
-  public static List<AclBinding> allBindings() {
-    List<AclBinding> all = new ArrayList<>();
-    ComponentAccess.components().forEach(c -> all.addAll(ComponentAccess.grant(c).bindings()));
-    return all;
-  }
-
-  private void writeSettings(Path file, String user, String password) {
-    Map<String, String> props = new LinkedHashMap<>();
-    for (KafkaOverride o : adminSettings.overrides()) {
-      if (o.scope() == KafkaOverride.Scope.ALL && isTransport(o.key())) {
-        props.put(o.key(), o.value());
+    components.forEach(ComponentAccess::grant); // an unknown name is refused before any change
+    Map<String, String> adminProperties = new LinkedHashMap<>();
+    for (KafkaOverride o : admin.overrides()) {
+      if (o.scope() == KafkaOverride.Scope.ALL) {
+        adminProperties.put(o.key(), o.value());
       }
     }
-    props.put(SaslConfigs.SASL_MECHANISM, BrokerSecurity.MECHANISM);
-    props.put(SaslConfigs.SASL_JAAS_CONFIG, ClientSecurity.scramJaas(user, password));
-    ClientSecurity.writeSettings(
-        file,
-        "Stream-Sentinel client settings of the '" + user + "' component (Kafka user " + user + ")",
-        adminSettings.bootstrapServers(),
-        props);
+    String protocol =
+        adminProperties.getOrDefault(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT");
+    if (!protocol.equals("SASL_SSL")) {
+      throw new IllegalArgumentException(
+          "security init writes SCRAM-over-TLS settings for the components, so it needs the"
+              + " administrator on the cluster's SASL_SSL listener; its security.protocol is "
+              + protocol
+              + " (give --config with the admin's settings, e.g. DATA_DIR/"
+              + BrokerSecurity.ADMIN_FILE
+              + ")");
+    }
+    ClientSecurity template =
+        new ClientSecurity(admin.bootstrapServers(), "template", "-", adminProperties);
+    try (Admin client =
+        Admin.create(new ClientConfigFactory(admin).admin(ClientCatalog.SECURITY).toProperties())) {
+      List<Component> done = new ArrayList<>();
+      for (String name : components) {
+        done.add(setUp(client, template, name, dir.resolve(name + ".properties"), progress));
+      }
+      return done;
+    }
   }
 
-  private static boolean isTransport(String key) {
-    return key.equals("security.protocol") || key.startsWith("ssl.") || key.startsWith("sasl.");
-  }
-
-  private static String passwordIn(Path file) {
-    return ClientSecurity.passwordIn(file);
+  private static Component setUp(
+      Admin admin, ClientSecurity template, String name, Path file, Consumer<String> progress)
+      throws InterruptedException {
+    ComponentAccess.Grant grant = ComponentAccess.grant(name);
+    boolean reused = Files.exists(file);
+    String password = reused ? ClientSecurity.load(file).password() : SecretFiles.randomPassword();
+    ClientSecurity.upsert(admin, name, password);
+    try {
+      admin.createAcls(grant.bindings()).all().get();
+    } catch (ExecutionException e) {
+      throw new KafkaAdminException(
+          "cannot grant Kafka user '" + name + "' its ACLs: " + e.getCause().getMessage(),
+          e.getCause());
+    }
+    template.as(name, password).write(file);
+    Component component =
+        new Component(name, grant.principal(), grant.bindings().size(), file, reused);
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "%-10s %s, %d ACLs, settings in %s%s",
+            name,
+            component.principal(),
+            component.acls(),
+            file,
+            reused ? " (password kept)" : ""));
+    return component;
   }
 }

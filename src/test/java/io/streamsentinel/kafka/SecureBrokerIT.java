@@ -87,11 +87,7 @@ class SecureBrokerIT {
     KafkaConfig admin = config(adminFile);
     Path clients = dir.resolve("security");
     List<SecuritySetup.Component> setUp;
-    try (Admin a = Admin.create(admin.clients().admin("setup").toProperties())) {
-      setUp =
-          new SecuritySetup(a, admin.settings())
-              .init(ComponentAccess.components(), clients, line -> {});
-    }
+    setUp = SecuritySetup.run(admin.settings(), ComponentAccess.components(), clients, line -> {});
     assertThat(setUp)
         .extracting(SecuritySetup.Component::name)
         .containsExactlyElementsOf(ComponentAccess.components());
@@ -137,12 +133,9 @@ class SecureBrokerIT {
     }
 
     // Idempotent: a second run keeps every password.
-    try (Admin a = Admin.create(admin.clients().admin("setup").toProperties())) {
-      assertThat(
-              new SecuritySetup(a, admin.settings())
-                  .init(List.of("detector", "sink"), clients, line -> {}))
-          .allMatch(SecuritySetup.Component::reused);
-    }
+    assertThat(
+            SecuritySetup.run(admin.settings(), List.of("detector", "sink"), clients, line -> {}))
+        .allMatch(SecuritySetup.Component::reused);
 
     // A restart keeps the CA and the admin's password: the files still work.
     String ca = Files.readString(dir.resolve("kafka").resolve(BrokerSecurity.CA_CERT));
