@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>A setting whose name says it holds a secret ({@link #isSecret}: passwords, JAAS configs,
  *       keystore and key passwords, secrets, tokens, keys, credentials) is shown as {@link #MASK}.
- *   <li>In free text ({@link #maskText}): the value of a JAAS config up to its {@code ;}; the value
- *       of {@code password=}, {@code secret=}, {@code token=} (and names containing them) with or
- *       without quotes, as in JAAS text or JSON; the password of URL user-info ({@code
+ *   <li>In free text ({@link #maskText}): a PEM private key's body; an API key of ours ({@code
+ *       sentinel_...}) and any bearer token; the value of a JAAS config up to its {@code ;}; the
+ *       value of {@code password=}, {@code secret=}, {@code token=} (and names containing them)
+ *       with or without quotes, as in JAAS text or JSON; the password of URL user-info ({@code
  *       user:********@host}); query secrets ({@code ?key=}, {@code &sig=}, {@code &token=}...); and
  *       everything after the host of an {@code http(s)} URL, since a webhook's path is its secret
  *       (Slack, Teams...) and a line cannot tell a webhook from another URL.
@@ -30,22 +31,43 @@ public final class Secrets {
 
   public static final String MASK = "********";
 
+  /** Words that make a setting's name a secret's wherever they stand in it. */
+  private static final String SECRET_WORDS =
+      "password|passwd|secret|jaas|token|credential|private|api[._-]?key";
+
+  /** Endings that make a setting's name a secret's: {@code ssl.keystore.key}, {@code x-sig}. */
+  private static final String SECRET_ENDINGS = "key|pwd|sig|signature";
+
   /** Passwords, JAAS configs (which carry passwords), keys and tokens, by the setting's name. */
   private static final Pattern SECRET_KEY =
-      Pattern.compile(
-          "password|passwd|secret|jaas|token|credential|private|api[._-]?key"
-              + "|(^|[._-])(key|pwd|sig|signature)$");
+      Pattern.compile(SECRET_WORDS + "|(^|[._-])(" + SECRET_ENDINGS + ")$");
 
   /** {@code sasl.jaas.config=...;}: the whole value, which names the login module's options. */
   private static final Pattern JAAS_VALUE =
       Pattern.compile("(?i)([\\w.-]*jaas[\\w.-]*(?:\\s*=\\s*|\"\\s*:\\s*\"?))[^\\n;]*;?");
 
-  /** {@code password="x"}, {@code ssl.key.password = x}, {@code "client_secret":"x"}... */
+  /**
+   * {@code password="x"}, {@code ssl.key.password = x}, {@code "client_secret":"x"}, {@code
+   * ssl.keystore.key=x}...: a name {@link #isSecret} would call secret, then its value.
+   */
   private static final Pattern NAMED_VALUE =
       Pattern.compile(
-          "(?i)((?<![\\w.-])[\\w.-]*(?:password|passwd|secret|token|credential|api[_-]?key)[\\w.-]*"
+          "(?i)((?<![\\w.-])(?:[\\w.-]*(?:"
+              + SECRET_WORDS
+              + ")[\\w.-]*|[\\w.-]*[._-](?:"
+              + SECRET_ENDINGS
+              + "))"
               + "(?:\\s*=\\s*|\"\\s*:\\s*))"
               + "(\\\\?\"[^\"\\\\]*\\\\?\"|'[^']*'|[^\\s&;,\"'})\\]]+)");
+
+  /** An API key of ours ({@code sentinel_} and 43 characters), or any bearer token. */
+  private static final Pattern TOKEN =
+      Pattern.compile("(?i)(\\bbearer\\s+)[\\w.~+/=-]+|\\bsentinel_[A-Za-z0-9_-]{20,}");
+
+  /** A PEM private key: everything between its markers. */
+  private static final Pattern PEM_KEY =
+      Pattern.compile(
+          "(-----BEGIN [A-Z ]*PRIVATE KEY-----)[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)");
 
   /** {@code scheme://user:password@host}: the password. */
   private static final Pattern USER_INFO =
@@ -85,16 +107,30 @@ public final class Secrets {
     if (text == null || !mayHoldSecret(text)) {
       return text;
     }
-    String masked = JAAS_VALUE.matcher(text).replaceAll(m -> quoted(m.group(1)) + MASK);
+    String masked = PEM_KEY.matcher(text).replaceAll(m -> quoted(m.group(1)) + MASK);
+    masked = TOKEN.matcher(masked).replaceAll(m -> quoted(nullToEmpty(m.group(1))) + MASK);
+    masked = JAAS_VALUE.matcher(masked).replaceAll(m -> quoted(m.group(1)) + MASK);
     masked = NAMED_VALUE.matcher(masked).replaceAll(Secrets::maskNamedValue);
     masked = USER_INFO.matcher(masked).replaceAll(m -> quoted(m.group(1)) + MASK + "@");
     masked = QUERY_SECRET.matcher(masked).replaceAll(m -> quoted(m.group(1)) + MASK);
     return HTTP_URL.matcher(masked).replaceAll(Secrets::maskUrlPath);
   }
 
-  /** Every rule needs an {@code =}, a {@code ://} or a JSON {@code ":}: most lines have none. */
+  /**
+   * Every rule needs an {@code =}, a {@code ://}, a JSON {@code ":}, a key's marker or a token's
+   * prefix: most lines have none.
+   */
   private static boolean mayHoldSecret(String text) {
-    return text.indexOf('=') >= 0 || text.contains("://") || text.contains("\":");
+    return text.indexOf('=') >= 0
+        || text.contains("://")
+        || text.contains("\":")
+        || text.contains("PRIVATE KEY")
+        || text.contains("sentinel_")
+        || text.toLowerCase(Locale.ROOT).contains("bearer ");
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
   }
 
   /** The value masked inside the quotes it had, so the text around it still parses. */

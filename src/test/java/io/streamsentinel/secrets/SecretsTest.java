@@ -104,4 +104,28 @@ class SecretsTest {
     }
     assertThat(Secrets.maskText(null)).isNull();
   }
+
+  @Test
+  void shouldMaskApiKeysBearerTokensAndPrivateKeysInText() {
+    String key = "sentinel_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0U1v";
+    assertThat(Secrets.maskText("created " + key + " for ana"))
+        .isEqualTo("created " + MASK + " for ana");
+    assertThat(Secrets.maskText("Authorization: Bearer abc.def-ghi"))
+        .isEqualTo("Authorization: Bearer " + MASK);
+    String pem = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMG\n-----END PRIVATE KEY-----\n";
+    assertThat(Secrets.maskText("read " + pem))
+        .doesNotContain("MIGHAgEAMBMG")
+        .contains("-----BEGIN PRIVATE KEY-----");
+    assertThat(Secrets.maskText("sentinel_ is our prefix")).isEqualTo("sentinel_ is our prefix");
+  }
+
+  @Test
+  void textAndSettingNamesFollowOneRule() {
+    for (String name :
+        new String[] {"ssl.keystore.key", "api.sig", "x-signature", "client.private.pem"}) {
+      assertThat(Secrets.isSecret(name)).as(name).isTrue();
+      assertThat(Secrets.maskText(name + "=s3cr3tvalue")).as(name).isEqualTo(name + "=" + MASK);
+    }
+    assertThat(Secrets.maskText("key=user-1 partition=3")).isEqualTo("key=user-1 partition=3");
+  }
 }
