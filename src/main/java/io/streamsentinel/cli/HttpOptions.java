@@ -34,9 +34,10 @@ public final class HttpOptions {
       names = "--http-allowed-host",
       paramLabel = "NAME",
       description =
-          "Another name clients reach the HTTP server by (a DNS name, a proxy's); repeatable. Requests"
-              + " whose Host or Origin names anything but the bound address, localhost or these are"
-              + " refused (403).")
+          "Another name clients reach the HTTP server by (a DNS name, a proxy's), NAME for any port"
+              + " and http or https (behind a proxy), NAME:PORT for that port only; repeatable."
+              + " Requests whose Host or Origin names anything but the bound address, localhost or"
+              + " these are refused (403).")
   List<String> allowedHosts = new ArrayList<>();
 
   /**

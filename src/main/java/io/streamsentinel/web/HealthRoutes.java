@@ -29,5 +29,8 @@ public final class HealthRoutes implements RouteGroup {
           ctx.status(status.healthy() ? 200 : 503).json(status.describe());
         },
         Requires.PUBLIC);
+    // Load balancers often probe with HEAD; without a route of its own it would need a key.
+    config.routes.head(
+        "/health", ctx -> ctx.status(health.get().healthy() ? 200 : 503), Requires.PUBLIC);
   }
 }

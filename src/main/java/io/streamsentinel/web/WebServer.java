@@ -63,6 +63,7 @@ public final class WebServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.jsonMapper(new JavalinJackson(requestMapper(), false));
+              config.routes.before(WebServer::hardenHeaders);
               config.routes.beforeMatched(guard::check);
               config.routes.get("/api/me", WebServer::me, Requires.VIEWER);
               config.routes.exception(
@@ -115,6 +116,16 @@ public final class WebServer implements AutoCloseable {
       mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
     }
     return mapper;
+  }
+
+  /**
+   * Every answer, static files included: never framed by another page (clickjacking), never
+   * content-sniffed.
+   */
+  private static void hardenHeaders(Context ctx) {
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
+    ctx.header("X-Content-Type-Options", "nosniff");
   }
 
   static Map<String, Object> errorBody(String message, String field) {

@@ -101,6 +101,22 @@ class HttpGuardTest {
   }
 
   @Test
+  void shouldServeHeadOfHealthToAnyoneAndNeverBeFramed() throws Exception {
+    HttpResponse<String> head =
+        send(
+            HttpRequest.newBuilder(URI.create(url("/health")))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(url("/metrics"))));
+
+    assertThat(head.statusCode()).isEqualTo(200);
+    for (HttpResponse<String> response : List.of(head, refused)) {
+      assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+      assertThat(response.headers().firstValue("Content-Security-Policy"))
+          .hasValue("frame-ancestors 'none'");
+    }
+  }
+
+  @Test
   void shouldAnswer401ForAnUnknownKeyAndServeAKnownOne() throws Exception {
     HttpResponse<String> unknown = get("/api/probe/viewer", "sentinel_" + "x".repeat(43));
     HttpResponse<String> known = get("/api/probe/viewer", TestKeys.VIEWER);
