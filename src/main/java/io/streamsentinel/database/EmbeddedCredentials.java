@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,11 +39,6 @@ final class EmbeddedCredentials {
 
   private EmbeddedCredentials() {}
 
-  /** A new random password, URL-safe text (no quoting needed in a file, a URL or SQL). */
-  static String newPassword() {
-    return SecretFiles.randomPassword();
-  }
-
   static Path passwordFile(Path dir) {
     return dir.resolve(PASSWORD_FILE);
   }
@@ -67,16 +61,9 @@ final class EmbeddedCredentials {
     return Optional.of(password);
   }
 
-  /**
-   * Keeps {@code password} in {@code dir}; the file is created owner-only, then renamed into place.
-   */
-  static void writePassword(Path dir, String password) throws IOException {
-    Path written = ownerOnlyTempFile(dir, password + "\n");
-    Files.move(written, passwordFile(dir), StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  static Path ownerOnlyTempFile(Path dir, String text) throws IOException {
-    return SecretFiles.ownerOnlyTempFile(dir, text);
+  /** Keeps {@code password} in {@code dir}, owner-only, never half-written. */
+  static void writePassword(Path dir, String password) {
+    SecretFiles.write(passwordFile(dir), password + "\n");
   }
 
   /** Whether {@code dir}'s {@code pg_hba.conf} is ours (else it predates passwords: trust). */
@@ -94,12 +81,7 @@ final class EmbeddedCredentials {
         .anyMatch(line -> line.matches(".*\\strust(\\s.*)?"));
   }
 
-  static void writeHba(Path dir) throws IOException {
-    Path written = ownerOnlyTempFile(dir, HBA);
-    Files.move(
-        written,
-        dir.resolve("pg_hba.conf"),
-        StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+  static void writeHba(Path dir) {
+    SecretFiles.write(dir.resolve("pg_hba.conf"), HBA);
   }
 }

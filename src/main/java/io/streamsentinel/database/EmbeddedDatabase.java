@@ -1,5 +1,6 @@
 package io.streamsentinel.database;
 
+import io.streamsentinel.runtime.SecretFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,11 +63,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
       if (initialised) {
         password = existingPassword(dir);
       } else {
-        password = EmbeddedCredentials.newPassword();
+        password = SecretFiles.randomPassword();
         // initdb wants an empty folder, so its password file waits next to it, owner-only, until
         // the folder exists; then the password moves in (before the server's first start).
         initPasswordFile =
-            EmbeddedCredentials.ownerOnlyTempFile(dir.toAbsolutePath().getParent(), password);
+            SecretFiles.ownerOnlyTempFile(dir.toAbsolutePath().getParent(), password);
         // zonky passes each "locale" setting to initdb as --key=value, after its own "-A trust":
         // the superuser gets the password and trust is never written, not even for a moment.
         builder
@@ -128,19 +129,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
               + EmbeddedCredentials.passwordFile(dir)
               + " is missing; restore it, or start afresh (--fresh deletes the data)");
     }
-    String password = EmbeddedCredentials.newPassword();
+    String password = SecretFiles.randomPassword();
     EmbeddedCredentials.writePassword(dir, password);
     return password;
   }
 
   /** Runs between initdb and the first start: the password moves in, pg_hba.conf is ours. */
   private static void keepNewPassword(Path dir, String password) {
-    try {
-      EmbeddedCredentials.writePassword(dir, password);
-      EmbeddedCredentials.writeHba(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    EmbeddedCredentials.writePassword(dir, password);
+    EmbeddedCredentials.writeHba(dir);
   }
 
   /**
