@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
@@ -136,6 +137,12 @@ public record ClientSecurity(
               + " kafka.sasl.jaas.config with username and password)");
     }
     return new ClientSecurity(servers, m.group(1), m.group(2), trustOf(kafka));
+  }
+
+  /** The SCRAM user a client's {@code sasl.jaas.config} logs in as, if any. */
+  public static Optional<String> userOf(String jaasConfig) {
+    Matcher m = JAAS.matcher(jaasConfig == null ? "" : jaasConfig);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /**

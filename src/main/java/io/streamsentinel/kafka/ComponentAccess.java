@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -62,6 +64,20 @@ public final class ComponentAccess {
           "unknown component '" + component + "'; known: " + components());
     }
     return grant;
+  }
+
+  /** The topics a component's grant names one by one: those it cannot run without. */
+  public static Set<String> topicsOf(String component) {
+    Set<String> topics = new TreeSet<>();
+    for (AclBinding b : grant(component).bindings()) {
+      ResourcePattern p = b.pattern();
+      if (p.resourceType() == ResourceType.TOPIC
+          && p.patternType() == PatternType.LITERAL
+          && !p.name().equals(ANY)) {
+        topics.add(p.name());
+      }
+    }
+    return topics;
   }
 
   private static Map<String, Grant> grants() {

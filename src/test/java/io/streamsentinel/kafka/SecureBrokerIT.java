@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamsentinel.config.ConfigFile;
 import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.testing.CliRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -95,6 +96,19 @@ class SecureBrokerIT {
       assertThat(Files.getPosixFilePermissions(c.settings()))
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
+
+    // A component started before the operator made the topics names what it misses.
+    CliRunner early = new CliRunner();
+    assertThat(
+            early.run(
+                "generate",
+                "--count",
+                "1",
+                "--config",
+                clients.resolve("generator.properties").toString()))
+        .isNotZero();
+    assertThat(early.err())
+        .contains("Kafka user 'generator' cannot see [", "synthetic-transactions", "operator");
 
     // The operator creates the catalog's topics.
     KafkaConfig operator = config(clients.resolve("operator.properties"));
