@@ -49,12 +49,16 @@ final class BinaryReader {
   }
 
   double readDouble() {
+    return Double.longBitsToDouble(readLong());
+  }
+
+  long readLong() {
     require(Long.BYTES);
     long bits = 0;
     for (int i = 0; i < Long.BYTES; i++) {
       bits = (bits << 8) | (bytes[position++] & 0xFF);
     }
-    return Double.longBitsToDouble(bits);
+    return bits;
   }
 
   String readNullableString() {

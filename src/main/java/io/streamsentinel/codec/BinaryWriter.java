@@ -43,7 +43,11 @@ final class BinaryWriter {
   }
 
   void writeDouble(double value) {
-    long bits = Double.doubleToRawLongBits(value);
+    writeLong(Double.doubleToRawLongBits(value));
+  }
+
+  /** Eight bytes, big-endian: for values that use all their bits (hashes). */
+  void writeLong(long bits) {
     ensure(Long.BYTES);
     for (int shift = 56; shift >= 0; shift -= 8) {
       buffer[size++] = (byte) (bits >>> shift);

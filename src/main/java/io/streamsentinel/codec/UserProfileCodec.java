@@ -4,6 +4,7 @@ import io.streamsentinel.detection.AmountStats;
 import io.streamsentinel.detection.DailySpend;
 import io.streamsentinel.detection.HourHistogram;
 import io.streamsentinel.detection.LastPlace;
+import io.streamsentinel.detection.RecentIds;
 import io.streamsentinel.detection.RecentSet;
 import io.streamsentinel.detection.SlidingWindows;
 import io.streamsentinel.detection.UserProfile;
@@ -13,17 +14,22 @@ import java.util.List;
 /**
  * The compact binary form of a {@link UserProfile}, written to the state store on every event.
  *
- * <p>Layout (format {@value #FORMAT_V1}): a leading format byte, then the user id, amount
- * statistics, last time and place, the four recent-value sets, 24 hourly counts, daily spend and
- * the window entries. Counts and cents are varints, signed values zig-zag varints, window times
- * deltas from the previous entry, strings length-prefixed UTF-8. A typical profile is a few hundred
- * bytes; the worst case (full sets, 256 window entries) a few KiB. A new layout gets a new format
- * byte and this class keeps reading the old ones.
+ * <p>Layout (format {@value #FORMAT_V2}): a leading format byte, then the user id, amount
+ * statistics, last time and place, the four recent-value sets, 24 hourly counts, daily spend, the
+ * window entries and the recent transaction ids (8-byte hashes, record times as deltas). Format
+ * {@value #FORMAT_V1}, written before the ids moved into the profile, is the same without them and
+ * is still read. Counts and cents are varints, signed values zig-zag varints, window times deltas
+ * from the previous entry, strings length-prefixed UTF-8. A typical profile is a few hundred bytes;
+ * the worst case (full sets, 256 window entries) a few KiB. A new layout gets a new format byte and
+ * this class keeps reading the old ones.
  */
 public final class UserProfileCodec {
 
-  /** The current layout. */
+  /** The layout before the recent transaction ids; read, no longer written. */
   public static final byte FORMAT_V1 = 1;
+
+  /** The current layout. */
+  public static final byte FORMAT_V2 = 2;
 
   private static final int TYPICAL_BYTES = 512;
   private static final int MAX_SET_SIZE = 1 << 10;
@@ -47,7 +53,7 @@ public final class UserProfileCodec {
     }
   }
 
-  /** The profile's bytes, format {@link #FORMAT_V1}. */
+  /** The profile's bytes, format {@link #FORMAT_V2}. */
   public static byte[] encode(UserProfile profile) {
     BinaryWriter out = new BinaryWriter(TYPICAL_BYTES);
     write(out, profile);
@@ -55,7 +61,7 @@ public final class UserProfileCodec {
   }
 
   private static void write(BinaryWriter out, UserProfile profile) {
-    out.writeByte(FORMAT_V1);
+    out.writeByte(FORMAT_V2);
     out.writeNullableString(profile.userId());
     writeAmounts(out, profile.amounts());
     out.writeZigZag(profile.lastEpochMillis());
@@ -69,6 +75,7 @@ public final class UserProfileCodec {
     }
     writeDaily(out, profile.daily());
     writeWindows(out, profile.windows());
+    writeIds(out, profile.seenIds());
   }
 
   /**
@@ -83,11 +90,11 @@ public final class UserProfileCodec {
     }
     BinaryReader in = new BinaryReader(bytes);
     int format = in.readByte();
-    if (format != FORMAT_V1) {
+    if (format != FORMAT_V1 && format != FORMAT_V2) {
       throw new ProfileFormatException("unknown profile format " + format);
     }
     try {
-      UserProfile profile = readV1(in);
+      UserProfile profile = read(in, format == FORMAT_V2);
       in.requireEnd();
       return profile;
     } catch (ProfileFormatException e) {
@@ -97,7 +104,7 @@ public final class UserProfileCodec {
     }
   }
 
-  private static UserProfile readV1(BinaryReader in) {
+  private static UserProfile read(BinaryReader in, boolean withIds) {
     String userId = in.readNullableString();
     if (userId == null) {
       throw new ProfileFormatException("profile without a user id");
@@ -126,7 +133,8 @@ public final class UserProfileCodec {
         devices,
         HourHistogram.of(hours),
         daily,
-        windows);
+        windows,
+        withIds ? readIds(in) : RecentIds.empty());
   }
 
   private static void writeAmounts(BinaryWriter out, AmountStats amounts) {
@@ -232,5 +240,29 @@ public final class UserProfileCodec {
       marks[i] = (byte) in.readByte();
     }
     return SlidingWindows.restore(times, cents, marks);
+  }
+
+  private static void writeIds(BinaryWriter out, RecentIds ids) {
+    out.writeVarLong(ids.size());
+    long previous = 0;
+    for (int i = 0; i < ids.size(); i++) {
+      out.writeLong(ids.hashAt(i));
+      out.writeZigZag(ids.timeAt(i) - previous);
+      previous = ids.timeAt(i);
+    }
+  }
+
+  /** Reads the ids; should the capacity ever shrink, the oldest are let go. */
+  private static RecentIds readIds(BinaryReader in) {
+    int size = in.readCount(MAX_SET_SIZE, "transaction ids");
+    long[] hashes = new long[size];
+    long[] times = new long[size];
+    long previous = 0;
+    for (int i = 0; i < size; i++) {
+      hashes[i] = in.readLong();
+      previous += in.readZigZag();
+      times[i] = previous;
+    }
+    return RecentIds.restore(hashes, times);
   }
 }

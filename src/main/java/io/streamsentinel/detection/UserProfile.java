@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param hours transactions per UTC hour of day
  * @param daily spend of the current day and of past active days
  * @param windows counts and sums over the sliding windows
+ * @param seenIds the user's recent transaction ids, for de-duplication (record time)
  */
 public record UserProfile(
     String userId,
@@ -35,7 +36,8 @@ public record UserProfile(
     RecentSet devices,
     HourHistogram hours,
     DailySpend daily,
-    SlidingWindows windows) {
+    SlidingWindows windows,
+    RecentIds seenIds) {
 
   /** Merchants remembered: a month of varied shopping for most card holders. */
   public static final int MERCHANTS = 32;
@@ -63,6 +65,7 @@ public record UserProfile(
     Objects.requireNonNull(hours, "hours");
     Objects.requireNonNull(daily, "daily");
     Objects.requireNonNull(windows, "windows");
+    Objects.requireNonNull(seenIds, "seenIds");
   }
 
   /** The profile of a user with no transactions yet. */
@@ -78,7 +81,8 @@ public record UserProfile(
         RecentSet.empty(DEVICES),
         HourHistogram.empty(),
         DailySpend.EMPTY,
-        SlidingWindows.empty());
+        SlidingWindows.empty(),
+        RecentIds.empty());
   }
 
   /**
@@ -105,7 +109,28 @@ public record UserProfile(
         devices.plus(tx.deviceId()),
         hours.plus(EventTime.hourOfDay(time)),
         daily.plus(EventTime.epochDay(time), cents),
-        windows.plus(time, cents, marksOf(tx, cents)));
+        windows.plus(time, cents, marksOf(tx, cents)),
+        seenIds);
+  }
+
+  /**
+   * This profile remembering a transaction id (its {@link RecentIds#hash}) seen at record time
+   * {@code time}, for {@code windowMillis}.
+   */
+  public UserProfile withSeen(long idHash, long time, long windowMillis) {
+    return new UserProfile(
+        userId,
+        amounts,
+        lastEpochMillis,
+        lastPlace,
+        merchants,
+        categories,
+        countries,
+        devices,
+        hours,
+        daily,
+        windows,
+        seenIds.plus(idHash, time, windowMillis));
   }
 
   /** Transactions seen so far. */

@@ -7,6 +7,7 @@ import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.UserProfileCodec;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.FraudDetector;
+import io.streamsentinel.detection.RecentIds;
 import io.streamsentinel.detection.ScoringModel;
 import io.streamsentinel.detection.UserProfile;
 import io.streamsentinel.domain.AccountStatus;
@@ -17,16 +18,15 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes, de-duplicates and scores one transaction. The profile read, the profile write and the
- * outputs happen in one Streams task, so under exactly_once_v2 they commit or abort together. The
- * logic itself is the pure {@link FraudDetector}; this class only moves bytes between the stores,
- * the detector and the sinks.
+ * Decodes, de-duplicates and scores one transaction. A transaction id the user's profile remembers
+ * within the dedup window is a duplicate ({@link RecentIds}). The profile read, the profile write
+ * and the outputs happen in one Streams task, so under exactly_once_v2 they commit or abort
+ * together. The logic itself is the pure {@link FraudDetector}; this class only moves bytes between
+ * the stores, the detector and the sinks.
  */
 final class DetectionProcessor implements Processor<String, byte[], String, byte[]> {
 
@@ -39,7 +39,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   private final UserProfileCodec.Encoder profileEncoder = new UserProfileCodec.Encoder();
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> profiles;
-  private WindowStore<String, Long> seenIds;
   private KeyValueStore<String, byte[]> accountStatus;
 
   DetectionProcessor(DetectorSettings settings, DetectorCounters counters, DriftMonitor drift) {
@@ -53,7 +52,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.profiles = context.getStateStore(FraudTopology.PROFILE_STORE);
-    this.seenIds = context.getStateStore(FraudTopology.DEDUP_STORE);
     this.accountStatus = context.getStateStore(FraudTopology.ACCOUNT_STATUS_STORE);
   }
 
@@ -73,21 +71,25 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
       deadLetter(record, "user_id", "record key '" + record.key() + "' differs from user_id");
       return;
     }
-    String dedupKey = dedupKey(tx);
-    if (isDuplicate(dedupKey, record.timestamp())) {
+    UserProfile before = profileOf(tx.userId());
+    long idHash = RecentIds.hash(tx.transactionId());
+    long window = settings.dedupWindow().toMillis();
+    if (before.seenIds().contains(idHash, record.timestamp(), window)) {
       counters.duplicate();
       log.debug("Duplicate {} dropped", tx.transactionId());
       return;
     }
-    score(record, tx);
-    // Only once scored: an id is never remembered for a transaction that was not decided.
-    seenIds.put(dedupKey, record.timestamp(), record.timestamp());
+    score(record, tx, before, idHash, window);
     counters.scoringTime(System.nanoTime() - start);
     counters.eventToDecision(context.currentSystemTimeMs() - record.timestamp());
   }
 
-  private void score(Record<String, byte[]> record, Transaction tx) {
-    UserProfile before = profileOf(tx.userId());
+  /**
+   * Scores {@code tx} against {@code before} and stores the profile after it, which remembers its
+   * id only now: an id is never remembered for a transaction that was not decided.
+   */
+  private void score(
+      Record<String, byte[]> record, Transaction tx, UserProfile before, long idHash, long window) {
     ScoringModel model = settings.models().current(); // read once: scoring and drift agree
     FraudDetector detector = settings.ruleSource().current();
     FraudDetector.Assessment result =
@@ -98,7 +100,9 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
             model,
             settings.models().shadow(),
             settings.ruleSource().shadow());
-    profiles.put(tx.userId(), profileEncoder.encode(result.profile()));
+    profiles.put(
+        tx.userId(),
+        profileEncoder.encode(result.profile().withSeen(idHash, record.timestamp(), window)));
     Decision decision = result.decision();
     context.forward(
         record.withValue(DecisionCodec.encodeDecision(decision, tx)), FraudTopology.SCORES_SINK);
@@ -129,22 +133,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
       log.warn("Unreadable profile of {} replaced by an empty one: {}", userId, e.getMessage());
       counters.profileReset();
       return UserProfile.empty(userId);
-    }
-  }
-
-  /**
-   * Per user: another user's transaction that reuses an id is not a duplicate. The user id's length
-   * leads, so no two (user, id) pairs give the same key.
-   */
-  private static String dedupKey(Transaction tx) {
-    return tx.userId().length() + ":" + tx.userId() + tx.transactionId();
-  }
-
-  private boolean isDuplicate(String key, long timestamp) {
-    long window = settings.dedupWindow().toMillis();
-    try (WindowStoreIterator<Long> seen =
-        seenIds.fetch(key, timestamp - window, timestamp + window)) {
-      return seen.hasNext();
     }
   }
 

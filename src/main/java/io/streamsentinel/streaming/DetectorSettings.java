@@ -18,8 +18,9 @@ import java.util.Objects;
  *
  * @param rules the rule set the detector was configured with (a file or the default)
  * @param alertThreshold decisions scoring at least this are also alerts
- * @param dedupWindow a transaction id seen again within this much record (ingestion) time is a
- *     duplicate
+ * @param dedupWindow a transaction id the user's profile remembers ({@link
+ *     io.streamsentinel.detection.RecentIds}: their last 64) from within this much record
+ *     (ingestion) time is a duplicate
  * @param limits the input limits for decoding transactions
  * @param models the model in force, read per transaction; {@link ModelSource#NONE} for rules only
  * @param ruleSource the rules in force, read per transaction: {@code rules} unless a rule set

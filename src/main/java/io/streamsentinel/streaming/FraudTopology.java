@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * transactions-source (synthetic-transactions)
- *   └─ detect  [user-profiles, transaction-ids; reads global account-status-store]
+ *   └─ detect  [user-profiles (with each user's recent transaction ids); reads global account-status-store]
  *        ├─ fraud-scores-sink   (every decision)
  *        ├─ fraud-alerts-sink   (score ≥ threshold)
  *        └─ dlq-sink            (undecodable or invalid input, with error headers)
@@ -33,7 +33,6 @@ public final class FraudTopology {
   public static final String ALERTS_SINK = "fraud-alerts-sink";
   public static final String DLQ_SINK = "dlq-sink";
   public static final String PROFILE_STORE = "user-profiles";
-  public static final String DEDUP_STORE = "transaction-ids";
   public static final String ACCOUNT_STATUS_STORE = "account-status-store";
   public static final String ACCOUNT_STATUS_SOURCE = "account-status-source";
   public static final String ACCOUNT_STATUS_UPDATER = "account-status-updater";
@@ -62,13 +61,6 @@ public final class FraudTopology {
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(PROFILE_STORE), Serdes.String(), Serdes.ByteArray()),
-        DETECT);
-    topology.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                DEDUP_STORE, settings.dedupWindow(), settings.dedupWindow(), false),
-            Serdes.String(),
-            Serdes.Long()),
         DETECT);
     addSink(topology, SCORES_SINK, DetectorSettings.SCORES_TOPIC);
     addSink(topology, ALERTS_SINK, DetectorSettings.ALERTS_TOPIC);

@@ -3,6 +3,7 @@ package io.streamsentinel.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamsentinel.detection.RecentIds;
 import io.streamsentinel.detection.SlidingWindows;
 import io.streamsentinel.detection.UserProfile;
 import io.streamsentinel.domain.Channel;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class UserProfileCodecTest {
 
   private static final Instant START = Instant.parse("2026-03-02T12:00:00Z");
+
+  private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
   /** A profile after {@code count} varied transactions, one every {@code gap}, with a late one. */
   static UserProfile busyProfile(int count, Duration gap) {
@@ -41,7 +44,10 @@ class UserProfileCodecTest {
       if (i % 3 != 0) {
         tx.latitude(-60 + random.nextDouble() * 120).longitude(-170 + random.nextDouble() * 340);
       }
-      profile = profile.with(tx.build());
+      profile =
+          profile
+              .with(tx.build())
+              .withSeen(RecentIds.hash("tx_" + i), time.toEpochMilli(), DAY_MILLIS);
     }
     return profile;
   }
@@ -97,7 +103,40 @@ class UserProfileCodecTest {
   @Test
   void shouldStartWithTheFormatByte() {
     assertThat(UserProfileCodec.encode(UserProfile.empty("u"))[0])
-        .isEqualTo(UserProfileCodec.FORMAT_V1);
+        .isEqualTo(UserProfileCodec.FORMAT_V2);
+  }
+
+  @Test
+  void shouldReadAProfileWrittenBeforeTheIdsMovedIn() {
+    UserProfile profile = busyProfile(30, Duration.ofHours(5));
+    UserProfile withoutIds =
+        UserProfileCodec.decode(UserProfileCodec.encode(busyProfileWithoutIds(profile)));
+    byte[] v2 = UserProfileCodec.encode(withoutIds);
+    // Format 1 is format 2 without the trailing id count (0 here, one byte).
+    byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+    v1[0] = UserProfileCodec.FORMAT_V1;
+
+    UserProfile read = UserProfileCodec.decode(v1);
+
+    assertThat(read).isEqualTo(withoutIds);
+    assertThat(read.seenIds().size()).isZero();
+    assertThat(profile.seenIds().size()).isPositive(); // the last day's
+  }
+
+  private static UserProfile busyProfileWithoutIds(UserProfile p) {
+    return new UserProfile(
+        p.userId(),
+        p.amounts(),
+        p.lastEpochMillis(),
+        p.lastPlace(),
+        p.merchants(),
+        p.categories(),
+        p.countries(),
+        p.devices(),
+        p.hours(),
+        p.daily(),
+        p.windows(),
+        RecentIds.empty());
   }
 
   @Test

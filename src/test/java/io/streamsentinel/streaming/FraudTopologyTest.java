@@ -8,6 +8,7 @@ import io.streamsentinel.codec.DecisionSummary;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.TransactionLimits;
+import io.streamsentinel.detection.RecentIds;
 import io.streamsentinel.domain.AccountState;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Transaction;
@@ -173,6 +174,25 @@ class FraudTopologyTest {
         .extracting(DecisionSummary::transactionId)
         .containsExactly("dup-1", "dup-2");
     assertThat(counters.duplicateCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldScoreAnIdAgainOnceItLeftTheWindowOrTheUsersRecentIds() {
+    Transaction first = tx("again-1", "u12", "20.00", T0);
+    send(first, T0);
+    send(first, T0.plus(Duration.ofDays(1)).plusSeconds(1)); // after the 24 h window
+    Transaction second = tx("again-2", "u13", "20.00", T0);
+    send(second, T0);
+    for (int i = 0; i < RecentIds.CAPACITY; i++) {
+      send(tx("other-" + i, "u13", "1.00", T0.plusSeconds(1 + i)), T0.plusSeconds(1 + i));
+    }
+    send(second, T0.plusSeconds(100)); // 64 newer ids of the same user pushed it out
+
+    assertThat(decisions())
+        .extracting(DecisionSummary::transactionId)
+        .filteredOn(id -> id.startsWith("again-"))
+        .containsExactly("again-1", "again-1", "again-2", "again-2");
+    assertThat(counters.duplicateCount()).isZero();
   }
 
   @Test
