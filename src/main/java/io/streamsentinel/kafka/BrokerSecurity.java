@@ -165,11 +165,7 @@ public final class BrokerSecurity {
 
   /** The broker's TLS, SASL and authoriser settings; the listeners are the caller's. */
   Map<String, String> serverProperties() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
-    p.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, dir.resolve(BROKER_PEM).toString());
-    p.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
-    p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, caDir.resolve(CA_CERT).toString());
+    Map<String, String> p = new LinkedHashMap<>(tlsIdentity());
     p.put("sasl.enabled.mechanisms", MECHANISM);
     p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
     p.put("allow.everyone.if.no.acl.found", "false");
@@ -183,11 +179,21 @@ public final class BrokerSecurity {
     p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
     p.put(CommonClientConfigs.CLIENT_ID_CONFIG, "sentinel-broker-setup");
-    p.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
-    p.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, dir.resolve(BROKER_PEM).toString());
-    p.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
-    p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, caDir.resolve(CA_CERT).toString());
+    p.putAll(tlsIdentity());
     return p;
+  }
+
+  /** The broker's key and certificate, and the CA it trusts: as a server and as a client. */
+  private Map<String, String> tlsIdentity() {
+    return Map.of(
+        SslConfigs.SSL_KEYSTORE_TYPE_CONFIG,
+        "PEM",
+        SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG,
+        dir.resolve(BROKER_PEM).toString(),
+        SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG,
+        "PEM",
+        SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG,
+        caDir.resolve(CA_CERT).toString());
   }
 
   /**

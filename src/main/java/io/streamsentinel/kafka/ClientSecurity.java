@@ -70,11 +70,6 @@ public record ClientSecurity(
             caPem.strip()));
   }
 
-  /** The same cluster and trust, another user. */
-  ClientSecurity as(String otherUser, String otherPassword) {
-    return new ClientSecurity(bootstrapServers, otherUser, otherPassword, trust);
-  }
-
   /** The trust settings among a client's properties; nothing that names an identity. */
   static Map<String, String> trustOf(Map<String, String> properties) {
     Map<String, String> trust = new LinkedHashMap<>();

@@ -59,20 +59,31 @@ public final class SecuritySetup {
               + BrokerSecurity.ADMIN_FILE
               + ")");
     }
-    ClientSecurity template =
-        new ClientSecurity(admin.bootstrapServers(), "template", "-", adminProperties);
+    Map<String, String> trust = ClientSecurity.trustOf(adminProperties);
     try (Admin client =
         Admin.create(new ClientConfigFactory(admin).admin(ClientCatalog.SECURITY).toProperties())) {
       List<Component> done = new ArrayList<>();
       for (String name : components) {
-        done.add(setUp(client, template, name, dir.resolve(name + ".properties"), progress));
+        done.add(
+            setUp(
+                client,
+                admin.bootstrapServers(),
+                trust,
+                name,
+                dir.resolve(name + ".properties"),
+                progress));
       }
       return done;
     }
   }
 
   private static Component setUp(
-      Admin admin, ClientSecurity template, String name, Path file, Consumer<String> progress)
+      Admin admin,
+      String bootstrapServers,
+      Map<String, String> trust,
+      String name,
+      Path file,
+      Consumer<String> progress)
       throws InterruptedException {
     ComponentAccess.Grant grant = ComponentAccess.grant(name);
     boolean reused = Files.exists(file);
@@ -85,7 +96,7 @@ public final class SecuritySetup {
           "cannot grant Kafka user '" + name + "' its ACLs: " + e.getCause().getMessage(),
           e.getCause());
     }
-    template.as(name, password).write(file);
+    new ClientSecurity(bootstrapServers, name, password, trust).write(file);
     Component component =
         new Component(name, grant.principal(), grant.bindings().size(), file, reused);
     progress.accept(

@@ -126,7 +126,17 @@ public final class Secrets {
         || text.contains("\":")
         || text.contains("PRIVATE KEY")
         || text.contains("sentinel_")
-        || text.toLowerCase(Locale.ROOT).contains("bearer ");
+        || containsBearer(text);
+  }
+
+  /** Whether {@code text} holds "bearer " in any case, without copying it. */
+  private static boolean containsBearer(String text) {
+    for (int i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+      if (i >= 6 && text.regionMatches(true, i - 6, "bearer", 0, 6)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String nullToEmpty(String text) {

@@ -33,6 +33,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   private static final Logger log = LoggerFactory.getLogger(DetectionProcessor.class);
 
   private final DetectorSettings settings;
+  private final long dedupWindowMillis;
   private final TransactionCodec codec;
   private final DetectorCounters counters;
   private final DriftMonitor.Recorder drift;
@@ -43,6 +44,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
 
   DetectionProcessor(DetectorSettings settings, DetectorCounters counters, DriftMonitor drift) {
     this.settings = settings;
+    this.dedupWindowMillis = settings.dedupWindow().toMillis();
     this.codec = new TransactionCodec(settings.limits());
     this.counters = counters;
     this.drift = drift.recorder();
@@ -73,13 +75,12 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     }
     UserProfile before = profileOf(tx.userId());
     long idHash = RecentIds.hash(tx.transactionId());
-    long window = settings.dedupWindow().toMillis();
-    if (before.seenIds().contains(idHash, record.timestamp(), window)) {
+    if (before.seenIds().contains(idHash, record.timestamp(), dedupWindowMillis)) {
       counters.duplicate();
       log.debug("Duplicate {} dropped", tx.transactionId());
       return;
     }
-    score(record, tx, before, idHash, window);
+    score(record, tx, before, idHash);
     counters.scoringTime(System.nanoTime() - start);
     counters.eventToDecision(context.currentSystemTimeMs() - record.timestamp());
   }
@@ -89,7 +90,7 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
    * id only now: an id is never remembered for a transaction that was not decided.
    */
   private void score(
-      Record<String, byte[]> record, Transaction tx, UserProfile before, long idHash, long window) {
+      Record<String, byte[]> record, Transaction tx, UserProfile before, long idHash) {
     ScoringModel model = settings.models().current(); // read once: scoring and drift agree
     FraudDetector detector = settings.ruleSource().current();
     FraudDetector.Assessment result =
@@ -102,7 +103,8 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
             settings.ruleSource().shadow());
     profiles.put(
         tx.userId(),
-        profileEncoder.encode(result.profile().withSeen(idHash, record.timestamp(), window)));
+        profileEncoder.encode(
+            result.profile().withSeen(idHash, record.timestamp(), dedupWindowMillis)));
     Decision decision = result.decision();
     context.forward(
         record.withValue(DecisionCodec.encodeDecision(decision, tx)), FraudTopology.SCORES_SINK);

@@ -28,8 +28,7 @@ class ClientSecurityTest {
             "ssl.truststore.location", "/etc/ca.p12",
             "ssl.truststore.password", "trustpass",
             "ssl.endpoint.identification.algorithm", "https");
-    ClientSecurity detector =
-        new ClientSecurity("k:9093", "admin", "x", admin).as("detector", "pw");
+    ClientSecurity detector = new ClientSecurity("k:9093", "detector", "pw", admin);
 
     Path file = dir.resolve("detector.properties");
     detector.write(file);

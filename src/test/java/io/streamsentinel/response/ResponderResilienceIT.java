@@ -148,6 +148,15 @@ class ResponderResilienceIT {
     abstract void answer(HttpExchange exchange) throws IOException, InterruptedException;
   }
 
+  /** Waits up to 30 s for {@link #writtenAt} to find the record, and returns its time. */
+  private long awaitWrittenAt(
+      String topic, String user, java.util.function.Predicate<byte[]> test) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> writtenAt(topic, user, test), t -> t != null);
+  }
+
   /**
    * When the first committed record of {@code user} matching {@code test} was written; null if
    * none.
@@ -233,28 +242,16 @@ class ResponderResilienceIT {
     send("second", alert("s1", "second", "CRITICAL"));
     // Judged by when the responder wrote them (record timestamps), not by how fast this test
     // reads.
-    Long blockedAt =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(100))
-            .until(
-                () ->
-                    writtenAt(
-                        TopicCatalog.USER_ACTIONS,
-                        "second",
-                        v -> UserActionCodec.decode(v).actionType() == ActionType.BLOCK_ACCOUNT),
-                t -> t != null);
-    Long statusAt =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(100))
-            .until(
-                () ->
-                    writtenAt(
-                        TopicCatalog.ACCOUNT_STATUS,
-                        "second",
-                        v -> AccountStateCodec.decode(v).status() == AccountStatus.BLOCKED),
-                t -> t != null);
+    long blockedAt =
+        awaitWrittenAt(
+            TopicCatalog.USER_ACTIONS,
+            "second",
+            v -> UserActionCodec.decode(v).actionType() == ActionType.BLOCK_ACCOUNT);
+    long statusAt =
+        awaitWrittenAt(
+            TopicCatalog.ACCOUNT_STATUS,
+            "second",
+            v -> AccountStateCodec.decode(v).status() == AccountStatus.BLOCKED);
     assertThat(blockedAt - sent).as("block written after").isLessThan(1_000);
     assertThat(statusAt - sent).as("status written after").isLessThan(1_000);
 
