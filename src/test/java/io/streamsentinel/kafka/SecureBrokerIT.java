@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,21 @@ class SecureBrokerIT {
 
   private static KafkaConfig config(Path settings) {
     return KafkaConfig.resolve(ConfigFile.load(settings), null, null, List.of());
+  }
+
+  /** What initTransactions throws for {@code transactionalId}, or null when it works. */
+  private static Throwable initTransactions(KafkaConfig config, String transactionalId) {
+    try (KafkaProducer<String, byte[]> p =
+        new KafkaProducer<>(
+            config
+                .clients()
+                .transactionalProducer(transactionalId, transactionalId)
+                .toProperties())) {
+      p.initTransactions();
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
   }
 
   @Test
@@ -115,6 +131,11 @@ class SecureBrokerIT {
     try (Admin a = Admin.create(operator.clients().admin("operator").toProperties())) {
       assertThat(new TopicProvisioner(a).ensure(TopicCatalog.defaults()).ok()).isTrue();
     }
+
+    // The operator runs its own transactions but may not fence the responder's.
+    assertThat(initTransactions(operator, ClientCatalog.modelTransaction("it"))).isNull();
+    assertThat(initTransactions(operator, ClientCatalog.responder("1")))
+        .isInstanceOf(TransactionalIdAuthorizationException.class);
 
     KafkaConfig detector = config(clients.resolve("detector.properties"));
     // A component starting up checks the topics it can see and leaves the others to the operator.
