@@ -252,10 +252,47 @@ class TreeEnsembleTest {
   }
 
   @Test
-  void shouldRefuseNoInputsOrAnInfiniteBaseMargin() {
+  void shouldScoreATreeAlikeHoweverItsNodesAreNumbered() {
+    // Tree 0 of TREES, then the same tree numbered otherwise: the root's left child last, the
+    // right one first. Any numbering where a child comes after its parent is XGBoost's to choose.
+    TreeEnsemble asGiven =
+        TreeEnsemble.builder(2, -1.0)
+            .addTree(
+                new int[] {1, NONE, 3, NONE, NONE},
+                new int[] {2, NONE, 4, NONE, NONE},
+                new int[] {0, 0, 1, 0, 0},
+                new float[] {1f, 0.5f, 2f, -0.2f, 0.8f},
+                new boolean[] {true, false, false, false, false},
+                new double[] {10, 6, 4, 1, 3})
+            .build();
+    TreeEnsemble renumbered =
+        TreeEnsemble.builder(2, -1.0)
+            .addTree(
+                new int[] {4, 2, NONE, NONE, NONE},
+                new int[] {1, 3, NONE, NONE, NONE},
+                new int[] {0, 1, 0, 0, 0},
+                new float[] {1f, 2f, -0.2f, 0.8f, 0.5f},
+                new boolean[] {true, false, false, false, false},
+                new double[] {10, 4, 1, 3, 6})
+            .build();
+    double[][] rows = {{0.5, 0}, {3, 1}, {3, 5}, {Double.NaN, 1}, {2, Double.NaN}};
+    for (double[] row : rows) {
+      double[] expected = new double[3];
+      double[] actual = new double[3];
+      assertThat(renumbered.explain(row, actual)).isEqualTo(asGiven.explain(row, expected));
+      assertThat(actual).containsExactly(expected);
+      assertThat(renumbered.margin(row)).isEqualTo(asGiven.margin(row));
+    }
+  }
+
+  @Test
+  void shouldRefuseNoInputsMoreInputsThanASplitCanNameOrAnInfiniteBaseMargin() {
     assertThatThrownBy(() -> TreeEnsemble.builder(0, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("inputCount");
+    assertThatThrownBy(() -> TreeEnsemble.builder(TreeEnsemble.MAX_INPUTS + 1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("inputCount: 1 to 127");
     assertThatThrownBy(() -> TreeEnsemble.builder(1, Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("baseMargin");
