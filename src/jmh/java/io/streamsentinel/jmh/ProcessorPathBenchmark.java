@@ -1,11 +1,13 @@
 package io.streamsentinel.jmh;
 
+import io.streamsentinel.bench.SimulatedHistory;
 import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.codec.UserProfileCodec;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.FraudDetector;
+import io.streamsentinel.detection.ScoringModel;
 import io.streamsentinel.domain.Transaction;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,6 +16,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,7 +27,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * The detector's whole per-record step without Kafka, the calls {@code DetectionProcessor} makes in
  * their order: decode the transaction, decode the stored profile, assess, encode the new profile,
  * encode the decision and, for the ~1 % of alerts, the alert. The stores, dedup and forwarding are
- * left out; so the one figure is our own code's time and allocation per record.
+ * left out; so the one figure is our own code's time and allocation per record. With {@code
+ * scoring=rules} the rules score alone; with {@code scoring=model} a champion model is in force as
+ * well, trained as {@code bench detect} trains its own (default settings, 60,000 simulated
+ * decisions).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,16 +40,26 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class ProcessorPathBenchmark {
 
+  /** {@code rules} or {@code model}. */
+  @Param({"rules", "model"})
+  public String scoring;
+
   private final TransactionCodec codec = new TransactionCodec(TransactionLimits.DEFAULTS);
   private final UserProfileCodec.Encoder profileEncoder = new UserProfileCodec.Encoder();
   private Workload workload;
   private byte[][] records;
   private byte[][] storedProfiles;
+  private ScoringModel model;
   private int next;
 
   @Setup
   public void setUp() {
     workload = new Workload();
+    if ("model".equals(scoring)) {
+      model = SimulatedHistory.model(7, Workload.USERS, 60_000);
+    } else if (!"rules".equals(scoring)) {
+      throw new IllegalArgumentException("scoring: rules or model, not " + scoring);
+    }
     records = new byte[Workload.SIZE][];
     storedProfiles = new byte[Workload.SIZE][];
     for (int i = 0; i < Workload.SIZE; i++) {
@@ -58,7 +74,7 @@ public class ProcessorPathBenchmark {
     Transaction tx = codec.decode(records[i]);
     FraudDetector.Assessment result =
         workload.detector.assess(
-            tx, UserProfileCodec.decode(storedProfiles[i]), Workload.status());
+            tx, UserProfileCodec.decode(storedProfiles[i]), Workload.status(), model);
     sink.consume(profileEncoder.encode(result.profile()));
     Decision decision = result.decision();
     sink.consume(DecisionCodec.encodeDecision(decision, tx));
