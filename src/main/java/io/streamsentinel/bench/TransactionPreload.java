@@ -1,14 +1,17 @@
 package io.streamsentinel.bench;
 
 import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.generator.GeneratorService;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.PublishPlan;
 import io.streamsentinel.generator.PublishProgress;
+import io.streamsentinel.generator.TransactionSimulator;
 import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Fills {@code synthetic-transactions} with generated transactions before a drain benchmark. */
 public final class TransactionPreload {
@@ -27,16 +30,32 @@ public final class TransactionPreload {
    */
   public static void run(BenchEnvironment env, long records, int users)
       throws InterruptedException {
+    run(env, records, users, simulator(users)::next);
+  }
+
+  /** The simulator whose transactions {@link #run(BenchEnvironment, long, int)} sends. */
+  public static TransactionSimulator simulator(int users) {
+    return new TransactionSimulator(
+        new GeneratorSettings(SEED, users, GeneratorSettings.DEFAULT_FRAUD_RATE, START));
+  }
+
+  /**
+   * Sends the first {@code records} of {@code events} (transactions of {@code users} users) as fast
+   * as the producer takes them and waits for every ack.
+   *
+   * @throws IllegalStateException when not every record was acknowledged
+   */
+  public static void run(
+      BenchEnvironment env, long records, int users, Supplier<Transaction> events)
+      throws InterruptedException {
     env.out()
         .accept(
             String.format(
                 Locale.ROOT, "Pre-loading %,d transactions (%,d users)...", records, users));
-    GeneratorSettings settings =
-        new GeneratorSettings(SEED, users, GeneratorSettings.DEFAULT_FRAUD_RATE, START);
     GeneratorService run =
         new GeneratorService(
             env.clients(),
-            settings,
+            events,
             new TransactionCodec(env.kafka().limits()),
             new PublishPlan(TopicCatalog.TRANSACTIONS, 0, records, null),
             ClientMetrics.none());

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * The run plan every scenario shares: one warm-up round, then {@code runs} measured rounds; in each
  * round every variant runs once, in the same order, so a slow spell of a shared machine hits all
- * variants alike instead of one. Warm-up figures are printed but not kept.
+ * variants alike instead of one. Warm-up figures are printed but not kept. A cold scenario, for
+ * which the first run is the point, has no warm-up ({@link #withoutWarmUp()}).
  */
 public final class Trials {
 
@@ -37,12 +38,18 @@ public final class Trials {
   private final int runs;
   private final String unit;
   private final Consumer<String> out;
+  private final boolean warmUp;
 
   /**
    * @param unit printed after each figure, e.g. {@code tx/s}
    * @param out where the per-run lines go
    */
   public Trials(List<String> variants, int runs, String unit, Consumer<String> out) {
+    this(variants, runs, unit, out, true);
+  }
+
+  private Trials(
+      List<String> variants, int runs, String unit, Consumer<String> out, boolean warmUp) {
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1 but was " + runs);
     }
@@ -50,6 +57,12 @@ public final class Trials {
     this.runs = runs;
     this.unit = unit;
     this.out = out;
+    this.warmUp = warmUp;
+  }
+
+  /** The same plan without the warm-up round: the measured rounds 1..runs only. */
+  public Trials withoutWarmUp() {
+    return new Trials(variants, runs, unit, out, false);
   }
 
   /** Runs the plan; the spreads are keyed by variant, in the given order. */
@@ -64,7 +77,7 @@ public final class Trials {
   /** Runs the plan; the spreads are keyed by variant, then by metric, in the order measured. */
   public Map<String, Map<String, Spread>> measureMetrics(MetricsTrial trial) throws Exception {
     Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
-    for (int round = 0; round <= runs; round++) {
+    for (int round = warmUp ? 0 : 1; round <= runs; round++) {
       for (String variant : variants) {
         Map<String, Double> measured = trial.run(variant, round);
         String label = round == 0 ? "warm-up" : "run " + round + "/" + runs;

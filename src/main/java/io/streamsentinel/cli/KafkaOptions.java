@@ -42,6 +42,24 @@ public final class KafkaOptions {
   Path configPath;
 
   /**
+   * The options as given, for a child process to resolve the same configuration, on {@code
+   * bootstrapServers} (the cluster this process settled on) instead of the given one.
+   */
+  List<String> arguments(String bootstrapServers) {
+    List<String> args = new ArrayList<>(List.of("--bootstrap-servers", bootstrapServers));
+    if (profile != null) {
+      args.addAll(List.of("--profile", profile));
+    }
+    for (String prop : kafkaProps) {
+      args.addAll(List.of("--kafka-prop", prop));
+    }
+    if (configPath != null) {
+      args.addAll(List.of("--config", configPath.toAbsolutePath().toString()));
+    }
+    return args;
+  }
+
+  /**
    * Resolves the file and the flags into the command's Kafka configuration; call once per command.
    *
    * @throws io.streamsentinel.config.ConfigException naming the file and key of a bad setting

@@ -1,11 +1,13 @@
 package io.streamsentinel.generator;
 
 import io.streamsentinel.codec.TransactionCodec;
+import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.runtime.ShutdownSignal;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -52,23 +54,47 @@ public final class GeneratorService implements AutoCloseable {
       PublishPlan plan,
       ClientMetrics metrics,
       LabelFeed.Policy labels) {
+    this(
+        clients,
+        new TransactionSimulator(settings)::next,
+        codec,
+        plan,
+        metrics,
+        labels == null ? null : new LabelFeed(labels, settings.seed()));
+  }
+
+  /**
+   * A generator that sends {@code events} instead of the simulator's own stream: a benchmark's
+   * variation of the simulated transactions, say. Sends no labels.
+   *
+   * @param events the transactions in sending order; called on the generator's thread only
+   */
+  public GeneratorService(
+      ClientConfigFactory clients,
+      Supplier<Transaction> events,
+      TransactionCodec codec,
+      PublishPlan plan,
+      ClientMetrics metrics) {
+    this(clients, events, codec, plan, metrics, null);
+  }
+
+  private GeneratorService(
+      ClientConfigFactory clients,
+      Supplier<Transaction> events,
+      TransactionCodec codec,
+      PublishPlan plan,
+      ClientMetrics metrics,
+      LabelFeed labelFeed) {
     this.producer = new KafkaProducer<>(clients.producer(ClientCatalog.GENERATOR).toProperties());
     PublisherStats stats = new PublisherStats();
     stats.bindTo(metrics.registry());
     this.producerMetrics = metrics.bind(producer);
     this.publisher =
         new TransactionPublisher(
-            producer,
-            new TransactionSimulator(settings)::next,
-            codec.newEncoder()::encode,
-            plan,
-            stats,
-            System::nanoTime);
-    if (labels != null) {
-      this.labelFeed = new LabelFeed(labels, settings.seed());
+            producer, events, codec.newEncoder()::encode, plan, stats, System::nanoTime);
+    this.labelFeed = labelFeed;
+    if (labelFeed != null) {
       publisher.withLabels(labelFeed);
-    } else {
-      this.labelFeed = null;
     }
     this.thread = new Thread(this::publish, "sentinel-generator");
   }

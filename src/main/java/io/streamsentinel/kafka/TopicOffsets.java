@@ -51,15 +51,31 @@ public final class TopicOffsets {
   public static long groupLag(Admin admin, String groupId, String topic)
       throws InterruptedException {
     Map<TopicPartition, Long> end = endOffsets(admin, List.of(topic));
+    Map<TopicPartition, Long> committed = committedOffsets(admin, groupId);
+    long lag = 0;
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      lag += e.getValue() - committed.getOrDefault(e.getKey(), 0L);
+    }
+    return lag;
+  }
+
+  /**
+   * The offsets a consumer group (or Kafka Streams application) has committed, by partition; a
+   * partition it never committed is absent. Empty for a group that does not exist (yet).
+   */
+  public static Map<TopicPartition, Long> committedOffsets(Admin admin, String groupId)
+      throws InterruptedException {
     Map<TopicPartition, OffsetAndMetadata> committed =
         AdminCalls.call(
             "cannot read offsets of group " + groupId,
             () -> admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get());
-    long lag = 0;
-    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-      OffsetAndMetadata offset = committed.get(e.getKey());
-      lag += e.getValue() - (offset == null ? 0 : offset.offset());
-    }
-    return lag;
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    committed.forEach(
+        (tp, offset) -> {
+          if (offset != null) {
+            offsets.put(tp, offset.offset());
+          }
+        });
+    return offsets;
   }
 }

@@ -39,4 +39,23 @@ class TrialsTest {
     assertThat(spreads.get("eos").get("p50").all()).containsExactly(1.0, 2.0, 3.0);
     assertThat(spreads.get("eos").get("p99").median()).isEqualTo(20.0);
   }
+
+  @Test
+  void shouldStartWithTheFirstMeasuredRoundWithoutAWarmUp() throws Exception {
+    List<String> calls = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+
+    Map<String, Spread> spreads =
+        new Trials(List.of("p", "d"), 2, "tx/s", lines::add)
+            .withoutWarmUp()
+            .measure(
+                (variant, round) -> {
+                  calls.add(variant + round);
+                  return 10.0 * round;
+                });
+
+    assertThat(calls).containsExactly("p1", "d1", "p2", "d2");
+    assertThat(spreads.get("p").all()).containsExactly(10.0, 20.0);
+    assertThat(lines).noneMatch(line -> line.contains("warm-up"));
+  }
 }
