@@ -127,6 +127,9 @@ public final class DecisionDocumentReader {
         String name = p.currentName();
         p.nextToken();
         if (name.equals("code")) {
+          if (p.currentToken() == JsonToken.VALUE_NULL) {
+            throw EventFields.wrongType("reasons[].code", "a string", JsonToken.VALUE_NULL);
+          }
           codes.add(EventFields.string(p, "reasons[].code"));
         }
         p.skipChildren();

@@ -39,6 +39,16 @@ class DecisionDocumentReaderTest {
   }
 
   @Test
+  void shouldRefuseAReasonWhoseCodeIsNullNamingTheField() {
+    String json =
+        new String(DecisionCodec.encodeDecision(decision(), TX), StandardCharsets.UTF_8)
+            .replace("\"code\":\"VELOCITY_1M\"", "\"code\":null");
+    assertThatThrownBy(() -> DecisionDocumentReader.read(json.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("reasons[].code: expected a string but was null");
+  }
+
+  @Test
   void shouldReadEveryFieldOfAnAlert() {
     DecisionDocument doc = DecisionDocumentReader.read(DecisionCodec.encodeAlert(decision(), TX));
 
