@@ -83,11 +83,6 @@ public enum MesaFraudPattern implements FraudKind {
    * @throws IllegalArgumentException when no pattern has that name (also for null)
    */
   public static MesaFraudPattern fromWire(String value) {
-    for (MesaFraudPattern pattern : values()) {
-      if (pattern.wireName.equals(value)) {
-        return pattern;
-      }
-    }
-    throw new IllegalArgumentException("unknown mesa fraud pattern '" + value + "'");
+    return FraudKind.fromWire(values(), value, "mesa fraud pattern");
   }
 }

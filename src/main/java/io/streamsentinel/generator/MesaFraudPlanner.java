@@ -1,6 +1,5 @@
 package io.streamsentinel.generator;
 
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -9,7 +8,7 @@ import java.util.stream.IntStream;
  * queue ordered by time, as {@link FraudPlanner} does for the default world: a pattern starts after
  * a normal event with the probability that makes the labelled share match the fraud rate.
  */
-final class MesaFraudPlanner implements FraudSource {
+final class MesaFraudPlanner extends QueuedFraudSource {
 
   private static final MesaFraudPattern[] PATTERNS = MesaFraudPattern.values();
 
@@ -21,7 +20,6 @@ final class MesaFraudPlanner implements FraudSource {
   private final int[] expatriates;
   private final double startProbability;
   private final MesaPatternEvents events;
-  private final PriorityQueue<PlannedEvent> queue = new PriorityQueue<>(PlannedEvent.BY_TIME);
 
   /**
    * @param segments the segment of each user, in the order of {@code users}
@@ -64,16 +62,6 @@ final class MesaFraudPlanner implements FraudSource {
     }
   }
 
-  @Override
-  public PlannedEvent peek() {
-    return queue.peek();
-  }
-
-  @Override
-  public PlannedEvent poll() {
-    return queue.poll();
-  }
-
   private UserState anyone() {
     return users[rng.nextInt(users.length)];
   }
@@ -83,10 +71,5 @@ final class MesaFraudPlanner implements FraudSource {
       return users[expatriates[rng.nextInt(expatriates.length)]];
     }
     return anyone();
-  }
-
-  private void schedule(PlannedEvent event) {
-    event.user().noteEvent(event.atMicros(), event.latitude(), event.longitude());
-    queue.add(event);
   }
 }
