@@ -49,7 +49,8 @@ public final class GeneratorOptions {
         "Which synthetic world to simulate (default: ${DEFAULT-VALUE}):",
         "  default: " + World.Summary.DEFAULT,
         "  harbor:  " + World.Summary.HARBOR,
-        "  fjord:   " + World.Summary.FJORD
+        "  fjord:   " + World.Summary.FJORD,
+        "  mesa:    " + World.Summary.MESA
       })
   World world;
 

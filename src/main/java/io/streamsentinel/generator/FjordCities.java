@@ -49,21 +49,11 @@ final class FjordCities {
 
   /** A home city, in proportion to population. */
   static City drawHome(SplittableRandom rng) {
-    return draw(rng.nextInt(TOTAL_WEIGHT));
+    return ALL.get(WeightedDraw.index(WEIGHTS, rng.nextInt(TOTAL_WEIGHT)));
   }
 
   /** One of the four largest cities, in proportion to population: where stores are many. */
   static City drawLarge(SplittableRandom rng) {
-    return draw(rng.nextInt(LARGEST_WEIGHT));
-  }
-
-  private static City draw(int ticket) {
-    for (int i = 0; i < WEIGHTS.length; i++) {
-      ticket -= WEIGHTS[i];
-      if (ticket < 0) {
-        return ALL.get(i);
-      }
-    }
-    throw new AssertionError("weights do not add up");
+    return ALL.get(WeightedDraw.index(WEIGHTS, rng.nextInt(LARGEST_WEIGHT)));
   }
 }

@@ -83,11 +83,6 @@ public enum FjordFraudPattern implements FraudKind {
    * @throws IllegalArgumentException when no pattern has that name (also for null)
    */
   public static FjordFraudPattern fromWire(String value) {
-    for (FjordFraudPattern pattern : values()) {
-      if (pattern.wireName.equals(value)) {
-        return pattern;
-      }
-    }
-    throw new IllegalArgumentException("unknown fjord fraud pattern '" + value + "'");
+    return FraudKind.fromWire(values(), value, "fjord fraud pattern");
   }
 }

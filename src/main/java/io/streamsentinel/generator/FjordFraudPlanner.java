@@ -1,6 +1,5 @@
 package io.streamsentinel.generator;
 
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -9,7 +8,7 @@ import java.util.stream.IntStream;
  * queue ordered by time, as {@link FraudPlanner} does for the default world: a pattern starts after
  * a normal event with the probability that makes the labelled share match the fraud rate.
  */
-final class FjordFraudPlanner implements FraudSource {
+final class FjordFraudPlanner extends QueuedFraudSource {
 
   private static final FjordFraudPattern[] PATTERNS = FjordFraudPattern.values();
 
@@ -24,7 +23,6 @@ final class FjordFraudPlanner implements FraudSource {
   private final boolean[] bustedOut;
   private final double startProbability;
   private final FjordPatternEvents events;
-  private final PriorityQueue<PlannedEvent> queue = new PriorityQueue<>(PlannedEvent.BY_TIME);
 
   /**
    * @param segments the segment of each user, in the order of {@code users}
@@ -69,16 +67,6 @@ final class FjordFraudPlanner implements FraudSource {
     }
   }
 
-  @Override
-  public PlannedEvent peek() {
-    return queue.peek();
-  }
-
-  @Override
-  public PlannedEvent poll() {
-    return queue.poll();
-  }
-
   private UserState anyone() {
     return users[rng.nextInt(users.length)];
   }
@@ -101,10 +89,5 @@ final class FjordFraudPlanner implements FraudSource {
     }
     bustedOut[index] = true;
     return users[index];
-  }
-
-  private void schedule(PlannedEvent event) {
-    event.user().noteEvent(event.atMicros(), event.latitude(), event.longitude());
-    queue.add(event);
   }
 }

@@ -11,6 +11,7 @@ import static io.streamsentinel.generator.MerchantCategory.ONLINE_SERVICES;
 import static io.streamsentinel.generator.MerchantCategory.PHARMACY;
 import static io.streamsentinel.generator.MerchantCategory.RESTAURANTS;
 import static io.streamsentinel.generator.MerchantCategory.TRAVEL;
+import static io.streamsentinel.generator.PatternClock.hours;
 import static io.streamsentinel.generator.SimulatedTimeline.minutes;
 
 import io.streamsentinel.domain.Channel;
@@ -24,13 +25,12 @@ import java.util.function.Consumer;
  * How each {@link FjordFraudPattern} looks. All of it happens between 07:00 and midnight local time
  * (every user of this world is on one offset), in the victim's own country, with at least minutes
  * between two events of one occurrence. Every signal is one a detector could compute from the
- * stream alone against the victim's own history or the population's; the helpers that place events
- * in time are those of {@link HarborPatternEvents}, repeated here so that the harbor world's stream
- * can never move with this one.
+ * stream alone against the victim's own history or the population's. Events are placed in time by a
+ * {@link PatternClock} on this planner's own random stream, as in the harbor world.
  */
 final class FjordPatternEvents {
 
-  private static final int HOUR = 3_600;
+  private static final int HOUR = PatternClock.HOUR;
 
   private static final int TAPS_FROM = 11 * HOUR;
 
@@ -65,7 +65,7 @@ final class FjordPatternEvents {
   private static final int BUST_OUT_NOTE_NOK = 200;
 
   private final SplittableRandom rng;
-  private final SimulatedTimeline timeline;
+  private final PatternClock clock;
   private final Consumer<PlannedEvent> schedule;
   private final MerchantPicker merchants;
   private final int[] tapShops =
@@ -87,7 +87,7 @@ final class FjordPatternEvents {
   FjordPatternEvents(
       SplittableRandom rng, SimulatedTimeline timeline, Consumer<PlannedEvent> schedule) {
     this.rng = rng;
-    this.timeline = timeline;
+    this.clock = new PatternClock(rng, timeline);
     this.schedule = schedule;
     this.merchants = new MerchantPicker(rng);
   }
@@ -101,7 +101,8 @@ final class FjordPatternEvents {
     double latitude = profile.homeLatitude() + distance * Math.sin(bearing);
     double longitude = profile.homeLongitude() + distance * Math.cos(bearing);
     int count = rng.nextInt(3, 9);
-    long at = nextMomentWithin(user, now + hours(rng.nextDouble(0, 4)), TAPS_FROM, TAPS_LAST_START);
+    long at =
+        clock.nextMomentWithin(user, now + hours(rng.nextDouble(0, 4)), TAPS_FROM, TAPS_LAST_START);
     for (int i = 0; i < count; i++) {
       int merchant = merchants.newTo(user, tapShops);
       user.visit(merchant);
@@ -128,7 +129,8 @@ final class FjordPatternEvents {
     City city = FjordCities.drawLarge(rng);
     int count = rng.nextInt(2, 6);
     long at =
-        nextMomentWithin(user, now + hours(rng.nextDouble(1, 12)), SHOPS_OPEN, WALLET_LAST_START);
+        clock.nextMomentWithin(
+            user, now + hours(rng.nextDouble(1, 12)), SHOPS_OPEN, WALLET_LAST_START);
     for (int i = 0; i < count; i++) {
       int merchant = merchants.newTo(user, walletShops);
       user.visit(merchant);
@@ -155,7 +157,7 @@ final class FjordPatternEvents {
     int count = rng.nextInt(2, 6);
     int lastStart = Math.max(user.activeStartSecond() + HOUR, user.activeEndSecond() - SCAM_RUN);
     long at =
-        nextMomentWithin(
+        clock.nextMomentWithin(
             user, now + hours(rng.nextDouble(0.5, 6)), user.activeStartSecond(), lastStart);
     for (int i = 0; i < count; i++) {
       double value = GIFT_CARD_NOK[rng.nextInt(GIFT_CARD_NOK.length)];
@@ -179,13 +181,13 @@ final class FjordPatternEvents {
   void syntheticBustOut(UserState user, long now) {
     int count = rng.nextInt(6, 13);
     long at =
-        nextMomentWithin(
+        clock.nextMomentWithin(
             user,
             now + hours(rng.nextDouble(0.5, 4)),
             user.activeStartSecond(),
             user.activeEndSecond());
     for (int i = 0; i < count; i++) {
-      at = activeAtOrAfter(user, at);
+      at = clock.activeAtOrAfter(user, at);
       if (rng.nextDouble() < BUST_OUT_ATM_SHARE) {
         BigDecimal cash = Amounts.wholeUnits(rng.nextInt(15, 41) * (double) BUST_OUT_NOTE_NOK);
         placeAtHome(
@@ -226,7 +228,7 @@ final class FjordPatternEvents {
     int count = rng.nextInt(1, 4);
     long at = now + hours(rng.nextDouble(0, 24));
     for (int i = 0; i < count; i++) {
-      at = nextMomentWithin(user, at, user.activeStartSecond(), user.activeEndSecond());
+      at = clock.nextMomentWithin(user, at, user.activeStartSecond(), user.activeEndSecond());
       int merchant =
           rng.nextDouble() < 0.65
               ? merchants.newTo(user, remoteShops)
@@ -286,38 +288,6 @@ final class FjordPatternEvents {
         : null;
   }
 
-  /**
-   * {@code at} when the user is active then, else a moment in the first hour of the user's next
-   * active hours: a run goes on where it stopped, rather than at a random later hour.
-   */
-  private long activeAtOrAfter(UserState user, long at) {
-    if (user.isActiveAt(timeline.epochSecondAt(at))) {
-      return at;
-    }
-    int start = user.activeStartSecond();
-    return nextMomentWithin(user, at, start, Math.min(user.activeEndSecond(), start + HOUR));
-  }
-
-  /**
-   * A random moment of the user's next local window [{@code from}, {@code to}) seconds of the day,
-   * at or after {@code notBefore}: the rest of today's window if inside it, else the next one.
-   */
-  private long nextMomentWithin(UserState user, long notBefore, int from, int to) {
-    long epochSecond = timeline.epochSecondAt(notBefore);
-    int secondOfDay = user.localSecondOfDay(epochSecond);
-    long wait;
-    if (secondOfDay < from) {
-      wait = from - secondOfDay;
-    } else if (secondOfDay < to) {
-      wait = 0;
-    } else {
-      wait = 24 * HOUR - secondOfDay + from;
-    }
-    int windowStart = (int) ((secondOfDay + wait) % (24 * HOUR));
-    long offset = rng.nextLong(to - windowStart);
-    return Math.max(notBefore, timeline.microsAt(epochSecond + wait + offset));
-  }
-
   private static int[] shops(Channel channel, Set<MerchantCategory> categories) {
     return MerchantCatalog.indicesWhere(
         m -> m.typicalChannel() == channel && categories.contains(m.category()));
@@ -325,9 +295,5 @@ final class FjordPatternEvents {
 
   private double jitter(double degrees) {
     return rng.nextDouble(-degrees, degrees);
-  }
-
-  private static long hours(double hours) {
-    return minutes(hours * 60);
   }
 }

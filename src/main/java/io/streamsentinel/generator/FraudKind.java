@@ -34,4 +34,19 @@ public interface FraudKind {
     double meanLength = total / kinds.length;
     return fraudRate / (meanLength * (1 - fraudRate));
   }
+
+  /**
+   * The kind among {@code kinds} with this wire name.
+   *
+   * @param what names the kinds in the message, e.g. {@code harbor fraud pattern}
+   * @throws IllegalArgumentException when none has that name (also for null)
+   */
+  static <K extends FraudKind> K fromWire(K[] kinds, String value, String what) {
+    for (K kind : kinds) {
+      if (kind.wireName().equals(value)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("unknown " + what + " '" + value + "'");
+  }
 }

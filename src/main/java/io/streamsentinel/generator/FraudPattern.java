@@ -50,11 +50,6 @@ public enum FraudPattern implements FraudKind {
    * @throws IllegalArgumentException when no pattern has that name (also for null)
    */
   public static FraudPattern fromWire(String value) {
-    for (FraudPattern pattern : values()) {
-      if (pattern.wireName.equals(value)) {
-        return pattern;
-      }
-    }
-    throw new IllegalArgumentException("unknown fraud pattern '" + value + "'");
+    return FraudKind.fromWire(values(), value, "fraud pattern");
   }
 }

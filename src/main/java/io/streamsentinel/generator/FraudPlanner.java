@@ -1,6 +1,5 @@
 package io.streamsentinel.generator;
 
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -8,7 +7,7 @@ import java.util.SplittableRandom;
  * time. Patterns start after a normal event with a fixed probability, chosen so that the labelled
  * share of all events matches the configured fraud rate on average.
  */
-final class FraudPlanner implements FraudSource {
+final class FraudPlanner extends QueuedFraudSource {
 
   private static final FraudPattern[] PATTERNS = FraudPattern.values();
 
@@ -16,7 +15,6 @@ final class FraudPlanner implements FraudSource {
   private final UserState[] users;
   private final double startProbability;
   private final PatternEvents events;
-  private final PriorityQueue<PlannedEvent> queue = new PriorityQueue<>(PlannedEvent.BY_TIME);
 
   FraudPlanner(
       SplittableRandom rng, UserState[] users, SimulatedTimeline timeline, double fraudRate) {
@@ -52,20 +50,5 @@ final class FraudPlanner implements FraudSource {
       case HIGH_AMOUNT_UNUSUAL_HOUR -> events.highAmountUnusualHour(victim, nowMicros);
       case VELOCITY_BURST -> events.velocityBurst(victim, nowMicros);
     }
-  }
-
-  @Override
-  public PlannedEvent peek() {
-    return queue.peek();
-  }
-
-  @Override
-  public PlannedEvent poll() {
-    return queue.poll();
-  }
-
-  private void schedule(PlannedEvent event) {
-    event.user().noteEvent(event.atMicros(), event.latitude(), event.longitude());
-    queue.add(event);
   }
 }

@@ -76,11 +76,6 @@ public enum HarborFraudPattern implements FraudKind {
    * @throws IllegalArgumentException when no pattern has that name (also for null)
    */
   public static HarborFraudPattern fromWire(String value) {
-    for (HarborFraudPattern pattern : values()) {
-      if (pattern.wireName.equals(value)) {
-        return pattern;
-      }
-    }
-    throw new IllegalArgumentException("unknown harbor fraud pattern '" + value + "'");
+    return FraudKind.fromWire(values(), value, "harbor fraud pattern");
   }
 }

@@ -1,6 +1,5 @@
 package io.streamsentinel.generator;
 
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -8,7 +7,7 @@ import java.util.SplittableRandom;
  * queue ordered by time, as {@link FraudPlanner} does for the default world: a pattern starts after
  * a normal event with the probability that makes the labelled share match the fraud rate.
  */
-final class HarborFraudPlanner implements FraudSource {
+final class HarborFraudPlanner extends QueuedFraudSource {
 
   private static final HarborFraudPattern[] PATTERNS = HarborFraudPattern.values();
 
@@ -16,7 +15,6 @@ final class HarborFraudPlanner implements FraudSource {
   private final UserState[] users;
   private final double startProbability;
   private final HarborPatternEvents events;
-  private final PriorityQueue<PlannedEvent> queue = new PriorityQueue<>(PlannedEvent.BY_TIME);
 
   HarborFraudPlanner(
       SplittableRandom rng, UserState[] users, SimulatedTimeline timeline, double fraudRate) {
@@ -44,20 +42,5 @@ final class HarborFraudPlanner implements FraudSource {
       case ATM_CASH_OUT -> events.atmCashOut(victim, nowMicros);
       case COMPROMISED_MERCHANT_SPREE -> events.compromisedMerchantSpree(nowMicros);
     }
-  }
-
-  @Override
-  public PlannedEvent peek() {
-    return queue.peek();
-  }
-
-  @Override
-  public PlannedEvent poll() {
-    return queue.poll();
-  }
-
-  private void schedule(PlannedEvent event) {
-    event.user().noteEvent(event.atMicros(), event.latitude(), event.longitude());
-    queue.add(event);
   }
 }

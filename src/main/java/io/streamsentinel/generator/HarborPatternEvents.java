@@ -9,6 +9,7 @@ import static io.streamsentinel.generator.MerchantCategory.GROCERY;
 import static io.streamsentinel.generator.MerchantCategory.JEWELRY;
 import static io.streamsentinel.generator.MerchantCategory.ONLINE_SERVICES;
 import static io.streamsentinel.generator.MerchantCategory.PHARMACY;
+import static io.streamsentinel.generator.PatternClock.hours;
 import static io.streamsentinel.generator.SimulatedTimeline.minutes;
 
 import io.streamsentinel.domain.Channel;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  */
 final class HarborPatternEvents {
 
-  private static final int HOUR = 3_600;
+  private static final int HOUR = PatternClock.HOUR;
   private static final int SHOPS_OPEN = 10 * HOUR;
   private static final int SHOPS_CLOSE = 20 * HOUR;
   private static final int DAY_START = 8 * HOUR;
@@ -46,7 +47,7 @@ final class HarborPatternEvents {
   private static final int MAX_SPREE_SCAN = 20_000;
 
   private final SplittableRandom rng;
-  private final SimulatedTimeline timeline;
+  private final PatternClock clock;
   private final UserState[] users;
   private final Consumer<PlannedEvent> schedule;
   private final MerchantPicker merchants;
@@ -75,7 +76,7 @@ final class HarborPatternEvents {
       UserState[] users,
       Consumer<PlannedEvent> schedule) {
     this.rng = rng;
-    this.timeline = timeline;
+    this.clock = new PatternClock(rng, timeline);
     this.users = users;
     this.schedule = schedule;
     this.merchants = new MerchantPicker(rng);
@@ -92,7 +93,7 @@ final class HarborPatternEvents {
     long span = hours(spanHours);
     // Started early enough that the last purchase is made before the shops close.
     long start =
-        nextMomentWithin(
+        clock.nextMomentWithin(
             user,
             now + hours(rng.nextDouble(0, 6)),
             SHOPS_OPEN,
@@ -126,7 +127,7 @@ final class HarborPatternEvents {
     double growth = rng.nextDouble(1.4, 1.9);
     long at = now + hours(rng.nextDouble(0.5, 3));
     for (int i = 0; i < count; i++) {
-      at = nextMomentWithin(user, at, user.activeStartSecond(), user.activeEndSecond());
+      at = clock.nextMomentWithin(user, at, user.activeStartSecond(), user.activeEndSecond());
       double amount = user.typical * Math.min(MAX_FACTOR, factor * Math.pow(growth, i));
       int merchant = merchants.newTo(user, webShops);
       addOnlineAtHome(
@@ -146,7 +147,7 @@ final class HarborPatternEvents {
     int count = rng.nextInt(3, 7);
     long at = now + minutes(rng.nextDouble(0, 60));
     for (int i = 0; i < count; i++) {
-      at = nextMomentWithin(user, at, DAY_START, DAY_END);
+      at = clock.nextMomentWithin(user, at, DAY_START, DAY_END);
       int merchant = merchants.newTo(user, resaleShops);
       addOnlineAtHome(
           user,
@@ -164,7 +165,7 @@ final class HarborPatternEvents {
     SyntheticUser profile = user.user;
     int count = rng.nextInt(4, 9);
     long at =
-        nextMomentWithin(
+        clock.nextMomentWithin(
             user, now + minutes(rng.nextDouble(0, 120)), DAY_START, DAY_END - LONGEST_RUN);
     for (int i = 0; i < count; i++) {
       int merchant = atms[rng.nextInt(atms.length)];
@@ -199,7 +200,7 @@ final class HarborPatternEvents {
         Amounts.wholeUnits(SPREE_AMOUNTS_YEN[rng.nextInt(SPREE_AMOUNTS_YEN.length)]);
     UserState[] victims = spreeVictims(compromised, rng.nextInt(5, 13));
     long start =
-        nextMomentWithin(
+        clock.nextMomentWithin(
             victims[0], now + minutes(rng.nextDouble(0, 30)), DAY_START, DAY_END - LONGEST_RUN);
     long span = minutes(rng.nextDouble(30, 180));
     for (int i = 0; i < victims.length; i++) {
@@ -274,26 +275,6 @@ final class HarborPatternEvents {
             kind));
   }
 
-  /**
-   * A random moment of the user's next local window [{@code from}, {@code to}) seconds of the day,
-   * at or after {@code notBefore}: the rest of today's window if inside it, else the next one.
-   */
-  private long nextMomentWithin(UserState user, long notBefore, int from, int to) {
-    long epochSecond = timeline.epochSecondAt(notBefore);
-    int secondOfDay = user.localSecondOfDay(epochSecond);
-    long wait;
-    if (secondOfDay < from) {
-      wait = from - secondOfDay;
-    } else if (secondOfDay < to) {
-      wait = 0;
-    } else {
-      wait = 24 * HOUR - secondOfDay + from;
-    }
-    int windowStart = (int) ((secondOfDay + wait) % (24 * HOUR));
-    long offset = rng.nextLong(to - windowStart);
-    return Math.max(notBefore, timeline.microsAt(epochSecond + wait + offset));
-  }
-
   /** Evenly spread over {@code span}, jittered within each slot, so times never go backwards. */
   private long spread(long start, long span, int index, int count) {
     return start + (long) (span * ((index + rng.nextDouble()) / count));
@@ -301,9 +282,5 @@ final class HarborPatternEvents {
 
   private double jitter(double degrees) {
     return rng.nextDouble(-degrees, degrees);
-  }
-
-  private static long hours(double hours) {
-    return minutes(hours * 60);
   }
 }

@@ -127,13 +127,6 @@ enum HarborSegment {
 
   /** A category drawn in proportion to {@code weights}, indexed by category ordinal. */
   static MerchantCategory draw(int[] weights, SplittableRandom rng) {
-    int ticket = rng.nextInt(Arrays.stream(weights).sum());
-    for (int i = 0; i < weights.length; i++) {
-      ticket -= weights[i];
-      if (ticket < 0) {
-        return CATEGORIES[i];
-      }
-    }
-    throw new AssertionError("weights do not add up");
+    return CATEGORIES[WeightedDraw.index(weights, rng)];
   }
 }

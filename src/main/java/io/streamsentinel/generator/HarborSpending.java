@@ -49,9 +49,11 @@ final class HarborSpending implements EverydaySpending {
 
   private final SplittableRandom rng;
   private final int[][] merchantsByCategory = MerchantCatalog.indicesByCategory();
+  private final MerchantPicker merchants;
 
   HarborSpending(SplittableRandom rng) {
     this.rng = rng;
+    this.merchants = new MerchantPicker(rng);
   }
 
   @Override
@@ -60,7 +62,7 @@ final class HarborSpending implements EverydaySpending {
         rng.nextDouble() < NEW_MERCHANT_SHARE ? pickOtherMerchant(user) : pickFavourite(user);
     user.visit(merchantIndex);
     Merchant merchant = MerchantCatalog.get(merchantIndex);
-    Channel channel = channelFor(user, merchant);
+    Channel channel = EverydaySpending.usualChannel(user, merchant, rng);
     SyntheticUser profile = user.user;
     return new PlannedEvent(
         atMicros,
@@ -93,25 +95,8 @@ final class HarborSpending implements EverydaySpending {
   }
 
   private int pickOtherMerchant(UserState user) {
-    int[] candidates =
-        merchantsByCategory[HarborSegment.draw(OTHER_MERCHANT_WEIGHTS, rng).ordinal()];
-    int start = rng.nextInt(candidates.length);
-    for (int i = 0; i < candidates.length; i++) {
-      int candidate = candidates[(start + i) % candidates.length];
-      if (!user.isFavourite(candidate)) {
-        return candidate;
-      }
-    }
-    return candidates[start];
-  }
-
-  private Channel channelFor(UserState user, Merchant merchant) {
-    if (merchant.typicalChannel() == Channel.CARD_PRESENT
-        && merchant.category().sellsOnline()
-        && rng.nextDouble() < user.user.onlineShare()) {
-      return Channel.ONLINE;
-    }
-    return merchant.typicalChannel();
+    return merchants.notFavouriteOf(
+        user, merchantsByCategory[HarborSegment.draw(OTHER_MERCHANT_WEIGHTS, rng).ordinal()]);
   }
 
   private BigDecimal amountFor(UserState user, Merchant merchant) {

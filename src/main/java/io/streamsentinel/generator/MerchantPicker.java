@@ -2,7 +2,7 @@ package io.streamsentinel.generator;
 
 import java.util.SplittableRandom;
 
-/** Picks merchants for fraud patterns relative to what the user already knows. */
+/** Picks merchants for everyday spending and fraud patterns relative to what the user knows. */
 final class MerchantPicker {
 
   private final SplittableRandom rng;
@@ -40,6 +40,21 @@ final class MerchantPicker {
       }
     }
     return newTo(user, candidates);
+  }
+
+  /**
+   * A candidate that is not one of the user's favourites (it may have been visited), or any
+   * candidate when all of them are favourites: an everyday purchase away from the usual shops.
+   */
+  int notFavouriteOf(UserState user, int[] candidates) {
+    int start = rng.nextInt(candidates.length);
+    for (int i = 0; i < candidates.length; i++) {
+      int candidate = candidates[(start + i) % candidates.length];
+      if (!user.isFavourite(candidate)) {
+        return candidate;
+      }
+    }
+    return candidates[start];
   }
 
   private static boolean contains(int[] values, int value) {

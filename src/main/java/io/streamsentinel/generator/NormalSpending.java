@@ -28,9 +28,11 @@ final class NormalSpending implements EverydaySpending {
 
   private final SplittableRandom rng;
   private final int[][] merchantsByCategory = MerchantCatalog.indicesByCategory();
+  private final MerchantPicker merchants;
 
   NormalSpending(SplittableRandom rng) {
     this.rng = rng;
+    this.merchants = new MerchantPicker(rng);
   }
 
   @Override
@@ -39,7 +41,7 @@ final class NormalSpending implements EverydaySpending {
         rng.nextDouble() < NEW_MERCHANT_SHARE ? pickOtherMerchant(user) : pickFavourite(user);
     user.visit(merchantIndex);
     Merchant merchant = MerchantCatalog.get(merchantIndex);
-    Channel channel = channelFor(user, merchant);
+    Channel channel = EverydaySpending.usualChannel(user, merchant, rng);
     SyntheticUser profile = user.user;
     return new PlannedEvent(
         atMicros,
@@ -75,24 +77,8 @@ final class NormalSpending implements EverydaySpending {
 
   /** A merchant of an everyday category that is not a favourite (it may have been visited). */
   private int pickOtherMerchant(UserState user) {
-    int[] candidates = merchantsByCategory[MerchantCategory.drawEveryday(rng).ordinal()];
-    int start = rng.nextInt(candidates.length);
-    for (int i = 0; i < candidates.length; i++) {
-      int candidate = candidates[(start + i) % candidates.length];
-      if (!user.isFavourite(candidate)) {
-        return candidate;
-      }
-    }
-    return candidates[start]; // every merchant of the category is a favourite
-  }
-
-  private Channel channelFor(UserState user, Merchant merchant) {
-    if (merchant.typicalChannel() == Channel.CARD_PRESENT
-        && merchant.category().sellsOnline()
-        && rng.nextDouble() < user.user.onlineShare()) {
-      return Channel.ONLINE;
-    }
-    return merchant.typicalChannel();
+    return merchants.notFavouriteOf(
+        user, merchantsByCategory[MerchantCategory.drawEveryday(rng).ordinal()]);
   }
 
   private BigDecimal amountFor(UserState user, Merchant merchant) {

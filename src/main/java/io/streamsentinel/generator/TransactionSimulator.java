@@ -41,10 +41,15 @@ public final class TransactionSimulator {
     // same order; the default world's stream is what it was before other worlds existed.
     SplittableRandom master = new SplittableRandom(settings.seed());
     World world = settings.world();
-    // Only the fjord world's fraud needs to know its users' segments; the factory is kept for it.
+    // The fjord world's fraud and the mesa world's spending and fraud need to know the users'
+    // segments; the factory is kept for them.
     FjordUserFactory fjordUsers =
         world == World.FJORD
             ? new FjordUserFactory(master.split(), FjordUserFactory.populationTag(settings.seed()))
+            : null;
+    MesaUserFactory mesaUsers =
+        world == World.MESA
+            ? new MesaUserFactory(master.split(), MesaUserFactory.populationTag(settings.seed()))
             : null;
     this.users =
         switch (world) {
@@ -56,6 +61,7 @@ public final class TransactionSimulator {
                       master.split(), HarborUserFactory.populationTag(settings.seed()))
                   .create(settings.users());
           case FJORD -> fjordUsers.create(settings.users());
+          case MESA -> mesaUsers.create(settings.users());
         };
     UserState[] states = users.stream().map(UserState::new).toArray(UserState[]::new);
     this.timeline = new SimulatedTimeline(settings.start());
@@ -65,6 +71,7 @@ public final class TransactionSimulator {
           case DEFAULT -> new NormalSpending(master.split());
           case HARBOR -> new HarborSpending(master.split());
           case FJORD -> new FjordSpending(master.split());
+          case MESA -> new MesaSpending(master.split(), timeline, users, mesaUsers.segments());
         };
     this.fraud =
         switch (world) {
@@ -74,6 +81,9 @@ public final class TransactionSimulator {
           case FJORD ->
               new FjordFraudPlanner(
                   master.split(), states, fjordUsers.segments(), timeline, settings.fraudRate());
+          case MESA ->
+              new MesaFraudPlanner(
+                  master.split(), states, mesaUsers.segments(), timeline, settings.fraudRate());
         };
     // Worlds' ids must not meet each other's of the same seed in the dedup store.
     String hexSeed = Long.toHexString(settings.seed());

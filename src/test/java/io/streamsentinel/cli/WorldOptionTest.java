@@ -16,7 +16,9 @@ class WorldOptionTest {
       CliRunner cli = new CliRunner();
       int code = cli.run(command, "--world", "atlantis", "-b", "localhost:1");
       assertThat(code).as(command).isEqualTo(CommandLine.ExitCode.USAGE);
-      assertThat(cli.err()).contains("'atlantis'").contains("known worlds: default, harbor, fjord");
+      assertThat(cli.err())
+          .contains("'atlantis'")
+          .contains("known worlds: default, harbor, fjord, mesa");
     }
   }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Rules-only quality on the built-in world the rules were tuned on and on the held-out harbor and
  * fjord worlds they were never tuned on, for the shipped rules and for the all-or-nothing rules
  * they replaced ({@code default-1}, kept as a test resource), each on the same 200,000 events of
- * seed 42. Prints the figures the README quotes.
+ * seed 42. Prints the figures the README quotes. The mesa world is left out on purpose: it is held
+ * out for a blind evaluation, measured once after the rules are final.
  */
 class WorldsQualityTest {
 
@@ -39,6 +40,9 @@ class WorldsQualityTest {
       former = RuleSetCodec.parse("default-1.json", in.readAllBytes());
     }
     for (World world : World.values()) {
+      if (world == World.MESA) {
+        continue; // blind: measured once, after the rules are final
+      }
       for (RuleSet rules : new RuleSet[] {shipped, former}) {
         QualityReport r = score(world, rules);
         REPORTS.put(world.wireName() + "/" + rules.version(), r);

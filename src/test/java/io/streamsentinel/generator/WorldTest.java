@@ -16,11 +16,13 @@ class WorldTest {
         .isEqualTo(World.HARBOR);
     assertThat(GeneratorSettings.withSeed(7).withWorld(World.FJORD).withUsers(5).world())
         .isEqualTo(World.FJORD);
+    assertThat(GeneratorSettings.withSeed(7).withWorld(World.MESA).withUsers(5).world())
+        .isEqualTo(World.MESA);
   }
 
   @Test
   void shouldParseEveryWireNameBack() {
-    assertThat(World.names()).isEqualTo("default, harbor, fjord");
+    assertThat(World.names()).isEqualTo("default, harbor, fjord, mesa");
     for (World world : World.values()) {
       assertThat(World.fromWire(world.wireName())).isSameAs(world);
       assertThat(world.summary()).isNotBlank();
@@ -32,7 +34,7 @@ class WorldTest {
     assertThatThrownBy(() -> World.fromWire("atlantis"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'atlantis'")
-        .hasMessageContaining("default, harbor, fjord");
+        .hasMessageContaining("default, harbor, fjord, mesa");
   }
 
   @Test
@@ -66,6 +68,33 @@ class WorldTest {
           .doesNotContain(pattern.wireName());
     }
     assertThat(FjordFraudPattern.values()).hasSizeBetween(4, 5);
+  }
+
+  @Test
+  void shouldKeepMesaPatternsApartFromTheThreeOtherWorldsOnes() {
+    for (MesaFraudPattern pattern : MesaFraudPattern.values()) {
+      assertThat(MesaFraudPattern.fromWire(pattern.wireName())).isSameAs(pattern);
+      assertThat(pattern.wireName()).matches("[a-z]+(_[a-z]+)*");
+      for (FraudKind[] others :
+          new FraudKind[][] {
+            FraudPattern.values(), HarborFraudPattern.values(), FjordFraudPattern.values()
+          }) {
+        assertThat(others).extracting(FraudKind::wireName).doesNotContain(pattern.wireName());
+      }
+    }
+    assertThat(MesaFraudPattern.values()).hasSize(5);
+  }
+
+  @Test
+  void shouldNotDescribeTheBlindMesaWorldsFraudInItsSummary() {
+    String summary = World.MESA.summary().toLowerCase(java.util.Locale.ROOT);
+    for (MesaFraudPattern pattern : MesaFraudPattern.values()) {
+      for (String word : pattern.wireName().split("_")) {
+        if (word.length() > 4) {
+          assertThat(summary).doesNotContain(word);
+        }
+      }
+    }
   }
 
   @Test
