@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param daily spend of the current day and of past active days
  * @param windows counts and sums over the sliding windows
  * @param seenIds the user's recent transaction ids, for de-duplication (record time)
+ * @param habits running figures of the user's habits (log-amount spread, home, novelty rates,
+ *     channels)
  */
 public record UserProfile(
     String userId,
@@ -37,7 +39,8 @@ public record UserProfile(
     HourHistogram hours,
     DailySpend daily,
     SlidingWindows windows,
-    RecentIds seenIds) {
+    RecentIds seenIds,
+    Habits habits) {
 
   /** Merchants remembered: a month of varied shopping for most card holders. */
   public static final int MERCHANTS = 32;
@@ -66,6 +69,7 @@ public record UserProfile(
     Objects.requireNonNull(daily, "daily");
     Objects.requireNonNull(windows, "windows");
     Objects.requireNonNull(seenIds, "seenIds");
+    Objects.requireNonNull(habits, "habits");
   }
 
   /** The profile of a user with no transactions yet. */
@@ -82,7 +86,8 @@ public record UserProfile(
         HourHistogram.empty(),
         DailySpend.EMPTY,
         SlidingWindows.empty(),
-        RecentIds.empty());
+        RecentIds.empty(),
+        Habits.EMPTY);
   }
 
   /**
@@ -98,6 +103,7 @@ public record UserProfile(
     long time = tx.timestamp().toEpochMilli();
     long cents = Cents.of(tx.amount());
     boolean newest = !hasHistory() || time >= lastEpochMillis;
+    int marks = marksOf(tx, cents);
     return new UserProfile(
         userId,
         amounts.plus(cents),
@@ -109,8 +115,16 @@ public record UserProfile(
         devices.plus(tx.deviceId()),
         hours.plus(EventTime.hourOfDay(time)),
         daily.plus(EventTime.epochDay(time), cents),
-        windows.plus(time, cents, marksOf(tx, cents)),
-        seenIds);
+        windows.plus(time, cents, marks),
+        seenIds,
+        habits.plus(
+            cents,
+            tx.latitude() != null ? tx.latitude() : Double.NaN,
+            tx.longitude() != null ? tx.longitude() : Double.NaN,
+            (marks & SlidingWindows.NEW_MERCHANT) != 0,
+            tx.deviceId() != null,
+            (marks & SlidingWindows.NEW_DEVICE) != 0,
+            tx.channel()));
   }
 
   /**
@@ -130,7 +144,8 @@ public record UserProfile(
         hours,
         daily,
         windows,
-        seenIds.plus(idHash, time, windowMillis));
+        seenIds.plus(idHash, time, windowMillis),
+        habits);
   }
 
   /** Transactions seen so far. */
