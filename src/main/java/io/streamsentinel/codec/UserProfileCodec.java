@@ -285,9 +285,6 @@ public final class UserProfileCodec {
       out.writeDouble(h.homeLongitude());
       out.writeDouble(h.homeRadiusKm());
     }
-    out.writeVarLong(h.newMerchants());
-    out.writeVarLong(h.withDevice());
-    out.writeVarLong(h.newDevices());
     out.writeVarLong(h.online());
     out.writeVarLong(h.cardPresent());
     out.writeVarLong(h.atm());
@@ -311,9 +308,6 @@ public final class UserProfileCodec {
         latitude,
         longitude,
         radius,
-        in.readVarLong(),
-        in.readVarLong(),
-        in.readVarLong(),
         in.readVarLong(),
         in.readVarLong(),
         in.readVarLong());

@@ -3,8 +3,8 @@ package io.streamsentinel.detection;
 /**
  * The features of one transaction, each a double at its {@link #ordinal()} in a {@link
  * FeatureVector}. Yes/no features are 0 or 1. Features that compare with a user's history are 0
- * when there is no history to compare with, so a first transaction never looks unusual; shares and
- * rates (where low is unusual) take a neutral prior value instead.
+ * when there is no history to compare with, so a first transaction never looks unusual; a share
+ * (where low is unusual) take a neutral prior value instead.
  */
 public enum Feature {
   AMOUNT("amount", "the amount in currency units"),
@@ -56,13 +56,6 @@ public enum Feature {
       "great-circle distance from the user's home (the centre of their payments)"),
   HOME_DISTANCE_RATIO(
       "home_distance_ratio", "distance from home divided by the user's usual distance from home"),
-  NEW_MERCHANT_RATE(
-      "new_merchant_rate",
-      "share of the user's transactions at a merchant new to them (0.5 without history)"),
-  NEW_DEVICE_RATE(
-      "new_device_rate",
-      "share of the user's transactions with a device from a device new to them (0.5 without"
-          + " history)"),
   CHANNEL_SHARE(
       "channel_share",
       "share of the user's transactions on this channel (1/3 without history, 1 when unknown)");

@@ -21,11 +21,9 @@ import static io.streamsentinel.detection.Feature.NEW_COUNTRY;
 import static io.streamsentinel.detection.Feature.NEW_DEVICE;
 import static io.streamsentinel.detection.Feature.NEW_DEVICE_COUNT_1H;
 import static io.streamsentinel.detection.Feature.NEW_DEVICE_COUNT_24H;
-import static io.streamsentinel.detection.Feature.NEW_DEVICE_RATE;
 import static io.streamsentinel.detection.Feature.NEW_MERCHANT;
 import static io.streamsentinel.detection.Feature.NEW_MERCHANT_COUNT_1H;
 import static io.streamsentinel.detection.Feature.NEW_MERCHANT_COUNT_24H;
-import static io.streamsentinel.detection.Feature.NEW_MERCHANT_RATE;
 import static io.streamsentinel.detection.Feature.SECONDS_SINCE_LAST;
 import static io.streamsentinel.detection.Feature.SMALL_AMOUNT_COUNT_10M;
 import static io.streamsentinel.detection.Feature.STEP_UP_REQUIRED;
@@ -214,8 +212,6 @@ public final class FeatureExtractor {
       f[HOME_DISTANCE_KM.ordinal()] = km;
       f[HOME_DISTANCE_RATIO.ordinal()] = km / Math.max(h.homeRadiusKm(), MIN_HOME_RADIUS_KM);
     }
-    f[NEW_MERCHANT_RATE.ordinal()] = (h.newMerchants() + 1.0) / (h.count() + 2.0);
-    f[NEW_DEVICE_RATE.ordinal()] = (h.newDevices() + 1.0) / (h.withDevice() + 2.0);
     f[CHANNEL_SHARE.ordinal()] =
         tx.channel() == null ? 1 : (h.countOn(tx.channel()) + 1.0) / (h.withChannel() + 3.0);
   }

@@ -5,8 +5,8 @@ import io.streamsentinel.domain.Channel;
 /**
  * A user's habits as a few running figures, fixed in size whatever the user does: the spread of
  * their amounts on a log scale, where they usually are (a home point and how far from it they
- * usually pay), how often they try a merchant or a device new to them, and how they pay (channel
- * counts). What makes a transaction "unusual for this user" is measured against these.
+ * usually pay) and how they pay (channel counts). What makes a transaction "unusual for this user"
+ * is measured against these.
  *
  * <p>Counted from the profile format that introduced them (3): a profile read from an older format
  * starts with none, and the features built on them fall back to their priors until they fill.
@@ -19,9 +19,6 @@ import io.streamsentinel.domain.Channel;
  * @param homeLatitude degrees; meaningless while {@code places} is 0
  * @param homeLongitude degrees; meaningless while {@code places} is 0
  * @param homeRadiusKm the running mean distance from home of the user's payments, &ge; 0
- * @param newMerchants transactions at a merchant new to the user (after the first transaction)
- * @param withDevice transactions that named a device
- * @param newDevices transactions from a device new to the user (after the first transaction)
  * @param online online transactions
  * @param cardPresent card-present transactions
  * @param atm ATM transactions
@@ -35,30 +32,26 @@ public record Habits(
     double homeLatitude,
     double homeLongitude,
     double homeRadiusKm,
-    long newMerchants,
-    long withDevice,
-    long newDevices,
     long online,
     long cardPresent,
     long atm) {
 
   /** Nothing counted yet. */
-  public static final Habits EMPTY = new Habits(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  public static final Habits EMPTY = new Habits(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /**
    * The home point and radius follow the user's payments with this much memory: the mean of the
    * first 20 places, then an exponential average over about the last 20, so that a move settles
    * within a few weeks while one trip barely shifts it.
    */
+  // Known limitation: coordinates are averaged as plain numbers, so a user who pays on both sides
+  // of the antimeridian gets a home point in between; nothing in the worlds does, few people do.
   static final int HOME_MEMORY = 20;
 
   public Habits {
     if (count < 0
         || logCount < 0
         || places < 0
-        || newMerchants < 0
-        || withDevice < 0
-        || newDevices < 0
         || online < 0
         || cardPresent < 0
         || atm < 0
@@ -77,19 +70,9 @@ public record Habits(
    * @param cents its amount in cents
    * @param latitude degrees, NaN when unknown
    * @param longitude degrees, NaN when unknown
-   * @param newMerchant whether its merchant was new to the user
-   * @param hasDevice whether it named a device
-   * @param newDevice whether its device was new to the user
    * @param channel may be null
    */
-  Habits plus(
-      long cents,
-      double latitude,
-      double longitude,
-      boolean newMerchant,
-      boolean hasDevice,
-      boolean newDevice,
-      Channel channel) {
+  Habits plus(long cents, double latitude, double longitude, Channel channel) {
     double logMeanNext = logMean;
     double m2 = logSumSquaredDeviations;
     long logs = logCount;
@@ -122,9 +105,6 @@ public record Habits(
         lat,
         lon,
         radius,
-        newMerchants + (newMerchant ? 1 : 0),
-        withDevice + (hasDevice ? 1 : 0),
-        newDevices + (newDevice ? 1 : 0),
         online + (channel == Channel.ONLINE ? 1 : 0),
         cardPresent + (channel == Channel.CARD_PRESENT ? 1 : 0),
         atm + (channel == Channel.ATM ? 1 : 0));

@@ -24,8 +24,7 @@ import java.util.Objects;
  * @param daily spend of the current day and of past active days
  * @param windows counts and sums over the sliding windows
  * @param seenIds the user's recent transaction ids, for de-duplication (record time)
- * @param habits running figures of the user's habits (log-amount spread, home, novelty rates,
- *     channels)
+ * @param habits running figures of the user's habits (log-amount spread, home, channels)
  */
 public record UserProfile(
     String userId,
@@ -103,7 +102,6 @@ public record UserProfile(
     long time = tx.timestamp().toEpochMilli();
     long cents = Cents.of(tx.amount());
     boolean newest = !hasHistory() || time >= lastEpochMillis;
-    int marks = marksOf(tx, cents);
     return new UserProfile(
         userId,
         amounts.plus(cents),
@@ -115,15 +113,12 @@ public record UserProfile(
         devices.plus(tx.deviceId()),
         hours.plus(EventTime.hourOfDay(time)),
         daily.plus(EventTime.epochDay(time), cents),
-        windows.plus(time, cents, marks),
+        windows.plus(time, cents, marksOf(tx, cents)),
         seenIds,
         habits.plus(
             cents,
             tx.latitude() != null ? tx.latitude() : Double.NaN,
             tx.longitude() != null ? tx.longitude() : Double.NaN,
-            (marks & SlidingWindows.NEW_MERCHANT) != 0,
-            tx.deviceId() != null,
-            (marks & SlidingWindows.NEW_DEVICE) != 0,
             tx.channel()));
   }
 

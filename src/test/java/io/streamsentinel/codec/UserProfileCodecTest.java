@@ -152,8 +152,8 @@ class UserProfileCodecTest {
     assertThat(profile.seenIds().size()).isPositive(); // the last day's
   }
 
-  /** Empty habits: six counts and the place count of one byte each, two doubles. */
-  private static final int EMPTY_HABITS_BYTES = 9 + 2 * Double.BYTES;
+  /** Empty habits: six counts of one byte each, two doubles. */
+  private static final int EMPTY_HABITS_BYTES = 6 + 2 * Double.BYTES;
 
   private static UserProfile withoutIdsOrHabits(UserProfile p, RecentIds ids) {
     return new UserProfile(

@@ -102,12 +102,10 @@ class DefaultRulesTest {
         story("UNUSUAL_AMOUNT_FOR_USER", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
         story("SOMEWHAT_UNUSUAL_AMOUNT", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
         story("NEW_MERCHANT", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
-        story("NEW_MERCHANT_FOR_LOYAL_USER", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
         story("RARE_CHANNEL", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
         story("NEW_MERCHANTS_IN_DAY", DefaultRulesTest::threeNewMerchantsInADay),
         story("BUSY_HOUR", DefaultRulesTest::fourInTenMinutes),
         story("BUSY_DAY", DefaultRulesTest::fourInTenMinutes),
-        story("NEW_DEVICE_FOR_LOYAL_USER", DefaultRulesTest::twoNewDevicesInADay),
         story("NEW_DEVICE_IN_DAY", DefaultRulesTest::twoNewDevicesInADay),
         story("FAR_FROM_HOME", DefaultRulesTest::newYorkAnHourAfterBerlin),
         story("FAR_FROM_HOME_KM", DefaultRulesTest::newYorkAnHourAfterBerlin));

@@ -69,13 +69,11 @@ class FeatureExtractorTest {
     assertThat(f.get(Feature.AMOUNT_LOG_ZSCORE)).isZero();
     assertThat(f.get(Feature.HOME_DISTANCE_KM)).isZero();
     assertThat(f.get(Feature.HOME_DISTANCE_RATIO)).isZero();
-    assertThat(f.get(Feature.NEW_MERCHANT_RATE)).isEqualTo(0.5);
-    assertThat(f.get(Feature.NEW_DEVICE_RATE)).isEqualTo(0.5);
     assertThat(f.get(Feature.CHANNEL_SHARE)).isEqualTo(1.0 / 3);
   }
 
   @Test
-  void shouldMeasureTheAmountHomeNoveltyAndChannelAgainstTheUsersHabits() {
+  void shouldMeasureTheAmountHomeAndChannelAgainstTheUsersHabits() {
     // Ten card-present payments of 20.00 and 40.00 at one merchant, at home, with one device.
     Transaction tx =
         Tx.at(TUESDAY_NOON, "400.00")
@@ -93,8 +91,6 @@ class FeatureExtractorTest {
     assertThat(f.get(Feature.HOME_DISTANCE_KM)).isCloseTo(111.2, within(0.5));
     // Always at the same spot: the usual distance is floored at 1 km.
     assertThat(f.get(Feature.HOME_DISTANCE_RATIO)).isCloseTo(111.2, within(0.5));
-    assertThat(f.get(Feature.NEW_MERCHANT_RATE)).isEqualTo(1.0 / 12);
-    assertThat(f.get(Feature.NEW_DEVICE_RATE)).isEqualTo(1.0 / 12);
     assertThat(f.get(Feature.CHANNEL_SHARE)).isEqualTo(1.0 / 13);
   }
 
