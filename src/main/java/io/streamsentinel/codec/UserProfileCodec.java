@@ -2,6 +2,7 @@ package io.streamsentinel.codec;
 
 import io.streamsentinel.detection.AmountStats;
 import io.streamsentinel.detection.DailySpend;
+import io.streamsentinel.detection.Habits;
 import io.streamsentinel.detection.HourHistogram;
 import io.streamsentinel.detection.LastPlace;
 import io.streamsentinel.detection.RecentIds;
@@ -14,13 +15,15 @@ import java.util.List;
 /**
  * The compact binary form of a {@link UserProfile}, written to the state store on every event.
  *
- * <p>Layout (format {@value #FORMAT_V2}): a leading format byte, then the user id, amount
+ * <p>Layout (format {@value #FORMAT_V3}): a leading format byte, then the user id, amount
  * statistics, last time and place, the four recent-value sets, 24 hourly counts, daily spend, the
- * window entries and the recent transaction ids (8-byte hashes, record times as deltas). Format
- * {@value #FORMAT_V1}, written before the ids moved into the profile, is the same without them and
- * is still read. Counts and cents are varints, signed values zig-zag varints, window times deltas
- * from the previous entry, strings length-prefixed UTF-8. A typical profile is a few hundred bytes;
- * the worst case (full sets, 256 window entries) a few KiB. A new layout gets a new format byte and
+ * window entries, the recent transaction ids (8-byte hashes, record times as deltas) and the habits
+ * (counts as varints, the log-amount and home figures as doubles). Format {@value #FORMAT_V2},
+ * written before the habits, is the same without them; format {@value #FORMAT_V1}, written before
+ * the ids moved into the profile, is also without the ids. Both are still read, with empty habits
+ * (and ids). Counts and cents are varints, signed values zig-zag varints, window times deltas from
+ * the previous entry, strings length-prefixed UTF-8. A typical profile is a few hundred bytes; the
+ * worst case (full sets, 256 window entries) a few KiB. A new layout gets a new format byte and
  * this class keeps reading the old ones.
  */
 public final class UserProfileCodec {
@@ -28,8 +31,11 @@ public final class UserProfileCodec {
   /** The layout before the recent transaction ids; read, no longer written. */
   public static final byte FORMAT_V1 = 1;
 
-  /** The current layout. */
+  /** The layout before the habits; read, no longer written. */
   public static final byte FORMAT_V2 = 2;
+
+  /** The current layout. */
+  public static final byte FORMAT_V3 = 3;
 
   private static final int TYPICAL_BYTES = 512;
   private static final int MAX_SET_SIZE = 1 << 10;
@@ -53,7 +59,7 @@ public final class UserProfileCodec {
     }
   }
 
-  /** The profile's bytes, format {@link #FORMAT_V2}. */
+  /** The profile's bytes, format {@link #FORMAT_V3}. */
   public static byte[] encode(UserProfile profile) {
     BinaryWriter out = new BinaryWriter(TYPICAL_BYTES);
     write(out, profile);
@@ -61,7 +67,7 @@ public final class UserProfileCodec {
   }
 
   private static void write(BinaryWriter out, UserProfile profile) {
-    out.writeByte(FORMAT_V2);
+    out.writeByte(FORMAT_V3);
     out.writeNullableString(profile.userId());
     writeAmounts(out, profile.amounts());
     out.writeZigZag(profile.lastEpochMillis());
@@ -76,6 +82,7 @@ public final class UserProfileCodec {
     writeDaily(out, profile.daily());
     writeWindows(out, profile.windows());
     writeIds(out, profile.seenIds());
+    writeHabits(out, profile.habits());
   }
 
   /**
@@ -90,11 +97,11 @@ public final class UserProfileCodec {
     }
     BinaryReader in = new BinaryReader(bytes);
     int format = in.readByte();
-    if (format != FORMAT_V1 && format != FORMAT_V2) {
+    if (format != FORMAT_V1 && format != FORMAT_V2 && format != FORMAT_V3) {
       throw new ProfileFormatException("unknown profile format " + format);
     }
     try {
-      UserProfile profile = read(in, format == FORMAT_V2);
+      UserProfile profile = read(in, format);
       in.requireEnd();
       return profile;
     } catch (ProfileFormatException e) {
@@ -104,7 +111,7 @@ public final class UserProfileCodec {
     }
   }
 
-  private static UserProfile read(BinaryReader in, boolean withIds) {
+  private static UserProfile read(BinaryReader in, int format) {
     String userId = in.readNullableString();
     if (userId == null) {
       throw new ProfileFormatException("profile without a user id");
@@ -134,7 +141,8 @@ public final class UserProfileCodec {
         HourHistogram.of(hours),
         daily,
         windows,
-        withIds ? readIds(in) : RecentIds.empty());
+        format >= FORMAT_V2 ? readIds(in) : RecentIds.empty(),
+        format >= FORMAT_V3 ? readHabits(in) : Habits.EMPTY);
   }
 
   private static void writeAmounts(BinaryWriter out, AmountStats amounts) {
@@ -264,5 +272,44 @@ public final class UserProfileCodec {
       times[i] = previous;
     }
     return RecentIds.restore(hashes, times);
+  }
+
+  private static void writeHabits(BinaryWriter out, Habits h) {
+    out.writeVarLong(h.count());
+    out.writeVarLong(h.logCount());
+    out.writeDouble(h.logMean());
+    out.writeDouble(h.logSumSquaredDeviations());
+    out.writeVarLong(h.places());
+    if (h.places() > 0) {
+      out.writeDouble(h.homeLatitude());
+      out.writeDouble(h.homeLongitude());
+      out.writeDouble(h.homeRadiusKm());
+    }
+    out.writeVarLong(h.online());
+    out.writeVarLong(h.cardPresent());
+    out.writeVarLong(h.atm());
+  }
+
+  private static Habits readHabits(BinaryReader in) {
+    long count = in.readVarLong();
+    long logCount = in.readVarLong();
+    double logMean = in.readDouble();
+    double logM2 = in.readDouble();
+    long places = in.readVarLong();
+    double latitude = places > 0 ? in.readDouble() : 0;
+    double longitude = places > 0 ? in.readDouble() : 0;
+    double radius = places > 0 ? in.readDouble() : 0;
+    return new Habits(
+        count,
+        logMean,
+        logM2,
+        logCount,
+        places,
+        latitude,
+        longitude,
+        radius,
+        in.readVarLong(),
+        in.readVarLong(),
+        in.readVarLong());
   }
 }

@@ -3,7 +3,8 @@ package io.streamsentinel.detection;
 /**
  * The features of one transaction, each a double at its {@link #ordinal()} in a {@link
  * FeatureVector}. Yes/no features are 0 or 1. Features that compare with a user's history are 0
- * when there is no history to compare with, so a first transaction never looks unusual.
+ * when there is no history to compare with, so a first transaction never looks unusual; a share
+ * (where low is unusual) take a neutral prior value instead.
  */
 public enum Feature {
   AMOUNT("amount", "the amount in currency units"),
@@ -45,7 +46,19 @@ public enum Feature {
       "today's transactions, this one included, divided by the user's typical active day"),
   HISTORY_COUNT("history_count", "transactions seen from the user before this one"),
   ACCOUNT_BLOCKED("account_blocked", "1 if the account is blocked"),
-  STEP_UP_REQUIRED("step_up_required", "1 if the account requires step-up authentication");
+  STEP_UP_REQUIRED("step_up_required", "1 if the account requires step-up authentication"),
+  AMOUNT_LOG_ZSCORE(
+      "amount_log_zscore",
+      "spreads of the user's own log amounts above their typical amount (a generic spread while"
+          + " history is short)"),
+  HOME_DISTANCE_KM(
+      "home_distance_km",
+      "great-circle distance from the user's home (the centre of their payments)"),
+  HOME_DISTANCE_RATIO(
+      "home_distance_ratio", "distance from home divided by the user's usual distance from home"),
+  CHANNEL_SHARE(
+      "channel_share",
+      "share of the user's transactions on this channel (1/3 without history, 1 when unknown)");
 
   /** Number of features: the length of every feature vector. */
   public static final int COUNT = values().length;

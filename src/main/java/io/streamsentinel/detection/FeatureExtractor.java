@@ -2,15 +2,19 @@ package io.streamsentinel.detection;
 
 import static io.streamsentinel.detection.Feature.ACCOUNT_BLOCKED;
 import static io.streamsentinel.detection.Feature.AMOUNT;
+import static io.streamsentinel.detection.Feature.AMOUNT_LOG_ZSCORE;
 import static io.streamsentinel.detection.Feature.AMOUNT_TO_MAX_RATIO;
 import static io.streamsentinel.detection.Feature.AMOUNT_TO_MEAN_RATIO;
 import static io.streamsentinel.detection.Feature.AMOUNT_ZSCORE;
 import static io.streamsentinel.detection.Feature.CARD_NOT_PRESENT;
+import static io.streamsentinel.detection.Feature.CHANNEL_SHARE;
 import static io.streamsentinel.detection.Feature.DAILY_COUNT_RATIO;
 import static io.streamsentinel.detection.Feature.DAILY_SPEND;
 import static io.streamsentinel.detection.Feature.DAILY_SPEND_RATIO;
 import static io.streamsentinel.detection.Feature.DISTANCE_KM;
 import static io.streamsentinel.detection.Feature.HISTORY_COUNT;
+import static io.streamsentinel.detection.Feature.HOME_DISTANCE_KM;
+import static io.streamsentinel.detection.Feature.HOME_DISTANCE_RATIO;
 import static io.streamsentinel.detection.Feature.HOUR_PROBABILITY;
 import static io.streamsentinel.detection.Feature.NEW_CATEGORY;
 import static io.streamsentinel.detection.Feature.NEW_COUNTRY;
@@ -66,6 +70,19 @@ public final class FeatureExtractor {
   private static final double MIN_TRAVEL_GAP_HOURS =
       MIN_TRAVEL_GAP.toMillis() / (double) EventTime.MILLIS_PER_HOUR;
 
+  /**
+   * The spread of log amounts a user is assumed to have before their own shows, worth {@link
+   * #LOG_SPREAD_PRIOR_WEIGHT} transactions: about a factor 2 either way, as everyday card spending
+   * across shop kinds goes. Keeps a user whose first few amounts happen to be alike from making
+   * every later one look extreme.
+   */
+  static final double GENERIC_LOG_SPREAD = 0.75;
+
+  static final double LOG_SPREAD_PRIOR_WEIGHT = 4;
+
+  /** Smallest usual distance from home a ratio divides by: shops in one neighbourhood. */
+  static final double MIN_HOME_RADIUS_KM = 1.0;
+
   private static final VelocityWindow[] WINDOWS = VelocityWindow.values();
   private static final Feature[] COUNTS = {TX_COUNT_1M, TX_COUNT_10M, TX_COUNT_1H, TX_COUNT_24H};
   private static final Feature[] SUMS = {TX_SUM_1M, TX_SUM_10M, TX_SUM_1H, TX_SUM_24H};
@@ -97,6 +114,7 @@ public final class FeatureExtractor {
     noveltyFeatures(f, tx, before);
     travelFeatures(f, tx, before.lastPlace(), time);
     habitFeatures(f, tx, before, time, cents);
+    userRelativeFeatures(f, tx, before.habits(), cents);
     f[ACCOUNT_BLOCKED.ordinal()] = status == AccountStatus.BLOCKED ? 1 : 0;
     f[STEP_UP_REQUIRED.ordinal()] = status == AccountStatus.STEP_UP_REQUIRED ? 1 : 0;
     return FeatureVector.wrap(f);
@@ -172,6 +190,30 @@ public final class FeatureExtractor {
       f[SECONDS_SINCE_LAST.ordinal()] =
           (time - before.lastEpochMillis()) / (double) EventTime.MILLIS_PER_SECOND;
     }
+  }
+
+  /**
+   * The features against {@link Habits}: each falls back to a neutral value while the habits are
+   * empty (a new user, or a profile from before they were kept).
+   */
+  private static void userRelativeFeatures(double[] f, Transaction tx, Habits h, long cents) {
+    if (h.logCount() > 0 && cents > 0) {
+      double variance =
+          (h.logSumSquaredDeviations()
+                  + LOG_SPREAD_PRIOR_WEIGHT * GENERIC_LOG_SPREAD * GENERIC_LOG_SPREAD)
+              / (h.logCount() - 1 + LOG_SPREAD_PRIOR_WEIGHT);
+      f[AMOUNT_LOG_ZSCORE.ordinal()] =
+          (Math.log(cents / Cents.PER_UNIT) - h.logMean()) / Math.sqrt(variance);
+    }
+    if (h.hasHome() && tx.latitude() != null && tx.longitude() != null) {
+      double km =
+          GreatCircle.distanceKm(
+              h.homeLatitude(), h.homeLongitude(), tx.latitude(), tx.longitude());
+      f[HOME_DISTANCE_KM.ordinal()] = km;
+      f[HOME_DISTANCE_RATIO.ordinal()] = km / Math.max(h.homeRadiusKm(), MIN_HOME_RADIUS_KM);
+    }
+    f[CHANNEL_SHARE.ordinal()] =
+        tx.channel() == null ? 1 : (h.countOn(tx.channel()) + 1.0) / (h.withChannel() + 3.0);
   }
 
   /**

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param daily spend of the current day and of past active days
  * @param windows counts and sums over the sliding windows
  * @param seenIds the user's recent transaction ids, for de-duplication (record time)
+ * @param habits running figures of the user's habits (log-amount spread, home, channels)
  */
 public record UserProfile(
     String userId,
@@ -37,7 +38,8 @@ public record UserProfile(
     HourHistogram hours,
     DailySpend daily,
     SlidingWindows windows,
-    RecentIds seenIds) {
+    RecentIds seenIds,
+    Habits habits) {
 
   /** Merchants remembered: a month of varied shopping for most card holders. */
   public static final int MERCHANTS = 32;
@@ -66,6 +68,7 @@ public record UserProfile(
     Objects.requireNonNull(daily, "daily");
     Objects.requireNonNull(windows, "windows");
     Objects.requireNonNull(seenIds, "seenIds");
+    Objects.requireNonNull(habits, "habits");
   }
 
   /** The profile of a user with no transactions yet. */
@@ -82,7 +85,8 @@ public record UserProfile(
         HourHistogram.empty(),
         DailySpend.EMPTY,
         SlidingWindows.empty(),
-        RecentIds.empty());
+        RecentIds.empty(),
+        Habits.EMPTY);
   }
 
   /**
@@ -110,7 +114,12 @@ public record UserProfile(
         hours.plus(EventTime.hourOfDay(time)),
         daily.plus(EventTime.epochDay(time), cents),
         windows.plus(time, cents, marksOf(tx, cents)),
-        seenIds);
+        seenIds,
+        habits.plus(
+            cents,
+            tx.latitude() != null ? tx.latitude() : Double.NaN,
+            tx.longitude() != null ? tx.longitude() : Double.NaN,
+            tx.channel()));
   }
 
   /**
@@ -130,7 +139,8 @@ public record UserProfile(
         hours,
         daily,
         windows,
-        seenIds.plus(idHash, time, windowMillis));
+        seenIds.plus(idHash, time, windowMillis),
+        habits);
   }
 
   /** Transactions seen so far. */

@@ -3,6 +3,7 @@ package io.streamsentinel.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamsentinel.detection.Habits;
 import io.streamsentinel.detection.RecentIds;
 import io.streamsentinel.detection.SlidingWindows;
 import io.streamsentinel.detection.UserProfile;
@@ -103,17 +104,45 @@ class UserProfileCodecTest {
   @Test
   void shouldStartWithTheFormatByte() {
     assertThat(UserProfileCodec.encode(UserProfile.empty("u"))[0])
-        .isEqualTo(UserProfileCodec.FORMAT_V2);
+        .isEqualTo(UserProfileCodec.FORMAT_V3);
+  }
+
+  @Test
+  void shouldRoundTripTheHabits() {
+    UserProfile profile = busyProfile(30, Duration.ofHours(5));
+
+    Habits read = UserProfileCodec.decode(UserProfileCodec.encode(profile)).habits();
+
+    assertThat(read).isEqualTo(profile.habits());
+    assertThat(read.count()).isEqualTo(30);
+    assertThat(read.places()).isEqualTo(20);
+    assertThat(read.online()).isEqualTo(30);
+  }
+
+  @Test
+  void shouldReadAFormatTwoProfileWithEmptyHabits() {
+    UserProfile profile = busyProfile(30, Duration.ofHours(5));
+    UserProfile withoutHabits = withoutIdsOrHabits(profile, profile.seenIds());
+    byte[] v3 = UserProfileCodec.encode(withoutHabits);
+    byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - EMPTY_HABITS_BYTES);
+    v2[0] = UserProfileCodec.FORMAT_V2;
+
+    UserProfile read = UserProfileCodec.decode(v2);
+
+    assertThat(read).isEqualTo(withoutHabits);
+    assertThat(read.habits()).isEqualTo(Habits.EMPTY);
+    assertThat(read.seenIds().size()).isPositive();
   }
 
   @Test
   void shouldReadAProfileWrittenBeforeTheIdsMovedIn() {
     UserProfile profile = busyProfile(30, Duration.ofHours(5));
     UserProfile withoutIds =
-        UserProfileCodec.decode(UserProfileCodec.encode(busyProfileWithoutIds(profile)));
-    byte[] v2 = UserProfileCodec.encode(withoutIds);
-    // Format 1 is format 2 without the trailing id count (0 here, one byte).
-    byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+        UserProfileCodec.decode(
+            UserProfileCodec.encode(withoutIdsOrHabits(profile, RecentIds.empty())));
+    byte[] v3 = UserProfileCodec.encode(withoutIds);
+    // Format 1 is format 3 without the trailing id count (0 here, one byte) and empty habits.
+    byte[] v1 = java.util.Arrays.copyOf(v3, v3.length - 1 - EMPTY_HABITS_BYTES);
     v1[0] = UserProfileCodec.FORMAT_V1;
 
     UserProfile read = UserProfileCodec.decode(v1);
@@ -123,7 +152,10 @@ class UserProfileCodecTest {
     assertThat(profile.seenIds().size()).isPositive(); // the last day's
   }
 
-  private static UserProfile busyProfileWithoutIds(UserProfile p) {
+  /** Empty habits: six counts of one byte each, two doubles. */
+  private static final int EMPTY_HABITS_BYTES = 6 + 2 * Double.BYTES;
+
+  private static UserProfile withoutIdsOrHabits(UserProfile p, RecentIds ids) {
     return new UserProfile(
         p.userId(),
         p.amounts(),
@@ -136,7 +168,8 @@ class UserProfileCodecTest {
         p.hours(),
         p.daily(),
         p.windows(),
-        RecentIds.empty());
+        ids,
+        Habits.EMPTY);
   }
 
   @Test

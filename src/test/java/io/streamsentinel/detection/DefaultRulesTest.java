@@ -97,7 +97,18 @@ class DefaultRulesTest {
         story("NEW_CATEGORY", DefaultRulesTest::aKindOfShopNeverUsed),
         story("NEW_DEVICE", DefaultRulesTest::newDeviceInANewCountry),
         story("NEW_COUNTRY", DefaultRulesTest::newDeviceInANewCountry),
-        story("FAR_FROM_LAST", DefaultRulesTest::newYorkAnHourAfterBerlin));
+        story("FAR_FROM_LAST", DefaultRulesTest::newYorkAnHourAfterBerlin),
+        // default-3's user-relative signals.
+        story("UNUSUAL_AMOUNT_FOR_USER", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
+        story("SOMEWHAT_UNUSUAL_AMOUNT", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
+        story("NEW_MERCHANT", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
+        story("RARE_CHANNEL", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
+        story("NEW_MERCHANTS_IN_DAY", DefaultRulesTest::threeNewMerchantsInADay),
+        story("BUSY_HOUR", DefaultRulesTest::fourInTenMinutes),
+        story("BUSY_DAY", DefaultRulesTest::fourInTenMinutes),
+        story("NEW_DEVICE_IN_DAY", DefaultRulesTest::twoNewDevicesInADay),
+        story("FAR_FROM_HOME", DefaultRulesTest::newYorkAnHourAfterBerlin),
+        story("FAR_FROM_HOME_KM", DefaultRulesTest::newYorkAnHourAfterBerlin));
   }
 
   private static Arguments story(String reasonCode, Supplier<Decision> decision) {
@@ -218,6 +229,21 @@ class DefaultRulesTest {
         habits(),
         online(TUESDAY_NOON, "30.00", "n1").build(),
         online(TUESDAY_NOON.plus(seconds(30)), "30.00", "n2").build());
+  }
+
+  private static Decision threeNewMerchantsInADay() {
+    return last(
+        habits(),
+        online(TUESDAY_NOON, "30.00", "n1").build(),
+        online(TUESDAY_NOON.plus(minutes(120)), "30.00", "n2").build(),
+        online(TUESDAY_NOON.plus(minutes(240)), "30.00", "n3").build());
+  }
+
+  private static Decision twoNewDevicesInADay() {
+    return last(
+        habits(),
+        online(TUESDAY_NOON, "30.00", "grocer").deviceId("stranger").build(),
+        online(TUESDAY_NOON.plus(minutes(120)), "30.00", "grocer").deviceId("other").build());
   }
 
   private static Decision largeAmountSoonAfterANewDevice() {

@@ -63,6 +63,38 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void shouldGiveTheUserRelativeFeaturesNeutralValuesWithoutHistory() {
+    FeatureVector f = features(List.of(), Tx.at(MONDAY_NOON, "999.00").merchant("new").build());
+
+    assertThat(f.get(Feature.AMOUNT_LOG_ZSCORE)).isZero();
+    assertThat(f.get(Feature.HOME_DISTANCE_KM)).isZero();
+    assertThat(f.get(Feature.HOME_DISTANCE_RATIO)).isZero();
+    assertThat(f.get(Feature.CHANNEL_SHARE)).isEqualTo(1.0 / 3);
+  }
+
+  @Test
+  void shouldMeasureTheAmountHomeAndChannelAgainstTheUsersHabits() {
+    // Ten card-present payments of 20.00 and 40.00 at one merchant, at home, with one device.
+    Transaction tx =
+        Tx.at(TUESDAY_NOON, "400.00")
+            .channel(Channel.ATM)
+            .latitude(Tx.BERLIN_LAT + 1.0)
+            .longitude(Tx.BERLIN_LON)
+            .build();
+
+    FeatureVector f = features(tenNoonDays(), tx);
+
+    // ln 20 and ln 40 alternate: mean ln(28.28), M2 = 10 (ln 2 / 2)^2; prior 4 x 0.75^2.
+    double spread = Math.sqrt((10 * Math.pow(Math.log(2) / 2, 2) + 4 * 0.5625) / (9 + 4));
+    assertThat(f.get(Feature.AMOUNT_LOG_ZSCORE))
+        .isCloseTo(Math.log(400 / Math.sqrt(800)) / spread, within(1e-9));
+    assertThat(f.get(Feature.HOME_DISTANCE_KM)).isCloseTo(111.2, within(0.5));
+    // Always at the same spot: the usual distance is floored at 1 km.
+    assertThat(f.get(Feature.HOME_DISTANCE_RATIO)).isCloseTo(111.2, within(0.5));
+    assertThat(f.get(Feature.CHANNEL_SHARE)).isEqualTo(1.0 / 13);
+  }
+
+  @Test
   void shouldCompareTheAmountWithTheUsersMeanSpreadAndMax() {
     // mean 30, sample sd sqrt(10 * 100 / 9) = 10.54, max 40
     FeatureVector f = features(tenNoonDays(), Tx.at(MONDAY_NOON, "120.00").build());

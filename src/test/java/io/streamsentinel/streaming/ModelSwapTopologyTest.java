@@ -295,7 +295,11 @@ class ModelSwapTopologyTest {
     TreeEnsemble trees = XgboostModelReader.read(bytes, inputs.size());
     champion.set(new ScoringModel("v1", trees, inputs));
 
-    DecisionDocument d = score("t1", "u1", "250.00", T0);
+    // A burst (the synthetic model learned that fraud comes in bursts), so that some input weighs
+    // towards fraud whatever noise the model learned on the others.
+    score("t1", "u1", "250.00", T0);
+    score("t2", "u1", "250.00", T0.plusSeconds(60));
+    DecisionDocument d = score("t3", "u1", "250.00", T0.plusSeconds(120));
 
     assertThat(d.modelVersion()).isEqualTo("v1");
     assertThat(d.score()).isEqualTo(d.modelScore());
