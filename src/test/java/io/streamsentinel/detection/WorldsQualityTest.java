@@ -3,12 +3,7 @@ package io.streamsentinel.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsentinel.codec.RuleSetCodec;
-import io.streamsentinel.detection.quality.DetectionQuality;
 import io.streamsentinel.detection.quality.QualityReport;
-import io.streamsentinel.domain.AccountStatus;
-import io.streamsentinel.domain.Transaction;
-import io.streamsentinel.generator.GeneratorSettings;
-import io.streamsentinel.generator.TransactionSimulator;
 import io.streamsentinel.generator.World;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,22 +59,7 @@ class WorldsQualityTest {
   }
 
   private static QualityReport score(World world, RuleSet rules) {
-    TransactionSimulator simulator =
-        new TransactionSimulator(GeneratorSettings.withSeed(SEED).withWorld(world));
-    FraudDetector detector = FraudDetector.of(rules);
-    Map<String, UserProfile> profiles = new HashMap<>();
-    DetectionQuality quality = new DetectionQuality();
-    for (int i = 0; i < EVENTS; i++) {
-      Transaction tx = simulator.next();
-      UserProfile before = profiles.getOrDefault(tx.userId(), UserProfile.empty(tx.userId()));
-      FraudDetector.Assessment a = detector.assess(tx, before, AccountStatus.ACTIVE);
-      profiles.put(tx.userId(), a.profile());
-      quality.add(
-          a.decision().score(),
-          Boolean.TRUE.equals(a.decision().isFraud()),
-          a.decision().fraudPattern());
-    }
-    return quality.report(Decision.DEFAULT_ALERT_THRESHOLD);
+    return RulesOnlyQuality.score(world, rules, SEED, 0, EVENTS);
   }
 
   private static QualityReport report(String world, String rules) {

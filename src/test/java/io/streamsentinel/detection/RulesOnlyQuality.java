@@ -1,0 +1,42 @@
+package io.streamsentinel.detection;
+
+import io.streamsentinel.detection.quality.DetectionQuality;
+import io.streamsentinel.detection.quality.QualityReport;
+import io.streamsentinel.domain.AccountStatus;
+import io.streamsentinel.domain.Transaction;
+import io.streamsentinel.generator.GeneratorSettings;
+import io.streamsentinel.generator.TransactionSimulator;
+import io.streamsentinel.generator.World;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Rules-only quality of a rule set on a window of one world's stream, profiles carried along. */
+final class RulesOnlyQuality {
+
+  private RulesOnlyQuality() {}
+
+  /**
+   * Scores events {@code 0 .. to-1} of the world's stream for {@code seed}, each user's profile
+   * built from the events before it, and reports on events {@code from .. to-1} only.
+   */
+  static QualityReport score(World world, RuleSet rules, long seed, int from, int to) {
+    TransactionSimulator simulator =
+        new TransactionSimulator(GeneratorSettings.withSeed(seed).withWorld(world));
+    FraudDetector detector = FraudDetector.of(rules);
+    Map<String, UserProfile> profiles = new HashMap<>();
+    DetectionQuality quality = new DetectionQuality();
+    for (int i = 0; i < to; i++) {
+      Transaction tx = simulator.next();
+      UserProfile before = profiles.getOrDefault(tx.userId(), UserProfile.empty(tx.userId()));
+      FraudDetector.Assessment a = detector.assess(tx, before, AccountStatus.ACTIVE);
+      profiles.put(tx.userId(), a.profile());
+      if (i >= from) {
+        quality.add(
+            a.decision().score(),
+            Boolean.TRUE.equals(a.decision().isFraud()),
+            a.decision().fraudPattern());
+      }
+    }
+    return quality.report(Decision.DEFAULT_ALERT_THRESHOLD);
+  }
+}
