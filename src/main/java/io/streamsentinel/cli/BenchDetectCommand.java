@@ -92,14 +92,26 @@ final class BenchDetectCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int merchantBranches;
 
+  @Option(
+      names = "--jvm-option",
+      paramLabel = "OPTION",
+      description =
+          "With --cold: an option of the stages' JVMs (repeatable), e.g. --jvm-option=-XX:+UseParallelGC;"
+              + " they always get "
+              + CHILD_HEAP
+              + " first.")
+  List<String> jvmOptions = new ArrayList<>();
+
   BenchDetectCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws Exception {
-    if (!cold && spec.commandLine().getParseResult().hasMatchedOption("--merchant-branches")) {
-      throw new ParameterException(spec.commandLine(), "--merchant-branches needs --cold");
+    for (String coldOnly : List.of("--merchant-branches", "--jvm-option")) {
+      if (!cold && spec.commandLine().getParseResult().hasMatchedOption(coldOnly)) {
+        throw new ParameterException(spec.commandLine(), coldOnly + " needs --cold");
+      }
     }
     try (BenchEnvironment env =
         BenchEnvironment.start(kafka.config(), context.out()::println, context.shutdown())) {
@@ -131,9 +143,15 @@ final class BenchDetectCommand implements Callable<Integer> {
     return new ColdScenario(
         env,
         settings,
-        ChildJvm.likeThisOne(List.of(CHILD_HEAP), SentinelCli.class.getName()),
+        ChildJvm.likeThisOne(childOptions(), SentinelCli.class.getName()),
         (stage, applicationId, stateDir) ->
             stageArguments(stage, applicationId, stateDir, bootstrap));
+  }
+
+  private List<String> childOptions() {
+    List<String> options = new ArrayList<>(List.of(CHILD_HEAP));
+    options.addAll(jvmOptions);
+    return options;
   }
 
   /** {@code bench stage} with this command's Kafka options, on the benchmark's cluster. */

@@ -27,6 +27,16 @@ class BenchColdOptionsTest {
   }
 
   @Test
+  void shouldRefuseAJvmOptionWithoutCold() {
+    CliRunner cli = new CliRunner();
+
+    int code = cli.run("bench", "detect", "--jvm-option=-XX:+UseParallelGC");
+
+    assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(cli.err()).contains("--jvm-option needs --cold");
+  }
+
+  @Test
   void shouldDocumentTheColdDefaultsAndHideTheStageCommand() {
     CliRunner detect = new CliRunner();
     assertThat(detect.run("bench", "detect", "--help")).isZero();
