@@ -41,12 +41,11 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   private static final Logger log = LoggerFactory.getLogger(DetectionProcessor.class);
 
   /**
-   * Decoded profiles kept per task. A decoded profile with a long history takes about 4 KiB of heap
-   * (measured: 2.6 KiB per user after 80 transactions each, 4.3 KiB after 200), so an instance
-   * running all 12 tasks of {@code synthetic-transactions} holds at most about 50 MiB; that keeps
-   * every user of a partition for up to about 12,000 users.
+   * Decoded profiles kept per task. A profile of a user with full history is a few KiB on the heap,
+   * so this bounds the cache at some tens of MiB per task; it holds every user of a partition for
+   * up to about 50,000 users on the detector's 6 partitions.
    */
-  static final int PROFILE_CACHE_SIZE = 1_024;
+  static final int PROFILE_CACHE_SIZE = 8_192;
 
   private final DetectorSettings settings;
   private final long dedupWindowMillis;
