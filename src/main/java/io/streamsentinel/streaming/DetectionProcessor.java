@@ -14,8 +14,6 @@ import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.InvalidTransactionException;
 import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.kafka.DeadLetters;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,23 +27,10 @@ import org.slf4j.LoggerFactory;
  * and the outputs happen in one Streams task, so under exactly_once_v2 they commit or abort
  * together. The logic itself is the pure {@link FraudDetector}; this class only moves bytes between
  * the stores, the detector and the sinks.
- *
- * <p>It keeps the profiles it last read or wrote decoded, up to {@link #PROFILE_CACHE_SIZE} users
- * per task, most recently used first: a user seen again is neither read from RocksDB nor decoded.
- * This task is the profile store's only writer, so a cached profile is always the stored one; the
- * cache starts empty whenever Streams (re)initialises the task (after a rebalance, or after an
- * aborted transaction wiped and restored the store), and is dropped on close.
  */
 final class DetectionProcessor implements Processor<String, byte[], String, byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(DetectionProcessor.class);
-
-  /**
-   * Decoded profiles kept per task. A profile of a user with full history is a few KiB on the heap,
-   * so this bounds the cache at some tens of MiB per task; it holds every user of a partition for
-   * up to about 50,000 users on the detector's 6 partitions.
-   */
-  static final int PROFILE_CACHE_SIZE = 8_192;
 
   private final DetectorSettings settings;
   private final long dedupWindowMillis;
@@ -53,25 +38,12 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   private final DetectorCounters counters;
   private final DriftMonitor.Recorder drift;
   private final UserProfileCodec.Encoder profileEncoder = new UserProfileCodec.Encoder();
-  private final ProfileCache decoded;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> profiles;
   private KeyValueStore<String, byte[]> accountStatus;
 
   DetectionProcessor(DetectorSettings settings, DetectorCounters counters, DriftMonitor drift) {
-    this(settings, counters, drift, PROFILE_CACHE_SIZE);
-  }
-
-  /**
-   * @param profileCacheSize decoded profiles kept; 0 reads and decodes the stored one every time
-   */
-  DetectionProcessor(
-      DetectorSettings settings,
-      DetectorCounters counters,
-      DriftMonitor drift,
-      int profileCacheSize) {
     this.settings = settings;
-    this.decoded = new ProfileCache(profileCacheSize);
     this.dedupWindowMillis = settings.dedupWindow().toMillis();
     this.codec = new TransactionCodec(settings.limits());
     this.counters = counters;
@@ -83,7 +55,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     this.context = context;
     this.profiles = context.getStateStore(FraudTopology.PROFILE_STORE);
     this.accountStatus = context.getStateStore(FraudTopology.ACCOUNT_STATUS_STORE);
-    decoded.clear(); // the store may have been wiped and restored since this task last ran
   }
 
   @Override
@@ -130,9 +101,10 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
             model,
             settings.models().shadow(),
             settings.ruleSource().shadow());
-    UserProfile after = result.profile().withSeen(idHash, record.timestamp(), dedupWindowMillis);
-    profiles.put(tx.userId(), profileEncoder.encode(after));
-    decoded.put(tx.userId(), after);
+    profiles.put(
+        tx.userId(),
+        profileEncoder.encode(
+            result.profile().withSeen(idHash, record.timestamp(), dedupWindowMillis)));
     Decision decision = result.decision();
     context.forward(
         record.withValue(DecisionCodec.encodeDecision(decision, tx)), FraudTopology.SCORES_SINK);
@@ -147,23 +119,16 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
 
   @Override
   public void close() {
-    decoded.clear();
     drift.close();
   }
 
   private UserProfile profileOf(String userId) {
-    UserProfile cached = decoded.get(userId);
-    if (cached != null) {
-      return cached;
-    }
     byte[] stored = profiles.get(userId);
     if (stored == null) {
       return UserProfile.empty(userId);
     }
     try {
-      UserProfile profile = UserProfileCodec.decode(stored);
-      decoded.put(userId, profile);
-      return profile;
+      return UserProfileCodec.decode(stored);
     } catch (ProfileFormatException e) {
       // Losing one user's history beats failing every later transaction of theirs on the same
       // bytes.
@@ -213,26 +178,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
           origin.offset(),
           field,
           problem);
-    }
-  }
-
-  /** The most recently used decoded profiles, at most {@code capacity}; 0 keeps none. */
-  private static final class ProfileCache extends LinkedHashMap<String, UserProfile> {
-    private final int capacity;
-
-    ProfileCache(int capacity) {
-      super(16, 0.75f, true);
-      this.capacity = capacity;
-    }
-
-    @Override
-    public UserProfile put(String userId, UserProfile profile) {
-      return capacity == 0 ? null : super.put(userId, profile);
-    }
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, UserProfile> eldest) {
-      return size() > capacity;
     }
   }
 }

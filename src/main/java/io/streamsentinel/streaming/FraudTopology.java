@@ -51,23 +51,13 @@ public final class FraudTopology {
    */
   public static Topology build(
       DetectorSettings settings, DetectorCounters counters, DriftMonitor drift) {
-    return build(settings, counters, drift, DetectionProcessor.PROFILE_CACHE_SIZE);
-  }
-
-  /** As {@link #build(DetectorSettings, DetectorCounters, DriftMonitor)}, for tests. */
-  static Topology build(
-      DetectorSettings settings,
-      DetectorCounters counters,
-      DriftMonitor drift,
-      int profileCacheSize) {
     Topology topology = new Topology();
     topology.addSource(
         SOURCE,
         Serdes.String().deserializer(),
         Serdes.ByteArray().deserializer(),
         DetectorSettings.INPUT_TOPIC);
-    topology.addProcessor(
-        DETECT, () -> new DetectionProcessor(settings, counters, drift, profileCacheSize), SOURCE);
+    topology.addProcessor(DETECT, () -> new DetectionProcessor(settings, counters, drift), SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(PROFILE_STORE), Serdes.String(), Serdes.ByteArray()),
