@@ -24,7 +24,8 @@ public final class ProduceScenario {
   public record Settings(long records, int runs, int users) {}
 
   private static final String TOPIC = "bench-produce";
-  private static final List<String> VARIANTS = List.of("raw_producer", "generator");
+  private static final List<String> VARIANTS =
+      List.of("raw_producer", "generator", "simulate_encode");
 
   private final BenchEnvironment env;
   private final Settings settings;
@@ -52,26 +53,33 @@ public final class ProduceScenario {
         new Trials(VARIANTS, settings.runs(), "records/s", env.out())
             .measure(
                 (variant, round) ->
-                    variant.equals("generator")
-                        ? producers.generator(generator, codec)
-                        : producers.raw(pool));
+                    switch (variant) {
+                      case "generator" -> producers.generator(generator, codec);
+                      case "simulate_encode" -> producers.simulateAndEncode(generator, codec);
+                      default -> producers.raw(pool);
+                    });
     double generated = rates.get("generator").median();
     double raw = rates.get("raw_producer").median();
+    // The generator's own work, without Kafka: what its sending thread does besides sending.
+    double simulated = rates.get("simulate_encode").median();
     env.out()
         .accept(
             String.format(
                 Locale.ROOT,
                 "%nMedians over %d runs of %,d records:%n  generator %,.0f records/s, raw producer"
-                    + " %,.0f records/s, ratio %.2f",
+                    + " %,.0f records/s, ratio %.2f%n  simulating and encoding alone (no Kafka, one"
+                    + " thread) %,.0f records/s",
                 settings.runs(),
                 settings.records(),
                 generated,
                 raw,
-                generated / raw));
+                generated / raw,
+                simulated));
     return new BenchReport("produce", settings.records(), settings.runs())
         .put("generator_records_per_s", generated)
         .put("raw_producer_records_per_s", raw)
         .put("generator_ratio", generated / raw)
+        .put("simulate_encode_records_per_s", simulated)
         .variants(rates)
         .config("topic", TOPIC + " (settings of " + TopicCatalog.TRANSACTIONS + ")")
         .config("users", settings.users())

@@ -69,6 +69,25 @@ public final class ProducerThroughput {
     }
   }
 
+  /**
+   * What the generator does besides sending: simulate and encode {@code records} transactions on
+   * this thread, no producer. Its rate bounds the generator's from above.
+   */
+  public double simulateAndEncode(GeneratorSettings settings, TransactionCodec codec) {
+    TransactionSimulator simulator = new TransactionSimulator(settings);
+    var encoder = codec.newEncoder();
+    long bytes = 0;
+    long start = System.nanoTime();
+    for (long i = 0; i < records; i++) {
+      bytes += encoder.encode(simulator.next()).length;
+    }
+    long end = System.nanoTime();
+    if (bytes == 0) {
+      throw new IllegalStateException("nothing encoded");
+    }
+    return records / ((end - start) / 1e9);
+  }
+
   /** A raw producer sending records built before the clock starts, with a counting callback. */
   public double raw(List<ProducerRecord<String, byte[]>> pool) {
     LongAdder acked = new LongAdder();

@@ -41,7 +41,8 @@ class BenchProduceIT {
     assertThat(generator).isPositive();
     assertThat(raw).isPositive();
     assertThat(out.get("generator_ratio").asDouble()).isCloseTo(generator / raw, within(1e-9));
-    for (String variant : new String[] {"generator", "raw_producer"}) {
+    assertThat(out.get("simulate_encode_records_per_s").asDouble()).isPositive();
+    for (String variant : new String[] {"generator", "raw_producer", "simulate_encode"}) {
       JsonNode v = out.get("variants").get(variant);
       assertThat(v.get("all")).hasSize(2);
       assertThat(v.get("min").asDouble())
@@ -51,7 +52,11 @@ class BenchProduceIT {
     }
     assertThat(out.get("machine").get("cores").asInt()).isPositive();
     assertThat(out.get("config").get("producer").get("linger.ms").asText()).isNotEmpty();
-    assertThat(cli.out()).contains("warm-up").contains("run 2/2").contains("ratio");
+    assertThat(cli.out())
+        .contains("warm-up")
+        .contains("run 2/2")
+        .contains("ratio")
+        .contains("simulating and encoding alone");
   }
 
   private static org.assertj.core.data.Offset<Double> within(double offset) {
