@@ -111,26 +111,21 @@ class BacktestIT {
   private static void assertSameFigures(JsonNode side, ObjectNode evaluated) {
     ObjectNode actual = (ObjectNode) quality(side);
     ObjectNode expected = evaluated.deepCopy();
-    long pairs =
-        expected.get("confusion_matrix").get("tp").asLong()
-            + expected.get("confusion_matrix").get("fn").asLong();
-    pairs *=
-        expected.get("confusion_matrix").get("tn").asLong()
-            + expected.get("confusion_matrix").get("fp").asLong();
+    var matrix = expected.get("confusion_matrix");
+    long negatives = matrix.get("tn").asLong() + matrix.get("fp").asLong();
+    long frauds = matrix.get("tp").asLong() + matrix.get("fn").asLong();
     assertThat(actual.remove("auc").asDouble())
-        .isCloseTo(expected.remove("auc").asDouble(), within(0.5 / pairs + 1e-12));
+        .isCloseTo(expected.remove("auc").asDouble(), within(0.5 / (frauds * negatives) + 1e-12));
     var patterns = expected.get("per_pattern").fieldNames();
     while (patterns.hasNext()) {
       String pattern = patterns.next();
       ObjectNode e = (ObjectNode) expected.get("per_pattern").get(pattern);
       ObjectNode a = (ObjectNode) actual.get("per_pattern").get(pattern);
-      long patternPairs =
-          e.get("frauds").asLong()
-              * (expected.get("confusion_matrix").get("tn").asLong()
-                  + expected.get("confusion_matrix").get("fp").asLong());
       assertThat(a.remove("auc").asDouble())
           .as(pattern)
-          .isCloseTo(e.remove("auc").asDouble(), within(0.5 / patternPairs + 1e-12));
+          .isCloseTo(
+              e.remove("auc").asDouble(),
+              within(0.5 / (e.get("frauds").asLong() * negatives) + 1e-12));
     }
     assertThat(actual).isEqualTo(expected);
   }

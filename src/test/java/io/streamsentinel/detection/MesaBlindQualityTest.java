@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.detection.quality.QualityReport;
 import io.streamsentinel.generator.World;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,9 +27,11 @@ class MesaBlindQualityTest {
   private static final long[] SEEDS = {42, 7, 99};
 
   @BeforeAll
-  static void measure() throws IOException {
-    default1 = RulesOnlyQuality.score(World.MESA, resource("default-1"), 42, 0, WINDOW);
-    default2 = RulesOnlyQuality.score(World.MESA, resource("default-2"), 42, 0, WINDOW);
+  static void measure() {
+    default1 =
+        RulesOnlyQuality.score(World.MESA, RulesOnlyQuality.resource("default-1"), 42, 0, WINDOW);
+    default2 =
+        RulesOnlyQuality.score(World.MESA, RulesOnlyQuality.resource("default-2"), 42, 0, WINDOW);
     RuleSet shipped = RuleSetCodec.loadDefault();
     for (int s = 0; s < SEEDS.length; s++) {
       for (int w = 0; w < 2; w++) {
@@ -55,13 +55,6 @@ class MesaBlindQualityTest {
         r.auc(),
         r.precision(),
         r.recall());
-  }
-
-  private static RuleSet resource(String version) throws IOException {
-    try (InputStream in =
-        MesaBlindQualityTest.class.getResourceAsStream("/rules/" + version + ".json")) {
-      return RuleSetCodec.parse(version + ".json", in.readAllBytes());
-    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.streamsentinel.detection;
 
+import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.detection.quality.DetectionQuality;
 import io.streamsentinel.detection.quality.QualityReport;
 import io.streamsentinel.domain.AccountStatus;
@@ -7,6 +8,9 @@ import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.TransactionSimulator;
 import io.streamsentinel.generator.World;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,5 +42,15 @@ final class RulesOnlyQuality {
       }
     }
     return quality.report(Decision.DEFAULT_ALERT_THRESHOLD);
+  }
+
+  /** A former rule set kept as a test resource, e.g. {@code default-1}. */
+  static RuleSet resource(String version) {
+    try (InputStream in =
+        RulesOnlyQuality.class.getResourceAsStream("/rules/" + version + ".json")) {
+      return RuleSetCodec.parse(version + ".json", in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

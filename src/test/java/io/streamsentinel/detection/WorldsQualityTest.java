@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.detection.quality.QualityReport;
 import io.streamsentinel.generator.World;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +28,12 @@ class WorldsQualityTest {
   private static final Map<String, QualityReport> REPORTS = new HashMap<>();
 
   @BeforeAll
-  static void scoreBothWorldsWithBothRuleSets() throws IOException {
-    RuleSet[] sets = {RuleSetCodec.loadDefault(), resource("default-2"), resource("default-1")};
+  static void scoreBothWorldsWithBothRuleSets() {
+    RuleSet[] sets = {
+      RuleSetCodec.loadDefault(),
+      RulesOnlyQuality.resource("default-2"),
+      RulesOnlyQuality.resource("default-1")
+    };
     for (World world : World.values()) {
       if (world == World.MESA) {
         continue; // blind: measured once, after the rules are final (MesaBlindQualityTest)
@@ -48,13 +50,6 @@ class WorldsQualityTest {
             r.precision(),
             r.recall());
       }
-    }
-  }
-
-  private static RuleSet resource(String version) throws IOException {
-    try (InputStream in =
-        WorldsQualityTest.class.getResourceAsStream("/rules/" + version + ".json")) {
-      return RuleSetCodec.parse(version + ".json", in.readAllBytes());
     }
   }
 
