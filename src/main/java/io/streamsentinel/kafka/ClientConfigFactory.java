@@ -26,6 +26,19 @@ public final class ClientConfigFactory {
 
   private static final String FIXED = "fixed";
 
+  /**
+   * {@code retry.backoff.ms} of transactional producers (the first retry; Kafka doubles it up to
+   * {@code retry.backoff.max.ms}, 1 s). A transactional producer that starts its next transaction
+   * at once (the responder under a steady trickle of alerts, Streams after every exactly-once
+   * commit) meets CONCURRENT_TRANSACTIONS while the broker still writes the previous one's markers,
+   * and waits out this backoff: with Kafka's default of 100 ms, alert &rarr; action under
+   * at_least_once took 139 ms at the median (bench e2e, 3,000 tx/s), against 37 ms with 5 ms.
+   */
+  static final int TRANSACTION_RETRY_BACKOFF_MS = 5;
+
+  private static final String BACK_TO_BACK_TRANSACTIONS =
+      "retry soon when the previous transaction's markers are still being written";
+
   private final KafkaSettings settings;
 
   public ClientConfigFactory(KafkaSettings settings) {
@@ -165,6 +178,11 @@ public final class ClientConfigFactory {
         "fences a restarted instance's zombie");
     c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, FIXED, "required by transactions");
     c.put(ProducerConfig.ACKS_CONFIG, "all", FIXED, "required by transactions");
+    c.put(
+        ProducerConfig.RETRY_BACKOFF_MS_CONFIG,
+        TRANSACTION_RETRY_BACKOFF_MS,
+        FIXED,
+        BACK_TO_BACK_TRANSACTIONS);
     return overridden(c, Scope.PRODUCER);
   }
 
@@ -325,6 +343,12 @@ public final class ClientConfigFactory {
         "inner compression");
     if (s.guarantee() == StreamsSettings.Guarantee.AT_LEAST_ONCE) {
       c.put("producer." + ProducerConfig.ACKS_CONFIG, p.acks(), profile, "inner producer acks");
+    } else {
+      c.put(
+          "producer." + ProducerConfig.RETRY_BACKOFF_MS_CONFIG,
+          TRANSACTION_RETRY_BACKOFF_MS,
+          FIXED,
+          BACK_TO_BACK_TRANSACTIONS);
     }
     ConsumerTuning t = settings.profile().consumer();
     c.put(

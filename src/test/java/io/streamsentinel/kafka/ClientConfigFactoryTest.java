@@ -39,6 +39,34 @@ class ClientConfigFactoryTest {
   }
 
   @Test
+  void transactionalProducersShouldRetrySoonAfterTheirPreviousTransaction() {
+    ClientConfigFactory f = factory(TuningProfile.BALANCED);
+    String backoff = String.valueOf(ClientConfigFactory.TRANSACTION_RETRY_BACKOFF_MS);
+    assertThat(f.transactionalProducer("r", "r").toProperties())
+        .containsEntry("retry.backoff.ms", backoff);
+    assertThat(
+            f.streams(
+                    new StreamsSettings(
+                        "app", StreamsSettings.Guarantee.EXACTLY_ONCE, 1, Path.of("s"), null))
+                .toProperties())
+        .containsEntry("producer.retry.backoff.ms", backoff);
+    // Not transactional: Kafka's default stays.
+    assertThat(f.producer("p").toProperties()).doesNotContainKey("retry.backoff.ms");
+    assertThat(
+            f.streams(
+                    new StreamsSettings(
+                        "app", StreamsSettings.Guarantee.AT_LEAST_ONCE, 1, Path.of("s"), null))
+                .toProperties())
+        .doesNotContainKey("producer.retry.backoff.ms");
+    // The user's override still wins.
+    assertThat(
+            factory(TuningProfile.BALANCED, "producer.retry.backoff.ms=50")
+                .transactionalProducer("r", "r")
+                .toProperties())
+        .containsEntry("retry.backoff.ms", "50");
+  }
+
+  @Test
   void balancedProfileShouldUseTheGuidesProducerValues() {
     ClientConfig producer = factory(TuningProfile.BALANCED).producer("p");
     assertThat(producer.toProperties())
