@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.Feature;
+import io.streamsentinel.detection.FeatureVector;
 import io.streamsentinel.detection.Reason;
 import io.streamsentinel.domain.Channel;
 import io.streamsentinel.domain.Severity;
@@ -249,7 +250,10 @@ public final class DecisionCodec {
    * the whole millionths where {@link MicrosText} can.
    */
   private static void writeRounded(JsonGenerator g, double v, char[] number) throws IOException {
-    int length = Double.isFinite(v) ? MicrosText.format(Math.round(v * 1e6), number) : -1;
+    int length =
+        Double.isFinite(v) && Math.abs(v) < FeatureVector.LOGGED_EXACT_ABOVE
+            ? MicrosText.format(Math.round(v * 1e6), number)
+            : -1;
     if (length < 0) {
       g.writeNumber(round(v));
     } else {
@@ -257,9 +261,12 @@ public final class DecisionCodec {
     }
   }
 
-  /** Six decimals are plenty for scores and features and keep the records short. */
+  /**
+   * Six decimals are plenty for scores and features and keep the records short ({@link
+   * FeatureVector#logged}); what is not finite is written as 0.
+   */
   private static double round(double v) {
-    return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : 0.0;
+    return Double.isFinite(v) ? FeatureVector.logged(v) : 0.0;
   }
 
   /**

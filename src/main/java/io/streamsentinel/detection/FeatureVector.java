@@ -26,10 +26,28 @@ public final class FeatureVector {
     return new FeatureVector(values.clone());
   }
 
-  /** Takes ownership of an array nobody else holds: the extractor's fresh one, without a copy. */
+  /**
+   * Takes ownership of an array nobody else holds: the extractor's fresh one, without a copy. The
+   * values are rounded as decisions log them ({@link #logged}), so that what is scored live is
+   * exactly what the log holds and a replay of a logged decision (backtest) reproduces its score.
+   */
   static FeatureVector wrap(double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] = logged(values[i]);
+    }
     return new FeatureVector(values);
   }
+
+  /**
+   * A value as decisions log it: six decimals. Values that are not finite or not below {@link
+   * #LOGGED_EXACT_ABOVE} in magnitude are logged as they are.
+   */
+  public static double logged(double v) {
+    return Double.isFinite(v) && Math.abs(v) < LOGGED_EXACT_ABOVE ? Math.round(v * 1e6) / 1e6 : v;
+  }
+
+  /** From here on a value is logged unrounded: millionths of it would not fit a {@code long}. */
+  public static final double LOGGED_EXACT_ABOVE = 1e12;
 
   /** The value of a feature. */
   public double get(Feature feature) {

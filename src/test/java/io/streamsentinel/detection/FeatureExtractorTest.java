@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Features come rounded to six decimals, as decisions log them: hence {@code within(5e-7)}. */
 class FeatureExtractorTest {
 
   /** Ten transactions of 20.00 to 40.00 at noon on consecutive days ending Monday. */
@@ -69,7 +70,7 @@ class FeatureExtractorTest {
     assertThat(f.get(Feature.AMOUNT_LOG_ZSCORE)).isZero();
     assertThat(f.get(Feature.HOME_DISTANCE_KM)).isZero();
     assertThat(f.get(Feature.HOME_DISTANCE_RATIO)).isZero();
-    assertThat(f.get(Feature.CHANNEL_SHARE)).isEqualTo(1.0 / 3);
+    assertThat(f.get(Feature.CHANNEL_SHARE)).isEqualTo(FeatureVector.logged(1.0 / 3));
   }
 
   @Test
@@ -87,11 +88,11 @@ class FeatureExtractorTest {
     // ln 20 and ln 40 alternate: mean ln(28.28), M2 = 10 (ln 2 / 2)^2; prior 4 x 0.75^2.
     double spread = Math.sqrt((10 * Math.pow(Math.log(2) / 2, 2) + 4 * 0.5625) / (9 + 4));
     assertThat(f.get(Feature.AMOUNT_LOG_ZSCORE))
-        .isCloseTo(Math.log(400 / Math.sqrt(800)) / spread, within(1e-9));
+        .isCloseTo(Math.log(400 / Math.sqrt(800)) / spread, within(5e-7));
     assertThat(f.get(Feature.HOME_DISTANCE_KM)).isCloseTo(111.2, within(0.5));
     // Always at the same spot: the usual distance is floored at 1 km.
     assertThat(f.get(Feature.HOME_DISTANCE_RATIO)).isCloseTo(111.2, within(0.5));
-    assertThat(f.get(Feature.CHANNEL_SHARE)).isEqualTo(1.0 / 13);
+    assertThat(f.get(Feature.CHANNEL_SHARE)).isEqualTo(FeatureVector.logged(1.0 / 13));
   }
 
   @Test
@@ -99,9 +100,9 @@ class FeatureExtractorTest {
     // mean 30, sample sd sqrt(10 * 100 / 9) = 10.54, max 40
     FeatureVector f = features(tenNoonDays(), Tx.at(MONDAY_NOON, "120.00").build());
 
-    assertThat(f.get(Feature.AMOUNT_TO_MEAN_RATIO)).isCloseTo(4.0, within(1e-9));
-    assertThat(f.get(Feature.AMOUNT_TO_MAX_RATIO)).isCloseTo(3.0, within(1e-9));
-    assertThat(f.get(Feature.AMOUNT_ZSCORE)).isCloseTo(90 / Math.sqrt(1000.0 / 9), within(1e-9));
+    assertThat(f.get(Feature.AMOUNT_TO_MEAN_RATIO)).isCloseTo(4.0, within(5e-7));
+    assertThat(f.get(Feature.AMOUNT_TO_MAX_RATIO)).isCloseTo(3.0, within(5e-7));
+    assertThat(f.get(Feature.AMOUNT_ZSCORE)).isCloseTo(90 / Math.sqrt(1000.0 / 9), within(5e-7));
     assertThat(f.get(Feature.HISTORY_COUNT)).isEqualTo(10);
   }
 
@@ -115,7 +116,7 @@ class FeatureExtractorTest {
     FeatureVector f = features(same, Tx.at(after(MONDAY_NOON, hours(2)), "101.00").build());
 
     // sd 0 is floored at 10 % of the mean (10.00): one unit above is 0.1 sd, not infinity
-    assertThat(f.get(Feature.AMOUNT_ZSCORE)).isCloseTo(0.1, within(1e-9));
+    assertThat(f.get(Feature.AMOUNT_ZSCORE)).isCloseTo(0.1, within(5e-7));
   }
 
   @Test
@@ -294,7 +295,7 @@ class FeatureExtractorTest {
 
     // today: 30.00 + 150.00; the ten days before averaged 30.00
     assertThat(f.get(Feature.DAILY_SPEND)).isEqualTo(180.0);
-    assertThat(f.get(Feature.DAILY_SPEND_RATIO)).isCloseTo(6.0, within(1e-9));
+    assertThat(f.get(Feature.DAILY_SPEND_RATIO)).isCloseTo(6.0, within(5e-7));
   }
 
   @Test
@@ -302,7 +303,7 @@ class FeatureExtractorTest {
     FeatureVector f = features(tenNoonDays(), Tx.at(MONDAY_NOON, "90.00").build());
 
     assertThat(f.get(Feature.DAILY_SPEND)).isEqualTo(90.0);
-    assertThat(f.get(Feature.DAILY_SPEND_RATIO)).isCloseTo(3.0, within(1e-9));
+    assertThat(f.get(Feature.DAILY_SPEND_RATIO)).isCloseTo(3.0, within(5e-7));
   }
 
   @Test
