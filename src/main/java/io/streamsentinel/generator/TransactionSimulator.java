@@ -43,14 +43,10 @@ public final class TransactionSimulator {
     World world = settings.world();
     // The fjord world's fraud and the mesa world's spending and fraud need to know the users'
     // segments; the factory is kept for them.
-    FjordUserFactory fjordUsers =
-        world == World.FJORD
-            ? new FjordUserFactory(master.split(), FjordUserFactory.populationTag(settings.seed()))
-            : null;
-    MesaUserFactory mesaUsers =
-        world == World.MESA
-            ? new MesaUserFactory(master.split(), MesaUserFactory.populationTag(settings.seed()))
-            : null;
+    SegmentedPopulation<FjordSegment> fjordUsers =
+        world == World.FJORD ? FjordUserFactory.population(master.split(), settings.seed()) : null;
+    SegmentedPopulation<MesaSegment> mesaUsers =
+        world == World.MESA ? MesaUserFactory.population(master.split(), settings.seed()) : null;
     this.users =
         switch (world) {
           case DEFAULT ->
