@@ -29,6 +29,10 @@ final class FjordUserFactory {
   /** The world's population for a seed, drawn from {@code rng}. */
   static SegmentedPopulation<FjordSegment> population(SplittableRandom rng, long seed) {
     return new SegmentedPopulation<>(
-        rng, populationTag(seed), FjordSegment::draw, FjordCities::drawHome, BOUNDS);
+        rng,
+        populationTag(seed),
+        FjordSegment::draw,
+        (segment, random) -> FjordCities.drawHome(random),
+        BOUNDS);
   }
 }

@@ -104,7 +104,7 @@ final class MesaSpending implements EverydaySpending {
       merchantIndex =
           merchants.notFavouriteOf(user, merchantsByCategory[segment.drawCategory(rng).ordinal()]);
     } else {
-      merchantIndex = pickFavourite(user, segment);
+      merchantIndex = merchants.loyalFavourite(user, segment.loyalty());
     }
     user.visit(merchantIndex);
     Merchant merchant = MerchantCatalog.get(merchantIndex);
@@ -162,14 +162,6 @@ final class MesaSpending implements EverydaySpending {
               || dayOfMonth == date.lengthOfMonth();
     }
     return paydayCache;
-  }
-
-  /** The first favourite with the segment's loyalty, else any favourite alike. */
-  private int pickFavourite(UserState user, MesaSegment segment) {
-    if (rng.nextDouble() < segment.loyalty()) {
-      return user.favourites[0];
-    }
-    return user.favourites[rng.nextInt(user.favourites.length)];
   }
 
   private BigDecimal amountFor(UserState user, Merchant merchant, boolean payday) {

@@ -29,6 +29,10 @@ final class MesaUserFactory {
   /** The world's population for a seed, drawn from {@code rng}. */
   static SegmentedPopulation<MesaSegment> population(SplittableRandom rng, long seed) {
     return new SegmentedPopulation<>(
-        rng, populationTag(seed), MesaSegment::draw, MesaCities::drawHome, BOUNDS);
+        rng,
+        populationTag(seed),
+        MesaSegment::draw,
+        (segment, random) -> MesaCities.drawHome(random),
+        BOUNDS);
   }
 }

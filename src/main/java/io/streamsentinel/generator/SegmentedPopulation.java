@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
 
@@ -40,20 +41,21 @@ final class SegmentedPopulation<S extends CardHolderSegment> {
   private final PopulationDraws draws;
   private final String population;
   private final Function<SplittableRandom, S> segmentDraw;
-  private final Function<SplittableRandom, City> homeDraw;
+  private final BiFunction<S, SplittableRandom, City> homeDraw;
   private final Bounds bounds;
   private final List<S> segments = new ArrayList<>();
 
   /**
    * @param population the population tag of the user ids
    * @param segmentDraw a segment, in proportion to its share of the population
-   * @param homeDraw a home city, in proportion to population
+   * @param homeDraw a home city for a user of a segment, in proportion to population (of the
+   *     segment, where a world spreads its segments differently)
    */
   SegmentedPopulation(
       SplittableRandom rng,
       String population,
       Function<SplittableRandom, S> segmentDraw,
-      Function<SplittableRandom, City> homeDraw,
+      BiFunction<S, SplittableRandom, City> homeDraw,
       Bounds bounds) {
     this.rng = rng;
     this.draws = new PopulationDraws(rng);
@@ -79,7 +81,7 @@ final class SegmentedPopulation<S extends CardHolderSegment> {
     CardHolderSegment.Spend spend = segment.spend();
     CardHolderSegment.Rhythm rhythm = segment.rhythm();
     CardHolderSegment.Habits habits = segment.habits();
-    City home = homeDraw.apply(rng);
+    City home = homeDraw.apply(segment, rng);
     double typical =
         draws.logNormal(
             spend.typicalMedian(), spend.typicalSigma(), bounds.minTypical(), bounds.maxTypical());
