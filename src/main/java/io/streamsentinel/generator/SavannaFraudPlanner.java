@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  *
  * <p>Two kinds strike where a card was just used, so they wait for the right genuine payment: a
  * card swap for the next withdrawal at an ATM, a double swipe for the next payment in person at a
- * restaurant or a fuel station (where staff take the card). Such a pattern is owed until then; it
- * still comes, so the labelled share keeps to the fraud rate.
+ * restaurant or a fuel station (where staff take the card), of someone no other pattern is under
+ * way against. Such a pattern is owed until then; it still comes, so the labelled share keeps to
+ * the fraud rate.
  */
 final class SavannaFraudPlanner extends QueuedFraudSource {
 
@@ -80,8 +81,11 @@ final class SavannaFraudPlanner extends QueuedFraudSource {
       }
     }
     PlannedEvent genuine = lastEveryday.get();
-    if (genuine == null || genuine.user() != current || genuine.atMicros() != nowMicros) {
-      return;
+    if (genuine == null
+        || genuine.user() != current
+        || genuine.atMicros() != nowMicros
+        || current.lastAtMicros() > nowMicros) {
+      return; // not the event just emitted, or its user is in the middle of another pattern
     }
     if (owedCardSwaps > 0 && genuine.channel() == Channel.ATM) {
       owedCardSwaps--;
