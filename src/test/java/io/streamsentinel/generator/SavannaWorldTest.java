@@ -1,0 +1,259 @@
+package io.streamsentinel.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamsentinel.domain.Channel;
+import io.streamsentinel.domain.Label;
+import io.streamsentinel.domain.Transaction;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fifth, blind world as a whole: reproducible, really another world than the four others, fraud
+ * at the set rate with each of its kinds in proportion, labels for all of it.
+ */
+class SavannaWorldTest {
+
+  private static final double FRAUD_RATE = 0.02;
+  private static final GeneratorSettings SETTINGS =
+      GeneratorSettings.withSeed(2025)
+          .withUsers(2_000)
+          .withFraudRate(FRAUD_RATE)
+          .withWorld(World.SAVANNA);
+  static final SimulatedStream SAVANNA = SimulatedStream.take(SETTINGS, 200_000);
+  private static final SimulatedStream MESA = MesaWorldTest.MESA;
+  private static final SimulatedStream FJORD = FjordWorldTest.FJORD;
+  private static final SimulatedStream HARBOR = HarborWorldTest.HARBOR;
+  private static final SimulatedStream DEFAULT = HarborWorldTest.DEFAULT;
+
+  @Test
+  void shouldRepeatTheSameEventsForTheSameSeedAndWorld() {
+    assertThat(SimulatedStream.take(SETTINGS, 20_000).events())
+        .isEqualTo(SAVANNA.events().subList(0, 20_000));
+    assertThat(SimulatedStream.take(SETTINGS.withSeed(2026), 1_000).events())
+        .isNotEqualTo(SAVANNA.events().subList(0, 1_000));
+  }
+
+  @Test
+  void shouldNeverShareUserOrTransactionIdsWithTheOtherWorldsOfTheSameSeed() {
+    assertThat(SAVANNA.users().keySet())
+        .doesNotContainAnyElementsOf(DEFAULT.users().keySet())
+        .doesNotContainAnyElementsOf(HARBOR.users().keySet())
+        .doesNotContainAnyElementsOf(FJORD.users().keySet())
+        .doesNotContainAnyElementsOf(MESA.users().keySet());
+    assertThat(SAVANNA.events().get(0).transactionId()).isEqualTo("tx_savanna_7e9_0");
+    Set<String> others =
+        Stream.of(DEFAULT, HARBOR, FJORD, MESA)
+            .flatMap(s -> s.events().stream())
+            .map(Transaction::transactionId)
+            .collect(Collectors.toSet());
+    assertThat(SAVANNA.events()).noneMatch(t -> others.contains(t.transactionId()));
+  }
+
+  @Test
+  void shouldLiveInKenyanCitiesAndPayInWholeShillingsWithinTheCodecsBound() {
+    assertThat(SAVANNA.events())
+        .allSatisfy(
+            t -> {
+              assertThat(t.currency()).isEqualTo("KES");
+              assertThat(SAVANNA.userOf(t).country()).isEqualTo("KE");
+              assertThat(t.amount().scale()).isEqualTo(2);
+              assertThat(t.amount().stripTrailingZeros().scale()).isLessThanOrEqualTo(0);
+              assertThat(t.amount()).isPositive().isLessThan(BigDecimal.valueOf(1_000_000));
+            });
+    assertThat(
+            SAVANNA.events().stream()
+                .filter(t -> t.country().equals("KE"))
+                .map(Transaction::city)
+                .collect(Collectors.toSet()))
+        .hasSize(SavannaCities.all().size());
+  }
+
+  @Test
+  void shouldSpendOnTheScaleOfShillingsUnlikeEveryOtherWorld() {
+    double median = quantile(normal(SAVANNA), 0.5);
+    assertThat(median / quantile(normal(DEFAULT), 0.5)).isBetween(20.0, 100.0);
+    assertThat(median / quantile(normal(FJORD), 0.5)).isBetween(2.0, 8.0);
+    assertThat(median / quantile(normal(HARBOR), 0.5)).isBetween(0.3, 0.8);
+    assertThat(median / quantile(normal(MESA), 0.5)).isBetween(0.05, 0.25);
+  }
+
+  @Test
+  void shouldDrawCashAndDoTheBigShopWhenTheMonthsSalariesAndAllowancesArrive() {
+    Predicate<Transaction> atm = t -> t.channel() == Channel.ATM;
+    List<Transaction> onPaydays =
+        normal(SAVANNA).stream().filter(SavannaWorldTest::onSalaryOrAllowanceDay).toList();
+    List<Transaction> otherDays =
+        normal(SAVANNA).stream().filter(t -> !onSalaryOrAllowanceDay(t)).toList();
+    assertThat(share(onPaydays, atm)).isGreaterThan(1.15 * share(otherDays, atm));
+    for (SimulatedStream other : List.of(DEFAULT, HARBOR, FJORD)) {
+      assertThat(share(normal(SAVANNA), atm)).isGreaterThan(share(normal(other), atm));
+    }
+  }
+
+  @Test
+  void shouldSpendWeekendsUpcountryAlwaysInTheSameTown() {
+    List<Transaction> away =
+        normal(SAVANNA).stream()
+            .filter(t -> t.country().equals("KE"))
+            .filter(t -> !t.city().equals(SAVANNA.userOf(t).homeCity().name()))
+            .toList();
+    assertThat(away.size() / (double) normal(SAVANNA).size()).isBetween(0.005, 0.08);
+    Set<DayOfWeek> weekend =
+        EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY, DayOfWeek.MONDAY);
+    Set<String> upcountry =
+        SavannaCities.upcountry().stream().map(City::name).collect(Collectors.toSet());
+    assertThat(away)
+        .allSatisfy(
+            t -> {
+              assertThat(localDate(t).getDayOfWeek()).isIn(weekend);
+              assertThat(t.city()).isIn(upcountry);
+            });
+    assertThat(away.stream().collect(Collectors.groupingBy(Transaction::userId)).values())
+        .allSatisfy(
+            trips -> assertThat(trips.stream().map(Transaction::city).distinct()).hasSize(1));
+  }
+
+  @Test
+  void shouldLetRelativesAbroadPaySomeOnlineOrdersFromTheirOwnPhoneAndCity() {
+    List<Transaction> abroad =
+        normal(SAVANNA).stream().filter(t -> !t.country().equals("KE")).toList();
+    assertThat(abroad.size() / (double) normal(SAVANNA).size()).isBetween(0.002, 0.05);
+    Set<String> diaspora =
+        SavannaCities.diaspora().stream().map(City::name).collect(Collectors.toSet());
+    assertThat(abroad)
+        .allSatisfy(
+            t -> {
+              List<String> devices = SAVANNA.userOf(t).deviceIds();
+              assertThat(t.channel()).isEqualTo(Channel.ONLINE);
+              assertThat(t.city()).isIn(diaspora);
+              assertThat(devices).hasSizeGreaterThan(1);
+              assertThat(t.deviceId()).isEqualTo(devices.get(devices.size() - 1));
+            });
+    assertThat(abroad.stream().collect(Collectors.groupingBy(Transaction::userId)).values())
+        .allSatisfy(
+            orders -> assertThat(orders.stream().map(Transaction::city).distinct()).hasSize(1));
+  }
+
+  @Test
+  void shouldStartBeforeDawnLikeNoWorldButMesa() {
+    double dawn = share(normal(SAVANNA), t -> hourOf(t) == 5);
+    for (SimulatedStream other : List.of(FJORD, HARBOR, DEFAULT)) {
+      assertThat(dawn).isGreaterThan(1.5 * share(normal(other), t -> hourIn(other, t) == 5));
+    }
+  }
+
+  @Test
+  void shouldLabelAboutTheConfiguredFractionOfEventsWithEachPatternInProportion() {
+    List<Transaction> fraud = SAVANNA.events().stream().filter(Transaction::isFraud).toList();
+    double fraction = (double) fraud.size() / SAVANNA.events().size();
+    assertThat(fraction).isBetween(FRAUD_RATE * 0.8, FRAUD_RATE * 1.2);
+    Map<SavannaFraudPattern, Long> counts = new EnumMap<>(SavannaFraudPattern.class);
+    fraud.forEach(t -> counts.merge(SavannaFraudPattern.fromWire(t.fraudPattern()), 1L, Long::sum));
+    double totalMean =
+        Arrays.stream(SavannaFraudPattern.values()).mapToDouble(FraudKind::meanEvents).sum();
+    for (SavannaFraudPattern pattern : SavannaFraudPattern.values()) {
+      double expected = pattern.meanEvents() / totalMean;
+      double observed = counts.getOrDefault(pattern, 0L) / (double) fraud.size();
+      assertThat(observed).as("share of %s", pattern).isBetween(expected * 0.7, expected * 1.3);
+    }
+  }
+
+  @Test
+  void shouldFollowAnotherFraudRate() {
+    double rate = 0.1;
+    List<Transaction> events = SimulatedStream.take(SETTINGS.withFraudRate(rate), 200_000).events();
+    double fraction = events.stream().filter(Transaction::isFraud).count() / 200_000.0;
+    assertThat(fraction).isBetween(rate * 0.8, rate * 1.2);
+  }
+
+  @Test
+  void shouldInjectNoneOfTheOtherWorldsPatterns() {
+    Set<String> otherNames =
+        Stream.of(
+                FraudPattern.values(),
+                HarborFraudPattern.values(),
+                FjordFraudPattern.values(),
+                MesaFraudPattern.values())
+            .flatMap(Arrays::stream)
+            .map(FraudKind::wireName)
+            .collect(Collectors.toSet());
+    assertThat(SAVANNA.events())
+        .allSatisfy(t -> assertThat(t.fraudPattern() != null).isEqualTo(t.isFraud()))
+        .noneMatch(t -> otherNames.contains(t.fraudPattern()));
+    assertThat(SimulatedStream.take(SETTINGS.withFraudRate(0), 50_000).events())
+        .noneMatch(Transaction::isFraud);
+  }
+
+  @Test
+  void shouldSendAChargebackForEverySavannaFraud() {
+    LabelFeed feed = new LabelFeed(LabelFeed.Policy.defaults(), SETTINGS.seed());
+    Map<String, Transaction> byId = new HashMap<>();
+    List<Transaction> events = SAVANNA.events().subList(0, 50_000);
+    events.forEach(
+        t -> {
+          feed.observe(t);
+          byId.put(t.transactionId(), t);
+        });
+    Instant after =
+        events.get(events.size() - 1).timestamp().plus(LabelFeed.Policy.defaults().latest());
+    List<Label> chargebacks = feed.due(after).stream().filter(Label::fraud).toList();
+    assertThat(chargebacks).hasSize((int) events.stream().filter(Transaction::isFraud).count());
+    assertThat(chargebacks)
+        .allSatisfy(l -> assertThat(byId.get(l.transactionId()).isFraud()).isTrue());
+    assertThat(
+            chargebacks.stream()
+                .map(l -> byId.get(l.transactionId()).fraudPattern())
+                .collect(Collectors.toSet()))
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(SavannaFraudPattern.values())
+                .map(SavannaFraudPattern::wireName)
+                .toList());
+  }
+
+  /** Local hour of an event of this world's stream. */
+  static int hourOf(Transaction t) {
+    return hourIn(SAVANNA, t);
+  }
+
+  private static int hourIn(SimulatedStream stream, Transaction t) {
+    return t.timestamp().atOffset(stream.userOf(t).utcOffset()).getHour();
+  }
+
+  private static LocalDate localDate(Transaction t) {
+    return t.timestamp().atOffset(SAVANNA.userOf(t).utcOffset()).toLocalDate();
+  }
+
+  /** On the 25th or the 1st, or the day after either: when salaries and allowances arrive. */
+  private static boolean onSalaryOrAllowanceDay(Transaction t) {
+    int day = localDate(t).getDayOfMonth();
+    return day == 25 || day == 26 || day == 1 || day == 2;
+  }
+
+  private static List<Transaction> normal(SimulatedStream stream) {
+    return stream.events().stream().filter(t -> !t.isFraud()).toList();
+  }
+
+  private static double share(List<Transaction> events, Predicate<Transaction> test) {
+    return events.stream().filter(test).count() / (double) events.size();
+  }
+
+  private static double quantile(List<Transaction> events, double q) {
+    double[] amounts =
+        events.stream().mapToDouble(t -> t.amount().doubleValue()).sorted().toArray();
+    return amounts[(int) (q * (amounts.length - 1))];
+  }
+}
