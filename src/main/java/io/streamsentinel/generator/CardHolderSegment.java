@@ -3,23 +3,50 @@ package io.streamsentinel.generator;
 import java.util.SplittableRandom;
 
 /**
- * A kind of card holder in a segmented world (fjord, mesa, savanna): what {@link
+ * A kind of card holder in a segmented world (harbor, fjord, mesa, savanna): what {@link
  * SegmentedPopulation} draws each of its users' amount scale, rhythm and habits from. Each world's
- * segment enum adds what only its own spending and fraud need.
+ * segment enum holds its {@link Traits} and adds what only its own spending and fraud need.
  */
 interface CardHolderSegment {
 
+  /** What every segmented world's segments have. */
+  Traits traits();
+
   /** The segment's amounts, in the world's currency. */
-  Spend spend();
+  default Spend spend() {
+    return traits().spend();
+  }
 
   /** The segment's activity and daily rhythm. */
-  Rhythm rhythm();
+  default Rhythm rhythm() {
+    return traits().rhythm();
+  }
 
   /** The segment's shopping habits. */
-  Habits habits();
+  default Habits habits() {
+    return traits().habits();
+  }
 
   /** A category this segment shops in, in proportion to its weights. */
-  MerchantCategory drawCategory(SplittableRandom rng);
+  default MerchantCategory drawCategory(SplittableRandom rng) {
+    return HarborSegment.draw(traits().categoryWeights(), rng);
+  }
+
+  /**
+   * What every segmented world's segments have.
+   *
+   * @param categoryWeights relative share of purchases per category, in {@link MerchantCategory}
+   *     declaration order; never written after construction
+   */
+  record Traits(Spend spend, Rhythm rhythm, Habits habits, int[] categoryWeights) {
+
+    public Traits {
+      if (categoryWeights.length != MerchantCategory.values().length) {
+        throw new IllegalArgumentException("one weight per category");
+      }
+      categoryWeights = categoryWeights.clone();
+    }
+  }
 
   /**
    * Amounts, in the world's currency.

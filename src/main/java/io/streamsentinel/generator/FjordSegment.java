@@ -46,40 +46,16 @@ enum FjordSegment implements CardHolderSegment {
   private static final int TOTAL_SHARE = Arrays.stream(VALUES).mapToInt(s -> s.share).sum();
 
   private final int share;
-  private final Spend spend;
-  private final Rhythm rhythm;
-  private final Habits habits;
-  private final int[] categoryWeights;
+  private final Traits traits;
 
   FjordSegment(int share, Spend spend, Rhythm rhythm, Habits habits, int[] categoryWeights) {
-    if (categoryWeights.length != MerchantCategory.values().length) {
-      throw new IllegalArgumentException(name() + ": one weight per category");
-    }
     this.share = share;
-    this.spend = spend;
-    this.rhythm = rhythm;
-    this.habits = habits;
-    this.categoryWeights = categoryWeights;
+    this.traits = new Traits(spend, rhythm, habits, categoryWeights);
   }
 
   @Override
-  public Spend spend() {
-    return spend;
-  }
-
-  @Override
-  public Rhythm rhythm() {
-    return rhythm;
-  }
-
-  @Override
-  public Habits habits() {
-    return habits;
-  }
-
-  @Override
-  public MerchantCategory drawCategory(SplittableRandom rng) {
-    return HarborSegment.draw(categoryWeights, rng);
+  public Traits traits() {
+    return traits;
   }
 
   /** A segment, in proportion to its share of the population. */

@@ -75,12 +75,9 @@ enum MesaSegment implements CardHolderSegment {
   private static final int[] SHARES = Arrays.stream(VALUES).mapToInt(s -> s.share).toArray();
 
   private final int share;
-  private final Spend spend;
-  private final Rhythm rhythm;
-  private final Habits habits;
+  private final Traits traits;
   private final double loyalty;
   private final Reach reach;
-  private final int[] categoryWeights;
 
   /**
    * @param loyalty chance that a purchase at a favourite is at the first favourite; the rest are
@@ -94,31 +91,15 @@ enum MesaSegment implements CardHolderSegment {
       double loyalty,
       Reach reach,
       int[] categoryWeights) {
-    if (categoryWeights.length != MerchantCategory.values().length) {
-      throw new IllegalArgumentException(name() + ": one weight per category");
-    }
     this.share = share;
-    this.spend = spend;
-    this.rhythm = rhythm;
-    this.habits = habits;
+    this.traits = new Traits(spend, rhythm, habits, categoryWeights);
     this.loyalty = loyalty;
     this.reach = reach;
-    this.categoryWeights = categoryWeights;
   }
 
   @Override
-  public Spend spend() {
-    return spend;
-  }
-
-  @Override
-  public Rhythm rhythm() {
-    return rhythm;
-  }
-
-  @Override
-  public Habits habits() {
-    return habits;
+  public Traits traits() {
+    return traits;
   }
 
   /** Chance that a purchase at a favourite is at the first favourite. */
@@ -128,11 +109,6 @@ enum MesaSegment implements CardHolderSegment {
 
   Reach reach() {
     return reach;
-  }
-
-  @Override
-  public MerchantCategory drawCategory(SplittableRandom rng) {
-    return HarborSegment.draw(categoryWeights, rng);
   }
 
   /** A segment, in proportion to its share of the population. */

@@ -129,13 +129,10 @@ enum SavannaSegment implements CardHolderSegment {
   private static final int[] SHARES = Arrays.stream(VALUES).mapToInt(s -> s.share).toArray();
 
   private final int share;
-  private final Spend spend;
-  private final Rhythm rhythm;
-  private final Habits habits;
+  private final Traits traits;
   private final double loyalty;
   private final Income income;
   private final Reach reach;
-  private final int[] categoryWeights;
   private final int[] cityWeights;
 
   /**
@@ -152,36 +149,20 @@ enum SavannaSegment implements CardHolderSegment {
       Reach reach,
       int[] categoryWeights,
       int[] cityWeights) {
-    if (categoryWeights.length != MerchantCategory.values().length) {
-      throw new IllegalArgumentException(name() + ": one weight per category");
-    }
     if (cityWeights.length != SavannaCities.all().size()) {
       throw new IllegalArgumentException(name() + ": one weight per city");
     }
     this.share = share;
-    this.spend = spend;
-    this.rhythm = rhythm;
-    this.habits = habits;
+    this.traits = new Traits(spend, rhythm, habits, categoryWeights);
     this.loyalty = loyalty;
     this.income = income;
     this.reach = reach;
-    this.categoryWeights = categoryWeights;
     this.cityWeights = cityWeights;
   }
 
   @Override
-  public Spend spend() {
-    return spend;
-  }
-
-  @Override
-  public Rhythm rhythm() {
-    return rhythm;
-  }
-
-  @Override
-  public Habits habits() {
-    return habits;
+  public Traits traits() {
+    return traits;
   }
 
   /** Chance that a purchase at a favourite is at the first favourite. */
@@ -195,11 +176,6 @@ enum SavannaSegment implements CardHolderSegment {
 
   Reach reach() {
     return reach;
-  }
-
-  @Override
-  public MerchantCategory drawCategory(SplittableRandom rng) {
-    return HarborSegment.draw(categoryWeights, rng);
   }
 
   /** A home city for a user of this segment, in proportion to where the segment lives. */

@@ -57,8 +57,7 @@ public final class TransactionSimulator {
               new UserFactory(master.split(), UserFactory.populationTag(settings.seed()))
                   .create(settings.users());
           case HARBOR ->
-              new HarborUserFactory(
-                      master.split(), HarborUserFactory.populationTag(settings.seed()))
+              HarborUserFactory.population(master.split(), settings.seed())
                   .create(settings.users());
           case FJORD -> fjordUsers.create(settings.users());
           case MESA -> mesaUsers.create(settings.users());
