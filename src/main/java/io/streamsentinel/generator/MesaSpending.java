@@ -3,7 +3,6 @@ package io.streamsentinel.generator;
 import io.streamsentinel.domain.Channel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -55,7 +54,7 @@ final class MesaSpending implements EverydaySpending {
 
   private final SplittableRandom rng;
   private final SimulatedTimeline timeline;
-  private final Map<SyntheticUser, MesaSegment> segments = new IdentityHashMap<>();
+  private final Map<SyntheticUser, MesaSegment> segments;
   private final MerchantPicker merchants;
   private final int[][] merchantsByCategory = MerchantCatalog.indicesByCategory();
   private final int[] atms =
@@ -71,23 +70,14 @@ final class MesaSpending implements EverydaySpending {
   private boolean paydayCache;
 
   /**
-   * @param users every user, in the order of {@code userSegments}
-   * @param userSegments the segment of each user
+   * @param segments the segment of every user, by the user
    */
   MesaSpending(
-      SplittableRandom rng,
-      SimulatedTimeline timeline,
-      List<SyntheticUser> users,
-      List<MesaSegment> userSegments) {
-    if (users.size() != userSegments.size()) {
-      throw new IllegalArgumentException("one segment per user");
-    }
+      SplittableRandom rng, SimulatedTimeline timeline, Map<SyntheticUser, MesaSegment> segments) {
     this.rng = rng;
     this.timeline = timeline;
     this.merchants = new MerchantPicker(rng);
-    for (int i = 0; i < userSegments.size(); i++) {
-      segments.put(users.get(i), userSegments.get(i));
-    }
+    this.segments = segments;
     this.trips = new WeekendTrips(rng.nextLong());
   }
 

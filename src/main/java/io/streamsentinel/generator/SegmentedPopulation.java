@@ -2,7 +2,10 @@ package io.streamsentinel.generator;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.DoubleFunction;
@@ -44,6 +47,7 @@ final class SegmentedPopulation<S extends CardHolderSegment> {
   private final BiFunction<S, SplittableRandom, City> homeDraw;
   private final Bounds bounds;
   private final List<S> segments = new ArrayList<>();
+  private final Map<SyntheticUser, S> segmentsByUser = new IdentityHashMap<>();
 
   /**
    * @param population the population tag of the user ids
@@ -75,6 +79,11 @@ final class SegmentedPopulation<S extends CardHolderSegment> {
     return List.copyOf(segments);
   }
 
+  /** The segment of every user created so far, by the user (by identity); unmodifiable. */
+  Map<SyntheticUser, S> segmentsByUser() {
+    return Collections.unmodifiableMap(segmentsByUser);
+  }
+
   private SyntheticUser create(String userId) {
     S segment = segmentDraw.apply(rng);
     segments.add(segment);
@@ -85,22 +94,25 @@ final class SegmentedPopulation<S extends CardHolderSegment> {
     double typical =
         draws.logNormal(
             spend.typicalMedian(), spend.typicalSigma(), bounds.minTypical(), bounds.maxTypical());
-    return new SyntheticUser(
-        userId,
-        home,
-        home.latitude() + draws.jitter(bounds.homeJitterDegrees()),
-        home.longitude() + draws.jitter(bounds.homeJitterDegrees()),
-        bounds.money().apply(typical),
-        rng.nextDouble(spend.spreadMin(), spend.spreadMax()),
-        rng.nextInt(rhythm.startMin(), rhythm.startMax()),
-        rng.nextInt(rhythm.endMin(), rhythm.endMax()),
-        draws.favourites(
-            () -> segment.drawCategory(rng),
-            rng.nextInt(habits.favouritesMin(), habits.favouritesMax())),
-        draws.devices(rng.nextInt(1, habits.devicesMax() + 1)),
-        draws.cardLast4(),
-        rng.nextDouble(habits.onlineMin(), habits.onlineMax()),
-        draws.logNormal(
-            rhythm.rateMedian(), rhythm.rateSigma(), bounds.minRate(), bounds.maxRate()));
+    SyntheticUser user =
+        new SyntheticUser(
+            userId,
+            home,
+            home.latitude() + draws.jitter(bounds.homeJitterDegrees()),
+            home.longitude() + draws.jitter(bounds.homeJitterDegrees()),
+            bounds.money().apply(typical),
+            rng.nextDouble(spend.spreadMin(), spend.spreadMax()),
+            rng.nextInt(rhythm.startMin(), rhythm.startMax()),
+            rng.nextInt(rhythm.endMin(), rhythm.endMax()),
+            draws.favourites(
+                () -> segment.drawCategory(rng),
+                rng.nextInt(habits.favouritesMin(), habits.favouritesMax())),
+            draws.devices(rng.nextInt(1, habits.devicesMax() + 1)),
+            draws.cardLast4(),
+            rng.nextDouble(habits.onlineMin(), habits.onlineMax()),
+            draws.logNormal(
+                rhythm.rateMedian(), rhythm.rateSigma(), bounds.minRate(), bounds.maxRate()));
+    segmentsByUser.put(user, segment);
+    return user;
   }
 }

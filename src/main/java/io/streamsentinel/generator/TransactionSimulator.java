@@ -73,10 +73,10 @@ public final class TransactionSimulator {
           case DEFAULT -> new NormalSpending(master.split());
           case HARBOR -> new HarborSpending(master.split());
           case FJORD -> new FjordSpending(master.split());
-          case MESA -> new MesaSpending(master.split(), timeline, users, mesaUsers.segments());
+          case MESA -> new MesaSpending(master.split(), timeline, mesaUsers.segmentsByUser());
           case SAVANNA ->
               savannaSpending =
-                  new SavannaSpending(master.split(), timeline, users, savannaUsers.segments());
+                  new SavannaSpending(master.split(), timeline, savannaUsers.segmentsByUser());
         };
     this.fraud =
         switch (world) {
