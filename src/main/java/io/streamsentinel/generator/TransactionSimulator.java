@@ -66,7 +66,7 @@ public final class TransactionSimulator {
     UserState[] states = users.stream().map(UserState::new).toArray(UserState[]::new);
     this.timeline = new SimulatedTimeline(settings.start());
     this.arrivals = new ArrivalProcess(states, timeline, master.split());
-    // The savanna world's fraud strikes after some genuine payments, so it reads the last one.
+    // Kept for the savanna world's planner (see SavannaFraudPlanner).
     SavannaSpending savannaSpending = null;
     this.spending =
         switch (world) {
