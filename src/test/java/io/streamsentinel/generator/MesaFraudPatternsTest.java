@@ -39,13 +39,7 @@ class MesaFraudPatternsTest {
               assertThat(t.country()).isEqualTo("CR");
               assertThat(t.amount()).isGreaterThanOrEqualTo(BigDecimal.valueOf(1_000));
             });
-    for (List<Transaction> run : PatternRuns.byUserAndPattern(fraud).values()) {
-      for (int i = 1; i < run.size(); i++) {
-        assertThat(PatternRuns.gap(run.get(i - 1), run.get(i)))
-            .as("gap within %s", run.get(i).fraudPattern())
-            .isGreaterThanOrEqualTo(Duration.ofMinutes(1));
-      }
-    }
+    PatternRuns.assertMinutesApart(PatternRuns.byUserAndPattern(fraud).values());
   }
 
   @Test

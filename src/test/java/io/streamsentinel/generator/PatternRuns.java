@@ -6,6 +6,7 @@ import io.streamsentinel.domain.Transaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +45,28 @@ record PatternRuns(SimulatedStream stream, Instant lastWholeRunStart) {
         .collect(
             Collectors.groupingBy(
                 t -> t.userId() + "/" + t.fraudPattern(), LinkedHashMap::new, Collectors.toList()));
+  }
+
+  /** The events grouped per user, pattern and device, each group in stream order. */
+  static Collection<List<Transaction>> byUserPatternAndDevice(List<Transaction> events) {
+    return events.stream()
+        .collect(
+            Collectors.groupingBy(
+                t -> t.userId() + "/" + t.fraudPattern() + "/" + t.deviceId(),
+                LinkedHashMap::new,
+                Collectors.toList()))
+        .values();
+  }
+
+  /** Asserts that within each group, each event comes at least a minute after the one before. */
+  static void assertMinutesApart(Collection<List<Transaction>> groups) {
+    for (List<Transaction> run : groups) {
+      for (int i = 1; i < run.size(); i++) {
+        assertThat(gap(run.get(i - 1), run.get(i)))
+            .as("gap within %s", run.get(i).fraudPattern())
+            .isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+      }
+    }
   }
 
   /**

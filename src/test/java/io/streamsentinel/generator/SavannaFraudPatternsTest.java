@@ -6,8 +6,6 @@ import io.streamsentinel.domain.Channel;
 import io.streamsentinel.domain.Transaction;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -42,13 +40,7 @@ class SavannaFraudPatternsTest {
                           .equals(SavannaFraudPattern.CROSS_BORDER_REMOTE_PURCHASE.wireName()));
               assertThat(t.amount()).isGreaterThanOrEqualTo(BigDecimal.valueOf(30));
             });
-    for (List<Transaction> run : byDevice(fraud)) {
-      for (int i = 1; i < run.size(); i++) {
-        assertThat(PatternRuns.gap(run.get(i - 1), run.get(i)))
-            .as("gap within %s", run.get(i).fraudPattern())
-            .isGreaterThanOrEqualTo(Duration.ofMinutes(1));
-      }
-    }
+    PatternRuns.assertMinutesApart(PatternRuns.byUserPatternAndDevice(fraud));
   }
 
   @Test
@@ -128,7 +120,8 @@ class SavannaFraudPatternsTest {
               assertThat(t.amount())
                   .isBetween(BigDecimal.valueOf(2_500), BigDecimal.valueOf(150_000));
             });
-    for (List<Transaction> run : RUNS.wholeRuns(byDevice(events), Duration.ofHours(12))) {
+    for (List<Transaction> run :
+        RUNS.wholeRuns(PatternRuns.byUserPatternAndDevice(events), Duration.ofHours(12))) {
       assertThat(run).hasSizeBetween(1, 5);
       assertThat(run.stream().map(Transaction::city).distinct()).hasSize(1);
     }
@@ -150,7 +143,8 @@ class SavannaFraudPatternsTest {
                   .isIn("gift_cards", "entertainment", "online_services");
               assertThat(t.amount()).isBetween(BigDecimal.valueOf(250), BigDecimal.valueOf(6_000));
             });
-    for (List<Transaction> run : RUNS.wholeRuns(byDevice(events), Duration.ofDays(3))) {
+    for (List<Transaction> run :
+        RUNS.wholeRuns(PatternRuns.byUserPatternAndDevice(events), Duration.ofDays(3))) {
       assertThat(run).hasSizeBetween(1, 6);
     }
   }
@@ -207,17 +201,6 @@ class SavannaFraudPatternsTest {
     }
     assertThat(genuine).as("the genuine payment before %s", labelled.transactionId()).isNotNull();
     return genuine;
-  }
-
-  /** The events grouped per user, pattern and device, each group in stream order. */
-  private static Collection<List<Transaction>> byDevice(List<Transaction> events) {
-    return events.stream()
-        .collect(
-            Collectors.groupingBy(
-                t -> t.userId() + "/" + t.fraudPattern() + "/" + t.deviceId(),
-                LinkedHashMap::new,
-                Collectors.toList()))
-        .values();
   }
 
   private static double degreesApart(Transaction a, Transaction b) {

@@ -1,20 +1,20 @@
 package io.streamsentinel.generator;
 
+import static io.streamsentinel.generator.WorldChecks.assertChargebackForEveryFraud;
+import static io.streamsentinel.generator.WorldChecks.assertLabelledInProportion;
+import static io.streamsentinel.generator.WorldChecks.normal;
+import static io.streamsentinel.generator.WorldChecks.quantile;
+import static io.streamsentinel.generator.WorldChecks.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsentinel.domain.Channel;
-import io.streamsentinel.domain.Label;
 import io.streamsentinel.domain.Transaction;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -158,18 +158,7 @@ class SavannaWorldTest {
 
   @Test
   void shouldLabelAboutTheConfiguredFractionOfEventsWithEachPatternInProportion() {
-    List<Transaction> fraud = SAVANNA.events().stream().filter(Transaction::isFraud).toList();
-    double fraction = (double) fraud.size() / SAVANNA.events().size();
-    assertThat(fraction).isBetween(FRAUD_RATE * 0.8, FRAUD_RATE * 1.2);
-    Map<SavannaFraudPattern, Long> counts = new EnumMap<>(SavannaFraudPattern.class);
-    fraud.forEach(t -> counts.merge(SavannaFraudPattern.fromWire(t.fraudPattern()), 1L, Long::sum));
-    double totalMean =
-        Arrays.stream(SavannaFraudPattern.values()).mapToDouble(FraudKind::meanEvents).sum();
-    for (SavannaFraudPattern pattern : SavannaFraudPattern.values()) {
-      double expected = pattern.meanEvents() / totalMean;
-      double observed = counts.getOrDefault(pattern, 0L) / (double) fraud.size();
-      assertThat(observed).as("share of %s", pattern).isBetween(expected * 0.7, expected * 1.3);
-    }
+    assertLabelledInProportion(SAVANNA, FRAUD_RATE, SavannaFraudPattern.values());
   }
 
   @Test
@@ -200,28 +189,7 @@ class SavannaWorldTest {
 
   @Test
   void shouldSendAChargebackForEverySavannaFraud() {
-    LabelFeed feed = new LabelFeed(LabelFeed.Policy.defaults(), SETTINGS.seed());
-    Map<String, Transaction> byId = new HashMap<>();
-    List<Transaction> events = SAVANNA.events().subList(0, 50_000);
-    events.forEach(
-        t -> {
-          feed.observe(t);
-          byId.put(t.transactionId(), t);
-        });
-    Instant after =
-        events.get(events.size() - 1).timestamp().plus(LabelFeed.Policy.defaults().latest());
-    List<Label> chargebacks = feed.due(after).stream().filter(Label::fraud).toList();
-    assertThat(chargebacks).hasSize((int) events.stream().filter(Transaction::isFraud).count());
-    assertThat(chargebacks)
-        .allSatisfy(l -> assertThat(byId.get(l.transactionId()).isFraud()).isTrue());
-    assertThat(
-            chargebacks.stream()
-                .map(l -> byId.get(l.transactionId()).fraudPattern())
-                .collect(Collectors.toSet()))
-        .containsExactlyInAnyOrderElementsOf(
-            Arrays.stream(SavannaFraudPattern.values())
-                .map(SavannaFraudPattern::wireName)
-                .toList());
+    assertChargebackForEveryFraud(SAVANNA, SETTINGS.seed(), SavannaFraudPattern.values());
   }
 
   /** Local hour of an event of this world's stream. */
@@ -241,19 +209,5 @@ class SavannaWorldTest {
   private static boolean onSalaryOrAllowanceDay(Transaction t) {
     int day = localDate(t).getDayOfMonth();
     return day == 25 || day == 26 || day == 1 || day == 2;
-  }
-
-  private static List<Transaction> normal(SimulatedStream stream) {
-    return stream.events().stream().filter(t -> !t.isFraud()).toList();
-  }
-
-  private static double share(List<Transaction> events, Predicate<Transaction> test) {
-    return events.stream().filter(test).count() / (double) events.size();
-  }
-
-  private static double quantile(List<Transaction> events, double q) {
-    double[] amounts =
-        events.stream().mapToDouble(t -> t.amount().doubleValue()).sorted().toArray();
-    return amounts[(int) (q * (amounts.length - 1))];
   }
 }
