@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,28 @@ final class WorldChecks {
   private static final int LABELLED_EVENTS = 50_000;
 
   private WorldChecks() {}
+
+  /** Asserts that the settings give the sample's first events again, and another seed others. */
+  static void assertRepeatable(GeneratorSettings settings, SimulatedStream sample) {
+    assertThat(SimulatedStream.take(settings, 20_000).events())
+        .isEqualTo(sample.events().subList(0, 20_000));
+    assertThat(SimulatedStream.take(settings.withSeed(settings.seed() + 1), 1_000).events())
+        .isNotEqualTo(sample.events().subList(0, 1_000));
+  }
+
+  /**
+   * Asserts that the sample's first transaction id is {@code firstId} and that none of its user ids
+   * and transaction ids is among the other samples' (other worlds' of the same seed).
+   */
+  static void assertIdsApart(SimulatedStream sample, String firstId, SimulatedStream... others) {
+    assertThat(sample.events().get(0).transactionId()).isEqualTo(firstId);
+    for (SimulatedStream other : others) {
+      assertThat(sample.users().keySet()).doesNotContainAnyElementsOf(other.users().keySet());
+      Set<String> ids =
+          other.events().stream().map(Transaction::transactionId).collect(Collectors.toSet());
+      assertThat(sample.events()).noneMatch(t -> ids.contains(t.transactionId()));
+    }
+  }
 
   /** The everyday (unlabelled) events of a sample, in stream order. */
   static List<Transaction> normal(SimulatedStream stream) {
