@@ -69,6 +69,11 @@ final class SavannaSpending implements EverydaySpending {
   private final WeekendTrips trips;
   private PlannedEvent lastPlanned;
 
+  /** Events come in time order, so one day's date is asked for many times in a row. */
+  private long dayOfMonthCacheDay = Long.MIN_VALUE;
+
+  private int dayOfMonthCache;
+
   /**
    * @param segments the segment of every user, by the user
    */
@@ -154,7 +159,11 @@ final class SavannaSpending implements EverydaySpending {
    * before.
    */
   boolean isPayday(SyntheticUser user, SavannaSegment segment, long day) {
-    int dayOfMonth = LocalDate.ofEpochDay(day).getDayOfMonth();
+    if (day != dayOfMonthCacheDay) {
+      dayOfMonthCacheDay = day;
+      dayOfMonthCache = LocalDate.ofEpochDay(day).getDayOfMonth();
+    }
+    int dayOfMonth = dayOfMonthCache;
     int payDay =
         switch (segment.income().cycle()) {
           case NONE -> -1;
