@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
     description = {
       "Produces synthetic card transactions, keyed by user_id, with injected and labelled fraud: in the default"
           + " world card testing, account takeover, impossible travel, high amount at an unusual hour and velocity"
-          + " burst; --world harbor, --world fjord and --world mesa are held-out worlds with fraud of other"
-          + " kinds.",
+          + " burst; --world harbor, --world fjord, --world mesa and --world savanna are other worlds with"
+          + " fraud of other kinds (savanna held out for a blind evaluation).",
       "Prints progress each second and a summary at the end; runs until --duration, --count or Ctrl-C.",
       "Exit code 1 when any send failed."
     })

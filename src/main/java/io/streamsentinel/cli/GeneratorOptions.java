@@ -50,7 +50,8 @@ public final class GeneratorOptions {
         "  default: " + World.Summary.DEFAULT,
         "  harbor:  " + World.Summary.HARBOR,
         "  fjord:   " + World.Summary.FJORD,
-        "  mesa:    " + World.Summary.MESA
+        "  mesa:    " + World.Summary.MESA,
+        "  savanna: " + World.Summary.SAVANNA
       })
   World world;
 

@@ -1,6 +1,7 @@
 package io.streamsentinel.generator;
 
 import io.streamsentinel.domain.Channel;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** How a world plans its users' everyday, legitimate transactions. */
@@ -20,5 +21,16 @@ interface EverydaySpending {
       return Channel.ONLINE;
     }
     return merchant.typicalChannel();
+  }
+
+  /**
+   * One of the user's own devices: the first (the phone) with chance {@code firstShare}, else one
+   * of the others alike. Draws nothing when the user has one device only.
+   */
+  static String ownDevice(UserState user, double firstShare, SplittableRandom rng) {
+    List<String> devices = user.user.deviceIds();
+    return devices.size() == 1 || rng.nextDouble() < firstShare
+        ? devices.get(0)
+        : devices.get(1 + rng.nextInt(devices.size() - 1));
   }
 }

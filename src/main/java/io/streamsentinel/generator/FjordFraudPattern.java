@@ -1,7 +1,5 @@
 package io.streamsentinel.generator;
 
-import java.util.Locale;
-
 /**
  * The kinds of fraud injected in the held-out {@link World#FJORD} world: none of them is a {@link
  * FraudPattern} or a {@link HarborFraudPattern}. Each follows a published fraud typology and is
@@ -52,29 +50,15 @@ public enum FjordFraudPattern implements FraudKind {
    */
   FIRST_PARTY_MISUSE(1, 3);
 
-  private final int minEvents;
-  private final int maxEvents;
-  private final String wireName;
+  private final Shape shape;
 
   FjordFraudPattern(int minEvents, int maxEvents) {
-    this.minEvents = minEvents;
-    this.maxEvents = maxEvents;
-    this.wireName = name().toLowerCase(Locale.ROOT);
+    this.shape = Shape.of(this, minEvents, maxEvents);
   }
 
   @Override
-  public String wireName() {
-    return wireName;
-  }
-
-  @Override
-  public int minEvents() {
-    return minEvents;
-  }
-
-  @Override
-  public int maxEvents() {
-    return maxEvents;
+  public Shape shape() {
+    return shape;
   }
 
   /**

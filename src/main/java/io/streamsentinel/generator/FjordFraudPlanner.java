@@ -1,7 +1,7 @@
 package io.streamsentinel.generator;
 
+import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Decides when fraud starts in the held-out {@link World#FJORD} world and plans its events into a
@@ -9,8 +9,6 @@ import java.util.stream.IntStream;
  * a normal event with the probability that makes the labelled share match the fraud rate.
  */
 final class FjordFraudPlanner extends QueuedFraudSource {
-
-  private static final FjordFraudPattern[] PATTERNS = FjordFraudPattern.values();
 
   /** Share of gift-card scams whose victim is a pensioner, where the population has any. */
   private static final double ELDER_VICTIM_SHARE = 0.8;
@@ -21,7 +19,8 @@ final class FjordFraudPlanner extends QueuedFraudSource {
   private final UserState[] users;
   private final int[] pensioners;
   private final boolean[] bustedOut;
-  private final double startProbability;
+  private final PatternStarts<FjordFraudPattern> starts;
+  private final VictimPicker victims;
   private final FjordPatternEvents events;
 
   /**
@@ -30,20 +29,16 @@ final class FjordFraudPlanner extends QueuedFraudSource {
   FjordFraudPlanner(
       SplittableRandom rng,
       UserState[] users,
-      FjordSegment[] segments,
+      List<FjordSegment> segments,
       SimulatedTimeline timeline,
       double fraudRate) {
-    if (segments.length != users.length) {
-      throw new IllegalArgumentException("one segment per user");
-    }
+    VictimPicker.requireOnePerUser(segments, users);
     this.rng = rng;
     this.users = users;
-    this.pensioners =
-        IntStream.range(0, users.length)
-            .filter(i -> segments[i] == FjordSegment.PENSIONER)
-            .toArray();
+    this.pensioners = VictimPicker.indicesOf(segments, s -> s == FjordSegment.PENSIONER);
     this.bustedOut = new boolean[users.length];
-    this.startProbability = FraudKind.startProbability(fraudRate, PATTERNS);
+    this.starts = new PatternStarts<>(rng, FjordFraudPattern.values(), fraudRate);
+    this.victims = new VictimPicker(rng, users);
     this.events = new FjordPatternEvents(rng, timeline, this::schedule);
   }
 
@@ -54,28 +49,18 @@ final class FjordFraudPlanner extends QueuedFraudSource {
    */
   @Override
   public void afterNormalEvent(UserState current, long nowMicros) {
-    if (startProbability == 0 || rng.nextDouble() >= startProbability) {
+    FjordFraudPattern pattern = starts.next();
+    if (pattern == null) {
       return;
     }
-    FjordFraudPattern pattern = PATTERNS[rng.nextInt(PATTERNS.length)];
     switch (pattern) {
-      case CONTACTLESS_STOLEN_CARD -> events.contactlessStolenCard(anyone(), nowMicros);
-      case WALLET_PROVISIONING -> events.walletProvisioning(anyone(), nowMicros);
-      case ELDER_GIFT_CARD_SCAM -> events.elderGiftCardScam(elderOrAnyone(), nowMicros);
+      case CONTACTLESS_STOLEN_CARD -> events.contactlessStolenCard(victims.anyone(), nowMicros);
+      case WALLET_PROVISIONING -> events.walletProvisioning(victims.anyone(), nowMicros);
+      case ELDER_GIFT_CARD_SCAM ->
+          events.elderGiftCardScam(victims.preferring(pensioners, ELDER_VICTIM_SHARE), nowMicros);
       case SYNTHETIC_BUST_OUT -> events.syntheticBustOut(notYetBustedOut(), nowMicros);
-      case FIRST_PARTY_MISUSE -> events.firstPartyMisuse(anyone(), nowMicros);
+      case FIRST_PARTY_MISUSE -> events.firstPartyMisuse(victims.anyone(), nowMicros);
     }
-  }
-
-  private UserState anyone() {
-    return users[rng.nextInt(users.length)];
-  }
-
-  private UserState elderOrAnyone() {
-    if (pensioners.length > 0 && rng.nextDouble() < ELDER_VICTIM_SHARE) {
-      return users[pensioners[rng.nextInt(pensioners.length)]];
-    }
-    return anyone();
   }
 
   /**

@@ -17,7 +17,6 @@ import static io.streamsentinel.generator.SimulatedTimeline.minutes;
 import io.streamsentinel.domain.Channel;
 import java.math.BigDecimal;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -66,11 +65,13 @@ final class FjordPatternEvents {
 
   private final SplittableRandom rng;
   private final PatternClock clock;
-  private final Consumer<PlannedEvent> schedule;
+  private final PatternPlacer placer;
   private final MerchantPicker merchants;
   private final int[] tapShops =
-      shops(Channel.CARD_PRESENT, EnumSet.of(GROCERY, RESTAURANTS, FUEL, PHARMACY, FASHION));
-  private final int[] walletShops = shops(Channel.CARD_PRESENT, EnumSet.of(ELECTRONICS, JEWELRY));
+      PatternPlacer.shops(
+          Channel.CARD_PRESENT, EnumSet.of(GROCERY, RESTAURANTS, FUEL, PHARMACY, FASHION));
+  private final int[] walletShops =
+      PatternPlacer.shops(Channel.CARD_PRESENT, EnumSet.of(ELECTRONICS, JEWELRY));
   private final int[] giftCards = MerchantCatalog.indicesWhere(m -> m.category() == GIFT_CARDS);
   private final int[] bustOutShops =
       MerchantCatalog.indicesWhere(
@@ -82,43 +83,34 @@ final class FjordPatternEvents {
               m.category().sellsOnline()
                   && EnumSet.of(ELECTRONICS, FASHION, TRAVEL, ONLINE_SERVICES)
                       .contains(m.category()));
-  private long order;
 
   FjordPatternEvents(
       SplittableRandom rng, SimulatedTimeline timeline, Consumer<PlannedEvent> schedule) {
     this.rng = rng;
     this.clock = new PatternClock(rng, timeline);
-    this.schedule = schedule;
+    this.placer = new PatternPlacer(rng, schedule, FjordSpending.LOCAL_JITTER_DEGREES);
     this.merchants = new MerchantPicker(rng);
   }
 
   /** 3-8 taps of 150-499.99 kroner at new shops in another part of town, 4-35 minutes apart. */
   void contactlessStolenCard(UserState user, long now) {
-    SyntheticUser profile = user.user;
-    double distance =
-        rng.nextDouble(OTHER_PART_OF_TOWN_MIN_DEGREES, OTHER_PART_OF_TOWN_MAX_DEGREES);
-    double bearing = rng.nextDouble(2 * Math.PI);
-    double latitude = profile.homeLatitude() + distance * Math.sin(bearing);
-    double longitude = profile.homeLongitude() + distance * Math.cos(bearing);
+    PatternPlacer.Spot spot =
+        placer.awayFromHome(user, OTHER_PART_OF_TOWN_MIN_DEGREES, OTHER_PART_OF_TOWN_MAX_DEGREES);
     int count = rng.nextInt(3, 9);
     long at =
         clock.nextMomentWithin(user, now + hours(rng.nextDouble(0, 4)), TAPS_FROM, TAPS_LAST_START);
     for (int i = 0; i < count; i++) {
-      int merchant = merchants.newTo(user, tapShops);
-      user.visit(merchant);
-      schedule.accept(
-          new PlannedEvent(
-              at,
-              order++,
-              user,
-              MerchantCatalog.get(merchant),
-              Amounts.rounded(rng.nextDouble(MIN_TAP_NOK, CONTACTLESS_LIMIT_NOK - 0.01)),
-              Channel.CARD_PRESENT,
-              null,
-              profile.homeCity(),
-              latitude + jitter(STREET_JITTER_DEGREES),
-              longitude + jitter(STREET_JITTER_DEGREES),
-              FjordFraudPattern.CONTACTLESS_STOLEN_CARD));
+      placer.place(
+          user,
+          at,
+          merchants.newTo(user, tapShops),
+          Amounts.rounded(rng.nextDouble(MIN_TAP_NOK, CONTACTLESS_LIMIT_NOK - 0.01)),
+          Channel.CARD_PRESENT,
+          null,
+          user.user.homeCity(),
+          spot.latitude() + placer.jitter(STREET_JITTER_DEGREES),
+          spot.longitude() + placer.jitter(STREET_JITTER_DEGREES),
+          FjordFraudPattern.CONTACTLESS_STOLEN_CARD);
       at += minutes(rng.nextDouble(4, 35));
     }
   }
@@ -133,27 +125,24 @@ final class FjordPatternEvents {
             user, now + hours(rng.nextDouble(1, 12)), SHOPS_OPEN, WALLET_LAST_START);
     for (int i = 0; i < count; i++) {
       int merchant = merchants.newTo(user, walletShops);
-      user.visit(merchant);
-      schedule.accept(
-          new PlannedEvent(
-              at,
-              order++,
-              user,
-              MerchantCatalog.get(merchant),
-              goodsPrice(MerchantCatalog.get(merchant).category()),
-              Channel.CARD_PRESENT,
-              phone,
-              city,
-              city.latitude() + jitter(FjordSpending.LOCAL_JITTER_DEGREES),
-              city.longitude() + jitter(FjordSpending.LOCAL_JITTER_DEGREES),
-              FjordFraudPattern.WALLET_PROVISIONING));
+      placer.place(
+          user,
+          at,
+          merchant,
+          goodsPrice(MerchantCatalog.get(merchant).category()),
+          Channel.CARD_PRESENT,
+          phone,
+          city,
+          city.latitude() + placer.jitter(FjordSpending.LOCAL_JITTER_DEGREES),
+          city.longitude() + placer.jitter(FjordSpending.LOCAL_JITTER_DEGREES),
+          FjordFraudPattern.WALLET_PROVISIONING);
       at += minutes(rng.nextDouble(20, 80));
     }
   }
 
   /** 2-5 online gift cards of 1,000-5,000 kroner from an own device, 10-30 minutes apart. */
   void elderGiftCardScam(UserState user, long now) {
-    String device = ownDevice(user);
+    String device = placer.anyOwnDevice(user);
     int count = rng.nextInt(2, 6);
     int lastStart = Math.max(user.activeStartSecond() + HOUR, user.activeEndSecond() - SCAM_RUN);
     long at =
@@ -161,7 +150,7 @@ final class FjordPatternEvents {
             user, now + hours(rng.nextDouble(0.5, 6)), user.activeStartSecond(), lastStart);
     for (int i = 0; i < count; i++) {
       double value = GIFT_CARD_NOK[rng.nextInt(GIFT_CARD_NOK.length)];
-      placeAtHome(
+      placer.placeAtHome(
           user,
           at,
           merchants.newTo(user, giftCards),
@@ -190,7 +179,7 @@ final class FjordPatternEvents {
       at = clock.activeAtOrAfter(user, at);
       if (rng.nextDouble() < BUST_OUT_ATM_SHARE) {
         BigDecimal cash = Amounts.wholeUnits(rng.nextInt(15, 41) * (double) BUST_OUT_NOTE_NOK);
-        placeAtHome(
+        placer.placeAtHome(
             user,
             at,
             atms[rng.nextInt(atms.length)],
@@ -210,13 +199,13 @@ final class FjordPatternEvents {
         double amount =
             Math.min(
                 BUST_OUT_MAX_NOK, Math.max(BUST_OUT_MIN_NOK, user.typical * rng.nextDouble(3, 10)));
-        placeAtHome(
+        placer.placeAtHome(
             user,
             at,
             merchant,
             Amounts.rounded(amount),
             online ? Channel.ONLINE : Channel.CARD_PRESENT,
-            online ? ownDevice(user) : walletOrCard(user),
+            online ? placer.anyOwnDevice(user) : walletOrCard(user),
             FjordFraudPattern.SYNTHETIC_BUST_OUT);
       }
       at += hours(rng.nextDouble(0.5, 2.5));
@@ -233,13 +222,13 @@ final class FjordPatternEvents {
           rng.nextDouble() < 0.65
               ? merchants.newTo(user, remoteShops)
               : merchants.favouriteOf(user, remoteShops);
-      placeAtHome(
+      placer.placeAtHome(
           user,
           at,
           merchant,
           Amounts.rounded(user.typical * rng.nextDouble(3, 8)),
           Channel.ONLINE,
-          ownDevice(user),
+          placer.anyOwnDevice(user),
           FjordFraudPattern.FIRST_PARTY_MISUSE);
       at += hours(rng.nextDouble(0.5, 6));
     }
@@ -252,48 +241,10 @@ final class FjordPatternEvents {
     return Amounts.wholeUnits(Math.min(MAX_GOODS_NOK, price));
   }
 
-  private void placeAtHome(
-      UserState user,
-      long at,
-      int merchant,
-      BigDecimal amount,
-      Channel channel,
-      String device,
-      FraudKind kind) {
-    user.visit(merchant);
-    SyntheticUser profile = user.user;
-    schedule.accept(
-        new PlannedEvent(
-            at,
-            order++,
-            user,
-            MerchantCatalog.get(merchant),
-            amount,
-            channel,
-            device,
-            profile.homeCity(),
-            profile.homeLatitude() + jitter(FjordSpending.LOCAL_JITTER_DEGREES),
-            profile.homeLongitude() + jitter(FjordSpending.LOCAL_JITTER_DEGREES),
-            kind));
-  }
-
-  private String ownDevice(UserState user) {
-    return user.user.deviceIds().get(rng.nextInt(user.user.deviceIds().size()));
-  }
-
   /** In a shop the user pays with the phone as often as usual, else with the card. */
   private String walletOrCard(UserState user) {
     return rng.nextDouble() < FjordSpending.walletShare(user.user)
         ? user.user.deviceIds().get(0)
         : null;
-  }
-
-  private static int[] shops(Channel channel, Set<MerchantCategory> categories) {
-    return MerchantCatalog.indicesWhere(
-        m -> m.typicalChannel() == channel && categories.contains(m.category()));
-  }
-
-  private double jitter(double degrees) {
-    return rng.nextDouble(-degrees, degrees);
   }
 }

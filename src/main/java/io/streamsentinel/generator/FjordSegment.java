@@ -5,13 +5,14 @@ import java.util.SplittableRandom;
 
 /**
  * The kinds of card holder in the held-out {@link World#FJORD} world, each with its own amount
- * scale (in kroner), spread, activity, daily rhythm, online habit and category mix.
+ * scale (in kroner), spread, activity, daily rhythm, online habit and category mix (the shapes of
+ * {@link CardHolderSegment}).
  *
  * <p>Category weights follow {@link MerchantCategory} declaration order: grocery, restaurants,
  * fuel, electronics, jewelry, gift cards, travel, fashion, pharmacy, entertainment, online
  * services, ATM cash.
  */
-enum FjordSegment {
+enum FjordSegment implements CardHolderSegment {
   /** Small amounts, late mornings and late nights, much online and entertainment, phone wallets. */
   STUDENT(
       20,
@@ -41,76 +42,20 @@ enum FjordSegment {
       new Habits(0.1, 0.35, 4, 9, 3),
       new int[] {24, 30, 3, 4, 1, 1, 7, 10, 6, 7, 7, 0});
 
-  /**
-   * Amounts in kroner.
-   *
-   * @param typicalMedian median over the segment of the users' typical purchase
-   * @param typicalSigma log-normal sigma of the typical purchase across users
-   * @param spreadMin smallest per-user sigma of the log of everyday amounts
-   * @param spreadMax largest (exclusive)
-   */
-  record Spend(double typicalMedian, double typicalSigma, double spreadMin, double spreadMax) {}
-
-  /**
-   * Activity and daily rhythm, in local hours.
-   *
-   * @param rateMedian median transactions per day
-   * @param rateSigma log-normal sigma of the daily rate across users
-   * @param startMin earliest first active hour
-   * @param startMax latest (exclusive)
-   * @param endMin earliest end of the active hours
-   * @param endMax latest (exclusive); at most 25 so that the end is at most midnight
-   */
-  record Rhythm(
-      double rateMedian, double rateSigma, int startMin, int startMax, int endMin, int endMax) {}
-
-  /**
-   * Shopping habits.
-   *
-   * @param onlineMin smallest chance of paying online at a shop that also sells online
-   * @param onlineMax largest (exclusive)
-   * @param favouritesMin fewest favourite merchants
-   * @param favouritesMax most (exclusive)
-   * @param devicesMax most own devices (at least one)
-   */
-  record Habits(
-      double onlineMin, double onlineMax, int favouritesMin, int favouritesMax, int devicesMax) {}
-
   private static final FjordSegment[] VALUES = values();
   private static final int TOTAL_SHARE = Arrays.stream(VALUES).mapToInt(s -> s.share).sum();
 
   private final int share;
-  private final Spend spend;
-  private final Rhythm rhythm;
-  private final Habits habits;
-  private final int[] categoryWeights;
+  private final Traits traits;
 
   FjordSegment(int share, Spend spend, Rhythm rhythm, Habits habits, int[] categoryWeights) {
-    if (categoryWeights.length != MerchantCategory.values().length) {
-      throw new IllegalArgumentException(name() + ": one weight per category");
-    }
     this.share = share;
-    this.spend = spend;
-    this.rhythm = rhythm;
-    this.habits = habits;
-    this.categoryWeights = categoryWeights;
+    this.traits = new Traits(spend, rhythm, habits, categoryWeights);
   }
 
-  Spend spend() {
-    return spend;
-  }
-
-  Rhythm rhythm() {
-    return rhythm;
-  }
-
-  Habits habits() {
-    return habits;
-  }
-
-  /** A category this segment shops in, in proportion to its weights. */
-  MerchantCategory drawCategory(SplittableRandom rng) {
-    return HarborSegment.draw(categoryWeights, rng);
+  @Override
+  public Traits traits() {
+    return traits;
   }
 
   /** A segment, in proportion to its share of the population. */

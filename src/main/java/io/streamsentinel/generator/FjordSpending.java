@@ -52,6 +52,9 @@ final class FjordSpending implements EverydaySpending {
   };
 
   private final SplittableRandom rng;
+  private final CategoryPrices prices =
+      new CategoryPrices(
+          AMOUNT_FACTORS, MIN_NOK, MAX_NOK, ATM_NOTE_NOK, MIN_ATM_NOTES, Amounts::rounded);
   private final int[][] merchantsByCategory = MerchantCatalog.indicesByCategory();
   private final MerchantPicker merchants;
 
@@ -120,16 +123,7 @@ final class FjordSpending implements EverydaySpending {
 
   private BigDecimal amountFor(UserState user, Merchant merchant) {
     MerchantCategory category = merchant.category();
-    double median = user.typical * AMOUNT_FACTORS[category.ordinal()];
-    if (category == MerchantCategory.GROCERY && rng.nextDouble() < BIG_SHOP_SHARE) {
-      median *= BIG_SHOP_FACTOR;
-    }
-    double amount = median * Math.exp(user.user.amountSpread() * rng.nextGaussian());
-    amount = Math.min(MAX_NOK, Math.max(MIN_NOK, amount));
-    if (category == MerchantCategory.ATM_CASH) {
-      long notes = Math.max(MIN_ATM_NOTES, Math.round(amount / ATM_NOTE_NOK));
-      return Amounts.wholeUnits(notes * ATM_NOTE_NOK);
-    }
-    return Amounts.rounded(amount);
+    boolean bigShop = category == MerchantCategory.GROCERY && rng.nextDouble() < BIG_SHOP_SHARE;
+    return prices.price(user, category, bigShop ? BIG_SHOP_FACTOR : 1, rng);
   }
 }

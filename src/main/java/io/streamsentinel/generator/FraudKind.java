@@ -1,5 +1,7 @@
 package io.streamsentinel.generator;
 
+import java.util.Locale;
+
 /**
  * A kind of injected fraud, whichever world it belongs to: what its events are labelled with in
  * {@code fraud_pattern} and how many labelled events one occurrence produces (uniformly between the
@@ -7,14 +9,40 @@ package io.streamsentinel.generator;
  */
 public interface FraudKind {
 
+  /**
+   * What every kind of fraud is: a name on the wire and how many labelled events one occurrence
+   * produces. Each world's pattern enum holds one per constant, so the accessors below are written
+   * once.
+   *
+   * @param wireName the snake_case wire name, e.g. {@code card_testing}
+   * @param minEvents fewest labelled events one occurrence produces
+   * @param maxEvents most
+   */
+  record Shape(String wireName, int minEvents, int maxEvents) {
+
+    /** The shape of an enum constant, named by its lower-cased constant name. */
+    public static Shape of(Enum<?> kind, int minEvents, int maxEvents) {
+      return new Shape(kind.name().toLowerCase(Locale.ROOT), minEvents, maxEvents);
+    }
+  }
+
+  /** The kind's name and length. */
+  Shape shape();
+
   /** The snake_case wire name, e.g. {@code card_testing}. */
-  String wireName();
+  default String wireName() {
+    return shape().wireName();
+  }
 
   /** Fewest labelled events one occurrence produces. */
-  int minEvents();
+  default int minEvents() {
+    return shape().minEvents();
+  }
 
   /** Most labelled events one occurrence produces. */
-  int maxEvents();
+  default int maxEvents() {
+    return shape().maxEvents();
+  }
 
   /** Mean number of labelled events per occurrence (lengths are uniform between min and max). */
   default double meanEvents() {

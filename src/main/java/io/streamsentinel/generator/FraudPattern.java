@@ -1,7 +1,5 @@
 package io.streamsentinel.generator;
 
-import java.util.Locale;
-
 /**
  * The kinds of fraud the simulator injects in the {@link World#DEFAULT} world, each a short run of
  * events labelled with its wire name in {@code fraud_pattern}. The held-out world has its own, see
@@ -19,29 +17,15 @@ public enum FraudPattern implements FraudKind {
   /** 8-20 ordinary-sized payments within a few minutes. */
   VELOCITY_BURST(8, 20);
 
-  private final int minEvents;
-  private final int maxEvents;
-  private final String wireName;
+  private final Shape shape;
 
   FraudPattern(int minEvents, int maxEvents) {
-    this.minEvents = minEvents;
-    this.maxEvents = maxEvents;
-    this.wireName = name().toLowerCase(Locale.ROOT);
+    this.shape = Shape.of(this, minEvents, maxEvents);
   }
 
   @Override
-  public String wireName() {
-    return wireName;
-  }
-
-  @Override
-  public int minEvents() {
-    return minEvents;
-  }
-
-  @Override
-  public int maxEvents() {
-    return maxEvents;
+  public Shape shape() {
+    return shape;
   }
 
   /**

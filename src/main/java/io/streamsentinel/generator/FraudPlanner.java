@@ -11,16 +11,14 @@ final class FraudPlanner extends QueuedFraudSource {
 
   private static final FraudPattern[] PATTERNS = FraudPattern.values();
 
-  private final SplittableRandom rng;
-  private final UserState[] users;
-  private final double startProbability;
+  private final PatternStarts<FraudPattern> starts;
+  private final VictimPicker victims;
   private final PatternEvents events;
 
   FraudPlanner(
       SplittableRandom rng, UserState[] users, SimulatedTimeline timeline, double fraudRate) {
-    this.rng = rng;
-    this.users = users;
-    this.startProbability = startProbability(fraudRate);
+    this.starts = new PatternStarts<>(rng, PATTERNS, fraudRate);
+    this.victims = new VictimPicker(rng, users);
     this.events = new PatternEvents(rng, timeline, this::schedule);
   }
 
@@ -37,12 +35,11 @@ final class FraudPlanner extends QueuedFraudSource {
    */
   @Override
   public void afterNormalEvent(UserState current, long nowMicros) {
-    if (startProbability == 0 || rng.nextDouble() >= startProbability) {
+    FraudPattern pattern = starts.next();
+    if (pattern == null) {
       return;
     }
-    FraudPattern pattern = PATTERNS[rng.nextInt(PATTERNS.length)];
-    UserState victim =
-        pattern == FraudPattern.IMPOSSIBLE_TRAVEL ? current : users[rng.nextInt(users.length)];
+    UserState victim = pattern == FraudPattern.IMPOSSIBLE_TRAVEL ? current : victims.anyone();
     switch (pattern) {
       case CARD_TESTING -> events.cardTesting(victim, nowMicros);
       case ACCOUNT_TAKEOVER -> events.accountTakeover(victim, nowMicros);

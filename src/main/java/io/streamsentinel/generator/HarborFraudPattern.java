@@ -1,7 +1,5 @@
 package io.streamsentinel.generator;
 
-import java.util.Locale;
-
 /**
  * The kinds of fraud injected in the held-out {@link World#HARBOR} world: none of them is a {@link
  * FraudPattern}, and none leans on what those do (tiny amounts, bursts within minutes, another
@@ -45,29 +43,15 @@ public enum HarborFraudPattern implements FraudKind {
    */
   COMPROMISED_MERCHANT_SPREE(5, 12);
 
-  private final int minEvents;
-  private final int maxEvents;
-  private final String wireName;
+  private final Shape shape;
 
   HarborFraudPattern(int minEvents, int maxEvents) {
-    this.minEvents = minEvents;
-    this.maxEvents = maxEvents;
-    this.wireName = name().toLowerCase(Locale.ROOT);
+    this.shape = Shape.of(this, minEvents, maxEvents);
   }
 
   @Override
-  public String wireName() {
-    return wireName;
-  }
-
-  @Override
-  public int minEvents() {
-    return minEvents;
-  }
-
-  @Override
-  public int maxEvents() {
-    return maxEvents;
+  public Shape shape() {
+    return shape;
   }
 
   /**

@@ -9,18 +9,14 @@ import java.util.SplittableRandom;
  */
 final class HarborFraudPlanner extends QueuedFraudSource {
 
-  private static final HarborFraudPattern[] PATTERNS = HarborFraudPattern.values();
-
-  private final SplittableRandom rng;
-  private final UserState[] users;
-  private final double startProbability;
+  private final PatternStarts<HarborFraudPattern> starts;
+  private final VictimPicker victims;
   private final HarborPatternEvents events;
 
   HarborFraudPlanner(
       SplittableRandom rng, UserState[] users, SimulatedTimeline timeline, double fraudRate) {
-    this.rng = rng;
-    this.users = users;
-    this.startProbability = FraudKind.startProbability(fraudRate, PATTERNS);
+    this.starts = new PatternStarts<>(rng, HarborFraudPattern.values(), fraudRate);
+    this.victims = new VictimPicker(rng, users);
     this.events = new HarborPatternEvents(rng, timeline, users, this::schedule);
   }
 
@@ -30,11 +26,11 @@ final class HarborFraudPlanner extends QueuedFraudSource {
    */
   @Override
   public void afterNormalEvent(UserState current, long nowMicros) {
-    if (startProbability == 0 || rng.nextDouble() >= startProbability) {
+    HarborFraudPattern pattern = starts.next();
+    if (pattern == null) {
       return;
     }
-    HarborFraudPattern pattern = PATTERNS[rng.nextInt(PATTERNS.length)];
-    UserState victim = users[rng.nextInt(users.length)];
+    UserState victim = victims.anyone();
     switch (pattern) {
       case COUNTERFEIT_CARD_PRESENT -> events.counterfeitCardPresent(victim, nowMicros);
       case LOW_AND_SLOW_TAKEOVER -> events.lowAndSlowTakeover(victim, nowMicros);

@@ -49,7 +49,7 @@ final class HarborPatternEvents {
   private final SplittableRandom rng;
   private final PatternClock clock;
   private final UserState[] users;
-  private final Consumer<PlannedEvent> schedule;
+  private final PatternPlacer placer;
   private final MerchantPicker merchants;
   private final int[] inPersonShops =
       MerchantCatalog.indicesWhere(
@@ -68,7 +68,6 @@ final class HarborPatternEvents {
               m.category() == GIFT_CARDS
                   || (m.category() == ENTERTAINMENT && m.typicalChannel() == Channel.ONLINE));
   private final int[] everyShop = MerchantCatalog.indicesWhere(m -> m.category() != ATM_CASH);
-  private long order;
 
   HarborPatternEvents(
       SplittableRandom rng,
@@ -78,7 +77,7 @@ final class HarborPatternEvents {
     this.rng = rng;
     this.clock = new PatternClock(rng, timeline);
     this.users = users;
-    this.schedule = schedule;
+    this.placer = new PatternPlacer(rng, schedule, HarborSpending.LOCAL_JITTER_DEGREES);
     this.merchants = new MerchantPicker(rng);
   }
 
@@ -102,20 +101,17 @@ final class HarborPatternEvents {
       // A first ordinary purchase checks that the copy works; then the goods worth stealing.
       double factor = i == 0 ? rng.nextDouble(0.8, 1.5) : rng.nextDouble(2, 6);
       int merchant = merchants.newTo(user, inPersonShops);
-      user.visit(merchant);
-      schedule.accept(
-          new PlannedEvent(
-              spread(start, span, i, count),
-              order++,
-              user,
-              MerchantCatalog.get(merchant),
-              Amounts.wholeUnitsUp(user.typical * factor),
-              Channel.CARD_PRESENT,
-              null,
-              city,
-              city.latitude() + jitter(HarborSpending.LOCAL_JITTER_DEGREES),
-              city.longitude() + jitter(HarborSpending.LOCAL_JITTER_DEGREES),
-              HarborFraudPattern.COUNTERFEIT_CARD_PRESENT));
+      placer.place(
+          user,
+          spread(start, span, i, count),
+          merchant,
+          Amounts.wholeUnitsUp(user.typical * factor),
+          Channel.CARD_PRESENT,
+          null,
+          city,
+          city.latitude() + placer.jitter(HarborSpending.LOCAL_JITTER_DEGREES),
+          city.longitude() + placer.jitter(HarborSpending.LOCAL_JITTER_DEGREES),
+          HarborFraudPattern.COUNTERFEIT_CARD_PRESENT);
     }
   }
 
@@ -168,21 +164,17 @@ final class HarborPatternEvents {
         clock.nextMomentWithin(
             user, now + minutes(rng.nextDouble(0, 120)), DAY_START, DAY_END - LONGEST_RUN);
     for (int i = 0; i < count; i++) {
-      int merchant = atms[rng.nextInt(atms.length)];
-      user.visit(merchant);
-      schedule.accept(
-          new PlannedEvent(
-              at,
-              order++,
-              user,
-              MerchantCatalog.get(merchant),
-              Amounts.wholeUnits(rng.nextInt(2, 6) * ATM_NOTE_YEN),
-              Channel.ATM,
-              null,
-              profile.homeCity(),
-              profile.homeLatitude() + jitter(ATM_AREA_DEGREES),
-              profile.homeLongitude() + jitter(ATM_AREA_DEGREES),
-              HarborFraudPattern.ATM_CASH_OUT));
+      placer.place(
+          user,
+          at,
+          atms[rng.nextInt(atms.length)],
+          Amounts.wholeUnits(rng.nextInt(2, 6) * ATM_NOTE_YEN),
+          Channel.ATM,
+          null,
+          profile.homeCity(),
+          profile.homeLatitude() + placer.jitter(ATM_AREA_DEGREES),
+          profile.homeLongitude() + placer.jitter(ATM_AREA_DEGREES),
+          HarborFraudPattern.ATM_CASH_OUT);
       at += minutes(rng.nextDouble(8, 30));
     }
   }
@@ -258,29 +250,11 @@ final class HarborPatternEvents {
    */
   private void addOnlineAtHome(
       UserState user, long at, int merchant, BigDecimal amount, String device, FraudKind kind) {
-    user.visit(merchant);
-    SyntheticUser profile = user.user;
-    schedule.accept(
-        new PlannedEvent(
-            at,
-            order++,
-            user,
-            MerchantCatalog.get(merchant),
-            amount,
-            Channel.ONLINE,
-            device,
-            profile.homeCity(),
-            profile.homeLatitude() + jitter(HarborSpending.LOCAL_JITTER_DEGREES),
-            profile.homeLongitude() + jitter(HarborSpending.LOCAL_JITTER_DEGREES),
-            kind));
+    placer.placeAtHome(user, at, merchant, amount, Channel.ONLINE, device, kind);
   }
 
   /** Evenly spread over {@code span}, jittered within each slot, so times never go backwards. */
   private long spread(long start, long span, int index, int count) {
     return start + (long) (span * ((index + rng.nextDouble()) / count));
-  }
-
-  private double jitter(double degrees) {
-    return rng.nextDouble(-degrees, degrees);
   }
 }

@@ -6,111 +6,58 @@ import java.util.SplittableRandom;
 /**
  * The kinds of card holder in the held-out {@link World#HARBOR} world. Each has its own amount
  * scale (in yen), spread, activity, daily rhythm, online habit and category mix, so the world's
- * spending is a mixture rather than the default world's single log-normal population.
+ * spending is a mixture rather than the default world's single log-normal population. Everyone has
+ * one to three devices.
  *
  * <p>Category weights follow {@link MerchantCategory} declaration order: grocery, restaurants,
  * fuel, electronics, jewelry, gift cards, travel, fashion, pharmacy, entertainment, online
  * services, ATM cash.
  */
-enum HarborSegment {
+enum HarborSegment implements CardHolderSegment {
   /** Many small convenience-store, café and rail payments, mostly in person, up early and late. */
   COMMUTER(
       40,
       new Spend(1_800, 0.5, 0.3, 0.6),
       new Rhythm(5.0, 0.4, 7, 10, 22, 25),
-      new Habits(0.0, 0.1, 2, 6),
+      new Habits(0.0, 0.1, 2, 6, 3),
       new int[] {25, 30, 1, 1, 0, 1, 8, 4, 10, 6, 3, 8}),
   /** Fewer, larger grocery and household shops during the day, cash from ATMs. */
   FAMILY(
       30,
       new Spend(6_000, 0.5, 0.4, 0.8),
       new Rhythm(2.5, 0.5, 9, 12, 20, 23),
-      new Habits(0.02, 0.15, 3, 7),
+      new Habits(0.02, 0.15, 3, 7, 3),
       new int[] {40, 10, 10, 2, 0, 1, 3, 8, 10, 4, 4, 10}),
   /** Shops online late into the evening, heavy-tailed amounts, many merchants. */
   NIGHT_OWL(
       20,
       new Spend(4_000, 0.7, 0.6, 1.0),
       new Rhythm(3.0, 0.6, 12, 15, 24, 25),
-      new Habits(0.3, 0.7, 4, 10),
+      new Habits(0.3, 0.7, 4, 10, 3),
       new int[] {10, 12, 1, 8, 1, 5, 2, 10, 3, 15, 30, 3}),
   /** High amounts at restaurants, travel and fashion; rarely withdraws cash. */
   AFFLUENT(
       10,
       new Spend(20_000, 0.6, 0.5, 0.9),
       new Rhythm(3.0, 0.5, 8, 11, 21, 24),
-      new Habits(0.05, 0.3, 4, 9),
+      new Habits(0.05, 0.3, 4, 9, 3),
       new int[] {15, 25, 5, 5, 4, 1, 15, 15, 3, 5, 5, 2});
-
-  /**
-   * Amounts in yen.
-   *
-   * @param typicalMedian median over the segment of the users' typical purchase
-   * @param typicalSigma log-normal sigma of the typical purchase across users
-   * @param spreadMin smallest per-user sigma of the log of everyday amounts
-   * @param spreadMax largest (exclusive)
-   */
-  record Spend(double typicalMedian, double typicalSigma, double spreadMin, double spreadMax) {}
-
-  /**
-   * Activity and daily rhythm, in local hours.
-   *
-   * @param rateMedian median transactions per day
-   * @param rateSigma log-normal sigma of the daily rate across users
-   * @param startMin earliest first active hour
-   * @param startMax latest (exclusive)
-   * @param endMin earliest end of the active hours
-   * @param endMax latest (exclusive); at most 25 so that the end is at most midnight
-   */
-  record Rhythm(
-      double rateMedian, double rateSigma, int startMin, int startMax, int endMin, int endMax) {}
-
-  /**
-   * Shopping habits.
-   *
-   * @param onlineMin smallest chance of paying online at a shop that also sells online
-   * @param onlineMax largest (exclusive)
-   * @param favouritesMin fewest favourite merchants
-   * @param favouritesMax most (exclusive)
-   */
-  record Habits(double onlineMin, double onlineMax, int favouritesMin, int favouritesMax) {}
 
   private static final HarborSegment[] VALUES = values();
   private static final int TOTAL_SHARE = Arrays.stream(VALUES).mapToInt(s -> s.share).sum();
   private static final MerchantCategory[] CATEGORIES = MerchantCategory.values();
 
   private final int share;
-  private final Spend spend;
-  private final Rhythm rhythm;
-  private final Habits habits;
-  private final int[] categoryWeights;
+  private final Traits traits;
 
   HarborSegment(int share, Spend spend, Rhythm rhythm, Habits habits, int[] categoryWeights) {
-    if (categoryWeights.length != MerchantCategory.values().length) {
-      throw new IllegalArgumentException(name() + ": one weight per category");
-    }
     this.share = share;
-    this.spend = spend;
-    this.rhythm = rhythm;
-    this.habits = habits;
-    this.categoryWeights = categoryWeights;
+    this.traits = new Traits(spend, rhythm, habits, categoryWeights);
   }
 
-  Spend spend() {
-    return spend;
-  }
-
-  Rhythm rhythm() {
-    return rhythm;
-  }
-
-  Habits habits() {
-    return habits;
-  }
-
-  /** A category this segment shops in, in proportion to its weights. */
-  MerchantCategory drawCategory(SplittableRandom rng) {
-    return draw(categoryWeights, rng);
+  @Override
+  public Traits traits() {
+    return traits;
   }
 
   /** A segment, in proportion to its share of the population. */

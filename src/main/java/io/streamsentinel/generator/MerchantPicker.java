@@ -43,6 +43,17 @@ final class MerchantPicker {
   }
 
   /**
+   * The first favourite with chance {@code loyalty}, else any favourite alike: loyalty to one shop
+   * rather than a sliding preference.
+   */
+  int loyalFavourite(UserState user, double loyalty) {
+    if (rng.nextDouble() < loyalty) {
+      return user.favourites[0];
+    }
+    return user.favourites[rng.nextInt(user.favourites.length)];
+  }
+
+  /**
    * A candidate that is not one of the user's favourites (it may have been visited), or any
    * candidate when all of them are favourites: an everyday purchase away from the usual shops.
    */

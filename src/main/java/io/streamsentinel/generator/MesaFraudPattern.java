@@ -1,7 +1,5 @@
 package io.streamsentinel.generator;
 
-import java.util.Locale;
-
 /**
  * The kinds of fraud injected in the held-out {@link World#MESA} world: none of them is a {@link
  * FraudPattern}, a {@link HarborFraudPattern} or a {@link FjordFraudPattern}. Each follows a
@@ -52,29 +50,15 @@ public enum MesaFraudPattern implements FraudKind {
    */
   EXPRESS_KIDNAPPING(2, 5);
 
-  private final int minEvents;
-  private final int maxEvents;
-  private final String wireName;
+  private final Shape shape;
 
   MesaFraudPattern(int minEvents, int maxEvents) {
-    this.minEvents = minEvents;
-    this.maxEvents = maxEvents;
-    this.wireName = name().toLowerCase(Locale.ROOT);
+    this.shape = Shape.of(this, minEvents, maxEvents);
   }
 
   @Override
-  public String wireName() {
-    return wireName;
-  }
-
-  @Override
-  public int minEvents() {
-    return minEvents;
-  }
-
-  @Override
-  public int maxEvents() {
-    return maxEvents;
+  public Shape shape() {
+    return shape;
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.streamsentinel.generator;
 
+import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Decides when fraud starts in the held-out {@link World#MESA} world and plans its events into a
@@ -10,15 +10,12 @@ import java.util.stream.IntStream;
  */
 final class MesaFraudPlanner extends QueuedFraudSource {
 
-  private static final MesaFraudPattern[] PATTERNS = MesaFraudPattern.values();
-
   /** Share of investment scams whose victim is an expatriate, where the population has any. */
   private static final double EXPATRIATE_VICTIM_SHARE = 0.5;
 
-  private final SplittableRandom rng;
-  private final UserState[] users;
   private final int[] expatriates;
-  private final double startProbability;
+  private final PatternStarts<MesaFraudPattern> starts;
+  private final VictimPicker victims;
   private final MesaPatternEvents events;
 
   /**
@@ -27,19 +24,13 @@ final class MesaFraudPlanner extends QueuedFraudSource {
   MesaFraudPlanner(
       SplittableRandom rng,
       UserState[] users,
-      MesaSegment[] segments,
+      List<MesaSegment> segments,
       SimulatedTimeline timeline,
       double fraudRate) {
-    if (segments.length != users.length) {
-      throw new IllegalArgumentException("one segment per user");
-    }
-    this.rng = rng;
-    this.users = users;
-    this.expatriates =
-        IntStream.range(0, users.length)
-            .filter(i -> segments[i] == MesaSegment.EXPATRIATE)
-            .toArray();
-    this.startProbability = FraudKind.startProbability(fraudRate, PATTERNS);
+    VictimPicker.requireOnePerUser(segments, users);
+    this.expatriates = VictimPicker.indicesOf(segments, s -> s == MesaSegment.EXPATRIATE);
+    this.starts = new PatternStarts<>(rng, MesaFraudPattern.values(), fraudRate);
+    this.victims = new VictimPicker(rng, users);
     this.events = new MesaPatternEvents(rng, timeline, this::schedule);
   }
 
@@ -49,27 +40,20 @@ final class MesaFraudPlanner extends QueuedFraudSource {
    */
   @Override
   public void afterNormalEvent(UserState current, long nowMicros) {
-    if (startProbability == 0 || rng.nextDouble() >= startProbability) {
+    MesaFraudPattern pattern = starts.next();
+    if (pattern == null) {
       return;
     }
-    MesaFraudPattern pattern = PATTERNS[rng.nextInt(PATTERNS.length)];
     switch (pattern) {
-      case CLONED_CARD_FUEL_RUN -> events.clonedCardFuelRun(anyone(), nowMicros);
-      case INVESTMENT_SCAM_DEPOSITS -> events.investmentScamDeposits(scamVictim(), nowMicros);
-      case DISCOUNTED_SERVICES_RESALE -> events.discountedServicesResale(anyone(), nowMicros);
-      case COLLUSIVE_MERCHANT_SPLIT_SALE -> events.collusiveMerchantSplitSale(anyone(), nowMicros);
-      case EXPRESS_KIDNAPPING -> events.expressKidnapping(anyone(), nowMicros);
+      case CLONED_CARD_FUEL_RUN -> events.clonedCardFuelRun(victims.anyone(), nowMicros);
+      case INVESTMENT_SCAM_DEPOSITS ->
+          events.investmentScamDeposits(
+              victims.preferring(expatriates, EXPATRIATE_VICTIM_SHARE), nowMicros);
+      case DISCOUNTED_SERVICES_RESALE ->
+          events.discountedServicesResale(victims.anyone(), nowMicros);
+      case COLLUSIVE_MERCHANT_SPLIT_SALE ->
+          events.collusiveMerchantSplitSale(victims.anyone(), nowMicros);
+      case EXPRESS_KIDNAPPING -> events.expressKidnapping(victims.anyone(), nowMicros);
     }
-  }
-
-  private UserState anyone() {
-    return users[rng.nextInt(users.length)];
-  }
-
-  private UserState scamVictim() {
-    if (expatriates.length > 0 && rng.nextDouble() < EXPATRIATE_VICTIM_SHARE) {
-      return users[expatriates[rng.nextInt(expatriates.length)]];
-    }
-    return anyone();
   }
 }

@@ -13,7 +13,6 @@ import static io.streamsentinel.generator.PatternClock.hours;
 import static io.streamsentinel.generator.SimulatedTimeline.minutes;
 
 import io.streamsentinel.domain.Channel;
-import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -84,28 +83,27 @@ final class MesaPatternEvents {
 
   private final SplittableRandom rng;
   private final PatternClock clock;
-  private final Consumer<PlannedEvent> schedule;
+  private final PatternPlacer placer;
   private final MerchantPicker merchants;
   private final int[] fuelStations = MerchantCatalog.indicesWhere(m -> m.category() == FUEL);
   private final int[] platforms =
       MerchantCatalog.indicesWhere(
           m -> m.category() == ONLINE_SERVICES && m.typicalChannel() == Channel.ONLINE);
-  private final int[] rides = named(Set.of("Uber"));
-  private final int[] meals = named(Set.of("Deliveroo"));
-  private final int[] stays = named(Set.of("Airbnb", "Booking.com"));
+  private final int[] rides = PatternPlacer.named(Set.of("Uber"));
+  private final int[] meals = PatternPlacer.named(Set.of("Deliveroo"));
+  private final int[] stays = PatternPlacer.named(Set.of("Airbnb", "Booking.com"));
   private final int[] terminals =
       MerchantCatalog.indicesWhere(
           m ->
               m.typicalChannel() == Channel.CARD_PRESENT
                   && EnumSet.of(ELECTRONICS, JEWELRY, FASHION, RESTAURANTS).contains(m.category()));
   private final int[] atms = MerchantCatalog.indicesWhere(m -> m.category() == ATM_CASH);
-  private long order;
 
   MesaPatternEvents(
       SplittableRandom rng, SimulatedTimeline timeline, Consumer<PlannedEvent> schedule) {
     this.rng = rng;
     this.clock = new PatternClock(rng, timeline);
-    this.schedule = schedule;
+    this.placer = new PatternPlacer(rng, schedule, MesaSpending.LOCAL_JITTER_DEGREES);
     this.merchants = new MerchantPicker(rng);
   }
 
@@ -121,7 +119,7 @@ final class MesaPatternEvents {
     for (int i = 0; i < count; i++) {
       City city = MesaCities.all().get(highway[position]);
       double tank = FUEL_MEDIAN_CRC * Math.exp(FUEL_SIGMA * rng.nextGaussian());
-      place(
+      placer.place(
           user,
           at,
           merchants.newTo(user, fuelStations),
@@ -129,8 +127,8 @@ final class MesaPatternEvents {
           Channel.CARD_PRESENT,
           null,
           city,
-          city.latitude() + jitter(MesaSpending.LOCAL_JITTER_DEGREES),
-          city.longitude() + jitter(MesaSpending.LOCAL_JITTER_DEGREES),
+          city.latitude() + placer.jitter(MesaSpending.LOCAL_JITTER_DEGREES),
+          city.longitude() + placer.jitter(MesaSpending.LOCAL_JITTER_DEGREES),
           MesaFraudPattern.CLONED_CARD_FUEL_RUN);
       if (rng.nextDouble() < 0.6) {
         if (position + step < 0 || position + step >= highway.length) {
@@ -159,7 +157,7 @@ final class MesaPatternEvents {
       double rounded =
           Math.round(Math.min(MesaSpending.MAX_CRC, deposit) / DEPOSIT_ROUNDING_CRC)
               * DEPOSIT_ROUNDING_CRC;
-      placeAtHome(
+      placer.placeAtHome(
           user,
           at,
           platform,
@@ -200,7 +198,7 @@ final class MesaPatternEvents {
         merchant = meals[rng.nextInt(meals.length)];
         median = MEAL_MEDIAN_CRC;
       }
-      place(
+      placer.place(
           user,
           at,
           merchant,
@@ -208,8 +206,8 @@ final class MesaPatternEvents {
           Channel.ONLINE,
           devices.get(rng.nextInt(sellers)),
           city,
-          city.latitude() + jitter(CITY_JITTER_DEGREES),
-          city.longitude() + jitter(CITY_JITTER_DEGREES),
+          city.latitude() + placer.jitter(CITY_JITTER_DEGREES),
+          city.longitude() + placer.jitter(CITY_JITTER_DEGREES),
           MesaFraudPattern.DISCOUNTED_SERVICES_RESALE);
       at += minutes(rng.nextDouble(20, 600));
     }
@@ -222,8 +220,8 @@ final class MesaPatternEvents {
   void collusiveMerchantSplitSale(UserState user, long now) {
     City city =
         rng.nextDouble() < AT_HOME_CITY_SHARE ? user.user.homeCity() : MesaCities.drawHome(rng);
-    double latitude = city.latitude() + jitter(CITY_JITTER_DEGREES);
-    double longitude = city.longitude() + jitter(CITY_JITTER_DEGREES);
+    double latitude = city.latitude() + placer.jitter(CITY_JITTER_DEGREES);
+    double longitude = city.longitude() + placer.jitter(CITY_JITTER_DEGREES);
     int terminal = merchants.newTo(user, terminals);
     double limit = REVIEW_LIMITS_CRC[rng.nextInt(REVIEW_LIMITS_CRC.length)];
     int count = rng.nextInt(2, 7);
@@ -231,7 +229,7 @@ final class MesaPatternEvents {
         clock.nextMomentWithin(
             user, now + hours(rng.nextDouble(0, 24)), SHOP_FROM, SHOP_LAST_START);
     for (int i = 0; i < count; i++) {
-      place(
+      placer.place(
           user,
           at,
           terminal,
@@ -239,8 +237,8 @@ final class MesaPatternEvents {
           Channel.CARD_PRESENT,
           null,
           city,
-          latitude + jitter(SAME_SHOP_DEGREES),
-          longitude + jitter(SAME_SHOP_DEGREES),
+          latitude + placer.jitter(SAME_SHOP_DEGREES),
+          longitude + placer.jitter(SAME_SHOP_DEGREES),
           MesaFraudPattern.COLLUSIVE_MERCHANT_SPLIT_SALE);
       at += minutes(rng.nextDouble(3, 25));
     }
@@ -252,11 +250,9 @@ final class MesaPatternEvents {
    * first hour after it.
    */
   void expressKidnapping(UserState user, long now) {
-    SyntheticUser profile = user.user;
-    double distance = rng.nextDouble(AWAY_MIN_DEGREES, AWAY_MAX_DEGREES);
-    double bearing = rng.nextDouble(2 * Math.PI);
-    double latitude = profile.homeLatitude() + distance * Math.sin(bearing);
-    double longitude = profile.homeLongitude() + distance * Math.cos(bearing);
+    PatternPlacer.Spot spot = placer.awayFromHome(user, AWAY_MIN_DEGREES, AWAY_MAX_DEGREES);
+    double latitude = spot.latitude();
+    double longitude = spot.longitude();
     int count = rng.nextInt(2, 6);
     int afterMidnight = count == 2 ? 1 : rng.nextInt(1, 3);
     long at =
@@ -266,81 +262,20 @@ final class MesaPatternEvents {
       if (i == count - afterMidnight) {
         at = Math.max(at, clock.nextMomentWithin(user, at, 0, AFTER_MIDNIGHT));
       }
-      latitude += jitter(ATM_HOP_DEGREES);
-      longitude += jitter(ATM_HOP_DEGREES);
-      place(
+      latitude += placer.jitter(ATM_HOP_DEGREES);
+      longitude += placer.jitter(ATM_HOP_DEGREES);
+      placer.place(
           user,
           at,
           atms[rng.nextInt(atms.length)],
           Amounts.wholeUnits(rng.nextInt(5, 21) * ATM_NOTE_CRC),
           Channel.ATM,
           null,
-          profile.homeCity(),
+          user.user.homeCity(),
           latitude,
           longitude,
           MesaFraudPattern.EXPRESS_KIDNAPPING);
       at += minutes(rng.nextDouble(8, 20));
     }
-  }
-
-  private void placeAtHome(
-      UserState user,
-      long at,
-      int merchant,
-      BigDecimal amount,
-      Channel channel,
-      String device,
-      FraudKind kind) {
-    SyntheticUser profile = user.user;
-    place(
-        user,
-        at,
-        merchant,
-        amount,
-        channel,
-        device,
-        profile.homeCity(),
-        profile.homeLatitude() + jitter(MesaSpending.LOCAL_JITTER_DEGREES),
-        profile.homeLongitude() + jitter(MesaSpending.LOCAL_JITTER_DEGREES),
-        kind);
-  }
-
-  private void place(
-      UserState user,
-      long at,
-      int merchant,
-      BigDecimal amount,
-      Channel channel,
-      String device,
-      City city,
-      double latitude,
-      double longitude,
-      FraudKind kind) {
-    user.visit(merchant);
-    schedule.accept(
-        new PlannedEvent(
-            at,
-            order++,
-            user,
-            MerchantCatalog.get(merchant),
-            amount,
-            channel,
-            device,
-            city,
-            latitude,
-            longitude,
-            kind));
-  }
-
-  private static int[] named(Set<String> names) {
-    int[] found = MerchantCatalog.indicesWhere(m -> names.contains(m.name()));
-    if (found.length != names.size()) {
-      throw new IllegalStateException("merchant catalog lacks one of " + names);
-    }
-    return found;
-  }
-
-  private double jitter(double degrees) {
-    return rng.nextDouble(-degrees, degrees);
   }
 }

@@ -5,22 +5,24 @@ import java.util.SplittableRandom;
 
 /**
  * The kinds of card holder in the held-out {@link World#MESA} world, each with its own amount scale
- * (in colones), rhythm, online habit, loyalty to one shop, trips and pay cycle.
+ * (in colones), rhythm, online habit (the shapes of {@link CardHolderSegment}), loyalty to one
+ * shop, trips and pay cycle.
  *
  * <p>Category weights follow {@link MerchantCategory} declaration order: grocery, restaurants,
  * fuel, electronics, jewelry, gift cards, travel, fashion, pharmacy, entertainment, online
  * services, ATM cash.
  */
-enum MesaSegment {
+enum MesaSegment implements CardHolderSegment {
   /**
    * Call-centre and hospital shift workers: small amounts from midday to midnight, food delivery,
    * rides and streaming, two devices, paid every fortnight.
    */
   SHIFT_WORKER(
       25,
-      new Purse(6_000, 0.5, 0.4, 0.7),
-      new Hours(3.5, 0.5, 11, 15, 23, 25),
-      new Ways(0.25, 0.55, 3, 7, 2, 0.25),
+      new Spend(6_000, 0.5, 0.4, 0.7),
+      new Rhythm(3.5, 0.5, 11, 15, 23, 25),
+      new Habits(0.25, 0.55, 3, 7, 2),
+      0.25,
       new Reach(0.03, 0.05, true),
       new int[] {18, 30, 2, 4, 0, 3, 8, 8, 4, 12, 8, 3}),
   /**
@@ -29,9 +31,10 @@ enum MesaSegment {
    */
   SHOPKEEPER(
       20,
-      new Purse(15_000, 0.6, 0.6, 1.0),
-      new Hours(2.8, 0.5, 5, 7, 18, 21),
-      new Ways(0.0, 0.08, 2, 5, 1, 0.6),
+      new Spend(15_000, 0.6, 0.6, 1.0),
+      new Rhythm(2.8, 0.5, 5, 7, 18, 21),
+      new Habits(0.0, 0.08, 2, 5, 1),
+      0.6,
       new Reach(0.01, 0.0, false),
       new int[] {45, 6, 18, 3, 0, 0, 1, 3, 6, 1, 2, 15}),
   /**
@@ -40,9 +43,10 @@ enum MesaSegment {
    */
   EXPATRIATE(
       15,
-      new Purse(20_000, 0.6, 0.4, 0.8),
-      new Hours(3.0, 0.5, 7, 10, 20, 23),
-      new Ways(0.3, 0.6, 5, 10, 3, 0.15),
+      new Spend(20_000, 0.6, 0.4, 0.8),
+      new Rhythm(3.0, 0.5, 7, 10, 20, 23),
+      new Habits(0.3, 0.6, 5, 10, 3),
+      0.15,
       new Reach(0.35, 0.3, false),
       new int[] {20, 26, 6, 5, 1, 1, 14, 6, 4, 7, 9, 1}),
   /**
@@ -51,53 +55,12 @@ enum MesaSegment {
    */
   FORTNIGHTLY_HOUSEHOLD(
       40,
-      new Purse(9_000, 0.5, 0.3, 0.6),
-      new Hours(2.0, 0.5, 5, 7, 20, 23),
-      new Ways(0.03, 0.15, 3, 6, 2, 0.45),
+      new Spend(9_000, 0.5, 0.3, 0.6),
+      new Rhythm(2.0, 0.5, 5, 7, 20, 23),
+      new Habits(0.03, 0.15, 3, 6, 2),
+      0.45,
       new Reach(0.06, 0.02, true),
       new int[] {38, 10, 10, 2, 0, 1, 2, 8, 10, 3, 2, 14});
-
-  /**
-   * Amounts in colones.
-   *
-   * @param typicalMedian median over the segment of the users' typical purchase
-   * @param typicalSigma log-normal sigma of the typical purchase across users
-   * @param spreadMin smallest per-user sigma of the log of everyday amounts
-   * @param spreadMax largest (exclusive)
-   */
-  record Purse(double typicalMedian, double typicalSigma, double spreadMin, double spreadMax) {}
-
-  /**
-   * Activity and daily rhythm, in local hours.
-   *
-   * @param rateMedian median transactions per day
-   * @param rateSigma log-normal sigma of the daily rate across users
-   * @param startMin earliest first active hour
-   * @param startMax latest (exclusive)
-   * @param endMin earliest end of the active hours
-   * @param endMax latest (exclusive); at most 25 so that the end is at most midnight
-   */
-  record Hours(
-      double rateMedian, double rateSigma, int startMin, int startMax, int endMin, int endMax) {}
-
-  /**
-   * Shopping habits.
-   *
-   * @param onlineMin smallest chance of paying online at a shop that also sells online
-   * @param onlineMax largest (exclusive)
-   * @param favouritesMin fewest favourite merchants
-   * @param favouritesMax most (exclusive)
-   * @param devicesMax most own devices (at least one)
-   * @param loyalty chance that a purchase at a favourite is at the first favourite; the rest are
-   *     spread evenly over all favourites
-   */
-  record Ways(
-      double onlineMin,
-      double onlineMax,
-      int favouritesMin,
-      int favouritesMax,
-      int devicesMax,
-      double loyalty) {}
 
   /**
    * How far the segment's spending reaches.
@@ -112,43 +75,40 @@ enum MesaSegment {
   private static final int[] SHARES = Arrays.stream(VALUES).mapToInt(s -> s.share).toArray();
 
   private final int share;
-  private final Purse purse;
-  private final Hours hours;
-  private final Ways ways;
+  private final Traits traits;
+  private final double loyalty;
   private final Reach reach;
-  private final int[] categoryWeights;
 
-  MesaSegment(int share, Purse purse, Hours hours, Ways ways, Reach reach, int[] categoryWeights) {
-    if (categoryWeights.length != MerchantCategory.values().length) {
-      throw new IllegalArgumentException(name() + ": one weight per category");
-    }
+  /**
+   * @param loyalty chance that a purchase at a favourite is at the first favourite; the rest are
+   *     spread evenly over all favourites
+   */
+  MesaSegment(
+      int share,
+      Spend spend,
+      Rhythm rhythm,
+      Habits habits,
+      double loyalty,
+      Reach reach,
+      int[] categoryWeights) {
     this.share = share;
-    this.purse = purse;
-    this.hours = hours;
-    this.ways = ways;
+    this.traits = new Traits(spend, rhythm, habits, categoryWeights);
+    this.loyalty = loyalty;
     this.reach = reach;
-    this.categoryWeights = categoryWeights;
   }
 
-  Purse purse() {
-    return purse;
+  @Override
+  public Traits traits() {
+    return traits;
   }
 
-  Hours hours() {
-    return hours;
-  }
-
-  Ways ways() {
-    return ways;
+  /** Chance that a purchase at a favourite is at the first favourite. */
+  double loyalty() {
+    return loyalty;
   }
 
   Reach reach() {
     return reach;
-  }
-
-  /** A category this segment shops in, in proportion to its weights. */
-  MerchantCategory drawCategory(SplittableRandom rng) {
-    return HarborSegment.draw(categoryWeights, rng);
   }
 
   /** A segment, in proportion to its share of the population. */

@@ -3,7 +3,6 @@ package io.streamsentinel.generator;
 import io.streamsentinel.domain.Channel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -41,12 +40,6 @@ final class MesaSpending implements EverydaySpending {
   private static final double MIN_CRC = 300;
   private static final int MIN_ATM_NOTES = 2;
 
-  /** A trip starts on the Friday (epoch day 1 was one) and lasts two to four days. */
-  private static final int TRIP_FIRST_DAY = 1;
-
-  private static final int TRIP_MIN_DAYS = 2;
-  private static final int TRIP_DAY_CHOICES = 3;
-
   /** A user's own devices: the first (the phone) pays most online purchases. */
   private static final double FIRST_DEVICE_SHARE = 0.85;
 
@@ -61,44 +54,38 @@ final class MesaSpending implements EverydaySpending {
 
   private final SplittableRandom rng;
   private final SimulatedTimeline timeline;
-  private final Map<SyntheticUser, MesaSegment> segments = new IdentityHashMap<>();
+  private final Map<SyntheticUser, MesaSegment> segments;
   private final MerchantPicker merchants;
   private final int[][] merchantsByCategory = MerchantCatalog.indicesByCategory();
   private final int[] atms =
       MerchantCatalog.indicesWhere(m -> m.category() == MerchantCategory.ATM_CASH);
+  private final CategoryPrices prices =
+      new CategoryPrices(
+          AMOUNT_FACTORS, MIN_CRC, MAX_CRC, ATM_NOTE_CRC, MIN_ATM_NOTES, Amounts::wholeUnits);
 
-  /** Trips are a pure function of the user, the week and this salt, so no state is kept. */
-  private final long tripSalt;
+  /** Trips are a pure function of the user, the week and a salt, so no state is kept. */
+  private final WeekendTrips trips;
 
   private long paydayCacheDay = Long.MIN_VALUE;
   private boolean paydayCache;
 
   /**
-   * @param users every user, in the order of {@code userSegments}
-   * @param userSegments the segment of each user
+   * @param segments the segment of every user, by the user
    */
   MesaSpending(
-      SplittableRandom rng,
-      SimulatedTimeline timeline,
-      List<SyntheticUser> users,
-      MesaSegment[] userSegments) {
-    if (users.size() != userSegments.length) {
-      throw new IllegalArgumentException("one segment per user");
-    }
+      SplittableRandom rng, SimulatedTimeline timeline, Map<SyntheticUser, MesaSegment> segments) {
     this.rng = rng;
     this.timeline = timeline;
     this.merchants = new MerchantPicker(rng);
-    for (int i = 0; i < userSegments.length; i++) {
-      segments.put(users.get(i), userSegments[i]);
-    }
-    this.tripSalt = rng.nextLong();
+    this.segments = segments;
+    this.trips = new WeekendTrips(rng.nextLong());
   }
 
   @Override
   public PlannedEvent plan(UserState user, long atMicros, long order) {
     SyntheticUser profile = user.user;
     MesaSegment segment = segments.get(profile);
-    long day = localDay(user, atMicros);
+    long day = user.localDay(timeline.epochSecondAt(atMicros));
     boolean payday = segment.reach().paidFortnightly() && isPayday(day);
     int merchantIndex;
     if (payday && rng.nextDouble() < PAYDAY_CASH_SHARE) {
@@ -107,7 +94,7 @@ final class MesaSpending implements EverydaySpending {
       merchantIndex =
           merchants.notFavouriteOf(user, merchantsByCategory[segment.drawCategory(rng).ordinal()]);
     } else {
-      merchantIndex = pickFavourite(user, segment);
+      merchantIndex = merchants.loyalFavourite(user, segment.loyalty());
     }
     user.visit(merchantIndex);
     Merchant merchant = MerchantCatalog.get(merchantIndex);
@@ -131,48 +118,25 @@ final class MesaSpending implements EverydaySpending {
         merchant,
         amountFor(user, merchant, payday),
         channel,
-        channel == Channel.ONLINE ? ownDevice(user) : null,
+        channel == Channel.ONLINE
+            ? EverydaySpending.ownDevice(user, FIRST_DEVICE_SHARE, rng)
+            : null,
         city,
         latitude + jitter(),
         longitude + jitter(),
         null);
   }
 
-  /** One of the user's own devices, the first most often. */
-  String ownDevice(UserState user) {
-    List<String> devices = user.user.deviceIds();
-    return devices.size() == 1 || rng.nextDouble() < FIRST_DEVICE_SHARE
-        ? devices.get(0)
-        : devices.get(1 + rng.nextInt(devices.size() - 1));
-  }
-
-  double jitter() {
+  private double jitter() {
     return rng.nextDouble(-LOCAL_JITTER_DEGREES, LOCAL_JITTER_DEGREES);
   }
 
-  /**
-   * The coastal city the user is spending a long weekend in on this local day, or null when at
-   * home. Whether a week has a trip, how long it is and where it goes follow from the user's id,
-   * the week and a salt drawn once, so every event of a trip agrees without any state.
-   */
-  City tripCity(SyntheticUser user, MesaSegment segment, long day) {
-    long week = Math.floorDiv(day - TRIP_FIRST_DAY, 7);
-    int dayOfTrip = Math.floorMod(day - TRIP_FIRST_DAY, 7);
-    long hash = mix(tripSalt ^ (user.userId().hashCode() * 0x9E37_79B9_7F4A_7C15L) ^ week);
-    double draw = (hash >>> 11) * 0x1.0p-53;
-    int length = TRIP_MIN_DAYS + (int) ((hash & 0xFF) % TRIP_DAY_CHOICES);
-    if (draw >= segment.reach().tripShare() || dayOfTrip >= length) {
-      return null;
-    }
-    List<City> coast = MesaCities.coast();
-    int pick = (int) ((hash >>> 8 & 0xFFFF) % coast.size());
-    City city = coast.get(pick);
-    return city.equals(user.homeCity()) ? coast.get((pick + 1) % coast.size()) : city;
-  }
-
-  /** The user's local date at a clock reading, as days since 1970-01-01. */
-  long localDay(UserState user, long atMicros) {
-    return Math.floorDiv(timeline.epochSecondAt(atMicros) + user.offsetSeconds(), 86_400L);
+  /** The coastal city the user is spending a long weekend in on this local day, or null. */
+  private City tripCity(SyntheticUser user, MesaSegment segment, long day) {
+    int ticket = trips.ticket(user, segment.reach().tripShare(), day);
+    return ticket == WeekendTrips.AT_HOME
+        ? null
+        : WeekendTrips.pick(MesaCities.coast(), ticket, user.homeCity());
   }
 
   /** The 15th and the month's last day, when pay arrives, and the day after each. */
@@ -190,37 +154,10 @@ final class MesaSpending implements EverydaySpending {
     return paydayCache;
   }
 
-  /** The first favourite with the segment's loyalty, else any favourite alike. */
-  private int pickFavourite(UserState user, MesaSegment segment) {
-    if (rng.nextDouble() < segment.ways().loyalty()) {
-      return user.favourites[0];
-    }
-    return user.favourites[rng.nextInt(user.favourites.length)];
-  }
-
   private BigDecimal amountFor(UserState user, Merchant merchant, boolean payday) {
     MerchantCategory category = merchant.category();
-    double median = user.typical * AMOUNT_FACTORS[category.ordinal()];
-    if (payday && (category == MerchantCategory.GROCERY || category == MerchantCategory.ATM_CASH)) {
-      median *= PAYDAY_FACTOR;
-    }
-    double amount = median * Math.exp(user.user.amountSpread() * rng.nextGaussian());
-    amount = Math.min(MAX_CRC, Math.max(MIN_CRC, amount));
-    if (category == MerchantCategory.ATM_CASH) {
-      long notes = Math.max(MIN_ATM_NOTES, Math.round(amount / ATM_NOTE_CRC));
-      return Amounts.wholeUnits(notes * ATM_NOTE_CRC);
-    }
-    return Amounts.wholeUnits(amount);
-  }
-
-  /** The finaliser of MurmurHash3: spreads every input bit over the whole output. */
-  private static long mix(long value) {
-    long h = value;
-    h ^= h >>> 33;
-    h *= 0xFF51_AFD7_ED55_8CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CE_B9FE_1A85_EC53L;
-    h ^= h >>> 33;
-    return h;
+    boolean payShop =
+        payday && (category == MerchantCategory.GROCERY || category == MerchantCategory.ATM_CASH);
+    return prices.price(user, category, payShop ? PAYDAY_FACTOR : 1, rng);
   }
 }

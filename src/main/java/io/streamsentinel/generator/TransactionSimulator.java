@@ -41,15 +41,15 @@ public final class TransactionSimulator {
     // same order; the default world's stream is what it was before other worlds existed.
     SplittableRandom master = new SplittableRandom(settings.seed());
     World world = settings.world();
-    // The fjord world's fraud and the mesa world's spending and fraud need to know the users'
-    // segments; the factory is kept for them.
-    FjordUserFactory fjordUsers =
-        world == World.FJORD
-            ? new FjordUserFactory(master.split(), FjordUserFactory.populationTag(settings.seed()))
-            : null;
-    MesaUserFactory mesaUsers =
-        world == World.MESA
-            ? new MesaUserFactory(master.split(), MesaUserFactory.populationTag(settings.seed()))
+    // The fjord world's fraud and the mesa and savanna worlds' spending and fraud need to know the
+    // users' segments; the population is kept for them.
+    SegmentedPopulation<FjordSegment> fjordUsers =
+        world == World.FJORD ? FjordUserFactory.population(master.split(), settings.seed()) : null;
+    SegmentedPopulation<MesaSegment> mesaUsers =
+        world == World.MESA ? MesaUserFactory.population(master.split(), settings.seed()) : null;
+    SegmentedPopulation<SavannaSegment> savannaUsers =
+        world == World.SAVANNA
+            ? SavannaUserFactory.population(master.split(), settings.seed())
             : null;
     this.users =
         switch (world) {
@@ -57,21 +57,26 @@ public final class TransactionSimulator {
               new UserFactory(master.split(), UserFactory.populationTag(settings.seed()))
                   .create(settings.users());
           case HARBOR ->
-              new HarborUserFactory(
-                      master.split(), HarborUserFactory.populationTag(settings.seed()))
+              HarborUserFactory.population(master.split(), settings.seed())
                   .create(settings.users());
           case FJORD -> fjordUsers.create(settings.users());
           case MESA -> mesaUsers.create(settings.users());
+          case SAVANNA -> savannaUsers.create(settings.users());
         };
     UserState[] states = users.stream().map(UserState::new).toArray(UserState[]::new);
     this.timeline = new SimulatedTimeline(settings.start());
     this.arrivals = new ArrivalProcess(states, timeline, master.split());
+    // Kept for the savanna world's planner (see SavannaFraudPlanner).
+    SavannaSpending savannaSpending = null;
     this.spending =
         switch (world) {
           case DEFAULT -> new NormalSpending(master.split());
           case HARBOR -> new HarborSpending(master.split());
           case FJORD -> new FjordSpending(master.split());
-          case MESA -> new MesaSpending(master.split(), timeline, users, mesaUsers.segments());
+          case MESA -> new MesaSpending(master.split(), timeline, mesaUsers.segmentsByUser());
+          case SAVANNA ->
+              savannaSpending =
+                  new SavannaSpending(master.split(), timeline, savannaUsers.segmentsByUser());
         };
     this.fraud =
         switch (world) {
@@ -84,6 +89,14 @@ public final class TransactionSimulator {
           case MESA ->
               new MesaFraudPlanner(
                   master.split(), states, mesaUsers.segments(), timeline, settings.fraudRate());
+          case SAVANNA ->
+              new SavannaFraudPlanner(
+                  master.split(),
+                  states,
+                  savannaUsers.segments(),
+                  timeline,
+                  settings.fraudRate(),
+                  savannaSpending::lastPlanned);
         };
     // Worlds' ids must not meet each other's of the same seed in the dedup store.
     String hexSeed = Long.toHexString(settings.seed());

@@ -50,6 +50,11 @@ final class UserState {
     return (int) Math.floorMod(epochSecond + offsetSeconds, (long) SECONDS_PER_DAY);
   }
 
+  /** The user's local date at an epoch second, as days since 1970-01-01. */
+  long localDay(long epochSecond) {
+    return Math.floorDiv(epochSecond + offsetSeconds, (long) SECONDS_PER_DAY);
+  }
+
   int offsetSeconds() {
     return offsetSeconds;
   }

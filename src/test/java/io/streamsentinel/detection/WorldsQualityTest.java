@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * 42. {@code default-3} was tuned on these three worlds (this seed and window), so the figures here
  * are not a held-out claim; the README gives the other seeds and a later window. Prints the figures
  * the README quotes. The mesa world is left out: it is held out for a blind evaluation ({@link
- * MesaBlindQualityTest}).
+ * MesaBlindQualityTest}); so is the savanna world, which has not been measured yet.
  */
 class WorldsQualityTest {
 
@@ -37,6 +37,9 @@ class WorldsQualityTest {
     for (World world : World.values()) {
       if (world == World.MESA) {
         continue; // blind: measured once, after the rules are final (MesaBlindQualityTest)
+      }
+      if (world == World.SAVANNA) {
+        continue; // held out for a blind evaluation: never scored while rules are tuned
       }
       for (RuleSet rules : sets) {
         QualityReport r = score(world, rules);

@@ -1,17 +1,19 @@
 package io.streamsentinel.generator;
 
+import static io.streamsentinel.generator.WorldChecks.assertChargebackForEveryFraud;
+import static io.streamsentinel.generator.WorldChecks.assertIdsApart;
+import static io.streamsentinel.generator.WorldChecks.assertLabelledInProportion;
+import static io.streamsentinel.generator.WorldChecks.assertRepeatable;
+import static io.streamsentinel.generator.WorldChecks.normal;
+import static io.streamsentinel.generator.WorldChecks.quantile;
+import static io.streamsentinel.generator.WorldChecks.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsentinel.domain.Channel;
-import io.streamsentinel.domain.Label;
 import io.streamsentinel.domain.Transaction;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -36,23 +38,12 @@ class FjordWorldTest {
 
   @Test
   void shouldRepeatTheSameEventsForTheSameSeedAndWorld() {
-    assertThat(SimulatedStream.take(SETTINGS, 20_000).events())
-        .isEqualTo(FJORD.events().subList(0, 20_000));
-    assertThat(SimulatedStream.take(SETTINGS.withSeed(2026), 1_000).events())
-        .isNotEqualTo(FJORD.events().subList(0, 1_000));
+    assertRepeatable(SETTINGS, FJORD);
   }
 
   @Test
   void shouldNeverShareUserOrTransactionIdsWithTheOtherWorldsOfTheSameSeed() {
-    assertThat(FJORD.users().keySet())
-        .doesNotContainAnyElementsOf(DEFAULT.users().keySet())
-        .doesNotContainAnyElementsOf(HARBOR.users().keySet());
-    assertThat(FJORD.events().get(0).transactionId()).isEqualTo("tx_fjord_7e9_0");
-    Set<String> others =
-        Stream.concat(DEFAULT.events().stream(), HARBOR.events().stream())
-            .map(Transaction::transactionId)
-            .collect(Collectors.toSet());
-    assertThat(FJORD.events()).noneMatch(t -> others.contains(t.transactionId()));
+    assertIdsApart(FJORD, "tx_fjord_7e9_0", DEFAULT, HARBOR);
   }
 
   @Test
@@ -102,18 +93,7 @@ class FjordWorldTest {
 
   @Test
   void shouldLabelAboutTheConfiguredFractionOfEventsWithEachPatternInProportion() {
-    List<Transaction> fraud = FJORD.events().stream().filter(Transaction::isFraud).toList();
-    double fraction = (double) fraud.size() / FJORD.events().size();
-    assertThat(fraction).isBetween(FRAUD_RATE * 0.8, FRAUD_RATE * 1.2);
-    Map<FjordFraudPattern, Long> counts = new EnumMap<>(FjordFraudPattern.class);
-    fraud.forEach(t -> counts.merge(FjordFraudPattern.fromWire(t.fraudPattern()), 1L, Long::sum));
-    double totalMean =
-        Arrays.stream(FjordFraudPattern.values()).mapToDouble(FraudKind::meanEvents).sum();
-    for (FjordFraudPattern pattern : FjordFraudPattern.values()) {
-      double expected = pattern.meanEvents() / totalMean;
-      double observed = counts.getOrDefault(pattern, 0L) / (double) fraud.size();
-      assertThat(observed).as("share of %s", pattern).isBetween(expected * 0.7, expected * 1.3);
-    }
+    assertLabelledInProportion(FJORD, FRAUD_RATE, FjordFraudPattern.values());
   }
 
   @Test
@@ -140,26 +120,7 @@ class FjordWorldTest {
 
   @Test
   void shouldSendAChargebackForEveryFjordFraud() {
-    LabelFeed feed = new LabelFeed(LabelFeed.Policy.defaults(), SETTINGS.seed());
-    Map<String, Transaction> byId = new HashMap<>();
-    List<Transaction> events = FJORD.events().subList(0, 50_000);
-    events.forEach(
-        t -> {
-          feed.observe(t);
-          byId.put(t.transactionId(), t);
-        });
-    Instant after =
-        events.get(events.size() - 1).timestamp().plus(LabelFeed.Policy.defaults().latest());
-    List<Label> chargebacks = feed.due(after).stream().filter(Label::fraud).toList();
-    assertThat(chargebacks).hasSize((int) events.stream().filter(Transaction::isFraud).count());
-    assertThat(chargebacks)
-        .allSatisfy(l -> assertThat(byId.get(l.transactionId()).isFraud()).isTrue());
-    assertThat(
-            chargebacks.stream()
-                .map(l -> byId.get(l.transactionId()).fraudPattern())
-                .collect(Collectors.toSet()))
-        .containsExactlyInAnyOrderElementsOf(
-            Arrays.stream(FjordFraudPattern.values()).map(FjordFraudPattern::wireName).toList());
+    assertChargebackForEveryFraud(FJORD, SETTINGS.seed(), FjordFraudPattern.values());
   }
 
   /** Local hour of an event of any of the three worlds' streams above. */
@@ -174,21 +135,7 @@ class FjordWorldTest {
     return t.timestamp().atOffset(user.utcOffset()).getHour();
   }
 
-  private static List<Transaction> normal(SimulatedStream stream) {
-    return stream.events().stream().filter(t -> !t.isFraud()).toList();
-  }
-
-  private static double share(List<Transaction> events, Predicate<Transaction> test) {
-    return events.stream().filter(test).count() / (double) events.size();
-  }
-
   private static double tail(SimulatedStream stream) {
     return quantile(normal(stream), 0.99) / quantile(normal(stream), 0.5);
-  }
-
-  private static double quantile(List<Transaction> events, double q) {
-    double[] amounts =
-        events.stream().mapToDouble(t -> t.amount().doubleValue()).sorted().toArray();
-    return amounts[(int) (q * (amounts.length - 1))];
   }
 }

@@ -1,17 +1,16 @@
 package io.streamsentinel.generator;
 
+import static io.streamsentinel.generator.WorldChecks.assertChargebackForEveryFraud;
+import static io.streamsentinel.generator.WorldChecks.assertLabelledInProportion;
+import static io.streamsentinel.generator.WorldChecks.normal;
+import static io.streamsentinel.generator.WorldChecks.quantile;
+import static io.streamsentinel.generator.WorldChecks.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsentinel.domain.Channel;
-import io.streamsentinel.domain.Label;
 import io.streamsentinel.domain.Transaction;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -80,18 +79,7 @@ class HarborWorldTest {
 
   @Test
   void shouldLabelAboutTheConfiguredFractionOfEventsWithEachPatternInProportion() {
-    List<Transaction> fraud = HARBOR.events().stream().filter(Transaction::isFraud).toList();
-    double fraction = (double) fraud.size() / HARBOR.events().size();
-    assertThat(fraction).isBetween(FRAUD_RATE * 0.8, FRAUD_RATE * 1.2);
-    Map<HarborFraudPattern, Long> counts = new EnumMap<>(HarborFraudPattern.class);
-    fraud.forEach(t -> counts.merge(HarborFraudPattern.fromWire(t.fraudPattern()), 1L, Long::sum));
-    double totalMean =
-        Arrays.stream(HarborFraudPattern.values()).mapToDouble(FraudKind::meanEvents).sum();
-    for (HarborFraudPattern pattern : HarborFraudPattern.values()) {
-      double expected = pattern.meanEvents() / totalMean;
-      double observed = counts.getOrDefault(pattern, 0L) / (double) fraud.size();
-      assertThat(observed).as("share of %s", pattern).isBetween(expected * 0.7, expected * 1.3);
-    }
+    assertLabelledInProportion(HARBOR, FRAUD_RATE, HarborFraudPattern.values());
   }
 
   @Test
@@ -109,27 +97,7 @@ class HarborWorldTest {
 
   @Test
   void shouldSendAChargebackForEveryHarborFraud() {
-    LabelFeed feed = new LabelFeed(LabelFeed.Policy.defaults(), SETTINGS.seed());
-    Map<String, Transaction> byId = new HashMap<>();
-    List<Transaction> events = HARBOR.events().subList(0, 50_000);
-    events.forEach(
-        t -> {
-          feed.observe(t);
-          byId.put(t.transactionId(), t);
-        });
-    Instant after =
-        events.get(events.size() - 1).timestamp().plus(LabelFeed.Policy.defaults().latest());
-    List<Label> labels = feed.due(after);
-    List<Label> chargebacks = labels.stream().filter(Label::fraud).toList();
-    assertThat(chargebacks).hasSize((int) events.stream().filter(Transaction::isFraud).count());
-    assertThat(chargebacks)
-        .allSatisfy(l -> assertThat(byId.get(l.transactionId()).isFraud()).isTrue());
-    assertThat(
-            chargebacks.stream()
-                .map(l -> byId.get(l.transactionId()).fraudPattern())
-                .collect(Collectors.toSet()))
-        .containsExactlyInAnyOrderElementsOf(
-            Arrays.stream(HarborFraudPattern.values()).map(HarborFraudPattern::wireName).toList());
+    assertChargebackForEveryFraud(HARBOR, SETTINGS.seed(), HarborFraudPattern.values());
   }
 
   static int localHour(Transaction t) {
@@ -139,19 +107,5 @@ class HarborWorldTest {
   private static SyntheticUser userOf(Transaction t) {
     SyntheticUser user = HARBOR.users().get(t.userId());
     return user != null ? user : DEFAULT.users().get(t.userId());
-  }
-
-  private static List<Transaction> normal(SimulatedStream stream) {
-    return stream.events().stream().filter(t -> !t.isFraud()).toList();
-  }
-
-  private static double share(List<Transaction> events, Predicate<Transaction> test) {
-    return events.stream().filter(test).count() / (double) events.size();
-  }
-
-  private static double quantile(List<Transaction> events, double q) {
-    double[] amounts =
-        events.stream().mapToDouble(t -> t.amount().doubleValue()).sorted().toArray();
-    return amounts[(int) (q * (amounts.length - 1))];
   }
 }

@@ -1,18 +1,20 @@
 package io.streamsentinel.generator;
 
+import static io.streamsentinel.generator.WorldChecks.assertChargebackForEveryFraud;
+import static io.streamsentinel.generator.WorldChecks.assertIdsApart;
+import static io.streamsentinel.generator.WorldChecks.assertLabelledInProportion;
+import static io.streamsentinel.generator.WorldChecks.assertRepeatable;
+import static io.streamsentinel.generator.WorldChecks.normal;
+import static io.streamsentinel.generator.WorldChecks.quantile;
+import static io.streamsentinel.generator.WorldChecks.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsentinel.domain.Channel;
-import io.streamsentinel.domain.Label;
 import io.streamsentinel.domain.Transaction;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -38,25 +40,12 @@ class MesaWorldTest {
 
   @Test
   void shouldRepeatTheSameEventsForTheSameSeedAndWorld() {
-    assertThat(SimulatedStream.take(SETTINGS, 20_000).events())
-        .isEqualTo(MESA.events().subList(0, 20_000));
-    assertThat(SimulatedStream.take(SETTINGS.withSeed(2026), 1_000).events())
-        .isNotEqualTo(MESA.events().subList(0, 1_000));
+    assertRepeatable(SETTINGS, MESA);
   }
 
   @Test
   void shouldNeverShareUserOrTransactionIdsWithTheOtherWorldsOfTheSameSeed() {
-    assertThat(MESA.users().keySet())
-        .doesNotContainAnyElementsOf(DEFAULT.users().keySet())
-        .doesNotContainAnyElementsOf(HARBOR.users().keySet())
-        .doesNotContainAnyElementsOf(FJORD.users().keySet());
-    assertThat(MESA.events().get(0).transactionId()).isEqualTo("tx_mesa_7e9_0");
-    Set<String> others =
-        Stream.of(DEFAULT, HARBOR, FJORD)
-            .flatMap(s -> s.events().stream())
-            .map(Transaction::transactionId)
-            .collect(Collectors.toSet());
-    assertThat(MESA.events()).noneMatch(t -> others.contains(t.transactionId()));
+    assertIdsApart(MESA, "tx_mesa_7e9_0", DEFAULT, HARBOR, FJORD);
   }
 
   @Test
@@ -128,18 +117,7 @@ class MesaWorldTest {
 
   @Test
   void shouldLabelAboutTheConfiguredFractionOfEventsWithEachPatternInProportion() {
-    List<Transaction> fraud = MESA.events().stream().filter(Transaction::isFraud).toList();
-    double fraction = (double) fraud.size() / MESA.events().size();
-    assertThat(fraction).isBetween(FRAUD_RATE * 0.8, FRAUD_RATE * 1.2);
-    Map<MesaFraudPattern, Long> counts = new EnumMap<>(MesaFraudPattern.class);
-    fraud.forEach(t -> counts.merge(MesaFraudPattern.fromWire(t.fraudPattern()), 1L, Long::sum));
-    double totalMean =
-        Arrays.stream(MesaFraudPattern.values()).mapToDouble(FraudKind::meanEvents).sum();
-    for (MesaFraudPattern pattern : MesaFraudPattern.values()) {
-      double expected = pattern.meanEvents() / totalMean;
-      double observed = counts.getOrDefault(pattern, 0L) / (double) fraud.size();
-      assertThat(observed).as("share of %s", pattern).isBetween(expected * 0.7, expected * 1.3);
-    }
+    assertLabelledInProportion(MESA, FRAUD_RATE, MesaFraudPattern.values());
   }
 
   @Test
@@ -166,26 +144,7 @@ class MesaWorldTest {
 
   @Test
   void shouldSendAChargebackForEveryMesaFraud() {
-    LabelFeed feed = new LabelFeed(LabelFeed.Policy.defaults(), SETTINGS.seed());
-    Map<String, Transaction> byId = new HashMap<>();
-    List<Transaction> events = MESA.events().subList(0, 50_000);
-    events.forEach(
-        t -> {
-          feed.observe(t);
-          byId.put(t.transactionId(), t);
-        });
-    Instant after =
-        events.get(events.size() - 1).timestamp().plus(LabelFeed.Policy.defaults().latest());
-    List<Label> chargebacks = feed.due(after).stream().filter(Label::fraud).toList();
-    assertThat(chargebacks).hasSize((int) events.stream().filter(Transaction::isFraud).count());
-    assertThat(chargebacks)
-        .allSatisfy(l -> assertThat(byId.get(l.transactionId()).isFraud()).isTrue());
-    assertThat(
-            chargebacks.stream()
-                .map(l -> byId.get(l.transactionId()).fraudPattern())
-                .collect(Collectors.toSet()))
-        .containsExactlyInAnyOrderElementsOf(
-            Arrays.stream(MesaFraudPattern.values()).map(MesaFraudPattern::wireName).toList());
+    assertChargebackForEveryFraud(MESA, SETTINGS.seed(), MesaFraudPattern.values());
   }
 
   /** Local hour of an event of this world's or the fjord world's stream. */
@@ -202,19 +161,5 @@ class MesaWorldTest {
     LocalDate date = t.timestamp().atOffset(MESA.userOf(t).utcOffset()).toLocalDate();
     int day = date.getDayOfMonth();
     return day == 15 || day == 16 || day == 1 || day == date.lengthOfMonth();
-  }
-
-  private static List<Transaction> normal(SimulatedStream stream) {
-    return stream.events().stream().filter(t -> !t.isFraud()).toList();
-  }
-
-  private static double share(List<Transaction> events, Predicate<Transaction> test) {
-    return events.stream().filter(test).count() / (double) events.size();
-  }
-
-  private static double quantile(List<Transaction> events, double q) {
-    double[] amounts =
-        events.stream().mapToDouble(t -> t.amount().doubleValue()).sorted().toArray();
-    return amounts[(int) (q * (amounts.length - 1))];
   }
 }

@@ -18,11 +18,13 @@ class WorldTest {
         .isEqualTo(World.FJORD);
     assertThat(GeneratorSettings.withSeed(7).withWorld(World.MESA).withUsers(5).world())
         .isEqualTo(World.MESA);
+    assertThat(GeneratorSettings.withSeed(7).withWorld(World.SAVANNA).withUsers(5).world())
+        .isEqualTo(World.SAVANNA);
   }
 
   @Test
   void shouldParseEveryWireNameBack() {
-    assertThat(World.names()).isEqualTo("default, harbor, fjord, mesa");
+    assertThat(World.names()).isEqualTo("default, harbor, fjord, mesa, savanna");
     for (World world : World.values()) {
       assertThat(World.fromWire(world.wireName())).isSameAs(world);
       assertThat(world.summary()).isNotBlank();
@@ -34,7 +36,7 @@ class WorldTest {
     assertThatThrownBy(() -> World.fromWire("atlantis"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'atlantis'")
-        .hasMessageContaining("default, harbor, fjord, mesa");
+        .hasMessageContaining("default, harbor, fjord, mesa, savanna");
   }
 
   @Test
@@ -83,6 +85,36 @@ class WorldTest {
       }
     }
     assertThat(MesaFraudPattern.values()).hasSize(5);
+  }
+
+  @Test
+  void shouldKeepSavannaPatternsApartFromTheFourOtherWorldsOnes() {
+    for (SavannaFraudPattern pattern : SavannaFraudPattern.values()) {
+      assertThat(SavannaFraudPattern.fromWire(pattern.wireName())).isSameAs(pattern);
+      assertThat(pattern.wireName()).matches("[a-z]+(_[a-z]+)*");
+      for (FraudKind[] others :
+          new FraudKind[][] {
+            FraudPattern.values(),
+            HarborFraudPattern.values(),
+            FjordFraudPattern.values(),
+            MesaFraudPattern.values()
+          }) {
+        assertThat(others).extracting(FraudKind::wireName).doesNotContain(pattern.wireName());
+      }
+    }
+    assertThat(SavannaFraudPattern.values()).hasSize(5);
+  }
+
+  @Test
+  void shouldNotDescribeTheBlindSavannaWorldsFraudInItsSummary() {
+    String summary = World.SAVANNA.summary().toLowerCase(java.util.Locale.ROOT);
+    for (SavannaFraudPattern pattern : SavannaFraudPattern.values()) {
+      for (String word : pattern.wireName().split("_")) {
+        if (word.length() > 4) {
+          assertThat(summary).doesNotContain(word);
+        }
+      }
+    }
   }
 
   @Test
