@@ -1,0 +1,88 @@
+package io.streamsentinel.detection;
+
+import static io.streamsentinel.detection.Feature.AMOUNT_LOG_ZSCORE;
+import static io.streamsentinel.detection.Feature.AMOUNT_SURPRISAL;
+import static io.streamsentinel.detection.Feature.DAILY_SPEND_RATIO;
+import static io.streamsentinel.detection.Feature.DAILY_SPEND_SURPRISAL;
+import static io.streamsentinel.detection.Feature.DEVICE_SURPRISAL;
+import static io.streamsentinel.detection.Feature.HOME_DISTANCE_RATIO;
+import static io.streamsentinel.detection.Feature.HOME_DISTANCE_SURPRISAL;
+import static io.streamsentinel.detection.Feature.MERCHANT_SURPRISAL;
+import static io.streamsentinel.detection.Feature.NEW_DEVICE;
+import static io.streamsentinel.detection.Feature.NEW_DEVICES_24H_SURPRISAL;
+import static io.streamsentinel.detection.Feature.NEW_DEVICE_COUNT_24H;
+import static io.streamsentinel.detection.Feature.NEW_MERCHANT;
+import static io.streamsentinel.detection.Feature.NEW_MERCHANTS_24H_SURPRISAL;
+import static io.streamsentinel.detection.Feature.NEW_MERCHANT_COUNT_24H;
+import static io.streamsentinel.detection.Feature.PACE_SURPRISAL;
+import static io.streamsentinel.detection.Feature.TX_COUNT_1H;
+import static io.streamsentinel.detection.Feature.TX_COUNT_24H;
+
+/**
+ * The surprisal features: how surprising a transaction is under the user's own history, one axis
+ * each, in nats (-ln of a probability), so they are scale-free and mean the same in any currency,
+ * country or spending culture. Each is 0 for a user with no history counted ({@link Novelty}) and
+ * for what is not unusual (an amount below the typical one, a merchant the user knows). Computed
+ * from the features already extracted and the profile's {@link Novelty}: no allocation, and a
+ * logarithm only where a value is unusual (a new merchant or device, a busy hour or day, a place
+ * beyond the usual distance).
+ */
+final class Surprisal {
+
+  /**
+   * Largest count whose ln k! is tabled: the sliding windows hold at most this many entries, so no
+   * window count exceeds it.
+   */
+  static final int MAX_COUNT = SlidingWindows.CAPACITY;
+
+  private static final double[] LN_FACTORIAL = lnFactorials(MAX_COUNT);
+
+  private Surprisal() {}
+
+  /** Fills the surprisal features of {@code f}, whose other features are already extracted. */
+  static void fill(double[] f, Novelty novelty, long time) {
+    double z = f[AMOUNT_LOG_ZSCORE.ordinal()];
+    f[AMOUNT_SURPRISAL.ordinal()] = z > 0 ? 0.5 * z * z : 0;
+    double ratio = f[HOME_DISTANCE_RATIO.ordinal()];
+    f[HOME_DISTANCE_SURPRISAL.ordinal()] = ratio > 1 ? 2 * Math.log(ratio) : 0;
+    double spend = f[DAILY_SPEND_RATIO.ordinal()];
+    f[DAILY_SPEND_SURPRISAL.ordinal()] = spend > 1 ? Math.log(spend) : 0;
+    if (novelty.count() == 0) {
+      return; // no history counted: nothing is new, no pace to compare with
+    }
+    double merchantRate = novelty.merchantRate();
+    double deviceRate = novelty.deviceRate();
+    f[MERCHANT_SURPRISAL.ordinal()] = f[NEW_MERCHANT.ordinal()] > 0 ? -Math.log(merchantRate) : 0;
+    f[DEVICE_SURPRISAL.ordinal()] = f[NEW_DEVICE.ordinal()] > 0 ? -Math.log(deviceRate) : 0;
+    double day = f[TX_COUNT_24H.ordinal()]; // this one included, as in the counts of new ones
+    f[NEW_MERCHANTS_24H_SURPRISAL.ordinal()] =
+        poissonSurprisal(f[NEW_MERCHANT_COUNT_24H.ordinal()], merchantRate * day);
+    f[NEW_DEVICES_24H_SURPRISAL.ordinal()] =
+        poissonSurprisal(f[NEW_DEVICE_COUNT_24H.ordinal()], deviceRate * day);
+    f[PACE_SURPRISAL.ordinal()] =
+        poissonSurprisal(f[TX_COUNT_1H.ordinal()] - 1, novelty.perHour(time));
+  }
+
+  /**
+   * Surprisal of seeing exactly {@code k} events where {@code mean} were expected (Poisson):
+   * -ln(mean^k e^-mean / k!), and 0 for no events. Exact rather than of the tail (k or more): a
+   * count at about the user's mean still costs a nat or two, which on the four worlds ranked fraud
+   * better held out (mean ROC AUC 0.898 against 0.888 for a bound on the tail, 0.893 for the exact
+   * value only above the mean).
+   */
+  static double poissonSurprisal(double k, double mean) {
+    if (k < 1 || !(mean > 0)) {
+      return 0;
+    }
+    int n = (int) Math.min(k, MAX_COUNT);
+    return Math.max(0, mean - n * Math.log(mean) + LN_FACTORIAL[n]);
+  }
+
+  private static double[] lnFactorials(int max) {
+    double[] table = new double[max + 1];
+    for (int k = 2; k <= max; k++) {
+      table[k] = table[k - 1] + Math.log(k);
+    }
+    return table;
+  }
+}
