@@ -35,6 +35,8 @@ final class Surprisal {
    */
   static final int MAX_COUNT = SlidingWindows.CAPACITY;
 
+  private static final double[] LN = logarithms(MAX_COUNT);
+
   private static final double[] LN_FACTORIAL = lnFactorials(MAX_COUNT);
 
   private Surprisal() {}
@@ -50,15 +52,26 @@ final class Surprisal {
     if (novelty.count() == 0) {
       return; // no history counted: nothing is new, no pace to compare with
     }
-    double merchantRate = novelty.merchantRate();
-    double deviceRate = novelty.deviceRate();
-    f[MERCHANT_SURPRISAL.ordinal()] = f[NEW_MERCHANT.ordinal()] > 0 ? -Math.log(merchantRate) : 0;
-    f[DEVICE_SURPRISAL.ordinal()] = f[NEW_DEVICE.ordinal()] > 0 ? -Math.log(deviceRate) : 0;
+    // One logarithm per kind of value, and only when something is new: a new one counts itself
+    // among the new ones in 24 h, so -ln(rate) serves both features.
     double day = f[TX_COUNT_24H.ordinal()]; // this one included, as in the counts of new ones
-    f[NEW_MERCHANTS_24H_SURPRISAL.ordinal()] =
-        poissonSurprisal(f[NEW_MERCHANT_COUNT_24H.ordinal()], merchantRate * day);
-    f[NEW_DEVICES_24H_SURPRISAL.ordinal()] =
-        poissonSurprisal(f[NEW_DEVICE_COUNT_24H.ordinal()], deviceRate * day);
+    double lnDay = lnCount(day);
+    double newMerchants = f[NEW_MERCHANT_COUNT_24H.ordinal()];
+    if (newMerchants >= 1) {
+      double rate = novelty.merchantRate();
+      double lnRate = Math.log(rate);
+      f[MERCHANT_SURPRISAL.ordinal()] = f[NEW_MERCHANT.ordinal()] > 0 ? -lnRate : 0;
+      f[NEW_MERCHANTS_24H_SURPRISAL.ordinal()] =
+          poissonSurprisal(newMerchants, rate * day, lnRate + lnDay);
+    }
+    double newDevices = f[NEW_DEVICE_COUNT_24H.ordinal()];
+    if (newDevices >= 1) {
+      double rate = novelty.deviceRate();
+      double lnRate = Math.log(rate);
+      f[DEVICE_SURPRISAL.ordinal()] = f[NEW_DEVICE.ordinal()] > 0 ? -lnRate : 0;
+      f[NEW_DEVICES_24H_SURPRISAL.ordinal()] =
+          poissonSurprisal(newDevices, rate * day, lnRate + lnDay);
+    }
     f[PACE_SURPRISAL.ordinal()] =
         poissonSurprisal(f[TX_COUNT_1H.ordinal()] - 1, novelty.perHour(time));
   }
@@ -71,17 +84,36 @@ final class Surprisal {
    * value only above the mean).
    */
   static double poissonSurprisal(double k, double mean) {
+    return k < 1 || !(mean > 0) ? 0 : poissonSurprisal(k, mean, Math.log(mean));
+  }
+
+  /** The same with ln(mean) known. */
+  private static double poissonSurprisal(double k, double mean, double lnMean) {
     if (k < 1 || !(mean > 0)) {
       return 0;
     }
     int n = (int) Math.min(k, MAX_COUNT);
-    return Math.max(0, mean - n * Math.log(mean) + LN_FACTORIAL[n]);
+    return Math.max(0, mean - n * lnMean + LN_FACTORIAL[n]);
+  }
+
+  /** ln of a count &ge; 1, from the table where it reaches. */
+  private static double lnCount(double count) {
+    int n = (int) count;
+    return n >= 1 && n <= MAX_COUNT && n == count ? LN[n] : Math.log(count);
+  }
+
+  private static double[] logarithms(int max) {
+    double[] table = new double[max + 1];
+    for (int k = 1; k <= max; k++) {
+      table[k] = Math.log(k);
+    }
+    return table;
   }
 
   private static double[] lnFactorials(int max) {
     double[] table = new double[max + 1];
     for (int k = 2; k <= max; k++) {
-      table[k] = table[k - 1] + Math.log(k);
+      table[k] = table[k - 1] + LN[k];
     }
     return table;
   }

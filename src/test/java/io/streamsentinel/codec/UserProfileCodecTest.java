@@ -151,21 +151,7 @@ class UserProfileCodecTest {
   }
 
   private static UserProfile withNovelty(UserProfile p, Novelty novelty) {
-    return new UserProfile(
-        p.userId(),
-        p.amounts(),
-        p.lastEpochMillis(),
-        p.lastPlace(),
-        p.merchants(),
-        p.categories(),
-        p.countries(),
-        p.devices(),
-        p.hours(),
-        p.daily(),
-        p.windows(),
-        p.seenIds(),
-        p.habits(),
-        novelty);
+    return rebuilt(p, p.seenIds(), p.habits(), novelty);
   }
 
   @Test
@@ -222,6 +208,10 @@ class UserProfileCodecTest {
   private static final int EMPTY_NOVELTY_BYTES = 3;
 
   private static UserProfile withoutIdsOrHabits(UserProfile p, RecentIds ids) {
+    return rebuilt(p, ids, Habits.EMPTY, Novelty.EMPTY);
+  }
+
+  private static UserProfile rebuilt(UserProfile p, RecentIds ids, Habits habits, Novelty n) {
     return new UserProfile(
         p.userId(),
         p.amounts(),
@@ -235,8 +225,8 @@ class UserProfileCodecTest {
         p.daily(),
         p.windows(),
         ids,
-        Habits.EMPTY,
-        Novelty.EMPTY);
+        habits,
+        n);
   }
 
   @Test
