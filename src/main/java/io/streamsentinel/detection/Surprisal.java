@@ -21,17 +21,19 @@ import static io.streamsentinel.detection.Feature.TX_COUNT_24H;
 /**
  * The surprisal features: how surprising a transaction is under the user's own history, one axis
  * each, in nats (-ln of a probability), so they are scale-free and mean the same in any currency,
- * country or spending culture. Each is 0 for a user with no history counted ({@link Novelty}) and
- * for what is not unusual (an amount below the typical one, a merchant the user knows). Computed
- * from the features already extracted and the profile's {@link Novelty}: no allocation, and a
- * logarithm only where a value is unusual (a new merchant or device, a busy hour or day, a place
- * beyond the usual distance).
+ * country or spending culture. Each is 0 for a user with no history (the novelty ones also while a
+ * profile from before format 4 has counted nothing yet, see {@link Novelty}) and for what is not
+ * unusual (an amount below the typical one, a merchant the user knows). Computed from the features
+ * already extracted and the profile's {@link Novelty}: no allocation, and a logarithm only where a
+ * value is unusual (a new merchant or device, a busy hour or day, a place beyond the usual
+ * distance).
  */
 final class Surprisal {
 
   /**
-   * Largest count whose ln k! is tabled: the sliding windows hold at most this many entries, so no
-   * window count exceeds it.
+   * Largest count whose ln k and ln k! are tabled: the sliding windows hold at most this many
+   * entries, so a window count with the transaction itself exceeds it by one at most; such a count
+   * is capped for ln k! (a surprisal past any threshold anyway) and its ln k computed.
    */
   static final int MAX_COUNT = SlidingWindows.CAPACITY;
 
