@@ -5,6 +5,7 @@ import io.streamsentinel.detection.DailySpend;
 import io.streamsentinel.detection.Habits;
 import io.streamsentinel.detection.HourHistogram;
 import io.streamsentinel.detection.LastPlace;
+import io.streamsentinel.detection.Novelty;
 import io.streamsentinel.detection.RecentIds;
 import io.streamsentinel.detection.RecentSet;
 import io.streamsentinel.detection.SlidingWindows;
@@ -15,16 +16,18 @@ import java.util.List;
 /**
  * The compact binary form of a {@link UserProfile}, written to the state store on every event.
  *
- * <p>Layout (format {@value #FORMAT_V3}): a leading format byte, then the user id, amount
+ * <p>Layout (format {@value #FORMAT_V4}): a leading format byte, then the user id, amount
  * statistics, last time and place, the four recent-value sets, 24 hourly counts, daily spend, the
- * window entries, the recent transaction ids (8-byte hashes, record times as deltas) and the habits
- * (counts as varints, the log-amount and home figures as doubles). Format {@value #FORMAT_V2},
- * written before the habits, is the same without them; format {@value #FORMAT_V1}, written before
- * the ids moved into the profile, is also without the ids. Both are still read, with empty habits
- * (and ids). Counts and cents are varints, signed values zig-zag varints, window times deltas from
- * the previous entry, strings length-prefixed UTF-8. A typical profile is a few hundred bytes; the
- * worst case (full sets, 256 window entries) a few KiB. A new layout gets a new format byte and
- * this class keeps reading the old ones.
+ * window entries, the recent transaction ids (8-byte hashes, record times as deltas), the habits
+ * (counts as varints, the log-amount and home figures as doubles) and the novelty counts (three
+ * varints and, once counting began, the time it began as a zig-zag varint). Format {@value
+ * #FORMAT_V3}, written before the novelty counts, is the same without them; format {@value
+ * #FORMAT_V2}, written before the habits, is also without the habits; format {@value #FORMAT_V1},
+ * written before the ids moved into the profile, is also without the ids. All are still read, with
+ * empty novelty counts (habits, ids). Counts and cents are varints, signed values zig-zag varints,
+ * window times deltas from the previous entry, strings length-prefixed UTF-8. A typical profile is
+ * a few hundred bytes; the worst case (full sets, 256 window entries) a few KiB. A new layout gets
+ * a new format byte and this class keeps reading the old ones.
  */
 public final class UserProfileCodec {
 
@@ -34,8 +37,11 @@ public final class UserProfileCodec {
   /** The layout before the habits; read, no longer written. */
   public static final byte FORMAT_V2 = 2;
 
-  /** The current layout. */
+  /** The layout before the novelty counts; read, no longer written. */
   public static final byte FORMAT_V3 = 3;
+
+  /** The current layout. */
+  public static final byte FORMAT_V4 = 4;
 
   private static final int TYPICAL_BYTES = 512;
   private static final int MAX_SET_SIZE = 1 << 10;
@@ -59,7 +65,7 @@ public final class UserProfileCodec {
     }
   }
 
-  /** The profile's bytes, format {@link #FORMAT_V3}. */
+  /** The profile's bytes, format {@link #FORMAT_V4}. */
   public static byte[] encode(UserProfile profile) {
     BinaryWriter out = new BinaryWriter(TYPICAL_BYTES);
     write(out, profile);
@@ -67,7 +73,7 @@ public final class UserProfileCodec {
   }
 
   private static void write(BinaryWriter out, UserProfile profile) {
-    out.writeByte(FORMAT_V3);
+    out.writeByte(FORMAT_V4);
     out.writeNullableString(profile.userId());
     writeAmounts(out, profile.amounts());
     out.writeZigZag(profile.lastEpochMillis());
@@ -83,6 +89,7 @@ public final class UserProfileCodec {
     writeWindows(out, profile.windows());
     writeIds(out, profile.seenIds());
     writeHabits(out, profile.habits());
+    writeNovelty(out, profile.novelty());
   }
 
   /**
@@ -97,7 +104,7 @@ public final class UserProfileCodec {
     }
     BinaryReader in = new BinaryReader(bytes);
     int format = in.readByte();
-    if (format != FORMAT_V1 && format != FORMAT_V2 && format != FORMAT_V3) {
+    if (format < FORMAT_V1 || format > FORMAT_V4) {
       throw new ProfileFormatException("unknown profile format " + format);
     }
     try {
@@ -142,7 +149,8 @@ public final class UserProfileCodec {
         daily,
         windows,
         format >= FORMAT_V2 ? readIds(in) : RecentIds.empty(),
-        format >= FORMAT_V3 ? readHabits(in) : Habits.EMPTY);
+        format >= FORMAT_V3 ? readHabits(in) : Habits.EMPTY,
+        format >= FORMAT_V4 ? readNovelty(in) : Novelty.EMPTY);
   }
 
   private static void writeAmounts(BinaryWriter out, AmountStats amounts) {
@@ -311,5 +319,21 @@ public final class UserProfileCodec {
         in.readVarLong(),
         in.readVarLong(),
         in.readVarLong());
+  }
+
+  private static void writeNovelty(BinaryWriter out, Novelty n) {
+    out.writeVarLong(n.count());
+    out.writeVarLong(n.newMerchants());
+    out.writeVarLong(n.newDevices());
+    if (n.count() > 0) {
+      out.writeZigZag(n.sinceEpochMillis());
+    }
+  }
+
+  private static Novelty readNovelty(BinaryReader in) {
+    long count = in.readVarLong();
+    long newMerchants = in.readVarLong();
+    long newDevices = in.readVarLong();
+    return new Novelty(count, newMerchants, newDevices, count > 0 ? in.readZigZag() : 0);
   }
 }

@@ -58,7 +58,35 @@ public enum Feature {
       "home_distance_ratio", "distance from home divided by the user's usual distance from home"),
   CHANNEL_SHARE(
       "channel_share",
-      "share of the user's transactions on this channel (1/3 without history, 1 when unknown)");
+      "share of the user's transactions on this channel (1/3 without history, 1 when unknown)"),
+  AMOUNT_SURPRISAL(
+      "amount_surprisal",
+      "surprisal (nats) of the amount under the user's log-amount spread: half the squared"
+          + " amount_log_zscore above the typical amount, 0 below it"),
+  MERCHANT_SURPRISAL(
+      "merchant_surprisal",
+      "for a merchant new to the user, -ln of the user's own rate of new merchants; else 0"),
+  DEVICE_SURPRISAL(
+      "device_surprisal",
+      "for a device new to the user, -ln of the user's own rate of new devices; else 0"),
+  HOME_DISTANCE_SURPRISAL(
+      "home_distance_surprisal",
+      "2 ln of home_distance_ratio above 1 (distances falling off as the inverse square beyond the"
+          + " usual), 0 within the usual distance"),
+  PACE_SURPRISAL(
+      "pace_surprisal",
+      "surprisal (nats) of the user's other transactions in the last hour under a Poisson count at"
+          + " the user's own pace"),
+  DAILY_SPEND_SURPRISAL(
+      "daily_spend_surprisal", "ln of daily_spend_ratio above 1, 0 on a typical day or below"),
+  NEW_MERCHANTS_24H_SURPRISAL(
+      "new_merchants_24h_surprisal",
+      "surprisal (nats) of new_merchant_count_24h under a Poisson count at the user's own rate of"
+          + " new merchants times their transactions in 24 h"),
+  NEW_DEVICES_24H_SURPRISAL(
+      "new_devices_24h_surprisal",
+      "surprisal (nats) of new_device_count_24h under a Poisson count at the user's own rate of"
+          + " new devices times their transactions in 24 h");
 
   /** Number of features: the length of every feature vector. */
   public static final int COUNT = values().length;

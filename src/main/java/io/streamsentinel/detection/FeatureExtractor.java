@@ -115,6 +115,7 @@ public final class FeatureExtractor {
     travelFeatures(f, tx, before.lastPlace(), time);
     habitFeatures(f, tx, before, time, cents);
     userRelativeFeatures(f, tx, before.habits(), cents);
+    Surprisal.fill(f, before.novelty(), time);
     f[ACCOUNT_BLOCKED.ordinal()] = status == AccountStatus.BLOCKED ? 1 : 0;
     f[STEP_UP_REQUIRED.ordinal()] = status == AccountStatus.STEP_UP_REQUIRED ? 1 : 0;
     return FeatureVector.wrap(f);

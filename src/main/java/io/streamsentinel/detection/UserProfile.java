@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param windows counts and sums over the sliding windows
  * @param seenIds the user's recent transaction ids, for de-duplication (record time)
  * @param habits running figures of the user's habits (log-amount spread, home, channels)
+ * @param novelty how often the user takes up a new merchant or device, and their pace
  */
 public record UserProfile(
     String userId,
@@ -39,7 +40,8 @@ public record UserProfile(
     DailySpend daily,
     SlidingWindows windows,
     RecentIds seenIds,
-    Habits habits) {
+    Habits habits,
+    Novelty novelty) {
 
   /** Merchants remembered: a month of varied shopping for most card holders. */
   public static final int MERCHANTS = 32;
@@ -69,6 +71,7 @@ public record UserProfile(
     Objects.requireNonNull(windows, "windows");
     Objects.requireNonNull(seenIds, "seenIds");
     Objects.requireNonNull(habits, "habits");
+    Objects.requireNonNull(novelty, "novelty");
   }
 
   /** The profile of a user with no transactions yet. */
@@ -86,7 +89,8 @@ public record UserProfile(
         DailySpend.EMPTY,
         SlidingWindows.empty(),
         RecentIds.empty(),
-        Habits.EMPTY);
+        Habits.EMPTY,
+        Novelty.EMPTY);
   }
 
   /**
@@ -119,7 +123,8 @@ public record UserProfile(
             cents,
             tx.latitude() != null ? tx.latitude() : Double.NaN,
             tx.longitude() != null ? tx.longitude() : Double.NaN,
-            tx.channel()));
+            tx.channel()),
+        novelty.plus(time, isNew(merchants, tx.merchant()), isNew(devices, tx.deviceId())));
   }
 
   /**
@@ -140,7 +145,8 @@ public record UserProfile(
         daily,
         windows,
         seenIds.plus(idHash, time, windowMillis),
-        habits);
+        habits,
+        novelty);
   }
 
   /** Transactions seen so far. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamsentinel.detection.Habits;
+import io.streamsentinel.detection.Novelty;
 import io.streamsentinel.detection.RecentIds;
 import io.streamsentinel.detection.SlidingWindows;
 import io.streamsentinel.detection.UserProfile;
@@ -104,7 +105,53 @@ class UserProfileCodecTest {
   @Test
   void shouldStartWithTheFormatByte() {
     assertThat(UserProfileCodec.encode(UserProfile.empty("u"))[0])
-        .isEqualTo(UserProfileCodec.FORMAT_V3);
+        .isEqualTo(UserProfileCodec.FORMAT_V4);
+  }
+
+  @Test
+  void shouldRoundTripTheNoveltyCounts() {
+    UserProfile profile = busyProfile(30, Duration.ofHours(5));
+
+    Novelty read = UserProfileCodec.decode(UserProfileCodec.encode(profile)).novelty();
+
+    assertThat(read).isEqualTo(profile.novelty());
+    assertThat(read.count()).isEqualTo(30);
+    assertThat(read.newMerchants()).isPositive().isLessThan(30);
+    assertThat(read.newDevices()).isPositive().isLessThan(30);
+    assertThat(read.sinceEpochMillis()).isEqualTo(START.toEpochMilli());
+  }
+
+  @Test
+  void shouldReadAFormatThreeProfileWithEmptyNoveltyCounts() {
+    UserProfile profile = busyProfile(30, Duration.ofHours(5));
+    UserProfile withoutNovelty = withNovelty(profile, Novelty.EMPTY);
+    byte[] v4 = UserProfileCodec.encode(withoutNovelty);
+    // Format 3 is format 4 without the novelty counts (three zero counts of one byte each).
+    byte[] v3 = java.util.Arrays.copyOf(v4, v4.length - EMPTY_NOVELTY_BYTES);
+    v3[0] = UserProfileCodec.FORMAT_V3;
+
+    UserProfile read = UserProfileCodec.decode(v3);
+
+    assertThat(read).isEqualTo(withoutNovelty);
+    assertThat(read.novelty()).isEqualTo(Novelty.EMPTY);
+    assertThat(read.habits()).isEqualTo(profile.habits());
+    assertThat(read.habits().count()).isEqualTo(30);
+    // and counting starts afresh on the next transaction
+    assertThat(read.with(nextTransaction()).novelty().count()).isEqualTo(1);
+  }
+
+  private static Transaction nextTransaction() {
+    return Transaction.builder()
+        .transactionId("tx_next")
+        .userId("user_ü_001")
+        .amount(BigDecimal.TEN)
+        .timestamp(START.plus(Duration.ofDays(30)))
+        .merchant("merchant 1")
+        .build();
+  }
+
+  private static UserProfile withNovelty(UserProfile p, Novelty novelty) {
+    return rebuilt(p, p.seenIds(), p.habits(), novelty);
   }
 
   @Test
@@ -123,8 +170,8 @@ class UserProfileCodecTest {
   void shouldReadAFormatTwoProfileWithEmptyHabits() {
     UserProfile profile = busyProfile(30, Duration.ofHours(5));
     UserProfile withoutHabits = withoutIdsOrHabits(profile, profile.seenIds());
-    byte[] v3 = UserProfileCodec.encode(withoutHabits);
-    byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - EMPTY_HABITS_BYTES);
+    byte[] v4 = UserProfileCodec.encode(withoutHabits);
+    byte[] v2 = java.util.Arrays.copyOf(v4, v4.length - EMPTY_HABITS_BYTES - EMPTY_NOVELTY_BYTES);
     v2[0] = UserProfileCodec.FORMAT_V2;
 
     UserProfile read = UserProfileCodec.decode(v2);
@@ -140,9 +187,11 @@ class UserProfileCodecTest {
     UserProfile withoutIds =
         UserProfileCodec.decode(
             UserProfileCodec.encode(withoutIdsOrHabits(profile, RecentIds.empty())));
-    byte[] v3 = UserProfileCodec.encode(withoutIds);
-    // Format 1 is format 3 without the trailing id count (0 here, one byte) and empty habits.
-    byte[] v1 = java.util.Arrays.copyOf(v3, v3.length - 1 - EMPTY_HABITS_BYTES);
+    byte[] v4 = UserProfileCodec.encode(withoutIds);
+    // Format 1 is format 4 without the trailing id count (0 here, one byte), empty habits and
+    // empty novelty counts.
+    byte[] v1 =
+        java.util.Arrays.copyOf(v4, v4.length - 1 - EMPTY_HABITS_BYTES - EMPTY_NOVELTY_BYTES);
     v1[0] = UserProfileCodec.FORMAT_V1;
 
     UserProfile read = UserProfileCodec.decode(v1);
@@ -155,7 +204,14 @@ class UserProfileCodecTest {
   /** Empty habits: six counts of one byte each, two doubles. */
   private static final int EMPTY_HABITS_BYTES = 6 + 2 * Double.BYTES;
 
+  /** Empty novelty counts: three counts of one byte each, no time. */
+  private static final int EMPTY_NOVELTY_BYTES = 3;
+
   private static UserProfile withoutIdsOrHabits(UserProfile p, RecentIds ids) {
+    return rebuilt(p, ids, Habits.EMPTY, Novelty.EMPTY);
+  }
+
+  private static UserProfile rebuilt(UserProfile p, RecentIds ids, Habits habits, Novelty n) {
     return new UserProfile(
         p.userId(),
         p.amounts(),
@@ -169,7 +225,8 @@ class UserProfileCodecTest {
         p.daily(),
         p.windows(),
         ids,
-        Habits.EMPTY);
+        habits,
+        n);
   }
 
   @Test

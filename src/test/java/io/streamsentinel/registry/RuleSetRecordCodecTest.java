@@ -65,7 +65,7 @@ class RuleSetRecordCodecTest {
   void shouldRefuseAKeyVersionOtherThanTheRules() {
     String record =
         text(RuleSetVersion.publish(RuleSetCodec.loadDefault(), RuleSetStatus.ACTIVE, T));
-    String other = record.replaceFirst("\"version\":\"default-3\"", "\"version\":\"other-1\"");
+    String other = record.replaceFirst("\"version\":\"default-4\"", "\"version\":\"other-1\"");
     assertThat(other).isNotEqualTo(record);
     assertThatThrownBy(() -> RuleSetRecordCodec.decode(bytes(other)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -296,10 +296,14 @@ class ModelSwapTopologyTest {
     champion.set(new ScoringModel("v1", trees, inputs));
 
     // A burst (the synthetic model learned that fraud comes in bursts), so that some input weighs
-    // towards fraud whatever noise the model learned on the others.
+    // towards fraud whatever noise the model learned on the others: five in ten minutes, more than
+    // any legitimate row of the synthetic set has (three at most; three was too few once the
+    // surprisal features changed the noise the model learned).
     score("t1", "u1", "250.00", T0);
     score("t2", "u1", "250.00", T0.plusSeconds(60));
-    DecisionDocument d = score("t3", "u1", "250.00", T0.plusSeconds(120));
+    score("t3", "u1", "250.00", T0.plusSeconds(120));
+    score("t4", "u1", "250.00", T0.plusSeconds(180));
+    DecisionDocument d = score("t5", "u1", "250.00", T0.plusSeconds(240));
 
     assertThat(d.modelVersion()).isEqualTo("v1");
     assertThat(d.score()).isEqualTo(d.modelScore());
