@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * on all four worlds (this seed and window), so these figures are not a held-out claim: that is
  * {@link LeaveOneWorldOutTest} (each world scored with weights fitted without it), and a world the
  * rules never saw ({@link SavannaBlindQualityTest}). Prints the figures the README quotes. The
- * savanna world is left out: it is held out for a blind evaluation.
+ * savanna world is left out: no rule set is tuned on it.
  */
 class WorldsQualityTest {
 
@@ -38,7 +38,7 @@ class WorldsQualityTest {
     };
     for (World world : World.values()) {
       if (world == World.SAVANNA) {
-        continue; // held out for a blind evaluation: never scored while rules are tuned
+        continue; // not a tuning world: measured once, blind (SavannaBlindQualityTest)
       }
       for (RuleSet rules : sets) {
         QualityReport r = RulesOnlyQuality.score(world, rules, SEED, 0, EVENTS);
