@@ -40,11 +40,11 @@ class MesaBlindQualityTest {
       for (int w = 0; w < 2; w++) {
         DEFAULT3[s][w] =
             RulesOnlyQuality.score(World.MESA, blind, SEEDS[s], w * WINDOW, (w + 1) * WINDOW);
-        print(blind.version(), SEEDS[s], w, DEFAULT3[s][w]);
+        RulesOnlyQuality.print(World.MESA, blind.version(), SEEDS[s], w, DEFAULT3[s][w], false);
       }
     }
-    print("default-2", 42, 0, default2);
-    print("default-1", 42, 0, default1);
+    RulesOnlyQuality.print(World.MESA, "default-2", 42, 0, default2, false);
+    RulesOnlyQuality.print(World.MESA, "default-1", 42, 0, default1, false);
     // Not blind: the shipped set was tuned on mesa too (WorldsQualityTest, LeaveOneWorldOutTest).
     RuleSet shipped = RuleSetCodec.loadDefault();
     QualityReport tuned = RulesOnlyQuality.score(World.MESA, shipped, 42, 0, WINDOW);
@@ -54,19 +54,6 @@ class MesaBlindQualityTest {
             + " blind)%n",
         shipped.version(),
         tuned.auc());
-  }
-
-  private static void print(String rules, long seed, int window, QualityReport r) {
-    System.out.printf(
-        Locale.ROOT,
-        "rules %-9s on world mesa, seed %2d, events %s: ROC AUC %.4f, precision %.3f, recall %.3f"
-            + " at 0.5%n",
-        rules,
-        seed,
-        window == 0 ? "0-200k" : "200k-400k",
-        r.auc(),
-        r.precision(),
-        r.recall());
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Rules-only quality of a rule set on a window of one world's stream, profiles carried along. */
@@ -51,6 +52,36 @@ final class RulesOnlyQuality {
       return RuleSetCodec.parse(version + ".json", in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Prints one measurement as the blind tests report it: the window is the first ({@code 0}) or the
+   * second ({@code 1}) of 200,000 events; with {@code perKind} also each kind of fraud's ROC AUC.
+   */
+  static void print(
+      World world, String rules, long seed, int window, QualityReport r, boolean perKind) {
+    System.out.printf(
+        Locale.ROOT,
+        "rules %-9s on world %s, seed %2d, events %s: ROC AUC %.4f, precision %.3f, recall %.3f"
+            + " at 0.5%n",
+        rules,
+        world.wireName(),
+        seed,
+        window == 0 ? "0-200k" : "200k-400k",
+        r.auc(),
+        r.precision(),
+        r.recall());
+    if (perKind) {
+      r.perPattern()
+          .forEach(
+              (kind, q) ->
+                  System.out.printf(
+                      Locale.ROOT,
+                      "    %-30s %5d frauds, ROC AUC %.4f%n",
+                      kind,
+                      q.frauds(),
+                      q.auc()));
     }
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.detection.quality.QualityReport;
 import io.streamsentinel.generator.World;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,37 +29,15 @@ class SavannaBlindQualityTest {
     default3 =
         RulesOnlyQuality.score(
             World.SAVANNA, RulesOnlyQuality.resource("default-3"), 42, 0, WINDOW);
-    print("default-3", 42, 0, default3);
+    RulesOnlyQuality.print(World.SAVANNA, "default-3", 42, 0, default3, true);
     RuleSet shipped = RuleSetCodec.loadDefault();
     for (int s = 0; s < SEEDS.length; s++) {
       for (int w = 0; w < 2; w++) {
         SHIPPED[s][w] =
             RulesOnlyQuality.score(World.SAVANNA, shipped, SEEDS[s], w * WINDOW, (w + 1) * WINDOW);
-        print(shipped.version(), SEEDS[s], w, SHIPPED[s][w]);
+        RulesOnlyQuality.print(World.SAVANNA, shipped.version(), SEEDS[s], w, SHIPPED[s][w], true);
       }
     }
-  }
-
-  private static void print(String rules, long seed, int window, QualityReport r) {
-    System.out.printf(
-        Locale.ROOT,
-        "rules %-9s on world savanna, seed %2d, events %s: ROC AUC %.4f, precision %.3f, recall"
-            + " %.3f at 0.5%n",
-        rules,
-        seed,
-        window == 0 ? "0-200k" : "200k-400k",
-        r.auc(),
-        r.precision(),
-        r.recall());
-    r.perPattern()
-        .forEach(
-            (kind, q) ->
-                System.out.printf(
-                    Locale.ROOT,
-                    "    %-30s %5d frauds, ROC AUC %.4f%n",
-                    kind,
-                    q.frauds(),
-                    q.auc()));
   }
 
   @Test
