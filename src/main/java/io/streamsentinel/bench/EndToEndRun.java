@@ -16,6 +16,8 @@ import io.streamsentinel.response.ResponderSettings;
 import io.streamsentinel.runtime.Await;
 import io.streamsentinel.streaming.DetectorService;
 import io.streamsentinel.streaming.DetectorSettings;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +32,12 @@ import org.apache.kafka.streams.KafkaStreams;
  * sends N more transactions of the same simulation and returns that round's latencies.
  */
 public final class EndToEndRun implements AutoCloseable {
+
+  /**
+   * The JIT's accumulated compile time: a round's share of it ({@code jit_ms}) shows how much of
+   * the 2 cores the compiler took while the round was measured.
+   */
+  private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
@@ -117,6 +125,7 @@ public final class EndToEndRun implements AutoCloseable {
             stats,
             System::nanoTime);
     long start = System.nanoTime();
+    long compiling = COMPILER.getTotalCompilationTime();
     try (ProgressTicker ticker =
         new ProgressTicker(
             name + " decisions", () -> observer.decisions() - before, records, env.out())) {
@@ -129,7 +138,9 @@ public final class EndToEndRun implements AutoCloseable {
       sent += records;
       awaitUntil(() -> observer.decisions() >= sent, DRAIN_TIMEOUT, "decisions");
       awaitUntil(() -> observer.actedAlerts() >= observer.alerts(), ACTION_TIMEOUT, "actions");
-      return figures(records / sendSeconds);
+      Map<String, Double> figures = figures(records / sendSeconds);
+      figures.put("jit_ms", (double) (COMPILER.getTotalCompilationTime() - compiling));
+      return figures;
     }
   }
 

@@ -20,15 +20,23 @@ import java.util.function.Consumer;
 public final class EndToEndScenario {
 
   /**
-   * @param records transactions per round
+   * @param records transactions per measured round
+   * @param warmUpRecords transactions of the warm-up round before them
    * @param tps the steady input rate, transactions per second
    * @param runs measured rounds per guarantee, after one warm-up
    * @param users synthetic users the generator draws from
    */
-  public record Settings(long records, double tps, int runs, int users) {
+  public record Settings(long records, long warmUpRecords, double tps, int runs, int users) {
     public Settings {
       if (!(tps > 0)) {
         throw new IllegalArgumentException("tps must be positive but was " + tps);
+      }
+      if (records < 1 || warmUpRecords < 1) {
+        throw new IllegalArgumentException(
+            "records and warm-up records must be positive but were "
+                + records
+                + " and "
+                + warmUpRecords);
       }
     }
   }
@@ -86,7 +94,10 @@ public final class EndToEndScenario {
       return new Trials(List.of(g.config()), settings.runs(), "ms", env.out())
           .measureMetrics(
               (variant, round) ->
-                  run.round(variant + " round " + round, settings.tps(), settings.records()));
+                  run.round(
+                      variant + " round " + round,
+                      settings.tps(),
+                      round == 0 ? settings.warmUpRecords() : settings.records()));
     }
   }
 
@@ -115,17 +126,19 @@ public final class EndToEndScenario {
               String.format(
                   Locale.ROOT,
                   "  %-16s event->decision p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms;"
-                      + " alert->action p99 %.0f ms",
+                      + " alert->action p99 %.0f ms; JIT %.1f s per round",
                   guarantee,
                   metrics.get("decision_p50_ms").median(),
                   metrics.get("decision_p99_ms").median(),
                   metrics.get("decision_p999_ms").median(),
                   metrics.get("decision_max_ms").median(),
-                  metrics.get("action_p99_ms").median()));
+                  metrics.get("action_p99_ms").median(),
+                  metrics.get("jit_ms").median() / 1000));
         });
     return report
         .put("variants", variants)
         .config("tps", settings.tps())
+        .config("warm_up_records", settings.warmUpRecords())
         .config("users", settings.users())
         .config("stream_threads", 1)
         .config("commit_interval", "Streams default (100 ms exactly_once_v2, 30 s at_least_once)")

@@ -27,6 +27,8 @@ class BenchE2eIT {
             "1000",
             "--records",
             "2000",
+            "--warmup-records",
+            "500",
             "--runs",
             "1",
             "--users",
@@ -54,9 +56,15 @@ class BenchE2eIT {
           .isGreaterThanOrEqualTo(g.get("action_p50_ms").asDouble())
           .isLessThanOrEqualTo(g.get("action_max_ms").asDouble());
       assertThat(g.get("achieved_tps").asDouble()).isPositive();
+      assertThat(g.get("jit_ms").asDouble()).as("JIT time of the round").isNotNegative();
     }
     assertThat(out.get("config").get("tps").asDouble()).isEqualTo(1000);
+    assertThat(out.get("config").get("warm_up_records").asLong()).isEqualTo(500);
     assertThat(out.get("machine").get("max_heap_mb").asLong()).isPositive();
-    assertThat(cli.out()).contains("event->decision").contains("decisions");
+    assertThat(cli.out())
+        .contains("event->decision")
+        .contains("decisions")
+        .contains("JIT")
+        .contains("warm-up");
   }
 }
