@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows a registry topic ({@link RegistryTopic}) on a thread of its own from its beginning,
- * keeping the latest record per version, and hands the owner the newest record of a status after
- * every change. The owner loads and checks what it is handed off the stream threads and swaps it in
- * with one volatile write.
+ * keeping the latest record per version (per key; a tombstone removes its key where the topic says
+ * so, {@link RegistryTopic.Tombstones#DELETE}), and tells the owner after every change; the owner
+ * looks up the newest record of a status, or takes them all. The owner loads and checks what it
+ * takes off the stream threads and swaps it in with one volatile write.
  *
  * @param <V> a decoded record
  */
