@@ -23,24 +23,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sentinel rules}: rule sets as files. */
+/** {@code sentinel rules}: rule sets as files, and operators' snoozes of single rules. */
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
     description = {
       "Rule sets: check a rule file, publish it to every running detector, list the published sets, show one,"
-          + " roll back to an earlier one.",
+          + " roll back to an earlier one. Snoozes: silence one rule for one user or card until a time, lift it,"
+          + " list them.",
       "Published sets live in the compacted topic fraud-rules, one record per version (the file's \"version\")."
           + " Detectors follow it and switch to a newly published set within seconds, between two records, without"
           + " restart; a published set takes precedence over `detect --rules`. Every decision names the set that"
-          + " scored it in rule_set_version."
+          + " scored it in rule_set_version.",
+      "Snoozes live in the compacted topic fraud-rule-snoozes, one record per rule and user (or card); detectors"
+          + " follow it the same way, and a decision names the rules snoozed for it in \"snoozed\"."
     },
     subcommands = {
       RulesCommand.Validate.class,
       RulesCommand.Publish.class,
       RulesCommand.ListSets.class,
       RulesCommand.Show.class,
-      RulesCommand.Rollback.class
+      RulesCommand.Rollback.class,
+      SnoozeCommands.SnoozeRule.class,
+      SnoozeCommands.UnsnoozeRule.class,
+      SnoozeCommands.ListSnoozes.class
     })
 final class RulesCommand {
 

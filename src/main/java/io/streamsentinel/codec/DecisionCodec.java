@@ -81,6 +81,7 @@ public final class DecisionCodec {
   private static final SerializedString SOURCE = new SerializedString("source");
   private static final SerializedString SHADOW = new SerializedString("shadow");
   private static final SerializedString VERSION = new SerializedString("version");
+  private static final SerializedString SNOOZED = new SerializedString("snoozed");
   private static final SerializedString IS_FRAUD = new SerializedString("is_fraud");
   private static final SerializedString FRAUD_PATTERN = new SerializedString("fraud_pattern");
   private static final SerializedString[] SEVERITY_NAMES =
@@ -150,6 +151,15 @@ public final class DecisionCodec {
         g.writeFieldName(SCORE);
         writeRounded(g, d.shadow().score(), number);
         g.writeEndObject();
+      }
+      // Only when a snooze applied: every other decision stays byte for byte as before.
+      if (!d.snoozed().isEmpty()) {
+        g.writeFieldName(SNOOZED);
+        g.writeStartArray();
+        for (int i = 0; i < d.snoozed().size(); i++) {
+          g.writeString(d.snoozed().get(i));
+        }
+        g.writeEndArray();
       }
       writeReasons(g, d.reasons(), number);
       g.writeFieldName(FEATURES_FIELD);
@@ -296,6 +306,7 @@ public final class DecisionCodec {
           case "rules_score" -> b.rulesScore = p.getDoubleValue();
           case "model_version" ->
               b.modelVersion = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getText();
+          case "snoozed" -> b.snoozed = strings(p);
           default -> p.skipChildren();
         }
       }
@@ -315,6 +326,22 @@ public final class DecisionCodec {
       }
     }
     return count;
+  }
+
+  private static List<String> strings(JsonParser p) throws IOException {
+    List<String> values = new ArrayList<>();
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return values;
+    }
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
+      if (t == JsonToken.VALUE_STRING) {
+        values.add(p.getText());
+      } else {
+        p.skipChildren();
+      }
+    }
+    return values;
   }
 
   private static List<String> reasonCodes(JsonParser p) throws IOException {

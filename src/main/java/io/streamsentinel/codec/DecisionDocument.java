@@ -22,6 +22,7 @@ import java.util.List;
  * @param modelVersion the model in force; null when none was
  * @param shadowVersion the shadow model scored beside it; null when none ran
  * @param shadowScore the shadow's score; null when none ran
+ * @param snoozed the rules an operator snoozed for it, which did not fire; empty when none
  */
 public record DecisionDocument(
     String alertId,
@@ -47,10 +48,66 @@ public record DecisionDocument(
     Double modelScore,
     String modelVersion,
     String shadowVersion,
-    Double shadowScore) {
+    Double shadowScore,
+    List<String> snoozed) {
 
   public DecisionDocument {
     reasonCodes = List.copyOf(reasonCodes);
+    snoozed = snoozed == null ? List.of() : List.copyOf(snoozed);
+  }
+
+  /** A decision without a snooze. */
+  public DecisionDocument(
+      String alertId,
+      String transactionId,
+      String userId,
+      Instant eventTime,
+      BigDecimal amount,
+      String currency,
+      String merchant,
+      String merchantCategory,
+      String country,
+      String city,
+      String channel,
+      double score,
+      Severity severity,
+      String reasonsJson,
+      String featuresJson,
+      List<String> reasonCodes,
+      String ruleSetVersion,
+      Boolean isFraud,
+      String fraudPattern,
+      double rulesScore,
+      Double modelScore,
+      String modelVersion,
+      String shadowVersion,
+      Double shadowScore) {
+    this(
+        alertId,
+        transactionId,
+        userId,
+        eventTime,
+        amount,
+        currency,
+        merchant,
+        merchantCategory,
+        country,
+        city,
+        channel,
+        score,
+        severity,
+        reasonsJson,
+        featuresJson,
+        reasonCodes,
+        ruleSetVersion,
+        isFraud,
+        fraudPattern,
+        rulesScore,
+        modelScore,
+        modelVersion,
+        shadowVersion,
+        shadowScore,
+        List.of());
   }
 
   /** A decision of the rules alone. */

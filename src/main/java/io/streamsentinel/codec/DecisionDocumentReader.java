@@ -81,6 +81,7 @@ public final class DecisionDocumentReader {
         case "model_score" -> f.modelScore = nullableNumber(p, field);
         case "model_version" -> f.modelVersion = nullableString(p, field);
         case "shadow" -> readShadow(p, f);
+        case "snoozed" -> f.snoozed = readSnoozed(p);
         case "is_fraud" -> f.isFraud = bool(p, field);
         case "fraud_pattern" -> f.fraudPattern = EventFields.string(p, field);
         default -> p.skipChildren();
@@ -105,6 +106,22 @@ public final class DecisionDocumentReader {
         default -> p.skipChildren();
       }
     }
+  }
+
+  /** The names of the snoozed rules; null or absent is none. */
+  private static List<String> readSnoozed(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    EventFields.requireArray(p, "snoozed");
+    List<String> rules = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw EventFields.wrongType("snoozed[]", "a string", p.currentToken());
+      }
+      rules.add(EventFields.string(p, "snoozed[]"));
+    }
+    return rules;
   }
 
   private static Double nullableNumber(JsonParser p, String field) throws IOException {
@@ -269,6 +286,7 @@ public final class DecisionDocumentReader {
     String modelVersion;
     String shadowVersion;
     Double shadowScore;
+    List<String> snoozed = List.of();
 
     DecisionDocument build() {
       requirePresent(transactionId, "transaction_id", EVENT);
@@ -303,7 +321,8 @@ public final class DecisionDocumentReader {
           modelScore,
           modelVersion,
           shadowVersion,
-          shadowScore);
+          shadowScore,
+          snoozed);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  *     history_count)
  * @param rulesScore the rules' own score; the score in decisions written before models
  * @param modelVersion the model in force when it was decided; null for the rules alone
+ * @param snoozed the rules snoozed for it; empty when none
  */
 public record DecisionSummary(
     String alertId,
@@ -25,13 +26,15 @@ public record DecisionSummary(
     List<String> reasonCodes,
     long historyCount,
     double rulesScore,
-    String modelVersion) {
+    String modelVersion,
+    List<String> snoozed) {
 
   public DecisionSummary {
     if (transactionId == null || userId == null || severity == null) {
       throw new IllegalArgumentException("a decision needs transaction_id, user_id and severity");
     }
     reasonCodes = List.copyOf(reasonCodes);
+    snoozed = List.copyOf(snoozed);
   }
 
   /** Collects fields in any order. */
@@ -47,6 +50,7 @@ public record DecisionSummary(
     long historyCount;
     Double rulesScore;
     String modelVersion;
+    List<String> snoozed = List.of();
 
     DecisionSummary build() {
       return new DecisionSummary(
@@ -60,7 +64,8 @@ public record DecisionSummary(
           reasonCodes,
           historyCount,
           rulesScore == null ? score : rulesScore,
-          modelVersion);
+          modelVersion,
+          snoozed);
     }
   }
 }

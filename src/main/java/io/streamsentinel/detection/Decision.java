@@ -25,6 +25,8 @@ import java.util.List;
  * @param modelScore the model's probability in [0, 1]; null while no model is in force
  * @param modelVersion the version of the model that scored it; null while none is in force
  * @param shadow the shadow model's score beside it; null while no shadow runs
+ * @param snoozed the rules an operator snoozed for this transaction (see {@link Snoozes}), by name,
+ *     sorted: none of them fired, whether or not it would have; empty, never null, for the rest
  */
 public record Decision(
     String transactionId,
@@ -41,7 +43,8 @@ public record Decision(
     double rulesScore,
     Double modelScore,
     String modelVersion,
-    Shadow shadow) {
+    Shadow shadow,
+    List<String> snoozed) {
 
   /**
    * A shadow model's verdict on the same transaction: logged, never acted on.
@@ -91,6 +94,42 @@ public record Decision(
         null);
   }
 
+  /** A decision without a snooze. */
+  public Decision(
+      String transactionId,
+      String userId,
+      Instant eventTime,
+      BigDecimal amount,
+      double score,
+      Severity severity,
+      List<Reason> reasons,
+      FeatureVector features,
+      String ruleSetVersion,
+      Boolean isFraud,
+      String fraudPattern,
+      double rulesScore,
+      Double modelScore,
+      String modelVersion,
+      Shadow shadow) {
+    this(
+        transactionId,
+        userId,
+        eventTime,
+        amount,
+        score,
+        severity,
+        reasons,
+        features,
+        ruleSetVersion,
+        isFraud,
+        fraudPattern,
+        rulesScore,
+        modelScore,
+        modelVersion,
+        shadow,
+        List.of());
+  }
+
   /** The same decision with a shadow's verdict beside it. */
   public Decision withShadow(Shadow value) {
     return new Decision(
@@ -108,7 +147,29 @@ public record Decision(
         rulesScore,
         modelScore,
         modelVersion,
-        value);
+        value,
+        snoozed);
+  }
+
+  /** The same decision naming the rules snoozed for it. */
+  public Decision withSnoozed(List<String> rules) {
+    return new Decision(
+        transactionId,
+        userId,
+        eventTime,
+        amount,
+        score,
+        severity,
+        reasons,
+        features,
+        ruleSetVersion,
+        isFraud,
+        fraudPattern,
+        rulesScore,
+        modelScore,
+        modelVersion,
+        shadow,
+        rules);
   }
 
   /** Scores at or above this raise an alert unless configured otherwise. */
@@ -137,6 +198,7 @@ public record Decision(
       throw new IllegalArgumentException("model score must be in [0, 1] but was " + modelScore);
     }
     reasons = List.copyOf(reasons);
+    snoozed = snoozed == null ? List.of() : List.copyOf(snoozed);
   }
 
   /** A decision of the rules alone: {@code score} is the rules' score, no model. */

@@ -2,6 +2,7 @@ package io.streamsentinel.detection;
 
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Transaction;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,8 +13,18 @@ import java.util.Set;
  */
 public final class FraudDetector {
 
-  /** The decision on a transaction and the user's profile once it is counted. */
-  public record Assessment(Decision decision, UserProfile profile) {}
+  /**
+   * The decision on a transaction and the user's profile once it is counted.
+   *
+   * @param silencedHits how many rules snoozed for the transaction would have fired on it
+   */
+  public record Assessment(Decision decision, UserProfile profile, int silencedHits) {
+
+    /** An assessment no snooze silenced a rule of. */
+    public Assessment(Decision decision, UserProfile profile) {
+      this(decision, profile, 0);
+    }
+  }
 
   private final Scorer scorer;
   private final Set<String> hardReasons;
@@ -88,14 +99,39 @@ public final class FraudDetector {
       ScoringModel model,
       ScoringModel shadowModel,
       FraudDetector shadowRules) {
+    return assess(tx, before, status, model, shadowModel, shadowRules, Snoozes.NONE);
+  }
+
+  /**
+   * The whole step with the operators' snoozes applied: a rule snoozed for the transaction does not
+   * fire, in these rules and in the shadow rule set alike (so a comparison of the two stays like
+   * for like), and the decision names the snoozed rules. A model's probability is not a rule's and
+   * is not silenced; a snoozed hard rule no longer raises it.
+   *
+   * @param snoozes never null; {@link Snoozes#NONE} for none
+   */
+  public Assessment assess(
+      Transaction tx,
+      UserProfile before,
+      AccountStatus status,
+      ScoringModel model,
+      ScoringModel shadowModel,
+      FraudDetector shadowRules,
+      Snoozes snoozes) {
     FeatureVector features = FeatureExtractor.extract(tx, before, status);
-    Decision rules = scorer.score(tx, features);
+    List<String> snoozed = snoozes.silencedFor(tx);
+    Decision rules = scorer.score(tx, features, snoozed);
     Decision decision = model == null ? rules : model.decide(rules, hardReasons);
     if (shadowModel != null || shadowRules != null) {
       decision =
-          decision.withShadow(challenge(tx, features, rules, model, shadowModel, shadowRules));
+          decision.withShadow(
+              challenge(tx, features, rules, model, shadowModel, shadowRules, snoozed));
     }
-    return new Assessment(decision, before.with(tx));
+    if (snoozed.isEmpty()) {
+      return new Assessment(decision, before.with(tx));
+    }
+    return new Assessment(
+        decision.withSnoozed(snoozed), before.with(tx), scorer.silencedHits(features, snoozed));
   }
 
   private Decision.Shadow challenge(
@@ -104,8 +140,9 @@ public final class FraudDetector {
       Decision rules,
       ScoringModel model,
       ScoringModel shadowModel,
-      FraudDetector shadowRules) {
-    Decision base = shadowRules == null ? rules : shadowRules.scorer.score(tx, features);
+      FraudDetector shadowRules,
+      List<String> snoozed) {
+    Decision base = shadowRules == null ? rules : shadowRules.scorer.score(tx, features, snoozed);
     Set<String> hard = shadowRules == null ? hardReasons : shadowRules.hardReasons;
     ScoringModel merged = shadowModel != null ? shadowModel : model;
     double score = merged == null ? base.score() : merged.shadowOf(base, hard).score();

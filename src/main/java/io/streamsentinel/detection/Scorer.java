@@ -73,13 +73,24 @@ public final class Scorer {
    * (they are only copied onto the decision) nor anything but the features.
    */
   public Decision score(Transaction tx, FeatureVector features) {
+    return score(tx, features, List.of());
+  }
+
+  /**
+   * As {@link #score(Transaction, FeatureVector)}, with the rules named in {@code snoozed}
+   * silenced: they do not fire, add nothing to the score and give no reason. The decision does not
+   * name them; the caller does ({@link Decision#withSnoozed}).
+   *
+   * @param snoozed rule ids; names of no rule here are ignored
+   */
+  public Decision score(Transaction tx, FeatureVector features, List<String> snoozed) {
     int[] fired = new int[weights.length];
     // The weight each fired rule weighs in with: its weight times its grade.
     double[] strength = new double[weights.length];
     int count = 0;
     for (int r = 0; r < rules.length; r++) {
       double grade = grade(r, features);
-      if (grade > 0) {
+      if (grade > 0 && (snoozed.isEmpty() || !snoozed.contains(rules[r].id()))) {
         strength[count] = weights[r] * grade;
         fired[count++] = r;
       }
@@ -114,13 +125,22 @@ public final class Scorer {
    * would give these features. For replaying logged features (backtests).
    */
   public double scoreOf(FeatureVector features) {
+    return scoreOf(features, List.of());
+  }
+
+  /**
+   * The score alone with the rules named in {@code snoozed} silenced, as {@link #score(Transaction,
+   * FeatureVector, List)} would give it. For replaying logged decisions that name their snoozed
+   * rules.
+   */
+  public double scoreOf(FeatureVector features, List<String> snoozed) {
     if (features.get(Feature.ACCOUNT_BLOCKED) == 1) {
       return 1.0;
     }
     double survival = 1.0;
     for (int r = 0; r < rules.length; r++) {
       double grade = grade(r, features);
-      if (grade > 0) {
+      if (grade > 0 && (snoozed.isEmpty() || !snoozed.contains(rules[r].id()))) {
         survival *= 1 - weights[r] * grade;
       }
     }
@@ -128,6 +148,20 @@ public final class Scorer {
       survival *= 1 - weights[rules.length];
     }
     return 1 - survival;
+  }
+
+  /**
+   * How many of the rules named in {@code snoozed} would have fired on these features: the hits a
+   * snooze silenced. Called only when something is snoozed for the transaction.
+   */
+  public int silencedHits(FeatureVector features, List<String> snoozed) {
+    int hits = 0;
+    for (int r = 0; r < rules.length; r++) {
+      if (snoozed.contains(rules[r].id()) && grade(r, features) > 0) {
+        hits++;
+      }
+    }
+    return hits;
   }
 
   /** The product of the rule's condition grades; 0 as soon as one fails. */

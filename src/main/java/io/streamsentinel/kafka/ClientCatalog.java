@@ -45,6 +45,7 @@ public final class ClientCatalog {
   public static final String MODEL_WATCHER = "sentinel-model-watcher";
   public static final String RULES = "sentinel-rules";
   public static final String RULE_WATCHER = "sentinel-rule-watcher";
+  public static final String SNOOZE_WATCHER = "sentinel-snooze-watcher";
   public static final String SECURITY = "sentinel-security";
 
   /** The instance id a component runs as when none is given. */
@@ -87,7 +88,8 @@ public final class ClientCatalog {
   }
 
   /**
-   * The transactional id of one rule set change ({@code rules publish}, ...), unique per change.
+   * The transactional id of one rule set change ({@code rules publish}, {@code rules snooze}, ...),
+   * unique per change.
    */
   public static String rulesTransaction(String unique) {
     return "sentinel-rules-" + unique;

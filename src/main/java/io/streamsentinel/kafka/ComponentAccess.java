@@ -94,6 +94,7 @@ public final class ComponentAccess {
                 TopicCatalog.TRANSACTIONS,
                 TopicCatalog.ACCOUNT_STATUS,
                 TopicCatalog.FRAUD_RULES,
+                TopicCatalog.FRAUD_RULE_SNOOZES,
                 TopicCatalog.FRAUD_MODELS)
             .writes(
                 TopicCatalog.FRAUD_SCORES, TopicCatalog.FRAUD_ALERTS, TopicCatalog.TRANSACTIONS_DLQ)
@@ -153,7 +154,8 @@ public final class ComponentAccess {
     map.put(
         "operator",
         new Builder("operator")
-            // Topics (create, inspect, tune), rule sets, models, labels, accounts, reports.
+            // Topics (create, inspect, tune), rule sets and snoozes, models, labels, accounts,
+            // reports.
             .allow(
                 ResourceType.TOPIC,
                 ANY,

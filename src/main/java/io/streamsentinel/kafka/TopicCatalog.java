@@ -25,6 +25,7 @@ public record TopicCatalog(List<TopicSpec> topics) {
   public static final String PERSISTENCE_DLQ = "persistence-dlq";
   public static final String FRAUD_MODELS = "fraud-models";
   public static final String FRAUD_RULES = "fraud-rules";
+  public static final String FRAUD_RULE_SNOOZES = "fraud-rule-snoozes";
 
   /** The record size limit of {@link #FRAUD_MODELS}: a model of hundreds of trees fits. */
   public static final int MODEL_RECORD_BYTES = 16 * 1024 * 1024;
@@ -107,6 +108,14 @@ public record TopicCatalog(List<TopicSpec> topics) {
                 null,
                 TopicSpec.COMPACT,
                 "rule sets (rules, sha256, status: active, shadow, archived), key = version"),
+            // Operators' snoozes, latest per rule and user or card; a tombstone lifts one.
+            new TopicSpec(
+                FRAUD_RULE_SNOOZES,
+                1,
+                null,
+                null,
+                TopicSpec.COMPACT,
+                "rule snoozes (rule, user, card, until, reason, operator), key = rule|user:USER"),
             dlq(TRANSACTIONS_DLQ, "undecodable or invalid transactions, with error headers"),
             dlq(FRAUD_ALERTS_DLQ, "alerts the responder could not handle, with error headers"),
             dlq(

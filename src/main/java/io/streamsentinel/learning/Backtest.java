@@ -76,7 +76,11 @@ public final class Backtest {
     };
   }
 
-  /** A rule set as the candidate: the scorer's own score of the logged features. */
+  /**
+   * A rule set as the candidate: the scorer's own score of the logged features, with the rules the
+   * decision names as snoozed silenced, as the detector silenced them. (A snooze lifted since still
+   * silences here: the replay is of what the detector decided under it.)
+   */
   public static Candidate rules(RuleSet rules) {
     Scorer scorer = new Scorer(rules);
     return new Candidate() {
@@ -87,7 +91,7 @@ public final class Backtest {
 
       @Override
       public double score(FeatureVector features, DecisionDocument logged) {
-        return scorer.scoreOf(features);
+        return scorer.scoreOf(features, logged.snoozed());
       }
     };
   }

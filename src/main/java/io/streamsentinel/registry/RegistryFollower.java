@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows a registry topic ({@link RegistryTopic}) on a thread of its own from its beginning,
- * keeping the latest record per version, and hands the owner the newest record of a status after
- * every change. The owner loads and checks what it is handed off the stream threads and swaps it in
- * with one volatile write.
+ * keeping the latest record per version (per key; a tombstone removes its key where the topic says
+ * so, {@link RegistryTopic.Tombstones#DELETE}), and tells the owner after every change; the owner
+ * looks up the newest record of a status, or takes them all. The owner loads and checks what it
+ * takes off the stream threads and swaps it in with one volatile write.
  *
  * @param <V> a decoded record
  */
@@ -43,6 +44,7 @@ final class RegistryFollower<V> implements AutoCloseable {
   private final TopicPartition partition;
   private final RegistryTopic.Decoder<V> decoder;
   private final Function<V, String> key;
+  private final RegistryTopic.Tombstones tombstones;
   private final Counter refusals;
   private final Thread thread;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
@@ -61,6 +63,22 @@ final class RegistryFollower<V> implements AutoCloseable {
       RegistryTopic.Decoder<V> decoder,
       Function<V, String> key,
       Counter refusals) {
+    this(clients, clientId, topic, decoder, key, refusals, RegistryTopic.Tombstones.REFUSED);
+  }
+
+  /**
+   * @param refusals counts records that cannot be decoded
+   * @param tombstones what a record without a value means
+   */
+  RegistryFollower(
+      ClientConfigFactory clients,
+      String clientId,
+      String topic,
+      RegistryTopic.Decoder<V> decoder,
+      Function<V, String> key,
+      Counter refusals,
+      RegistryTopic.Tombstones tombstones) {
+    this.tombstones = tombstones;
     this.consumer = CommittedRecords.reader(clients, clientId);
     this.partition = new TopicPartition(topic, 0);
     this.decoder = decoder;
@@ -99,6 +117,11 @@ final class RegistryFollower<V> implements AutoCloseable {
     return found;
   }
 
+  /** Every entry held, in no particular order; only on the follower's thread. */
+  List<V> all() {
+    return List.copyOf(versions.values());
+  }
+
   private void run() {
     try {
       consumer.assign(List.of(partition));
@@ -127,8 +150,16 @@ final class RegistryFollower<V> implements AutoCloseable {
   }
 
   private boolean take(ConsumerRecord<String, byte[]> r) {
+    if (r.value() == null && tombstones == RegistryTopic.Tombstones.DELETE) {
+      offsets.remove(r.key());
+      return versions.remove(r.key()) != null;
+    }
     try {
       V v = decoder.decode(r.value());
+      if (tombstones == RegistryTopic.Tombstones.DELETE && !key.apply(v).equals(r.key())) {
+        throw new IllegalArgumentException(
+            "its key is not the one its value gives (" + key.apply(v) + ")");
+      }
       versions.put(key.apply(v), v);
       offsets.put(key.apply(v), r.offset());
       return true;

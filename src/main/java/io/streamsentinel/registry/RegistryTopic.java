@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A registry kept in a compacted one-partition topic, one record per change keyed by version, so
- * compaction keeps each version's latest state: {@code fraud-models} and {@code fraud-rules}.
- * Reading replays the topic; writing sends the changes in one transaction and waits until a reader
- * sees them, so a command run right after reads its own change.
+ * compaction keeps each version's latest state: {@code fraud-models} and {@code fraud-rules}; or
+ * one record per entry that a tombstone removes: {@code fraud-rule-snoozes}. Reading replays the
+ * topic; writing sends the changes in one transaction and waits until a reader sees them, so a
+ * command run right after reads its own change.
  *
  * @param <V> a decoded record
  */
@@ -42,6 +43,20 @@ final class RegistryTopic<V> {
     V decode(byte[] value);
   }
 
+  /** What a record without a value (a tombstone) means on the topic. */
+  enum Tombstones {
+    /**
+     * Nothing: a registry of versions never deletes one, so a tombstone is a bad record and the
+     * version's last state stays.
+     */
+    REFUSED,
+    /**
+     * The key's entry is gone. Then every record's key must be the one its value gives, or a
+     * tombstone of that key could not remove it.
+     */
+    DELETE
+  }
+
   private final ClientConfigFactory clients;
   private final String topic;
   private final String producerId;
@@ -50,6 +65,7 @@ final class RegistryTopic<V> {
   private final Decoder<V> decoder;
   private final Function<V, String> key;
   private final Function<V, byte[]> encoder;
+  private final Tombstones tombstones;
 
   /**
    * @param transactionalId the transactional id of one change, from a unique string: unique per
@@ -65,6 +81,31 @@ final class RegistryTopic<V> {
       Decoder<V> decoder,
       Function<V, String> key,
       Function<V, byte[]> encoder) {
+    this(
+        clients,
+        topic,
+        producerId,
+        transactionalId,
+        maxRequestBytes,
+        decoder,
+        key,
+        encoder,
+        Tombstones.REFUSED);
+  }
+
+  /**
+   * @param tombstones what a record without a value means
+   */
+  RegistryTopic(
+      ClientConfigFactory clients,
+      String topic,
+      String producerId,
+      Function<String, String> transactionalId,
+      int maxRequestBytes,
+      Decoder<V> decoder,
+      Function<V, String> key,
+      Function<V, byte[]> encoder,
+      Tombstones tombstones) {
     this.clients = clients;
     this.topic = topic;
     this.producerId = producerId;
@@ -73,6 +114,7 @@ final class RegistryTopic<V> {
     this.decoder = decoder;
     this.key = key;
     this.encoder = encoder;
+    this.tombstones = tombstones;
   }
 
   /** The latest record per version, in the order versions first appeared; bad ones are skipped. */
@@ -83,8 +125,15 @@ final class RegistryTopic<V> {
         topic,
         Map.of(),
         r -> {
+          if (r.value() == null && tombstones == Tombstones.DELETE) {
+            latest.remove(r.key());
+            return;
+          }
           try {
             V v = decoder.decode(r.value());
+            if (tombstones == Tombstones.DELETE && !key.apply(v).equals(r.key())) {
+              throw new IllegalArgumentException("its key is not the one its value gives");
+            }
             latest.put(key.apply(v), v);
           } catch (IllegalArgumentException e) {
             LOG.warn("skipped {} record {}@{}: {}", topic, r.key(), r.offset(), e.getMessage());
@@ -100,6 +149,15 @@ final class RegistryTopic<V> {
    * @throws IllegalStateException when the topic cannot be written
    */
   void write(List<V> changes) {
+    write(changes, List.of());
+  }
+
+  /**
+   * As {@link #write(List)}, with tombstones of {@code removals} (keys) in the same transaction.
+   *
+   * @throws IllegalStateException when the topic cannot be written
+   */
+  void write(List<V> changes, List<String> removals) {
     Map<String, Object> props =
         clients
             .transactionalProducer(producerId, transactionalId.apply(UUID.randomUUID().toString()))
@@ -114,6 +172,9 @@ final class RegistryTopic<V> {
       List<Future<RecordMetadata>> sent = new ArrayList<>();
       for (V v : changes) {
         sent.add(producer.send(new ProducerRecord<>(topic, key.apply(v), encoder.apply(v))));
+      }
+      for (String removed : removals) {
+        sent.add(producer.send(new ProducerRecord<>(topic, removed, null)));
       }
       producer.commitTransaction();
       Map<TopicPartition, Long> offsets = new HashMap<>();

@@ -100,7 +100,8 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
             statusOf(tx),
             model,
             settings.models().shadow(),
-            settings.ruleSource().shadow());
+            settings.ruleSource().shadow(),
+            settings.snoozes().current());
     profiles.put(
         tx.userId(),
         profileEncoder.encode(
@@ -109,6 +110,9 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     context.forward(
         record.withValue(DecisionCodec.encodeDecision(decision, tx)), FraudTopology.SCORES_SINK);
     counters.scored();
+    if (result.silencedHits() > 0) {
+      counters.snoozedHits(result.silencedHits());
+    }
     drift.record(model, decision, context.currentSystemTimeMs());
     if (decision.isAlert(settings.alertThreshold())) {
       context.forward(

@@ -27,6 +27,7 @@ public final class DetectorCounters {
   private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
   private final LongAdder duplicates = new LongAdder();
   private final LongAdder profileResets = new LongAdder();
+  private final LongAdder snoozedHits = new LongAdder();
   private final Timer scoringTime;
   private final Timer eventToDecision;
 
@@ -49,6 +50,10 @@ public final class DetectorCounters {
     }
     counter("sentinel.duplicates.dropped", duplicates, "Transactions dropped as already seen ids");
     counter("sentinel.profiles.reset", profileResets, "Unreadable profiles started afresh");
+    counter(
+        "sentinel.rules.snoozed",
+        snoozedHits,
+        "Rule hits silenced by an operator's snooze (rules that held but did not fire)");
     Gauge.builder("sentinel.fraud.rate", this, DetectorCounters::alertShare)
         .description("Share of scored transactions that raised an alert, since start")
         .register(registry);
@@ -111,6 +116,10 @@ public final class DetectorCounters {
     profileResets.increment();
   }
 
+  void snoozedHits(int hits) {
+    snoozedHits.add(hits);
+  }
+
   void scoringTime(long nanos) {
     scoringTime.record(nanos, TimeUnit.NANOSECONDS);
   }
@@ -122,6 +131,11 @@ public final class DetectorCounters {
   /** Stored profiles that could not be read and were started afresh. */
   public long profileResetCount() {
     return profileResets.sum();
+  }
+
+  /** Rule hits an operator's snooze silenced. */
+  public long snoozedHitCount() {
+    return snoozedHits.sum();
   }
 
   public long scoredCount() {

@@ -10,6 +10,7 @@ import io.streamsentinel.kafka.TopicProvisioner;
 import io.streamsentinel.kafka.TopicSpec;
 import io.streamsentinel.registry.ChampionWatcher;
 import io.streamsentinel.registry.RuleSetWatcher;
+import io.streamsentinel.registry.SnoozeWatcher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class DetectorService implements AutoCloseable {
   private final ClientMetrics.Binding clientMetrics;
   private final ChampionWatcher models;
   private final RuleSetWatcher rules;
+  private final SnoozeWatcher snoozes;
   private final String configuredRules;
   private final DriftMonitor drift;
   private volatile Throwable failure;
@@ -65,9 +67,10 @@ public final class DetectorService implements AutoCloseable {
 
   /**
    * A detector that follows the champion model on {@code fraud-models} (see {@link
-   * ChampionWatcher}) and the rule set in force on {@code fraud-rules} (see {@link
-   * RuleSetWatcher}): it reads both before it scores, and switches to a newly promoted model or
-   * published rule set between two records.
+   * ChampionWatcher}), the rule set in force on {@code fraud-rules} (see {@link RuleSetWatcher})
+   * and the operators' snoozes on {@code fraud-rule-snoozes} (see {@link SnoozeWatcher}): it reads
+   * all three before it scores, and switches to a newly promoted model, published rule set or
+   * changed snooze between two records.
    *
    * @param registry the clients to read the registries with; null scores with {@code settings}'s
    *     rules and models (the rules alone by default)
@@ -83,8 +86,12 @@ public final class DetectorService implements AutoCloseable {
         registry == null
             ? null
             : new RuleSetWatcher(registry, settings.rules(), metrics.registry());
+    this.snoozes =
+        registry == null
+            ? null
+            : new SnoozeWatcher(registry, metrics.registry(), Clock.systemUTC());
     if (models != null) {
-      settings = settings.withModels(models).withRules(rules);
+      settings = settings.withModels(models).withRules(rules).withSnoozes(snoozes);
     }
     this.counters = new DetectorCounters(metrics.registry());
     this.drift =
@@ -148,8 +155,11 @@ public final class DetectorService implements AutoCloseable {
     if (models != null) {
       models.start();
       rules.start();
+      snoozes.start();
       try {
-        if (!models.awaitCaughtUp(REGISTRY_WAIT) || !rules.awaitCaughtUp(REGISTRY_WAIT)) {
+        if (!models.awaitCaughtUp(REGISTRY_WAIT)
+            || !rules.awaitCaughtUp(REGISTRY_WAIT)
+            || !snoozes.awaitCaughtUp(REGISTRY_WAIT)) {
           log.warn("The registries were not read within {}; scoring starts anyway", REGISTRY_WAIT);
         }
       } catch (InterruptedException e) {
@@ -157,9 +167,10 @@ public final class DetectorService implements AutoCloseable {
       }
       String version = models.currentVersion();
       log.info(
-          "Scoring with rules {} and {}",
+          "Scoring with rules {} and {}; {} rule snoozes held",
           rules.currentVersion(),
-          version == null ? "no champion model" : "model " + version);
+          version == null ? "no champion model" : "model " + version,
+          snoozes.current().all().size());
     }
     streams.start();
     return this;
@@ -222,6 +233,7 @@ public final class DetectorService implements AutoCloseable {
     if (models != null) {
       models.close();
       rules.close();
+      snoozes.close();
     }
     clientMetrics.close();
   }

@@ -5,6 +5,7 @@ import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.ModelSource;
 import io.streamsentinel.detection.RuleSet;
 import io.streamsentinel.detection.RuleSource;
+import io.streamsentinel.detection.SnoozeSource;
 import io.streamsentinel.detection.drift.DriftSettings;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.StreamsSettings;
@@ -26,6 +27,8 @@ import java.util.Objects;
  * @param ruleSource the rules in force, read per transaction: {@code rules} unless a rule set
  *     published on {@code fraud-rules} replaces them
  * @param drift how the champion model's drift is measured
+ * @param snoozes the operators' snoozes in force, read per transaction; {@link SnoozeSource#NONE}
+ *     unless the detector follows {@code fraud-rule-snoozes}
  */
 public record DetectorSettings(
     RuleSet rules,
@@ -34,7 +37,8 @@ public record DetectorSettings(
     TransactionLimits limits,
     ModelSource models,
     RuleSource ruleSource,
-    DriftSettings drift) {
+    DriftSettings drift,
+    SnoozeSource snoozes) {
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(24);
 
   public static final String INPUT_TOPIC = TopicCatalog.TRANSACTIONS;
@@ -50,6 +54,7 @@ public record DetectorSettings(
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(ruleSource, "ruleSource");
     Objects.requireNonNull(drift, "drift");
+    Objects.requireNonNull(snoozes, "snoozes");
     if (!(alertThreshold > 0 && alertThreshold <= 1)) {
       throw new IllegalArgumentException(
           "alert threshold must be in (0, 1] but was " + alertThreshold);
@@ -73,7 +78,8 @@ public record DetectorSettings(
         limits,
         models,
         RuleSource.fixed(rules),
-        DriftSettings.defaults());
+        DriftSettings.defaults(),
+        SnoozeSource.NONE);
   }
 
   /** Settings scoring with the rules alone. */
@@ -85,18 +91,25 @@ public record DetectorSettings(
   /** The same settings with the model in force taken from {@code source}. */
   public DetectorSettings withModels(ModelSource source) {
     return new DetectorSettings(
-        rules, alertThreshold, dedupWindow, limits, source, ruleSource, drift);
+        rules, alertThreshold, dedupWindow, limits, source, ruleSource, drift, snoozes);
   }
 
   /** The same settings with the rules in force taken from {@code source}. */
   public DetectorSettings withRules(RuleSource source) {
-    return new DetectorSettings(rules, alertThreshold, dedupWindow, limits, models, source, drift);
+    return new DetectorSettings(
+        rules, alertThreshold, dedupWindow, limits, models, source, drift, snoozes);
   }
 
   /** The same settings with another drift measurement. */
   public DetectorSettings withDrift(DriftSettings value) {
     return new DetectorSettings(
-        rules, alertThreshold, dedupWindow, limits, models, ruleSource, value);
+        rules, alertThreshold, dedupWindow, limits, models, ruleSource, value, snoozes);
+  }
+
+  /** The same settings with the snoozes in force taken from {@code source}. */
+  public DetectorSettings withSnoozes(SnoozeSource source) {
+    return new DetectorSettings(
+        rules, alertThreshold, dedupWindow, limits, models, ruleSource, drift, source);
   }
 
   /** The Kafka Streams settings of a detector started with no options. */

@@ -30,6 +30,9 @@ class TopicCatalogTest {
     assertThat(catalog.topic("account-status").retentionMs()).isEqualTo(-1L);
     assertThat(catalog.topic("account-status").cleanupPolicy()).isEqualTo("compact");
     assertThat(catalog.topic("system-metrics").partitions()).isEqualTo(1);
+    assertThat(catalog.topic("fraud-rule-snoozes").partitions()).isEqualTo(1);
+    assertThat(catalog.topic("fraud-rule-snoozes").cleanupPolicy()).isEqualTo("compact");
+    assertThat(catalog.topic("fraud-rule-snoozes").retentionMs()).isEqualTo(-1L);
     assertThat(catalog.names())
         .filteredOn(n -> n.endsWith("-dlq"))
         .isNotEmpty()

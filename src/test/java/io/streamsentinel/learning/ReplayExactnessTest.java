@@ -8,15 +8,23 @@ import io.streamsentinel.codec.DecisionDocumentReader;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.detection.FeatureVector;
 import io.streamsentinel.detection.FraudDetector;
+import io.streamsentinel.detection.Rule;
 import io.streamsentinel.detection.RuleSet;
 import io.streamsentinel.detection.Scorer;
+import io.streamsentinel.detection.Snooze;
+import io.streamsentinel.detection.Snoozes;
 import io.streamsentinel.detection.UserProfile;
 import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Transaction;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.generator.TransactionSimulator;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +61,55 @@ class ReplayExactnessTest {
       }
     }
     assertThat(differ).as("decisions replayed to another score, first %s", first).isZero();
+  }
+
+  /**
+   * With snoozes in force the live rules replayed as a backtest candidate still reproduce every
+   * logged score: the candidate silences the rules each decision names as snoozed.
+   */
+  @Test
+  void shouldReplaySnoozedDecisionsToTheirLoggedScore() {
+    RuleSet rules = RuleSetCodec.loadDefault();
+    FraudDetector detector = FraudDetector.of(rules);
+    Backtest.Candidate replay = Backtest.rules(rules);
+    TransactionSimulator simulator = new TransactionSimulator(GeneratorSettings.withSeed(7));
+    List<Transaction> txs = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      txs.add(simulator.next());
+    }
+    Instant until = txs.get(txs.size() - 1).timestamp().plusSeconds(1);
+    Instant created = txs.get(0).timestamp();
+    // Every rule snoozed for the users of every third transaction's user.
+    List<Snooze> snoozes = new ArrayList<>();
+    Set<String> users = new HashSet<>();
+    for (int i = 0; i < txs.size(); i += 3) {
+      if (users.add(txs.get(i).userId())) {
+        for (Rule r : rules.rules()) {
+          snoozes.add(new Snooze(r.id(), txs.get(i).userId(), null, until, "t", "t", created));
+        }
+      }
+    }
+    Snoozes inForce = Snoozes.of(snoozes);
+    Map<String, UserProfile> profiles = new HashMap<>();
+    int differ = 0;
+    int silenced = 0;
+    int differWithoutTheLoggedSnoozes = 0;
+    for (Transaction tx : txs) {
+      UserProfile before = profiles.getOrDefault(tx.userId(), UserProfile.empty(tx.userId()));
+      FraudDetector.Assessment a =
+          detector.assess(tx, before, AccountStatus.ACTIVE, null, null, null, inForce);
+      profiles.put(tx.userId(), a.profile());
+      DecisionDocument logged =
+          DecisionDocumentReader.read(DecisionCodec.encodeDecision(a.decision(), tx));
+      FeatureVector features = FeatureVector.of(DecidedTransaction.features(logged.featuresJson()));
+      silenced += a.silencedHits() > 0 ? 1 : 0;
+      differ += FeatureVector.logged(replay.score(features, logged)) != logged.score() ? 1 : 0;
+      differWithoutTheLoggedSnoozes +=
+          FeatureVector.logged(new Scorer(rules).scoreOf(features)) != logged.score() ? 1 : 0;
+    }
+    assertThat(silenced).as("decisions in which a snooze silenced a hit").isGreaterThan(100);
+    assertThat(differWithoutTheLoggedSnoozes).isGreaterThan(100);
+    assertThat(differ).isZero();
   }
 
   @Test

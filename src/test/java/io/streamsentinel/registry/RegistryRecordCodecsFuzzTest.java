@@ -9,6 +9,7 @@ import io.streamsentinel.codec.Mutations;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.detection.RuleSet;
 import io.streamsentinel.detection.SeverityScale;
+import io.streamsentinel.detection.Snooze;
 import io.streamsentinel.detection.drift.DriftReference;
 import io.streamsentinel.detection.drift.ReferenceBins;
 import java.time.Instant;
@@ -22,9 +23,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * Fuzzes the registry's record codecs, {@link RuleSetRecordCodec} and {@link ModelRecordCodec}: a
- * record that is not a version is an {@link IllegalArgumentException}, and a version they accept
- * encodes to a record they read back equal in every field.
+ * Fuzzes the registry's record codecs, {@link RuleSetRecordCodec}, {@link ModelRecordCodec} and
+ * {@link SnoozeRecordCodec}: a record that is not a version (or a snooze) is an {@link
+ * IllegalArgumentException}, and one they accept encodes to a record they read back equal in every
+ * field.
  */
 class RegistryRecordCodecsFuzzTest {
 
@@ -47,6 +49,20 @@ class RegistryRecordCodecsFuzzTest {
                   .withStatus(RuleSetStatus.ACTIVE, T.plusMillis(1_500))));
 
   private static final List<byte[]> MODELS = models();
+
+  private static final List<byte[]> SNOOZES =
+      List.of(
+          SnoozeRecordCodec.encode(
+              new Snooze("big", "user_7", null, T.plusSeconds(3_600), "travel", "anna", T)),
+          SnoozeRecordCodec.encode(
+              new Snooze(
+                  "velocity_burst_1m",
+                  "user_8",
+                  "0042",
+                  T.plusMillis(1_500),
+                  "merchant's test charges, ticket 4711",
+                  "ops-bob",
+                  T)));
 
   private static List<byte[]> models() {
     ModelVersion plain = ModelRecordCodecTest.version("v1", Mutations.utf8("{\"learner\":{}}"));
@@ -118,6 +134,21 @@ class RegistryRecordCodecsFuzzTest {
             assertThat(ModelRecordCodec.decode(ModelRecordCodec.encode(v)))
                 .usingRecursiveComparison()
                 .isEqualTo(v));
+  }
+
+  @Provide
+  Arbitrary<Mutations.Mutant> snoozeRecords() {
+    return Mutations.ofJson(SNOOZES);
+  }
+
+  @Property
+  void shouldReadBackEveryAcceptedSnoozeRecord(@ForAll("snoozeRecords") Mutations.Mutant input) {
+    var snooze =
+        Decoding.accepted(
+            IllegalArgumentException.class, () -> SnoozeRecordCodec.decode(input.bytes()));
+    Decoding.countAccepted(snooze.isPresent(), 5);
+    snooze.ifPresent(
+        s -> assertThat(SnoozeRecordCodec.decode(SnoozeRecordCodec.encode(s))).isEqualTo(s));
   }
 
   private static Mutations.Mutant resealed(Mutations.Mutant mutant) {

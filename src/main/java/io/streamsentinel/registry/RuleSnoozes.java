@@ -1,0 +1,74 @@
+package io.streamsentinel.registry;
+
+import io.streamsentinel.detection.Snooze;
+import io.streamsentinel.kafka.ClientCatalog;
+import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.TopicCatalog;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The operators' snoozes on {@code fraud-rule-snoozes}: one record per rule and user (or card),
+ * keyed by {@link Snooze#key()}, so compaction keeps the latest; a tombstone lifts one. Every
+ * detector follows the topic ({@link SnoozeWatcher}). A snooze that has expired stays on the topic,
+ * silencing nothing, until it is lifted.
+ */
+public final class RuleSnoozes {
+
+  private final RegistryTopic<Snooze> topic;
+
+  public RuleSnoozes(ClientConfigFactory clients) {
+    this.topic =
+        new RegistryTopic<>(
+            clients,
+            TopicCatalog.FRAUD_RULE_SNOOZES,
+            ClientCatalog.RULES,
+            ClientCatalog::rulesTransaction,
+            0,
+            SnoozeRecordCodec::decode,
+            Snooze::key,
+            SnoozeRecordCodec::encode,
+            RegistryTopic.Tombstones.DELETE);
+  }
+
+  /** Every snooze on the topic, expired ones too, oldest first; bad records are skipped. */
+  public List<Snooze> list() {
+    List<Snooze> all = topic.latest();
+    all.sort(Comparator.comparing(Snooze::createdAt).thenComparing(Snooze::key));
+    return all;
+  }
+
+  /**
+   * Sets {@code snooze} on every detector within seconds; it replaces the snooze of the same rule
+   * and user (or card), if there was one.
+   *
+   * @return the snooze it replaced, or null
+   * @throws IllegalStateException when the topic cannot be written
+   */
+  public Snooze snooze(Snooze snooze) {
+    Snooze replaced = find(snooze.rule(), snooze.userId(), snooze.cardLast4());
+    topic.write(List.of(snooze));
+    return replaced;
+  }
+
+  /**
+   * Lifts the snooze of {@code rule} for this user, or for this card of theirs: the rule fires for
+   * them again on every detector within seconds. Another snooze of the rule for the same user (the
+   * user's, or one card's) stays.
+   *
+   * @param cardLast4 null for the snooze of every card of the user
+   * @return the snooze lifted, or null when there was none (nothing is written)
+   */
+  public Snooze unsnooze(String rule, String userId, String cardLast4) {
+    Snooze lifted = find(rule, userId, cardLast4);
+    if (lifted != null) {
+      topic.write(List.of(), List.of(lifted.key()));
+    }
+    return lifted;
+  }
+
+  private Snooze find(String rule, String userId, String cardLast4) {
+    String key = Snooze.key(rule, userId, cardLast4);
+    return list().stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+  }
+}
