@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,9 +26,26 @@ public final class EndToEndScenario {
    * @param tps the steady input rate, transactions per second
    * @param runs measured rounds per guarantee, after one warm-up
    * @param users synthetic users the generator draws from
+   * @param guarantees the guarantees to measure, in this order, each in a fresh environment
    */
-  public record Settings(long records, long warmUpRecords, double tps, int runs, int users) {
+  public record Settings(
+      long records,
+      long warmUpRecords,
+      double tps,
+      int runs,
+      int users,
+      List<Guarantee> guarantees) {
+
+    /** Both guarantees, exactly-once first. */
+    public static final List<Guarantee> BOTH =
+        List.of(Guarantee.EXACTLY_ONCE, Guarantee.AT_LEAST_ONCE);
+
     public Settings {
+      guarantees = List.copyOf(guarantees);
+      if (guarantees.isEmpty() || guarantees.size() != Set.copyOf(guarantees).size()) {
+        throw new IllegalArgumentException(
+            "guarantees must be distinct and at least one but were " + guarantees);
+      }
       if (!(tps > 0)) {
         throw new IllegalArgumentException("tps must be positive but was " + tps);
       }
@@ -46,9 +64,6 @@ public final class EndToEndScenario {
   public interface Environments {
     BenchEnvironment start() throws Exception;
   }
-
-  private static final List<Guarantee> GUARANTEES =
-      List.of(Guarantee.EXACTLY_ONCE, Guarantee.AT_LEAST_ONCE);
 
   private final Settings settings;
   private final Consumer<String> out;
@@ -69,11 +84,12 @@ public final class EndToEndScenario {
    */
   public void run(Environments environments, Path json) throws Exception {
     Map<String, Map<String, Spread>> all = new LinkedHashMap<>();
-    for (Guarantee g : GUARANTEES) {
+    List<Guarantee> guarantees = settings.guarantees();
+    for (Guarantee g : guarantees) {
       out.accept(String.format(Locale.ROOT, "%n%s at %,.0f tx/s:", g.config(), settings.tps()));
       try (BenchEnvironment env = environments.start()) {
         all.putAll(measure(env, g));
-        if (g == GUARANTEES.get(GUARANTEES.size() - 1)) {
+        if (g == guarantees.get(guarantees.size() - 1)) {
           env.finish(report(all), json);
         }
       }

@@ -3,6 +3,8 @@ package io.streamsentinel.cli;
 import io.streamsentinel.bench.BenchEnvironment;
 import io.streamsentinel.bench.EndToEndScenario;
 import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.kafka.StreamsSettings.Guarantee;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
       "Event -> decision and alert -> action latency at a steady rate, both guarantees.",
       "Sends transactions at a steady --tps through the detector (1 stream thread) and the"
           + " responder, once with exactly_once_v2 and once with at_least_once (Streams' default"
-          + " commit intervals: 100 ms and 30 s), and records with HdrHistogram:",
+          + " commit intervals: 100 ms and 30 s; --guarantee for one), and records with"
+          + " HdrHistogram:",
       "  event -> decision: when a read_committed reader receives the decision from fraud-scores,"
           + " minus the decision's record timestamp, which the detector copies from the input"
           + " record: the time the generator's producer called send(). So it includes batching"
@@ -52,6 +55,14 @@ final class BenchE2eCommand implements Callable<Integer> {
   Long warmUpRecords;
 
   @Option(
+      names = "--guarantee",
+      paramLabel = "G",
+      description =
+          "Measure only this guarantee: exactly-once or at-least-once (repeatable; default: both,"
+              + " exactly-once first).")
+  List<String> guarantees;
+
+  @Option(
       names = "--tps",
       defaultValue = "10000",
       paramLabel = "R",
@@ -76,6 +87,16 @@ final class BenchE2eCommand implements Callable<Integer> {
       context.err().println("--warmup-records must be positive but was " + warmUpRecords);
       return 2;
     }
+    List<Guarantee> measured;
+    try {
+      measured =
+          guarantees == null
+              ? EndToEndScenario.Settings.BOTH
+              : guarantees.stream().map(Guarantee::fromCli).distinct().toList();
+    } catch (IllegalArgumentException e) {
+      context.err().println("--guarantee: " + e.getMessage());
+      return 2;
+    }
     KafkaConfig config = kafka.config();
     new EndToEndScenario(
             new EndToEndScenario.Settings(
@@ -83,7 +104,8 @@ final class BenchE2eCommand implements Callable<Integer> {
                 warmUpRecords == null ? records : warmUpRecords,
                 tps,
                 bench.runs,
-                bench.users),
+                bench.users,
+                measured),
             context.out()::println)
         .run(
             () -> BenchEnvironment.start(config, context.out()::println, context.shutdown()),
