@@ -37,6 +37,9 @@ import picocli.CommandLine.Option;
     })
 final class BenchE2eCommand implements Callable<Integer> {
 
+  /** The default warm-up: long enough that the rounds measure the steady state, not the JIT. */
+  static final int WARM_UP_SECONDS = 60;
+
   private final CliContext context;
   @Mixin KafkaOptions kafka;
   @Mixin BenchOptions bench;
@@ -51,7 +54,11 @@ final class BenchE2eCommand implements Callable<Integer> {
   @Option(
       names = "--warmup-records",
       paramLabel = "N",
-      description = "Transactions of the warm-up round (default: as --records).")
+      description =
+          "Transactions of the warm-up round (default: "
+              + WARM_UP_SECONDS
+              + " s at --tps, at least --records: a fresh JVM's JIT takes about that long on 2"
+              + " cores).")
   Long warmUpRecords;
 
   @Option(
@@ -101,7 +108,9 @@ final class BenchE2eCommand implements Callable<Integer> {
     new EndToEndScenario(
             new EndToEndScenario.Settings(
                 records,
-                warmUpRecords == null ? records : warmUpRecords,
+                warmUpRecords == null
+                    ? Math.max(records, Math.round(WARM_UP_SECONDS * tps))
+                    : warmUpRecords,
                 tps,
                 bench.runs,
                 bench.users,
