@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Rule sets: check a rule file, publish it to every running detector, list the published sets, show one,"
           + " roll back to an earlier one. Snoozes: silence one rule for one user or card until a time, lift it,"
-          + " list them.",
+          + " list them, purge the ended ones.",
       "Published sets live in the compacted topic fraud-rules, one record per version (the file's \"version\")."
           + " Detectors follow it and switch to a newly published set within seconds, between two records, without"
           + " restart; a published set takes precedence over `detect --rules`. Every decision names the set that"
@@ -46,7 +46,8 @@ import picocli.CommandLine.Parameters;
       RulesCommand.Rollback.class,
       SnoozeCommands.SnoozeRule.class,
       SnoozeCommands.UnsnoozeRule.class,
-      SnoozeCommands.ListSnoozes.class
+      SnoozeCommands.ListSnoozes.class,
+      SnoozeCommands.PurgeSnoozes.class
     })
 final class RulesCommand {
 

@@ -376,4 +376,57 @@ final class SnoozeCommands {
       return hidden == 0 ? "" : " (" + hidden + " expired; --all lists them)";
     }
   }
+
+  @Command(
+      name = "purge-snoozes",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Lifts every snooze that ended more than --grace ago, in one transaction, and names each. An ended"
+            + " snooze silences nothing for new payments, but it stays on fraud-rule-snoozes and in every"
+            + " detector's memory until it is lifted. Detectors judge a transaction by its event time, so a"
+            + " payment that arrives late, dated before a snooze's end, is still silenced by it; the grace keeps"
+            + " ended snoozes for such stragglers.",
+        "Exit codes: 0 purged (or nothing to purge); 2 a bad --grace."
+      })
+  static final class PurgeSnoozes extends SnoozeCommand {
+
+    @Option(
+        names = "--grace",
+        paramLabel = "DURATION",
+        defaultValue = "1d",
+        converter = DurationOption.class,
+        description =
+            "How long after its end a snooze is kept (default: ${DEFAULT-VALUE}), e.g. 0s, 12h, 7d.")
+    Duration grace;
+
+    PurgeSnoozes(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+      Instant cutoff = Instant.now().minus(grace);
+      List<Snooze> purged = snoozes().purgeEndedBefore(cutoff);
+      for (Snooze s : purged) {
+        context
+            .out()
+            .printf(
+                Locale.ROOT,
+                "lifted: rule %s for user %s%s, ended %s%n",
+                s.rule(),
+                s.userId(),
+                s.cardLast4() == null ? "" : ", card ending " + s.cardLast4(),
+                s.until().truncatedTo(ChronoUnit.SECONDS));
+      }
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "%d snooze%s lifted that ended before %s.%n",
+              purged.size(),
+              purged.size() == 1 ? "" : "s",
+              cutoff.truncatedTo(ChronoUnit.SECONDS));
+      return 0;
+    }
+  }
 }

@@ -4,6 +4,7 @@ import io.streamsentinel.detection.Snooze;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * The operators' snoozes on {@code fraud-rule-snoozes}: one record per rule and user (or card),
  * keyed by {@link Snooze#key()}, so compaction keeps the latest; a tombstone lifts one. Every
  * detector follows the topic ({@link SnoozeWatcher}). A snooze that has expired stays on the topic,
- * silencing nothing, until it is lifted.
+ * silencing nothing, until it is lifted, one by one or all at once ({@link #purgeEndedBefore}).
  */
 public final class RuleSnoozes {
 
@@ -65,6 +66,20 @@ public final class RuleSnoozes {
       topic.write(List.of(), List.of(lifted.key()));
     }
     return lifted;
+  }
+
+  /**
+   * Lifts, in one transaction, every snooze that ended before {@code cutoff}.
+   *
+   * @return the snoozes lifted, oldest first; none written when empty
+   * @throws IllegalStateException when the topic cannot be written
+   */
+  public List<Snooze> purgeEndedBefore(Instant cutoff) {
+    List<Snooze> ended = list().stream().filter(s -> s.until().isBefore(cutoff)).toList();
+    if (!ended.isEmpty()) {
+      topic.write(List.of(), ended.stream().map(Snooze::key).toList());
+    }
+    return ended;
   }
 
   private Snooze find(String rule, String userId, String cardLast4) {

@@ -171,4 +171,17 @@ class SnoozeCommandsTest {
     assertThat(list.run("rules", "snoozes", "--help")).isZero();
     assertThat(list.out()).contains("--all");
   }
+
+  @Test
+  void purgeShouldRefuseABadGraceNamingItAndExplainTheGrace() {
+    assertThat(run(2, "rules", "purge-snoozes", "--grace", "-1d").err()).contains("-1d");
+    assertThat(run(2, "rules", "purge-snoozes", "--grace", "soon").err()).contains("soon");
+
+    CliRunner help = new CliRunner();
+    assertThat(help.run("rules", "purge-snoozes", "--help")).isZero();
+    assertThat(help.out().replaceAll("\\s+", " "))
+        .contains("--grace")
+        .contains("default: 1d")
+        .contains("event time");
+  }
 }

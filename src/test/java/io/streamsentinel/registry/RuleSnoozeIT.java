@@ -252,6 +252,22 @@ class RuleSnoozeIT {
       assertThat(run(0, "rules", "snoozes", "--all").out()).contains("No rule is snoozed");
       assertThat(run(2, "rules", "unsnooze", RULE, "--user", SNOOZED).err())
           .contains("no snooze of rule 'every_payment' for user 'user_snoozed'; the user has none");
+
+      // purge-snoozes lifts the ended snoozes and keeps the running ones.
+      run(0, "rules", "snooze", RULE, "--user", OTHER, "--for", "1s", "--reason", "short");
+      run(0, "rules", "snooze", RULE, "--user", SNOOZED, "--for", "1h", "--reason", "long");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> run(0, "rules", "snoozes").out().contains("1 expired, not shown"));
+      assertThat(run(0, "rules", "purge-snoozes", "--grace", "0s").out())
+          .contains("lifted: rule " + RULE + " for user " + OTHER)
+          .contains("1 snooze lifted")
+          .doesNotContain("for user " + SNOOZED);
+      assertThat(run(0, "rules", "snoozes", "--all").out())
+          .containsPattern(RULE + "\\s+" + SNOOZED + "\\s+any\\s+\\S+\\s+active")
+          .doesNotContain(OTHER);
+      assertThat(run(0, "rules", "purge-snoozes").out()).contains("0 snoozes lifted");
     }
   }
 }
