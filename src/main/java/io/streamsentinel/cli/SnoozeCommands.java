@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import io.streamsentinel.codec.RuleSetCodec;
+import io.streamsentinel.config.Durations;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.detection.Rule;
 import io.streamsentinel.detection.RuleSet;
@@ -185,13 +186,16 @@ final class SnoozeCommands {
      */
     private Instant end(Instant now) {
       if (end.length != null) {
+        if (end.length.isZero()) {
+          throw new IllegalArgumentException(
+              "--for " + Durations.format(end.length) + " is no time");
+        }
         if (end.length.compareTo(Snooze.MAX_AHEAD) > 0) {
           throw new IllegalArgumentException(
               "--for "
-                  + end.length.toDays()
-                  + " days is longer than "
-                  + Snooze.MAX_AHEAD.toDays()
-                  + " days");
+                  + Durations.format(end.length)
+                  + " is longer than "
+                  + Durations.format(Snooze.MAX_AHEAD));
         }
         return now.plus(end.length);
       }

@@ -4,6 +4,7 @@ import io.streamsentinel.domain.Transaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An operator's snooze: one rule silenced for one user, or for one card of that user, until a time.
@@ -40,6 +41,9 @@ public record Snooze(
   public static final int MAX_TEXT_LENGTH = 500;
 
   private static final char KEY_SEPARATOR = '|';
+
+  /** 13 to 19 digits, as card numbers (PANs) have, perhaps grouped by spaces or dashes. */
+  private static final Pattern CARD_NUMBER = Pattern.compile("\\d(?:[ -]?\\d){12,}");
 
   public Snooze {
     requireName("rule", rule);
@@ -153,6 +157,13 @@ public record Snooze(
       if (Character.isISOControl(value.charAt(i))) {
         throw new IllegalArgumentException(what + " contains a control character at position " + i);
       }
+    }
+    if (CARD_NUMBER.matcher(value).find()) {
+      // The text goes to the topic for good, to every detector's log and to `rules snoozes`.
+      throw new IllegalArgumentException(
+          what
+              + " looks like it holds a card number (13 or more digits; value withheld): name a"
+              + " card by its last 4 digits only");
     }
   }
 

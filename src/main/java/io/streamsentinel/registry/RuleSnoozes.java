@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * The operators' snoozes on {@code fraud-rule-snoozes}: one record per rule and user (or card),
  * keyed by {@link Snooze#key()}, so compaction keeps the latest; a tombstone lifts one. Every
- * detector follows the topic ({@link SnoozeWatcher}). A snooze that has expired stays on the topic,
- * silencing nothing, until it is lifted, one by one or all at once ({@link #purgeEndedBefore}).
+ * detector follows the topic ({@link SnoozeWatcher}). A snooze that has ended stays on the topic,
+ * silencing only payments that arrive late, dated before its end, until it is lifted, one by one or
+ * all at once ({@link #purgeEndedBefore}).
  */
 public final class RuleSnoozes {
 
@@ -69,7 +70,9 @@ public final class RuleSnoozes {
   }
 
   /**
-   * Lifts, in one transaction, every snooze that ended before {@code cutoff}.
+   * Lifts, in one transaction, every snooze that ended before {@code cutoff}. The snoozes are read
+   * first and their keys then written as tombstones, so a snooze of the same rule and user set by
+   * another operator between the two is lifted too; {@code rules snoozes} shows what is left.
    *
    * @return the snoozes lifted, oldest first; none written when empty
    * @throws IllegalStateException when the topic cannot be written

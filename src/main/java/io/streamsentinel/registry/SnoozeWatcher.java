@@ -80,7 +80,7 @@ public final class SnoozeWatcher implements SnoozeSource, AutoCloseable {
         (key, s) -> {
           if (!s.equals(was.get(key))) {
             LOG.info(
-                "Snooze in force: rule {} for user {}{} until {} ({}, by {})",
+                "Snooze held: rule {} for user {}{} until {} ({}, by {})",
                 s.rule(),
                 s.userId(),
                 card(s),

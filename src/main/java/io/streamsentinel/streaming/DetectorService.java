@@ -6,6 +6,7 @@ import io.streamsentinel.kafka.ClientMetrics;
 import io.streamsentinel.kafka.GroupInput;
 import io.streamsentinel.kafka.KafkaAdminException;
 import io.streamsentinel.kafka.StateIdentity;
+import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicProvisioner;
 import io.streamsentinel.kafka.TopicSpec;
 import io.streamsentinel.registry.ChampionWatcher;
@@ -14,6 +15,7 @@ import io.streamsentinel.registry.SnoozeWatcher;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -151,16 +153,31 @@ public final class DetectorService implements AutoCloseable {
     }
   }
 
+  /** What is left until {@code deadline} (a {@link System#nanoTime} value), at least nothing. */
+  private static Duration untilDeadline(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+  }
+
   public DetectorService start() {
     if (models != null) {
       models.start();
       rules.start();
       snoozes.start();
       try {
-        if (!models.awaitCaughtUp(REGISTRY_WAIT)
-            || !rules.awaitCaughtUp(REGISTRY_WAIT)
-            || !snoozes.awaitCaughtUp(REGISTRY_WAIT)) {
-          log.warn("The registries were not read within {}; scoring starts anyway", REGISTRY_WAIT);
+        // One deadline for the three, and each waited for: a slow one must not skip the others.
+        long deadline = System.nanoTime() + REGISTRY_WAIT.toNanos();
+        List<String> unread = new ArrayList<>();
+        if (!models.awaitCaughtUp(untilDeadline(deadline))) {
+          unread.add(TopicCatalog.FRAUD_MODELS);
+        }
+        if (!rules.awaitCaughtUp(untilDeadline(deadline))) {
+          unread.add(TopicCatalog.FRAUD_RULES);
+        }
+        if (!snoozes.awaitCaughtUp(untilDeadline(deadline))) {
+          unread.add(TopicCatalog.FRAUD_RULE_SNOOZES);
+        }
+        if (!unread.isEmpty()) {
+          log.warn("{} not read within {}; scoring starts anyway", unread, REGISTRY_WAIT);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -30,10 +30,13 @@ class SnoozeCommandsTest {
   @Test
   void anEndNotInTheFutureOrTooFarAheadShouldBeRefusedNamingIt() {
     assertThat(run(2, "rules", "snooze", "r", "--user", "u", "--for", "0s", "--reason", "x").err())
-        .contains("rules snooze: until")
-        .contains("is not in the future");
+        .contains("rules snooze: --for 0s is no time");
     assertThat(run(2, "rules", "snooze", "r", "--user", "u", "--for", "91d", "--reason", "x").err())
-        .contains("--for 91 days is longer than 90 days");
+        .contains("--for 91d is longer than 90d");
+    assertThat(
+            run(2, "rules", "snooze", "r", "--user", "u", "--for", "2161h", "--reason", "x").err())
+        .as("a length just over 90 days is named as given, not truncated to days")
+        .contains("--for 2161h is longer than 90d");
     assertThat(
             run(
                     2,

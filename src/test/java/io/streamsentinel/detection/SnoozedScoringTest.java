@@ -131,4 +131,70 @@ class SnoozedScoringTest {
     assertThat(d.snoozed()).isEmpty();
     assertThat(d.reasons()).extracting(Reason::code).containsExactly("EVERY_PAYMENT");
   }
+
+  @Test
+  void aSnoozedHardRuleShouldNoLongerRaiseTheModelsScoreWhichStaysItsOwn() {
+    Rule hard =
+        new Rule(
+            "every_payment_hard",
+            "a hard rule on every payment",
+            List.of(ANY_AMOUNT),
+            0.9,
+            "EVERY_PAYMENT_HARD",
+            DetailTemplate.parse("{amount}"),
+            true);
+    FraudDetector detector = FraudDetector.of(new RuleSet("hard-1", 0.3, List.of(hard)));
+    // One stump on the amount: margin -2 below 1,000, so the model alone says 1 / (1 + e^2).
+    TreeEnsemble.Builder trees = TreeEnsemble.builder(1, 0);
+    trees.addTree(
+        new int[] {1, -1, -1},
+        new int[] {2, -1, -1},
+        new int[] {0, 0, 0},
+        new float[] {1000f, -2f, 2f},
+        new boolean[] {false, false, false},
+        new double[] {2, 1, 1});
+    ScoringModel model = new ScoringModel("m1", trees.build(), ModelInputs.of(List.of("amount")));
+    Snoozes hardOfUser =
+        Snoozes.of(
+            List.of(
+                new Snooze(
+                    "every_payment_hard",
+                    Tx.USER,
+                    null,
+                    TUESDAY_NOON,
+                    "travel",
+                    "anna",
+                    MONDAY_NOON)));
+    Transaction payment = tx(Tx.USER, "42.00");
+    double modelAlone = TreeEnsemble.sigmoid(-2);
+
+    Decision raised =
+        detector
+            .assess(
+                payment,
+                UserProfile.empty(Tx.USER),
+                AccountStatus.ACTIVE,
+                model,
+                null,
+                null,
+                Snoozes.NONE)
+            .decision();
+    Decision snoozed =
+        detector
+            .assess(
+                payment,
+                UserProfile.empty(Tx.USER),
+                AccountStatus.ACTIVE,
+                model,
+                null,
+                null,
+                hardOfUser)
+            .decision();
+
+    assertThat(raised.score()).as("the hard rule raises the model's score").isGreaterThan(0.5);
+    assertThat(snoozed.score()).isCloseTo(modelAlone, within(1e-9));
+    assertThat(snoozed.modelScore()).isCloseTo(modelAlone, within(1e-9));
+    assertThat(snoozed.reasons()).extracting(Reason::code).doesNotContain("EVERY_PAYMENT_HARD");
+    assertThat(snoozed.snoozed()).containsExactly("every_payment_hard");
+  }
 }

@@ -150,4 +150,32 @@ class SnoozesTest {
     assertThatThrownBy(() -> new Snooze("burst", "u7", null, TUESDAY_NOON, "r", null, MONDAY_NOON))
         .hasMessageContaining("operator is missing");
   }
+
+  @Test
+  void aCardNumberInTheReasonShouldBeRefusedWithoutEchoingIt() {
+    for (String reason :
+        new String[] {
+          "customer confirmed card 4111 1111 1111 1111",
+          "card 4111-1111-1111-1111 abroad",
+          "pan 4111111111111"
+        }) {
+      assertThatThrownBy(
+              () -> new Snooze("burst", "u7", null, TUESDAY_NOON, reason, "anna", MONDAY_NOON))
+          .as(reason)
+          .hasMessageContaining("reason looks like it holds a card number")
+          .hasMessageNotContaining("4111");
+    }
+    assertThat(
+            new Snooze(
+                    "burst",
+                    "u7",
+                    "1111",
+                    TUESDAY_NOON,
+                    "ticket 471123, card ending 1111, 2026-05-01 12:00",
+                    "anna",
+                    MONDAY_NOON)
+                .reason())
+        .as("ticket numbers, last four digits and dates pass")
+        .contains("471123");
+  }
 }

@@ -253,6 +253,25 @@ class RuleSnoozeIT {
       assertThat(run(2, "rules", "unsnooze", RULE, "--user", SNOOZED).err())
           .contains("no snooze of rule 'every_payment' for user 'user_snoozed'; the user has none");
 
+      // --force snoozes a rule the set in force does not have (e.g. one about to be published).
+      assertThat(
+              run(
+                      0,
+                      "rules",
+                      "snooze",
+                      "future_rule",
+                      "--user",
+                      "user_forced",
+                      "--for",
+                      "1h",
+                      "--reason",
+                      "ahead of default-9",
+                      "--force")
+                  .out())
+          .contains("Rule future_rule snoozed for user user_forced");
+      assertThat(run(0, "rules", "unsnooze", "future_rule", "--user", "user_forced").out())
+          .contains("lifted");
+
       // purge-snoozes lifts the ended snoozes and keeps the running ones.
       run(0, "rules", "snooze", RULE, "--user", OTHER, "--for", "1s", "--reason", "short");
       run(0, "rules", "snooze", RULE, "--user", SNOOZED, "--for", "1h", "--reason", "long");
