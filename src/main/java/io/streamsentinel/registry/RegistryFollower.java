@@ -150,15 +150,11 @@ final class RegistryFollower<V> implements AutoCloseable {
   }
 
   private boolean take(ConsumerRecord<String, byte[]> r) {
-    if (r.value() == null && tombstones == RegistryTopic.Tombstones.DELETE) {
-      offsets.remove(r.key());
-      return versions.remove(r.key()) != null;
-    }
     try {
-      V v = decoder.decode(r.value());
-      if (tombstones == RegistryTopic.Tombstones.DELETE && !key.apply(v).equals(r.key())) {
-        throw new IllegalArgumentException(
-            "its key is not the one its value gives (" + key.apply(v) + ")");
+      V v = tombstones.entryOf(r.key(), r.value(), decoder, key);
+      if (v == null) {
+        offsets.remove(r.key());
+        return versions.remove(r.key()) != null;
       }
       versions.put(key.apply(v), v);
       offsets.put(key.apply(v), r.offset());

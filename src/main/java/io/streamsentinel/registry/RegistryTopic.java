@@ -54,7 +54,25 @@ final class RegistryTopic<V> {
      * The key's entry is gone. Then every record's key must be the one its value gives, or a
      * tombstone of that key could not remove it.
      */
-    DELETE
+    DELETE;
+
+    /**
+     * What a record of key {@code recordKey} and value {@code value} says: its entry, or null for a
+     * tombstone that removes the key.
+     *
+     * @throws IllegalArgumentException when it is not a valid record of the topic
+     */
+    <V> V entryOf(String recordKey, byte[] value, Decoder<V> decoder, Function<V, String> key) {
+      if (value == null && this == DELETE) {
+        return null;
+      }
+      V v = decoder.decode(value);
+      if (this == DELETE && !key.apply(v).equals(recordKey)) {
+        throw new IllegalArgumentException(
+            "its key is not the one its value gives (" + key.apply(v) + ")");
+      }
+      return v;
+    }
   }
 
   private final ClientConfigFactory clients;
@@ -125,16 +143,13 @@ final class RegistryTopic<V> {
         topic,
         Map.of(),
         r -> {
-          if (r.value() == null && tombstones == Tombstones.DELETE) {
-            latest.remove(r.key());
-            return;
-          }
           try {
-            V v = decoder.decode(r.value());
-            if (tombstones == Tombstones.DELETE && !key.apply(v).equals(r.key())) {
-              throw new IllegalArgumentException("its key is not the one its value gives");
+            V v = tombstones.entryOf(r.key(), r.value(), decoder, key);
+            if (v == null) {
+              latest.remove(r.key());
+            } else {
+              latest.put(key.apply(v), v);
             }
-            latest.put(key.apply(v), v);
           } catch (IllegalArgumentException e) {
             LOG.warn("skipped {} record {}@{}: {}", topic, r.key(), r.offset(), e.getMessage());
           }
