@@ -166,7 +166,7 @@ final class SnoozeCommands {
                   + " within seconds.%n",
               snooze.rule(),
               snooze.userId(),
-              snooze.cardLast4() == null ? "" : ", card ending " + snooze.cardLast4(),
+              Snooze.cardPhrase(snooze.cardLast4()),
               snooze.until());
       if (replaced != null) {
         context
@@ -294,7 +294,7 @@ final class SnoozeCommands {
                     + "' for user '"
                     + user
                     + "'"
-                    + (card == null ? "" : ", card ending " + card)
+                    + Snooze.cardPhrase(card)
                     + (others.isEmpty()
                         ? "; the user has none"
                         : "; the user's snoozes: " + String.join(", ", others)));
@@ -308,7 +308,7 @@ final class SnoozeCommands {
                   + " seconds.%n",
               lifted.rule(),
               lifted.userId(),
-              lifted.cardLast4() == null ? "" : ", card ending " + lifted.cardLast4());
+              Snooze.cardPhrase(lifted.cardLast4()));
       return 0;
     }
   }
@@ -419,7 +419,7 @@ final class SnoozeCommands {
                 "lifted: rule %s for user %s%s, ended %s%n",
                 s.rule(),
                 s.userId(),
-                s.cardLast4() == null ? "" : ", card ending " + s.cardLast4(),
+                Snooze.cardPhrase(s.cardLast4()),
                 s.until().truncatedTo(ChronoUnit.SECONDS));
       }
       context

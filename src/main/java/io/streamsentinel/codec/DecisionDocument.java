@@ -56,60 +56,6 @@ public record DecisionDocument(
     snoozed = snoozed == null ? List.of() : List.copyOf(snoozed);
   }
 
-  /** A decision without a snooze. */
-  public DecisionDocument(
-      String alertId,
-      String transactionId,
-      String userId,
-      Instant eventTime,
-      BigDecimal amount,
-      String currency,
-      String merchant,
-      String merchantCategory,
-      String country,
-      String city,
-      String channel,
-      double score,
-      Severity severity,
-      String reasonsJson,
-      String featuresJson,
-      List<String> reasonCodes,
-      String ruleSetVersion,
-      Boolean isFraud,
-      String fraudPattern,
-      double rulesScore,
-      Double modelScore,
-      String modelVersion,
-      String shadowVersion,
-      Double shadowScore) {
-    this(
-        alertId,
-        transactionId,
-        userId,
-        eventTime,
-        amount,
-        currency,
-        merchant,
-        merchantCategory,
-        country,
-        city,
-        channel,
-        score,
-        severity,
-        reasonsJson,
-        featuresJson,
-        reasonCodes,
-        ruleSetVersion,
-        isFraud,
-        fraudPattern,
-        rulesScore,
-        modelScore,
-        modelVersion,
-        shadowVersion,
-        shadowScore,
-        List.of());
-  }
-
   /** A decision of the rules alone. */
   public DecisionDocument(
       String alertId,
@@ -155,7 +101,8 @@ public record DecisionDocument(
         null,
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
   /** Whether the detector flagged it because the account was already blocked (enforcement). */

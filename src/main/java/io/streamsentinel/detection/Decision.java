@@ -91,42 +91,7 @@ public record Decision(
         rulesScore,
         modelScore,
         modelVersion,
-        null);
-  }
-
-  /** A decision without a snooze. */
-  public Decision(
-      String transactionId,
-      String userId,
-      Instant eventTime,
-      BigDecimal amount,
-      double score,
-      Severity severity,
-      List<Reason> reasons,
-      FeatureVector features,
-      String ruleSetVersion,
-      Boolean isFraud,
-      String fraudPattern,
-      double rulesScore,
-      Double modelScore,
-      String modelVersion,
-      Shadow shadow) {
-    this(
-        transactionId,
-        userId,
-        eventTime,
-        amount,
-        score,
-        severity,
-        reasons,
-        features,
-        ruleSetVersion,
-        isFraud,
-        fraudPattern,
-        rulesScore,
-        modelScore,
-        modelVersion,
-        shadow,
+        null,
         List.of());
   }
 

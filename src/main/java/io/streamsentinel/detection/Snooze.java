@@ -3,6 +3,7 @@ package io.streamsentinel.detection;
 import io.streamsentinel.domain.Transaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,10 @@ public record Snooze(
   public static final int MAX_TEXT_LENGTH = 500;
 
   private static final char KEY_SEPARATOR = '|';
+
+  /** Oldest first, by when they were set, then by key: the order snoozes are listed in. */
+  public static final Comparator<Snooze> OLDEST_FIRST =
+      Comparator.comparing(Snooze::createdAt).thenComparing(Snooze::key);
 
   /** 13 to 19 digits, as card numbers (PANs) have, perhaps grouped by spaces or dashes. */
   private static final Pattern CARD_NUMBER = Pattern.compile("\\d(?:[ -]?\\d){12,}");
@@ -111,6 +116,11 @@ public record Snooze(
     return userId.equals(tx.userId())
         && (cardLast4 == null || cardLast4.equals(tx.cardLast4()))
         && tx.timestamp().isBefore(until);
+  }
+
+  /** How messages name a snooze's card: {@code ", card ending 1234"}, or nothing for the user's. */
+  public static String cardPhrase(String cardLast4) {
+    return cardLast4 == null ? "" : ", card ending " + cardLast4;
   }
 
   /** Whether it still covers transactions at {@code time}. */

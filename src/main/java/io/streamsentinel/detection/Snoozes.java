@@ -4,7 +4,6 @@ import io.streamsentinel.domain.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class Snoozes {
       return NONE;
     }
     List<Snooze> sorted = new ArrayList<>(snoozes);
-    sorted.sort(Comparator.comparing(Snooze::createdAt).thenComparing(Snooze::key));
+    sorted.sort(Snooze.OLDEST_FIRST);
     return new Snoozes(sorted);
   }
 

@@ -5,7 +5,6 @@ import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,7 +35,7 @@ public final class RuleSnoozes {
   /** Every snooze on the topic, expired ones too, oldest first; bad records are skipped. */
   public List<Snooze> list() {
     List<Snooze> all = topic.latest();
-    all.sort(Comparator.comparing(Snooze::createdAt).thenComparing(Snooze::key));
+    all.sort(Snooze.OLDEST_FIRST);
     return all;
   }
 

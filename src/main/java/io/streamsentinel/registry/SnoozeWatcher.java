@@ -104,7 +104,7 @@ public final class SnoozeWatcher implements SnoozeSource, AutoCloseable {
   }
 
   private static String card(Snooze s) {
-    return s.cardLast4() == null ? "" : ", card ending " + s.cardLast4();
+    return Snooze.cardPhrase(s.cardLast4());
   }
 
   /** Stops following; the snoozes in force stay readable. */

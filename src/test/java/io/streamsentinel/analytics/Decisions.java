@@ -61,7 +61,8 @@ final class Decisions {
         model == null ? null : score,
         model,
         null,
-        null);
+        null,
+        List.of());
   }
 
   static DecisionDocument of(
