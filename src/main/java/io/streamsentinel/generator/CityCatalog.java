@@ -68,4 +68,16 @@ public final class CityCatalog {
   public static List<City> all() {
     return ALL;
   }
+
+  /** Cities of the catalog by name, in the order given; fails if one is missing. */
+  static List<City> named(String... names) {
+    return List.of(names).stream()
+        .map(
+            name ->
+                ALL.stream()
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no city " + name)))
+        .toList();
+  }
 }

@@ -50,7 +50,7 @@ final class SavannaCities {
 
   /** Where the relatives who send money home live and shop from. */
   private static final List<City> DIASPORA =
-      named("London", "Dubai", "New York", "Toronto", "Berlin");
+      CityCatalog.named("London", "Dubai", "New York", "Toronto", "Berlin");
 
   private SavannaCities() {}
 
@@ -72,17 +72,5 @@ final class SavannaCities {
   /** A home city, in proportion to {@code weights} (one per city, in the order of {@link #ALL}). */
   static City draw(int[] weights, SplittableRandom rng) {
     return ALL.get(WeightedDraw.index(weights, rng));
-  }
-
-  /** Cities of the {@link CityCatalog} by name, in the order given; fails if one is missing. */
-  static List<City> named(String... names) {
-    return List.of(names).stream()
-        .map(
-            name ->
-                CityCatalog.all().stream()
-                    .filter(c -> c.name().equals(name))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no city " + name)))
-        .toList();
   }
 }

@@ -61,7 +61,7 @@ final class SavannaPatternEvents {
 
   /** Where the card details are used from abroad. */
   private static final List<City> FRAUD_ABROAD =
-      SavannaCities.named("London", "Dubai", "Lagos", "Johannesburg", "Istanbul", "Warsaw");
+      CityCatalog.named("London", "Dubai", "Lagos", "Johannesburg", "Istanbul", "Warsaw");
 
   private static final int EVENING_FROM = 17 * HOUR;
 

@@ -2,7 +2,6 @@ package io.streamsentinel.generator;
 
 import io.streamsentinel.domain.Channel;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -67,12 +66,8 @@ final class SavannaSpending implements EverydaySpending {
   private final long salt;
 
   private final WeekendTrips trips;
+  private final DaysOfMonth daysOfMonth = new DaysOfMonth();
   private PlannedEvent lastPlanned;
-
-  /** Events come in time order, so one day's date is asked for many times in a row. */
-  private long dayOfMonthCacheDay = Long.MIN_VALUE;
-
-  private int dayOfMonthCache;
 
   /**
    * @param segments the segment of every user, by the user
@@ -159,11 +154,7 @@ final class SavannaSpending implements EverydaySpending {
    * before.
    */
   boolean isPayday(SyntheticUser user, SavannaSegment segment, long day) {
-    if (day != dayOfMonthCacheDay) {
-      dayOfMonthCacheDay = day;
-      dayOfMonthCache = LocalDate.ofEpochDay(day).getDayOfMonth();
-    }
-    int dayOfMonth = dayOfMonthCache;
+    int dayOfMonth = daysOfMonth.of(day);
     int payDay =
         switch (segment.income().cycle()) {
           case NONE -> -1;
