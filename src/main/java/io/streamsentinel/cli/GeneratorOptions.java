@@ -51,7 +51,8 @@ public final class GeneratorOptions {
         "  harbor:  " + World.Summary.HARBOR,
         "  fjord:   " + World.Summary.FJORD,
         "  mesa:    " + World.Summary.MESA,
-        "  savanna: " + World.Summary.SAVANNA
+        "  savanna: " + World.Summary.SAVANNA,
+        "  steppe:  " + World.Summary.STEPPE
       })
   World world;
 

@@ -3,7 +3,7 @@ package io.streamsentinel.generator;
 import java.util.SplittableRandom;
 
 /**
- * A kind of card holder in a segmented world (harbor, fjord, mesa, savanna): what {@link
+ * A kind of card holder in a segmented world (harbor, fjord, mesa, savanna, steppe): what {@link
  * SegmentedPopulation} draws each of its users' amount scale, rhythm and habits from. Each world's
  * segment enum holds its {@link Traits} and adds what only its own spending and fraud need.
  */

@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleFunction;
 
 /**
- * Everyday prices as the segmented worlds (fjord, mesa, savanna) draw them: log-normal around the
- * user's typical purchase times a factor of the category, with the user's own spread, clipped to
- * the world's bounds; cash comes in whole notes.
+ * Everyday prices as the segmented worlds (fjord, mesa, savanna, steppe) draw them: log-normal
+ * around the user's typical purchase times a factor of the category, with the user's own spread,
+ * clipped to the world's bounds; cash comes in whole notes.
  */
 final class CategoryPrices {
 

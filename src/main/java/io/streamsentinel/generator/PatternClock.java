@@ -27,8 +27,17 @@ final class PatternClock {
    * at or after {@code notBefore}: the rest of today's window if inside it, else the next one.
    */
   long nextMomentWithin(UserState user, long notBefore, int from, int to) {
+    return nextMomentWithin(user.offsetSeconds(), notBefore, from, to);
+  }
+
+  /**
+   * As {@link #nextMomentWithin(UserState, long, int, int)}, in the local time of a place {@code
+   * offsetSeconds} ahead of UTC: a window of the day where the events happen, not where the victim
+   * lives.
+   */
+  long nextMomentWithin(int offsetSeconds, long notBefore, int from, int to) {
     long epochSecond = timeline.epochSecondAt(notBefore);
-    int secondOfDay = user.localSecondOfDay(epochSecond);
+    int secondOfDay = UserState.localSecondOfDay(epochSecond, offsetSeconds);
     long wait;
     if (secondOfDay < from) {
       wait = from - secondOfDay;

@@ -8,10 +8,10 @@ import java.util.function.Consumer;
 
 /**
  * Hands a fraud pattern's events to its planner's queue, for the worlds whose patterns are written
- * event by event (fjord, mesa, savanna): marks each merchant visited, numbers the events in the
- * order they were planned (the tie-breaker among equal times) and draws places around a victim's
- * home. Draws from the planner's own random stream, so a world's stream for a seed depends only on
- * the order of its own calls.
+ * event by event (fjord, mesa, savanna, steppe): marks each merchant visited, numbers the events in
+ * the order they were planned (the tie-breaker among equal times) and draws places around a
+ * victim's home. Draws from the planner's own random stream, so a world's stream for a seed depends
+ * only on the order of its own calls.
  */
 final class PatternPlacer {
 

@@ -12,11 +12,11 @@ import java.util.function.DoubleFunction;
 import java.util.function.Function;
 
 /**
- * Draws the population of a segmented world (harbor, fjord, mesa, savanna): each user belongs to a
- * segment, which sets their amount scale, rhythm and habits; homes are spread over the world's
- * cities. Every such world draws a user's traits in the same order from its own random stream, so
- * one copy of that order serves them all. Remembers each user's segment, which the world's spending
- * and fraud planner may need, and which is never on the wire.
+ * Draws the population of a segmented world (harbor, fjord, mesa, savanna, steppe): each user
+ * belongs to a segment, which sets their amount scale, rhythm and habits; homes are spread over the
+ * world's cities. Every such world draws a user's traits in the same order from its own random
+ * stream, so one copy of that order serves them all. Remembers each user's segment, which the
+ * world's spending and fraud planner may need, and which is never on the wire.
  *
  * @param <S> the world's segment enum
  */

@@ -41,8 +41,8 @@ public final class TransactionSimulator {
     // same order; the default world's stream is what it was before other worlds existed.
     SplittableRandom master = new SplittableRandom(settings.seed());
     World world = settings.world();
-    // The fjord world's fraud and the mesa and savanna worlds' spending and fraud need to know the
-    // users' segments; the population is kept for them.
+    // The fjord world's fraud and the mesa, savanna and steppe worlds' spending and fraud need to
+    // know the users' segments; the population is kept for them.
     SegmentedPopulation<FjordSegment> fjordUsers =
         world == World.FJORD ? FjordUserFactory.population(master.split(), settings.seed()) : null;
     SegmentedPopulation<MesaSegment> mesaUsers =
@@ -50,6 +50,10 @@ public final class TransactionSimulator {
     SegmentedPopulation<SavannaSegment> savannaUsers =
         world == World.SAVANNA
             ? SavannaUserFactory.population(master.split(), settings.seed())
+            : null;
+    SegmentedPopulation<SteppeSegment> steppeUsers =
+        world == World.STEPPE
+            ? SteppeUserFactory.population(master.split(), settings.seed())
             : null;
     this.users =
         switch (world) {
@@ -62,6 +66,7 @@ public final class TransactionSimulator {
           case FJORD -> fjordUsers.create(settings.users());
           case MESA -> mesaUsers.create(settings.users());
           case SAVANNA -> savannaUsers.create(settings.users());
+          case STEPPE -> steppeUsers.create(settings.users());
         };
     UserState[] states = users.stream().map(UserState::new).toArray(UserState[]::new);
     this.timeline = new SimulatedTimeline(settings.start());
@@ -77,6 +82,7 @@ public final class TransactionSimulator {
           case SAVANNA ->
               savannaSpending =
                   new SavannaSpending(master.split(), timeline, savannaUsers.segmentsByUser());
+          case STEPPE -> new SteppeSpending(master.split(), timeline, steppeUsers.segmentsByUser());
         };
     this.fraud =
         switch (world) {
@@ -97,6 +103,9 @@ public final class TransactionSimulator {
                   timeline,
                   settings.fraudRate(),
                   savannaSpending::lastPlanned);
+          case STEPPE ->
+              new SteppeFraudPlanner(
+                  master.split(), states, steppeUsers.segments(), timeline, settings.fraudRate());
         };
     // Worlds' ids must not meet each other's of the same seed in the dedup store.
     String hexSeed = Long.toHexString(settings.seed());

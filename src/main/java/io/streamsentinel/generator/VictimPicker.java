@@ -3,6 +3,7 @@ package io.streamsentinel.generator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -11,6 +12,9 @@ import java.util.stream.IntStream;
  * more than others. Draws from the planner's own random stream.
  */
 final class VictimPicker {
+
+  /** How many times {@link #notUnderWay} draws again at most. */
+  static final int REDRAWS = 10;
 
   private final SplittableRandom rng;
   private final UserState[] users;
@@ -34,6 +38,19 @@ final class VictimPicker {
       return users[group[rng.nextInt(group.length)]];
     }
     return anyone();
+  }
+
+  /**
+   * A victim drawn by {@code draw}, drawn again while another pattern is under way against the one
+   * drawn (an event of theirs planned after {@code now}), at most {@link #REDRAWS} times: the last
+   * drawn then, whoever it is.
+   */
+  UserState notUnderWay(Supplier<UserState> draw, long now) {
+    UserState victim = draw.get();
+    for (int i = 0; i < REDRAWS && victim.lastAtMicros() > now; i++) {
+      victim = draw.get();
+    }
+    return victim;
   }
 
   /**

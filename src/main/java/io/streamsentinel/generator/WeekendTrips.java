@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Which weeks a user spends a long weekend away, for the worlds whose people travel within their
- * own country (mesa, savanna). A trip starts on the Friday and lasts two to four days. Whether a
- * week has a trip, how long it is and where it goes follow from the user's id, the week and a salt
- * drawn once, so every event of a trip agrees without any state.
+ * own country (mesa, savanna, steppe). A trip starts on the Friday and lasts two to four days.
+ * Whether a week has a trip, how long it is and where it goes follow from the user's id, the week
+ * and a salt drawn once, so every event of a trip agrees without any state.
  */
 final class WeekendTrips {
 

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * have been measured, {@link #MESA} has been measured once, blind, and is now tuned on like them;
  * {@link #SAVANNA} was held out for a blind evaluation, to measure whether what was tuned travels
  * to a world it has never seen, and has been measured once, blind (after {@code default-4}); no
- * rule set is tuned on it yet.
+ * rule set is tuned on it yet. {@link #STEPPE} is held out for a blind evaluation: never tune
+ * detection on it, and do not read what its fraud looks like before it has been measured.
  */
 public enum World {
   /** The world the rules were tuned on; its stream for a seed never changes. */
@@ -31,7 +32,12 @@ public enum World {
    * Measured once, blind, after rule set {@code default-4} was final; no longer blind (its fraud is
    * in {@link SavannaFraudPattern}), and not tuned on yet.
    */
-  SAVANNA(Summary.SAVANNA);
+  SAVANNA(Summary.SAVANNA),
+  /**
+   * Held out for a blind evaluation: never tune detection on it, and do not read what its fraud
+   * looks like ({@link SteppeFraudPattern}) before it has been measured.
+   */
+  STEPPE(Summary.STEPPE);
 
   /** The one-line summaries, as constants so that the CLI's help text can show them. */
   public static final class Summary {
@@ -54,6 +60,10 @@ public enum World {
         "measured once blind, not tuned on: 12 Kenyan cities in shillings;"
             + " market traders, salaried workers, farmers, students, diaspora-funded households;"
             + " five kinds of fraud from published typologies, none of the other worlds'.";
+    public static final String STEPPE =
+        "held out for a blind evaluation, never tune on it: 12 Kazakh cities in tenge;"
+            + " office workers, rotation workers, large families, pensioners; five kinds of fraud"
+            + " from published typologies, none of the other worlds'.";
 
     private Summary() {}
   }

@@ -3,11 +3,12 @@
  * spend, active hours, favourite merchants, devices) and an endless, reproducible stream of their
  * card transactions with injected, labelled fraud patterns. Owns the city and merchant catalogs,
  * the simulated clock and what each fraud pattern looks like. There is more than one {@link
- * io.streamsentinel.generator.World}: the default one, which detection is tuned on, and four others
- * (harbor, fjord, mesa and savanna classes), each with its own people, spending and fraud; harbor,
- * fjord and mesa have been measured and are now tuned on, savanna is kept for a blind evaluation:
- * do not read its fraud (the {@code Savanna} classes) before it has been measured. The segmented
- * worlds share their population draw, pattern starts, victim picks and event placing.
+ * io.streamsentinel.generator.World}: the default one, which detection is tuned on, and five others
+ * (harbor, fjord, mesa, savanna and steppe classes), each with its own people, spending and fraud;
+ * harbor, fjord and mesa have been measured and are now tuned on, savanna has been measured once,
+ * blind, and is not tuned on; steppe is kept for a blind evaluation: do not read its fraud (the
+ * {@code Steppe} classes) before it has been measured. The segmented worlds share their population
+ * draw, pattern starts, victim picks and event placing.
  *
  * <p>The simulation ({@link io.streamsentinel.generator.TransactionSimulator} and what it uses) is
  * pure: no Kafka, no I/O, no threads and no wall clock. {@link

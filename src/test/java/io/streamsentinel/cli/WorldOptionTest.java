@@ -18,7 +18,7 @@ class WorldOptionTest {
       assertThat(code).as(command).isEqualTo(CommandLine.ExitCode.USAGE);
       assertThat(cli.err())
           .contains("'atlantis'")
-          .contains("known worlds: default, harbor, fjord, mesa, savanna");
+          .contains("known worlds: default, harbor, fjord, mesa, savanna, steppe");
     }
   }
 

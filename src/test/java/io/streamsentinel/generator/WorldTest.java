@@ -20,11 +20,13 @@ class WorldTest {
         .isEqualTo(World.MESA);
     assertThat(GeneratorSettings.withSeed(7).withWorld(World.SAVANNA).withUsers(5).world())
         .isEqualTo(World.SAVANNA);
+    assertThat(GeneratorSettings.withSeed(7).withWorld(World.STEPPE).withUsers(5).world())
+        .isEqualTo(World.STEPPE);
   }
 
   @Test
   void shouldParseEveryWireNameBack() {
-    assertThat(World.names()).isEqualTo("default, harbor, fjord, mesa, savanna");
+    assertThat(World.names()).isEqualTo("default, harbor, fjord, mesa, savanna, steppe");
     for (World world : World.values()) {
       assertThat(World.fromWire(world.wireName())).isSameAs(world);
       assertThat(world.summary()).isNotBlank();
@@ -36,7 +38,7 @@ class WorldTest {
     assertThatThrownBy(() -> World.fromWire("atlantis"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'atlantis'")
-        .hasMessageContaining("default, harbor, fjord, mesa, savanna");
+        .hasMessageContaining("default, harbor, fjord, mesa, savanna, steppe");
   }
 
   @Test
@@ -103,6 +105,38 @@ class WorldTest {
       }
     }
     assertThat(SavannaFraudPattern.values()).hasSize(5);
+  }
+
+  @Test
+  void shouldKeepSteppePatternsApartFromTheFiveOtherWorldsOnes() {
+    for (SteppeFraudPattern pattern : SteppeFraudPattern.values()) {
+      assertThat(SteppeFraudPattern.fromWire(pattern.wireName())).isSameAs(pattern);
+      assertThat(pattern.wireName()).matches("[a-z]+(_[a-z]+)*");
+      for (FraudKind[] others :
+          new FraudKind[][] {
+            FraudPattern.values(),
+            HarborFraudPattern.values(),
+            FjordFraudPattern.values(),
+            MesaFraudPattern.values(),
+            SavannaFraudPattern.values()
+          }) {
+        assertThat(others).extracting(FraudKind::wireName).doesNotContain(pattern.wireName());
+      }
+    }
+    assertThat(SteppeFraudPattern.values()).hasSize(5);
+  }
+
+  @Test
+  void shouldNotDescribeTheBlindSteppeWorldsFraudInItsSummary() {
+    String summary = World.STEPPE.summary().toLowerCase(java.util.Locale.ROOT);
+    assertThat(summary).contains("held out for a blind evaluation, never tune on it");
+    for (SteppeFraudPattern pattern : SteppeFraudPattern.values()) {
+      for (String word : pattern.wireName().split("_")) {
+        if (word.length() > 4) {
+          assertThat(summary).doesNotContain(word);
+        }
+      }
+    }
   }
 
   @Test
