@@ -40,7 +40,7 @@ class RuleSetCodecTest {
   void shouldLoadTheShippedDefaultRules() {
     RuleSet rules = RuleSetCodec.loadDefault();
 
-    assertThat(rules.version()).isEqualTo("default-4");
+    assertThat(rules.version()).isEqualTo("default-5");
     assertThat(rules.rules()).hasSizeGreaterThanOrEqualTo(10);
     assertThat(rules.stepUpWeight()).isEqualTo(0.3);
   }

@@ -90,8 +90,9 @@ class DefaultRulesTest {
         story("UNUSUAL_HOUR_LARGE_AMOUNT", DefaultRulesTest::largeAmountAtNight),
         story("NEW_DEVICE_NEW_COUNTRY", DefaultRulesTest::newDeviceInANewCountry),
         story("IMPOSSIBLE_TRAVEL", DefaultRulesTest::newYorkAnHourAfterBerlin),
-        // The anomaly component (default-4): each surprisal on a story where it is unusual for
-        // this user, whose habits are fixed (one merchant, one device, one town, one a day).
+        // The anomaly component (default-4; every nat weighed alike since default-5): each
+        // surprisal on a story where it is unusual for this user, whose habits are fixed (one
+        // merchant, one device, one town, one a day).
         story("SURPRISING_AMOUNT", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
         story("SURPRISING_NEW_MERCHANT", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
         story("SURPRISING_NEW_DEVICE", DefaultRulesTest::newDeviceInANewCountry),
@@ -99,7 +100,10 @@ class DefaultRulesTest {
         story("UNUSUAL_PACE", DefaultRulesTest::fourInTenMinutes),
         story("UNUSUAL_DAILY_SPEND", DefaultRulesTest::largeAmountAtNight),
         story("NEW_MERCHANTS_FOR_USER", DefaultRulesTest::threeNewMerchantsInADay),
-        story("NEW_DEVICES_FOR_USER", DefaultRulesTest::twoNewDevicesInADay));
+        story("NEW_DEVICES_FOR_USER", DefaultRulesTest::twoNewDevicesInADay),
+        // The channel priors (default-5).
+        story("ONLINE_PAYMENT", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant),
+        story("NEW_MERCHANT_ONLINE", DefaultRulesTest::twiceTheLargestOnlineAtANewMerchant));
   }
 
   private static Arguments story(String reasonCode, Supplier<Decision> decision) {
