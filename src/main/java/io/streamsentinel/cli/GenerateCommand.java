@@ -31,8 +31,7 @@ import picocli.CommandLine.Option;
       "Produces synthetic card transactions, keyed by user_id, with injected and labelled fraud: in the default"
           + " world card testing, account takeover, impossible travel, high amount at an unusual hour and velocity"
           + " burst; --world harbor, --world fjord, --world mesa, --world savanna and --world steppe are other"
-          + " worlds with fraud of other kinds (savanna measured once, blind, and not tuned on; steppe held out"
-          + " for a blind evaluation, never tune on it).",
+          + " worlds with fraud of other kinds (steppe measured once, blind, and not tuned on).",
       "Prints progress each second and a summary at the end; runs until --duration, --count or Ctrl-C.",
       "Exit code 1 when any send failed."
     })

@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
  * Which synthetic world the simulator draws: its people, their spending and the fraud against them.
  * The detection was tuned on {@link #DEFAULT}; {@link #HARBOR} and {@link #FJORD} were held out and
  * have been measured, {@link #MESA} has been measured once, blind, and is now tuned on like them;
- * {@link #SAVANNA} was held out for a blind evaluation, to measure whether what was tuned travels
- * to a world it has never seen, and has been measured once, blind (after {@code default-4}); no
- * rule set is tuned on it yet. {@link #STEPPE} is held out for a blind evaluation: never tune
- * detection on it, and do not read what its fraud looks like before it has been measured.
+ * {@link #SAVANNA} was measured once, blind (after {@code default-4}), and is now tuned on too;
+ * {@link #STEPPE} was held out for a blind evaluation, to measure whether what was tuned travels to
+ * a world it has never seen, and has been measured once, blind (after {@code default-5}); no rule
+ * set is tuned on it yet.
  */
 public enum World {
   /** The world the rules were tuned on; its stream for a seed never changes. */
@@ -29,13 +29,13 @@ public enum World {
    */
   MESA(Summary.MESA),
   /**
-   * Measured once, blind, after rule set {@code default-4} was final; no longer blind (its fraud is
-   * in {@link SavannaFraudPattern}), and not tuned on yet.
+   * Measured once, blind, after rule set {@code default-4} was final; since then a world the rules
+   * are tuned on ({@code default-5}'s channel priors were picked with it).
    */
   SAVANNA(Summary.SAVANNA),
   /**
-   * Held out for a blind evaluation: never tune detection on it, and do not read what its fraud
-   * looks like ({@link SteppeFraudPattern}) before it has been measured.
+   * Measured once, blind, after rule set {@code default-5} was final; no longer blind (its fraud is
+   * in {@link SteppeFraudPattern}), and not tuned on yet.
    */
   STEPPE(Summary.STEPPE);
 
@@ -57,11 +57,11 @@ public enum World {
             + " shift workers, shopkeepers, expatriates, households paid every fortnight; five kinds"
             + " of fraud from published typologies, none of the other worlds'.";
     public static final String SAVANNA =
-        "measured once blind, not tuned on: 12 Kenyan cities in shillings;"
+        "measured once blind, now tuned on: 12 Kenyan cities in shillings;"
             + " market traders, salaried workers, farmers, students, diaspora-funded households;"
             + " five kinds of fraud from published typologies, none of the other worlds'.";
     public static final String STEPPE =
-        "held out for a blind evaluation, never tune on it: 12 Kazakh cities in tenge;"
+        "measured once blind, not tuned on: 12 Kazakh cities in tenge;"
             + " office workers, rotation workers, large families, pensioners; five kinds of fraud"
             + " from published typologies, none of the other worlds'.";
 

@@ -5,10 +5,9 @@
  * the simulated clock and what each fraud pattern looks like. There is more than one {@link
  * io.streamsentinel.generator.World}: the default one, which detection is tuned on, and five others
  * (harbor, fjord, mesa, savanna and steppe classes), each with its own people, spending and fraud;
- * harbor, fjord and mesa have been measured and are now tuned on, savanna has been measured once,
- * blind, and is not tuned on; steppe is kept for a blind evaluation: do not read its fraud (the
- * {@code Steppe} classes) before it has been measured. The segmented worlds share their population
- * draw, pattern starts, victim picks and event placing.
+ * harbor, fjord, mesa and savanna have been measured and are now tuned on, steppe has been measured
+ * once, blind, and is not tuned on. The segmented worlds share their population draw, pattern
+ * starts, victim picks and event placing.
  *
  * <p>The simulation ({@link io.streamsentinel.generator.TransactionSimulator} and what it uses) is
  * pure: no Kafka, no I/O, no threads and no wall clock. {@link

@@ -129,7 +129,7 @@ class WorldTest {
   @Test
   void shouldNotDescribeTheBlindSteppeWorldsFraudInItsSummary() {
     String summary = World.STEPPE.summary().toLowerCase(java.util.Locale.ROOT);
-    assertThat(summary).contains("held out for a blind evaluation, never tune on it");
+    assertThat(summary).contains("measured once blind, not tuned on");
     for (SteppeFraudPattern pattern : SteppeFraudPattern.values()) {
       for (String word : pattern.wireName().split("_")) {
         if (word.length() > 4) {
