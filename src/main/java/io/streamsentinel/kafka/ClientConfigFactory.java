@@ -380,6 +380,15 @@ public final class ClientConfigFactory {
             case ADMIN -> "admin." + o.key();
           };
       c.put(key, o.value(), o.source(), "user override");
+      if (key.equals(o.key())) {
+        // Streams lets a prefixed key win over a plain one: a plain override must replace the
+        // profile's value for the inner clients too, or it would be shown in force and not be.
+        for (String inner : new String[] {"producer.", "consumer."}) {
+          if (c.get(inner + key) != null) {
+            c.put(inner + key, o.value(), o.source(), "user override");
+          }
+        }
+      }
     }
     return c;
   }

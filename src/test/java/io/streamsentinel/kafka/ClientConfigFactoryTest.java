@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,26 @@ class ClientConfigFactoryTest {
         .filteredOn(e -> e.key().equals("linger.ms"))
         .singleElement()
         .satisfies(e -> assertThat(e.source()).isEqualTo("--kafka-prop"));
+  }
+
+  @Test
+  void anOverrideForEveryClientShouldReachStreamsInnerClientsOverTheProfilesPrefixedValue() {
+    // The profile sets consumer.session.timeout.ms (30 s) and producer.linger.ms for Streams, and
+    // Kafka Streams lets a prefixed key win over a plain one: before, --kafka-prop
+    // session.timeout.ms=6000 was shown as in force but the main consumer still got 30 s.
+    ClientConfig streams =
+        factory(TuningProfile.BALANCED, "session.timeout.ms=6000", "linger.ms=9")
+            .streams(
+                new StreamsSettings(
+                    "app", StreamsSettings.Guarantee.EXACTLY_ONCE, 1, Path.of("s"), null));
+    StreamsConfig config = new StreamsConfig(streams.toProperties());
+
+    assertThat(config.getMainConsumerConfigs("g", "c", 0))
+        .containsEntry("session.timeout.ms", "6000");
+    assertThat(config.getProducerConfigs("p")).containsEntry("linger.ms", "9");
+    assertThat(streams.entries())
+        .filteredOn(e -> e.key().endsWith("session.timeout.ms"))
+        .allSatisfy(e -> assertThat(e.source()).isEqualTo("--kafka-prop"));
   }
 
   @Test
