@@ -371,23 +371,30 @@ public final class ClientConfigFactory {
         t.sessionTimeoutMs(),
         profile,
         "eviction");
+    // Plain keys first, then scoped ones, so that a user's producer.x or consumer.x wins over their
+    // plain x whatever the order given, as it does in Kafka Streams itself.
     for (KafkaOverride o : settings.overrides()) {
-      String key =
-          switch (o.scope()) {
-            case ALL, STREAMS -> o.key();
-            case PRODUCER -> "producer." + o.key();
-            case CONSUMER -> "consumer." + o.key();
-            case ADMIN -> "admin." + o.key();
-          };
-      c.put(key, o.value(), o.source(), "user override");
-      if (key.equals(o.key())) {
+      if (o.scope() == Scope.ALL || o.scope() == Scope.STREAMS) {
+        c.put(o.key(), o.value(), o.source(), "user override");
         // Streams lets a prefixed key win over a plain one: a plain override must replace the
         // profile's value for the inner clients too, or it would be shown in force and not be.
         for (String inner : new String[] {"producer.", "consumer."}) {
-          if (c.get(inner + key) != null) {
-            c.put(inner + key, o.value(), o.source(), "user override");
+          if (c.get(inner + o.key()) != null) {
+            c.put(inner + o.key(), o.value(), o.source(), "user override");
           }
         }
+      }
+    }
+    for (KafkaOverride o : settings.overrides()) {
+      String prefix =
+          switch (o.scope()) {
+            case ALL, STREAMS -> null;
+            case PRODUCER -> "producer.";
+            case CONSUMER -> "consumer.";
+            case ADMIN -> "admin.";
+          };
+      if (prefix != null) {
+        c.put(prefix + o.key(), o.value(), o.source(), "user override");
       }
     }
     return c;

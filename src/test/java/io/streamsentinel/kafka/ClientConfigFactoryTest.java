@@ -196,6 +196,18 @@ class ClientConfigFactoryTest {
   }
 
   @Test
+  void aScopedOverrideShouldWinOverAPlainOneForStreamsWhateverTheOrder() {
+    ClientConfig streams =
+        factory(TuningProfile.BALANCED, "producer.linger.ms=42", "linger.ms=9")
+            .streams(
+                new StreamsSettings(
+                    "app", StreamsSettings.Guarantee.AT_LEAST_ONCE, 1, Path.of("s"), null));
+
+    assertThat(new StreamsConfig(streams.toProperties()).getProducerConfigs("p"))
+        .containsEntry("linger.ms", "42");
+  }
+
+  @Test
   void shouldRejectAnOverrideWithoutEquals() {
     assertThatThrownBy(() -> KafkaOverride.parse("linger.ms", "--kafka-prop"))
         .hasMessageContaining("key=value")
