@@ -414,10 +414,13 @@ public final class ClientConfigFactory {
     return c;
   }
 
+  /** The user's overrides for one kind of client: plain keys first, so that scoped ones win. */
   private ClientConfig overridden(ClientConfig c, Scope kind) {
-    for (KafkaOverride o : settings.overrides()) {
-      if (o.reaches(kind)) {
-        c.put(o.key(), o.value(), o.source(), "user override");
+    for (Scope pass : new Scope[] {Scope.ALL, kind}) {
+      for (KafkaOverride o : settings.overrides()) {
+        if (o.scope() == pass) {
+          c.put(o.key(), o.value(), o.source(), "user override");
+        }
       }
     }
     return c;

@@ -58,9 +58,4 @@ public record KafkaOverride(Scope scope, String key, String value, String source
     }
     return new KafkaOverride(Scope.ALL, key, value, source);
   }
-
-  /** Whether this override reaches a client of the given kind. */
-  public boolean reaches(Scope kind) {
-    return scope == Scope.ALL || scope == kind;
-  }
 }

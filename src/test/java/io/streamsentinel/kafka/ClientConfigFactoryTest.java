@@ -205,6 +205,12 @@ class ClientConfigFactoryTest {
 
     assertThat(new StreamsConfig(streams.toProperties()).getProducerConfigs("p"))
         .containsEntry("linger.ms", "42");
+    // and so for a plain producer
+    assertThat(
+            factory(TuningProfile.BALANCED, "producer.linger.ms=42", "linger.ms=9")
+                .producer("p")
+                .get("linger.ms"))
+        .isEqualTo("42");
   }
 
   @Test
