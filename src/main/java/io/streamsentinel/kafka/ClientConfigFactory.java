@@ -371,30 +371,26 @@ public final class ClientConfigFactory {
         t.sessionTimeoutMs(),
         profile,
         "eviction");
-    // Plain keys first, then scoped ones, so that a user's producer.x or consumer.x wins over their
-    // plain x whatever the order given, as it does in Kafka Streams itself.
-    for (KafkaOverride o : settings.overrides()) {
-      if (o.scope() == Scope.ALL || o.scope() == Scope.STREAMS) {
-        c.put(o.key(), o.value(), o.source(), "user override");
-        // Streams lets a prefixed key win over a plain one: a plain override must replace the
-        // profile's value for the inner clients too, or it would be shown in force and not be.
-        for (String inner : new String[] {"producer.", "consumer."}) {
-          if (c.get(inner + o.key()) != null) {
-            c.put(inner + o.key(), o.value(), o.source(), "user override");
+    // Plain keys first, then streams.*, then producer.*, consumer.* and admin.*: a more specific
+    // key
+    // wins whatever the order given, as it does in Kafka Streams itself.
+    for (Scope pass : new Scope[] {Scope.ALL, Scope.STREAMS}) {
+      for (KafkaOverride o : settings.overrides()) {
+        if (o.scope() == pass) {
+          c.put(o.key(), o.value(), o.source(), "user override");
+          // Streams lets a prefixed key win over a plain one: a plain override must replace the
+          // profile's value for the inner clients too, or it would be shown in force and not be.
+          for (String inner : new String[] {"producer.", "consumer."}) {
+            if (c.get(inner + o.key()) != null) {
+              c.put(inner + o.key(), o.value(), o.source(), "user override");
+            }
           }
         }
       }
     }
     for (KafkaOverride o : settings.overrides()) {
-      String prefix =
-          switch (o.scope()) {
-            case ALL, STREAMS -> null;
-            case PRODUCER -> "producer.";
-            case CONSUMER -> "consumer.";
-            case ADMIN -> "admin.";
-          };
-      if (prefix != null) {
-        c.put(prefix + o.key(), o.value(), o.source(), "user override");
+      if (o.scope() != Scope.ALL && o.scope() != Scope.STREAMS) {
+        c.put(o.scope().prefix() + o.key(), o.value(), o.source(), "user override");
       }
     }
     return c;

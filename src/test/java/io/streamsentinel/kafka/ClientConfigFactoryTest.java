@@ -205,6 +205,14 @@ class ClientConfigFactoryTest {
 
     assertThat(new StreamsConfig(streams.toProperties()).getProducerConfigs("p"))
         .containsEntry("linger.ms", "42");
+    // streams.x over a plain x too
+    ClientConfig streamsScoped =
+        factory(TuningProfile.BALANCED, "streams.linger.ms=5", "linger.ms=9")
+            .streams(
+                new StreamsSettings(
+                    "app", StreamsSettings.Guarantee.AT_LEAST_ONCE, 1, Path.of("s"), null));
+    assertThat(new StreamsConfig(streamsScoped.toProperties()).getProducerConfigs("p"))
+        .containsEntry("linger.ms", "5");
     // and so for a plain producer
     assertThat(
             factory(TuningProfile.BALANCED, "producer.linger.ms=42", "linger.ms=9")
