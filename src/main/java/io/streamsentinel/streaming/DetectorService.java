@@ -1,5 +1,6 @@
 package io.streamsentinel.streaming;
 
+import io.streamsentinel.detection.FraudDetector;
 import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.ClientMetrics;
@@ -196,6 +197,12 @@ public final class DetectorService implements AutoCloseable {
   /** The version of the rules in force. */
   public String ruleSetVersion() {
     return rules == null ? configuredRules : rules.currentVersion();
+  }
+
+  /** The version of the shadow rule set, or null while none runs. */
+  public String shadowRuleSetVersion() {
+    FraudDetector shadow = rules == null ? null : rules.shadow();
+    return shadow == null ? null : shadow.scorer().ruleSet().version();
   }
 
   /** The champion model's version in force, or null while the rules score alone. */

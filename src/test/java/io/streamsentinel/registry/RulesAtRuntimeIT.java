@@ -221,7 +221,13 @@ class RulesAtRuntimeIT {
       long alertsBefore = CommittedRecords.count(clients(), TopicCatalog.FRAUD_ALERTS, Map.of());
       assertThat(run(0, "model", "shadow", "--rules", everything.toString()).out())
           .contains("everything-1 runs as the shadow rule set");
-      Thread.sleep(2_000); // the watchers poll every 500 ms
+      await()
+          .atMost(SWITCH_LIMIT)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () ->
+                  "everything-1".equals(a.shadowRuleSetVersion())
+                      && "everything-1".equals(b.shadowRuleSetVersion()));
       generate(3, 3L * EVENTS);
       List<DecisionDocument> third = decisionsOfSeed(3);
       assertThat(third).hasSize(EVENTS);
