@@ -47,6 +47,11 @@ public record Rule(
     }
   }
 
+  /** This rule with another weight (what-if sets: backtests, leave-one-world-out). */
+  public Rule withWeight(double newWeight) {
+    return new Rule(id, description, conditions, newWeight, reasonCode, detail, alwaysAlert);
+  }
+
   /** A rule that a model may outweigh. */
   public Rule(
       String id,

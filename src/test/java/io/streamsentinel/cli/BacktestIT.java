@@ -156,15 +156,7 @@ class BacktestIT {
     List<Rule> rules = new ArrayList<>();
     for (Rule r : live.rules()) {
       // Every rule alone enough to alert: more alerts, never fewer.
-      rules.add(
-          new Rule(
-              r.id(),
-              r.description(),
-              r.conditions(),
-              Math.max(r.weight(), 0.6),
-              r.reasonCode(),
-              r.detail(),
-              r.alwaysAlert()));
+      rules.add(r.withWeight(Math.max(r.weight(), 0.6)));
     }
     Path out = dir.resolve("stricter-out.json");
     CliRunner backtest =

@@ -71,15 +71,7 @@ class LeaveOneWorldOutTest {
             default -> rule.weight();
           };
       if (weight > 0) {
-        kept.add(
-            new Rule(
-                rule.id(),
-                rule.description(),
-                rule.conditions(),
-                weight,
-                rule.reasonCode(),
-                rule.detail(),
-                rule.alwaysAlert()));
+        kept.add(rule.withWeight(weight));
       }
     }
     return new RuleSet(rules.version() + "-picked", rules.stepUpWeight(), kept);
