@@ -75,7 +75,7 @@ class ClientConfigFactoryTest {
         .containsEntry("linger.ms", "5")
         .containsEntry("compression.type", "lz4")
         .containsEntry("acks", "all")
-        .containsEntry("batch.size", "16384")
+        .containsEntry("batch.size", "65536")
         .containsEntry("buffer.memory", String.valueOf(32 * 1024 * 1024))
         .containsEntry("enable.idempotence", "true")
         .containsKeys("retries", "delivery.timeout.ms");
