@@ -14,8 +14,7 @@ public enum TuningProfile {
   BALANCED(
       "the guide's values (small linger, lz4, acks=all, idempotent) with 64 KB batches",
       // 64 KB, not Kafka's 16 KB, for every producer: Kafka's lz4 writer allocates and zeroes two
-      // 64 KB buffers for each batch it opens, and with 64 KB batches the detector used 13-38 %
-      // less
+      // 64 KB buffers for each batch it opens; with 64 KB batches the detector used 13-38 % less
       // CPU per record (README, Performance: fifth round).
       new ProducerTuning(5, 64 * 1024, "lz4", "all", true, 32L * 1024 * 1024, 10, 120_000, 30_000),
       new ConsumerTuning(1_000, 1_024, 500, 30_000, 3_000, 300_000)),
