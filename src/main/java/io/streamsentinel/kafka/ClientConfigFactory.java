@@ -1,6 +1,8 @@
 package io.streamsentinel.kafka;
 
 import io.streamsentinel.kafka.KafkaOverride.Scope;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -372,19 +374,14 @@ public final class ClientConfigFactory {
         profile,
         "eviction");
     // Plain keys first, then streams.*, then producer.*, consumer.* and admin.*: a more specific
-    // key
-    // wins whatever the order given, as it does in Kafka Streams itself.
-    for (Scope pass : new Scope[] {Scope.ALL, Scope.STREAMS}) {
-      for (KafkaOverride o : settings.overrides()) {
-        if (o.scope() == pass) {
-          c.put(o.key(), o.value(), o.source(), "user override");
-          // Streams lets a prefixed key win over a plain one: a plain override must replace the
-          // profile's value for the inner clients too, or it would be shown in force and not be.
-          for (String inner : new String[] {"producer.", "consumer."}) {
-            if (c.get(inner + o.key()) != null) {
-              c.put(inner + o.key(), o.value(), o.source(), "user override");
-            }
-          }
+    // key wins whatever the order given, as it does in Kafka Streams itself.
+    for (KafkaOverride o : plainThen(Scope.STREAMS)) {
+      c.put(o.key(), o.value(), o.source(), "user override");
+      // Streams lets a prefixed key win over a plain one: a plain override must replace the
+      // profile's value for the inner clients too, or it would be shown in force and not be.
+      for (String inner : new String[] {"producer.", "consumer."}) {
+        if (c.get(inner + o.key()) != null) {
+          c.put(inner + o.key(), o.value(), o.source(), "user override");
         }
       }
     }
@@ -410,16 +407,28 @@ public final class ClientConfigFactory {
     return c;
   }
 
-  /** The user's overrides for one kind of client: plain keys first, so that scoped ones win. */
+  /** The user's overrides for one kind of client, in the order they apply. */
   private ClientConfig overridden(ClientConfig c, Scope kind) {
+    for (KafkaOverride o : plainThen(kind)) {
+      c.put(o.key(), o.value(), o.source(), "user override");
+    }
+    return c;
+  }
+
+  /**
+   * The overrides that reach every client, then those scoped to {@code kind}, each in the order
+   * given: applied in this order, a scoped key wins over the same key given plain.
+   */
+  private List<KafkaOverride> plainThen(Scope kind) {
+    List<KafkaOverride> ordered = new ArrayList<>();
     for (Scope pass : new Scope[] {Scope.ALL, kind}) {
       for (KafkaOverride o : settings.overrides()) {
         if (o.scope() == pass) {
-          c.put(o.key(), o.value(), o.source(), "user override");
+          ordered.add(o);
         }
       }
     }
-    return c;
+    return ordered;
   }
 
   private String profileSource() {

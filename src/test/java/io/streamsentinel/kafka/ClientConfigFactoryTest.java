@@ -19,11 +19,14 @@ class ClientConfigFactoryTest {
     return new ClientConfigFactory(new KafkaSettings("broker:9092", profile, parsed));
   }
 
+  /** Settings of a one-thread Streams application {@code app} under {@code guarantee}. */
+  private static StreamsSettings app(StreamsSettings.Guarantee guarantee) {
+    return new StreamsSettings("app", guarantee, 1, Path.of("s"), null);
+  }
+
   @Test
   void streamsShouldAnnounceTheHttpEndpointOnlyWhenThereIsOne() {
-    StreamsSettings settings =
-        new StreamsSettings(
-            "app", StreamsSettings.Guarantee.EXACTLY_ONCE, 1, Path.of("state"), null);
+    StreamsSettings settings = app(StreamsSettings.Guarantee.EXACTLY_ONCE);
 
     assertThat(factory(TuningProfile.BALANCED).streams(settings).toProperties())
         .doesNotContainKey("application.server");
@@ -45,19 +48,11 @@ class ClientConfigFactoryTest {
     String backoff = String.valueOf(ClientConfigFactory.TRANSACTION_RETRY_BACKOFF_MS);
     assertThat(f.transactionalProducer("r", "r").toProperties())
         .containsEntry("retry.backoff.ms", backoff);
-    assertThat(
-            f.streams(
-                    new StreamsSettings(
-                        "app", StreamsSettings.Guarantee.EXACTLY_ONCE, 1, Path.of("s"), null))
-                .toProperties())
+    assertThat(f.streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE)).toProperties())
         .containsEntry("producer.retry.backoff.ms", backoff);
     // Not transactional: Kafka's default stays.
     assertThat(f.producer("p").toProperties()).doesNotContainKey("retry.backoff.ms");
-    assertThat(
-            f.streams(
-                    new StreamsSettings(
-                        "app", StreamsSettings.Guarantee.AT_LEAST_ONCE, 1, Path.of("s"), null))
-                .toProperties())
+    assertThat(f.streams(app(StreamsSettings.Guarantee.AT_LEAST_ONCE)).toProperties())
         .doesNotContainKey("producer.retry.backoff.ms");
     // The user's override still wins.
     assertThat(
@@ -85,7 +80,7 @@ class ClientConfigFactoryTest {
   void streamsInnerProducerShouldBatchAsTheProfileSays() {
     // The setting the benchmarks measured (README, Performance, fifth round) is this one.
     for (var guarantee : StreamsSettings.Guarantee.values()) {
-      StreamsSettings settings = new StreamsSettings("app", guarantee, 1, Path.of("state"), null);
+      StreamsSettings settings = app(guarantee);
       assertThat(factory(TuningProfile.BALANCED).streams(settings).toProperties())
           .containsEntry("producer.batch.size", "65536")
           .containsEntry("producer.linger.ms", "5")
@@ -194,9 +189,7 @@ class ClientConfigFactoryTest {
     // session.timeout.ms=6000 was shown as in force but the main consumer still got 30 s.
     ClientConfig streams =
         factory(TuningProfile.BALANCED, "session.timeout.ms=6000", "linger.ms=9")
-            .streams(
-                new StreamsSettings(
-                    "app", StreamsSettings.Guarantee.EXACTLY_ONCE, 1, Path.of("s"), null));
+            .streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE));
     StreamsConfig config = new StreamsConfig(streams.toProperties());
 
     assertThat(config.getMainConsumerConfigs("g", "c", 0))
@@ -211,18 +204,14 @@ class ClientConfigFactoryTest {
   void aScopedOverrideShouldWinOverAPlainOneForStreamsWhateverTheOrder() {
     ClientConfig streams =
         factory(TuningProfile.BALANCED, "producer.linger.ms=42", "linger.ms=9")
-            .streams(
-                new StreamsSettings(
-                    "app", StreamsSettings.Guarantee.AT_LEAST_ONCE, 1, Path.of("s"), null));
+            .streams(app(StreamsSettings.Guarantee.AT_LEAST_ONCE));
 
     assertThat(new StreamsConfig(streams.toProperties()).getProducerConfigs("p"))
         .containsEntry("linger.ms", "42");
     // streams.x over a plain x too
     ClientConfig streamsScoped =
         factory(TuningProfile.BALANCED, "streams.linger.ms=5", "linger.ms=9")
-            .streams(
-                new StreamsSettings(
-                    "app", StreamsSettings.Guarantee.AT_LEAST_ONCE, 1, Path.of("s"), null));
+            .streams(app(StreamsSettings.Guarantee.AT_LEAST_ONCE));
     assertThat(new StreamsConfig(streamsScoped.toProperties()).getProducerConfigs("p"))
         .containsEntry("linger.ms", "5");
     // and so for a plain producer
