@@ -54,7 +54,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * transaction, reason codes and sentences included), next to the rules' own scoring of the same
  * features, so the model's cost can be read as a ratio to the rules in the same run.
  *
- * <p>The setup trains a model with {@link ModelTrainer.Settings#defaults()} (200 trees of depth 6)
+ * <p>The setup trains a model with {@link ModelTrainer.Settings#defaults()} (100 trees of depth 5)
  * on {@value #TRAINING_EXAMPLES} examples, reads its JSON back with {@link XgboostModelReader} as
  * the registry's loader does, and prints its size. {@link #data} picks the training set: {@code
  * generator} takes the features the detector computes on the generator's transactions (1 % fraud,

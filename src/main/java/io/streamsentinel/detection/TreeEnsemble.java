@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A gradient-boosted tree ensemble in flat arrays, evaluated without allocation: the margin (log
- * odds) of one row is the base margin plus one leaf value per tree. Splits follow XGBoost's rule:
- * go left when {@code (float) value < threshold}, follow the node's default direction when the
- * value is missing (NaN). Immutable and thread-safe.
+ * A gradient-boosted tree ensemble in flat arrays: the margin (log odds) of one row is the base
+ * margin plus one leaf value per tree. Splits follow XGBoost's rule: go left when {@code (float)
+ * value < threshold}, follow the node's default direction when the value is missing (NaN).
+ * Immutable and thread-safe.
  *
  * <p>{@link #explain} attributes the margin to the inputs along each tree's decision path (path
  * attribution, as XGBoost's approximate contributions): every node holds the cover-weighted mean of
@@ -20,7 +20,10 @@ import java.util.List;
  * one {@code long} (threshold, split input, default direction, first child), a node's two children
  * sit side by side (left, then right), and the step down is arithmetic rather than a branch the CPU
  * mispredicts half the time. The difference of means a step adds is precomputed per child; a leaf
- * keeps its value. Nodes are renumbered breadth first per tree when the trees are added.
+ * keeps its value. Nodes are renumbered breadth first per tree when the ensemble is built, and
+ * short branches are padded so that every walk takes the same number of steps; four trees are then
+ * walked side by side ({@link Builder#build}, {@link #explain}). The margin allocates nothing; the
+ * explanation one short array.
  */
 public final class TreeEnsemble {
 
@@ -45,6 +48,14 @@ public final class TreeEnsemble {
   static final int MAX_DEPTH = 1_000;
 
   private final int inputCount;
+  private final int modelNodes;
+
+  /**
+   * The depth every leaf lies at, padded ({@link Builder#build}); 0 when the trees keep their own
+   * shapes.
+   */
+  private final int depth;
+
   private final double baseMargin;
   private final double bias;
   private final int[] roots;
@@ -64,6 +75,8 @@ public final class TreeEnsemble {
 
   private TreeEnsemble(Builder b) {
     this.inputCount = b.inputCount;
+    this.modelNodes = b.modelNodes;
+    this.depth = b.depth;
     this.baseMargin = b.baseMargin;
     this.roots = b.roots.stream().mapToInt(Integer::intValue).toArray();
     int n = b.nodes.size();
@@ -113,8 +126,16 @@ public final class TreeEnsemble {
     return roots.length;
   }
 
-  /** How many nodes, leaves included, in all trees. */
+  /**
+   * How many nodes, leaves included, in all trees as the model has them (the copies that pad short
+   * branches not counted).
+   */
   public int nodeCount() {
+    return modelNodes;
+  }
+
+  /** How many nodes the walks go through, the copies that pad short branches included. */
+  int paddedNodeCount() {
     return nodes.length;
   }
 
@@ -126,8 +147,27 @@ public final class TreeEnsemble {
   /** The margin (log odds) of one row of {@link #inputCount()} values. */
   public double margin(double[] row) {
     double sum = baseMargin;
-    for (int root : roots) {
-      int node = root;
+    int t = 0;
+    if (depth > 0) {
+      for (; t + 4 <= roots.length; t += 4) {
+        int a = roots[t];
+        int b = roots[t + 1];
+        int c = roots[t + 2];
+        int e = roots[t + 3];
+        for (int level = 0; level < depth; level++) {
+          a = next(nodes[a], row);
+          b = next(nodes[b], row);
+          c = next(nodes[c], row);
+          e = next(nodes[e], row);
+        }
+        sum += value[a];
+        sum += value[b];
+        sum += value[c];
+        sum += value[e];
+      }
+    }
+    for (; t < roots.length; t++) {
+      int node = roots[t];
       long packed;
       while (!isLeaf(packed = nodes[node])) {
         node = next(packed, row);
@@ -153,8 +193,42 @@ public final class TreeEnsemble {
     Arrays.fill(contributions, 0, inputCount, 0.0);
     contributions[inputCount] = bias;
     double sum = baseMargin;
-    for (int root : roots) {
-      int node = root;
+    int t = 0;
+    if (depth > 0) {
+      // Four walks side by side: the CPU works on four chains of dependent loads at once instead of
+      // one. Each step is noted (split input high, child low) and added afterwards tree by tree,
+      // so the contributions are summed in the same order as one walk after the other.
+      long[] path = new long[4 * depth];
+      for (; t + 4 <= roots.length; t += 4) {
+        int a = roots[t];
+        int b = roots[t + 1];
+        int c = roots[t + 2];
+        int e = roots[t + 3];
+        for (int level = 0; level < depth; level++) {
+          long pa = nodes[a];
+          long pb = nodes[b];
+          long pc = nodes[c];
+          long pe = nodes[e];
+          a = next(pa, row);
+          b = next(pb, row);
+          c = next(pc, row);
+          e = next(pe, row);
+          path[level] = (long) split(pa) << 32 | a;
+          path[depth + level] = (long) split(pb) << 32 | b;
+          path[2 * depth + level] = (long) split(pc) << 32 | c;
+          path[3 * depth + level] = (long) split(pe) << 32 | e;
+        }
+        for (long p : path) {
+          contributions[(int) (p >>> 32)] += step[(int) p];
+        }
+        sum += value[a];
+        sum += value[b];
+        sum += value[c];
+        sum += value[e];
+      }
+    }
+    for (; t < roots.length; t++) {
+      int node = roots[t];
       long packed;
       while (!isLeaf(packed = nodes[node])) {
         node = next(packed, row);
@@ -209,9 +283,19 @@ public final class TreeEnsemble {
     /** A missing child in XGBoost's arrays. */
     private static final int NONE = -1;
 
+    /**
+     * How many times the nodes padding may make at most, in halves: 2.5 times. Walking four trees
+     * side by side pays for padding up to about 2.8 times (measured with JMH: 1.5 to 1.8 times
+     * faster at 1.6 times the nodes, half as fast at 5.4 times).
+     */
+    private static final int MAX_PADDING_HALVES = 5;
+
+    private final List<Checked> trees = new ArrayList<>();
     private final List<Integer> roots = new ArrayList<>();
     private final List<Long> nodes = new ArrayList<>();
     private final List<Double> value = new ArrayList<>();
+    private int modelNodes;
+    private int depth;
 
     private Builder(int inputCount, double baseMargin) {
       this.inputCount = inputCount;
@@ -235,7 +319,7 @@ public final class TreeEnsemble {
         float[] splitValue,
         boolean[] defaultLefts,
         double[] cover) {
-      int tree = roots.size();
+      int tree = trees.size();
       int n = leftChildren.length;
       if (n == 0
           || rightChildren.length != n
@@ -245,7 +329,6 @@ public final class TreeEnsemble {
           || cover.length != n) {
         throw new IllegalArgumentException("tree " + tree + ": node arrays differ in length");
       }
-      int offset = nodes.size();
       double[] means = new double[n];
       boolean[] done = new boolean[n];
       for (int node = 0; node < n; node++) {
@@ -274,26 +357,21 @@ public final class TreeEnsemble {
       for (boolean d : done) {
         reachable += d ? 1 : 0;
       }
-      if (offset + reachable > MAX_NODES) {
+      if (modelNodes + (long) reachable > MAX_NODES) {
         throw new IllegalArgumentException(
             "tree " + tree + ": the model has more than " + MAX_NODES + " nodes");
       }
-      roots.add(offset);
-      // Breadth first, so that each node's children take two neighbouring places.
-      int[] order = new int[reachable];
-      int placed = 1;
-      for (int k = 0; k < reachable; k++) {
-        int node = order[k];
-        if (leftChildren[node] == NONE) {
-          nodes.add(pack(0f, LEAF, false, 0));
-          value.add((double) splitValue[node]);
-        } else {
-          nodes.add(pack(splitValue[node], splitInput[node], defaultLefts[node], offset + placed));
-          value.add(means[node]);
-          order[placed++] = leftChildren[node];
-          order[placed++] = rightChildren[node];
-        }
-      }
+      modelNodes += reachable;
+      trees.add( // copies: the arrays are laid out only when the ensemble is built
+          new Checked(
+              leftChildren.clone(),
+              rightChildren.clone(),
+              splitInput.clone(),
+              splitValue.clone(),
+              defaultLefts.clone(),
+              means,
+              reachable,
+              depth(leftChildren, rightChildren, done)));
       return this;
     }
 
@@ -311,6 +389,22 @@ public final class TreeEnsemble {
                 + ".."
                 + (n - 1));
       }
+    }
+
+    /** The number of steps from the root to the deepest leaf, for a tree already checked. */
+    private static int depth(int[] left, int[] right, boolean[] reachable) {
+      // Children are numbered after their parent (checked), so one pass in node order sees each
+      // node's depth before its children's.
+      int[] depths = new int[left.length];
+      int deepest = 0;
+      for (int node = 0; node < left.length; node++) {
+        if (reachable[node] && left[node] != NONE) {
+          depths[left[node]] = depths[node] + 1;
+          depths[right[node]] = depths[node] + 1;
+          deepest = Math.max(deepest, depths[node] + 1);
+        }
+      }
+      return deepest;
     }
 
     /** The cover-weighted mean of the leaves under {@code node}, as XGBoost computes it. */
@@ -345,7 +439,71 @@ public final class TreeEnsemble {
     }
 
     public TreeEnsemble build() {
+      roots.clear();
+      nodes.clear();
+      value.clear();
+      int deepest = 0;
+      for (Checked t : trees) {
+        deepest = Math.max(deepest, t.depth());
+      }
+      // Padded, every leaf lies at the same depth: a leaf above it becomes a split whose two
+      // children are copies of it (on either side the same value, a step of 0), so every walk
+      // through every tree takes the same number of steps, and the walks of four trees can go down
+      // side by side (explain). Only where that at most multiplies the nodes by
+      // 2.5; an ensemble of lopsided trees keeps its shape.
+      long padded = deepest < 30 ? ((2L << deepest) - 1) * trees.size() : Long.MAX_VALUE;
+      depth =
+          2 * padded <= (long) MAX_PADDING_HALVES * modelNodes && padded <= MAX_NODES ? deepest : 0;
+      for (Checked t : trees) {
+        lay(t, depth);
+      }
       return new TreeEnsemble(this);
     }
+
+    /** Appends one tree breadth first, its leaves above {@code padTo} padded down to it. */
+    private void lay(Checked t, int padTo) {
+      int offset = nodes.size();
+      roots.add(offset);
+      int size = padTo > 0 ? (2 << padTo) - 1 : t.reachable();
+      // Breadth first, so that each node's children take two neighbouring places.
+      int[] order = new int[size];
+      int[] level = new int[size];
+      int placed = 1;
+      for (int k = 0; k < placed; k++) {
+        int node = order[k];
+        boolean leaf = t.left()[node] == NONE;
+        if (leaf && level[k] >= padTo) {
+          nodes.add(pack(0f, LEAF, false, 0));
+          value.add((double) t.splitValue()[node]);
+          continue;
+        }
+        if (leaf) { // above the depth: a split into two copies of itself
+          nodes.add(pack(0f, 0, false, offset + placed));
+          value.add((double) t.splitValue()[node]);
+          order[placed] = node;
+          order[placed + 1] = node;
+        } else {
+          nodes.add(
+              pack(t.splitValue()[node], t.split()[node], t.defaultLeft()[node], offset + placed));
+          value.add(t.means()[node]);
+          order[placed] = t.left()[node];
+          order[placed + 1] = t.right()[node];
+        }
+        level[placed] = level[k] + 1;
+        level[placed + 1] = level[k] + 1;
+        placed += 2;
+      }
+    }
+
+    /** A tree as {@link #addTree} checked it, with its nodes' means. */
+    private record Checked(
+        int[] left,
+        int[] right,
+        int[] split,
+        float[] splitValue,
+        boolean[] defaultLeft,
+        double[] means,
+        int reachable,
+        int depth) {}
   }
 }
