@@ -38,7 +38,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   private final DetectorCounters counters;
   private final DriftMonitor.Recorder drift;
   private final UserProfileCodec.Encoder profileEncoder = new UserProfileCodec.Encoder();
-  private final DecodedProfiles decoded = new DecodedProfiles(DecodedProfiles.CAPACITY);
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> profiles;
   private KeyValueStore<String, byte[]> accountStatus;
@@ -54,7 +53,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
-    decoded.clear();
     this.profiles = context.getStateStore(FraudTopology.PROFILE_STORE);
     this.accountStatus = context.getStateStore(FraudTopology.ACCOUNT_STATUS_STORE);
   }
@@ -104,10 +102,10 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
             settings.models().shadow(),
             settings.ruleSource().shadow(),
             settings.snoozes().current());
-    UserProfile after = result.profile().withSeen(idHash, record.timestamp(), dedupWindowMillis);
-    byte[] encoded = profileEncoder.encode(after);
-    profiles.put(tx.userId(), encoded);
-    decoded.put(tx.userId(), encoded, after);
+    profiles.put(
+        tx.userId(),
+        profileEncoder.encode(
+            result.profile().withSeen(idHash, record.timestamp(), dedupWindowMillis)));
     Decision decision = result.decision();
     context.forward(
         record.withValue(DecisionCodec.encodeDecision(decision, tx)), FraudTopology.SCORES_SINK);
@@ -125,7 +123,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
 
   @Override
   public void close() {
-    decoded.clear();
     drift.close();
   }
 
@@ -133,10 +130,6 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     byte[] stored = profiles.get(userId);
     if (stored == null) {
       return UserProfile.empty(userId);
-    }
-    UserProfile known = decoded.get(userId, stored);
-    if (known != null) {
-      return known;
     }
     try {
       return UserProfileCodec.decode(stored);
