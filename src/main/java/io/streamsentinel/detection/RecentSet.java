@@ -13,9 +13,17 @@ public final class RecentSet {
   private final int capacity;
   private final String[] values;
 
-  private RecentSet(int capacity, String[] values) {
+  /**
+   * The values' hash codes, in the same order: a lookup scans these few ints and compares a string
+   * only where its hash matches, instead of visiting every string object (each a likely cache miss
+   * in a profile read or kept a while ago).
+   */
+  private final int[] hashes;
+
+  private RecentSet(int capacity, String[] values, int[] hashes) {
     this.capacity = capacity;
     this.values = values;
+    this.hashes = hashes;
   }
 
   /**
@@ -41,17 +49,19 @@ public final class RecentSet {
     if (values.length > capacity) {
       throw new IllegalArgumentException(values.length + " values exceed capacity " + capacity);
     }
+    int[] hashes = new int[values.length];
     for (int i = 0; i < values.length; i++) {
-      if (values[i] == null || indexOf(values, values[i], i) >= 0) {
+      if (values[i] == null || indexOf(values, hashes, values[i], i) >= 0) {
         throw new IllegalArgumentException("null or duplicate value at " + i);
       }
+      hashes[i] = values[i].hashCode();
     }
-    return new RecentSet(capacity, values);
+    return new RecentSet(capacity, values, hashes);
   }
 
   /** Whether the value was seen among the most recent ones; false for null. */
   public boolean contains(String value) {
-    return value != null && indexOf(values, value, values.length) >= 0;
+    return value != null && indexOf(values, hashes, value, values.length) >= 0;
   }
 
   /** This set with the value moved or added to the front; this very set if it is already there. */
@@ -59,17 +69,20 @@ public final class RecentSet {
     if (value == null || (values.length > 0 && values[0].equals(value))) {
       return this;
     }
-    int found = indexOf(values, value, values.length);
+    int found = indexOf(values, hashes, value, values.length);
     int keep = found >= 0 ? values.length : Math.min(values.length + 1, capacity);
     String[] next = new String[keep];
+    int[] nextHashes = new int[keep];
     next[0] = value;
+    nextHashes[0] = value.hashCode();
     int to = 1;
     for (int i = 0; i < values.length && to < keep; i++) {
       if (i != found) {
+        nextHashes[to] = hashes[i];
         next[to++] = values[i];
       }
     }
-    return new RecentSet(capacity, next);
+    return new RecentSet(capacity, next, nextHashes);
   }
 
   /** How many values it holds at most. */
@@ -97,10 +110,10 @@ public final class RecentSet {
     return values[index];
   }
 
-  private static int indexOf(String[] values, String value, int limit) {
+  private static int indexOf(String[] values, int[] hashes, String value, int limit) {
     int hash = value.hashCode();
     for (int i = 0; i < limit; i++) {
-      if (values[i].hashCode() == hash && values[i].equals(value)) {
+      if (hashes[i] == hash && values[i].equals(value)) {
         return i;
       }
     }
