@@ -20,10 +20,10 @@ import java.util.List;
  * one {@code long} (threshold, split input, default direction, first child), a node's two children
  * sit side by side (left, then right), and the step down is arithmetic rather than a branch the CPU
  * mispredicts half the time. The difference of means a step adds is precomputed per child; a leaf
- * keeps its value. Nodes are renumbered breadth first per tree when the ensemble is built, and
- * short branches are padded so that every walk takes the same number of steps; four trees are then
- * walked side by side ({@link Builder#build}, {@link #explain}). The margin allocates nothing; the
- * explanation one short array.
+ * keeps its value. Nodes are renumbered breadth first per tree when the ensemble is built; in an
+ * ensemble of deep trees short branches are padded so that every walk takes the same number of
+ * steps, and four trees are walked side by side ({@link Builder#build}, {@link #explain}). The
+ * margin allocates nothing; the explanation of a padded ensemble one short array.
  */
 public final class TreeEnsemble {
 
