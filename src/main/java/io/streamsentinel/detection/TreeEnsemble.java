@@ -201,20 +201,9 @@ public final class TreeEnsemble {
   public double explain(double[] row, double[] contributions) {
     Arrays.fill(contributions, 0, inputCount, 0.0);
     contributions[inputCount] = bias;
-    if (depth > 0) {
-      return explainFourAtATime(row, contributions);
-    }
-    double sum = baseMargin;
-    for (int root : roots) {
-      int node = root;
-      long packed;
-      while (!isLeaf(packed = nodes[node])) {
-        node = next(packed, row);
-        contributions[split(packed)] += step[node];
-      }
-      sum += value[node];
-    }
-    return sum;
+    return depth > 0
+        ? explainFourAtATime(row, contributions)
+        : explainFrom(0, baseMargin, row, contributions);
   }
 
   /**
