@@ -313,9 +313,9 @@ public final class TreeEnsemble {
 
     /**
      * The shallowest ensemble padded and walked four trees at a time. JMH: an ensemble of depth 5
-     * (100 trees) explained 1.5 to 1.8 times faster; one of depth 3 (lopsided, 1.3 times the nodes
-     * when padded) 1.2 to 1.5 times slower, the bookkeeping of four short walks outweighing what
-     * they overlap. Depth 4 was not measured.
+     * (100 trees) explained 1.5 to 1.8 times faster; one of depth 3 measured slower than before
+     * both padded and not, the cause not settled, so shallower ensembles keep the walk one by one
+     * that was measured before. Depth 4 was not measured.
      */
     private static final int MIN_PADDED_DEPTH = 5;
 
@@ -483,8 +483,8 @@ public final class TreeEnsemble {
       long padded = deepest < 30 ? ((2L << deepest) - 1) * trees.size() : Long.MAX_VALUE;
       boolean pad =
           deepest >= MIN_PADDED_DEPTH
-              && 2 * padded <= (long) MAX_PADDING_HALVES * modelNodes
-              && padded <= MAX_NODES;
+              && padded <= MAX_NODES // first: it also keeps 2 * padded from overflowing
+              && 2 * padded <= (long) MAX_PADDING_HALVES * modelNodes;
       depth = pad ? deepest : 0;
       for (Checked t : trees) {
         lay(t, depth);

@@ -44,6 +44,37 @@ class TreeEnsemblePaddingTest {
   }
 
   @Test
+  void shouldWalkTheTreesLeftOverAfterFoursAndSkipNodesNoBranchReaches() {
+    Random random = new Random(9);
+    List<Tree> given = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      given.add(full(5, random));
+    }
+    // the fifth tree, walked alone: depth 5 and a node (the last) that no split points to
+    Tree last = full(5, random);
+    int n = last.left().length;
+    given.add(
+        new Tree(
+            Arrays.copyOf(last.left(), n + 1),
+            Arrays.copyOf(last.right(), n + 1),
+            Arrays.copyOf(last.split(), n + 1),
+            Arrays.copyOf(last.value(), n + 1),
+            Arrays.copyOf(last.defaultLeft(), n + 1),
+            Arrays.copyOf(last.cover(), n + 1)));
+    given.get(4).left()[n] = NONE;
+    given.get(4).right()[n] = NONE;
+    TreeEnsemble.Builder builder = TreeEnsemble.builder(INPUTS, -0.5);
+    given.forEach(t -> t.addTo(builder));
+    TreeEnsemble trees = builder.build();
+
+    assertThat(trees.nodeCount()).isEqualTo(5 * 63);
+    assertThat(trees.paddedNodeCount()).isEqualTo(5 * 63);
+    for (int i = 0; i < 500; i++) {
+      assertSameAsAPlainWalk(trees, given, -0.5, row(random));
+    }
+  }
+
+  @Test
   void shouldLeaveAnEnsembleOfLopsidedTreesAsItIs() {
     TreeEnsemble.Builder builder = TreeEnsemble.builder(INPUTS, 0);
     chain(5).addTo(builder); // 11 nodes, depth 5
@@ -113,9 +144,14 @@ class TreeEnsemblePaddingTest {
     double[] actual = new double[INPUTS + 1];
     Arrays.fill(actual, 7.0);
 
-    assertThat(trees.explain(row, actual)).as("row %s", Arrays.toString(row)).isEqualTo(margin);
+    long bits = Double.doubleToRawLongBits(margin);
+    assertThat(Double.doubleToRawLongBits(trees.explain(row, actual)))
+        .as("row %s", Arrays.toString(row))
+        .isEqualTo(bits);
     assertThat(actual).as("row %s", Arrays.toString(row)).containsExactly(expected);
-    assertThat(trees.margin(row)).as("row %s", Arrays.toString(row)).isEqualTo(margin);
+    assertThat(Double.doubleToRawLongBits(trees.margin(row)))
+        .as("row %s", Arrays.toString(row))
+        .isEqualTo(bits);
   }
 
   /**
