@@ -497,14 +497,15 @@ public final class TreeEnsemble {
       int offset = nodes.size();
       roots.add(offset);
       int size = padTo > 0 ? (2 << padTo) - 1 : t.reachable();
+      // Padded, the tree is complete: the first 2^padTo - 1 places breadth first lie above padTo.
+      int above = (1 << padTo) - 1;
       // Breadth first, so that each node's children take two neighbouring places.
       int[] order = new int[size];
-      int[] level = new int[size];
       int placed = 1;
       for (int k = 0; k < placed; k++) {
         int node = order[k];
         boolean leaf = t.left()[node] == NONE;
-        if (leaf && level[k] >= padTo) {
+        if (leaf && k >= above) {
           nodes.add(pack(0f, LEAF, false, 0));
           value.add((double) t.splitValue()[node]);
           continue;
@@ -521,8 +522,6 @@ public final class TreeEnsemble {
           order[placed] = t.left()[node];
           order[placed + 1] = t.right()[node];
         }
-        level[placed] = level[k] + 1;
-        level[placed + 1] = level[k] + 1;
         placed += 2;
       }
     }
