@@ -52,6 +52,7 @@ public final class EndToEndRun implements AutoCloseable {
   private DetectorService detector;
   private ResponderService responder;
   private PipelineObserver observer;
+  private CpuClock streamThreads;
   private long sent;
 
   public EndToEndRun(
@@ -74,6 +75,7 @@ public final class EndToEndRun implements AutoCloseable {
 
   private void start(Guarantee guarantee, String appId) throws Exception {
     env.commitGroupAtEnd(appId, TopicCatalog.TRANSACTIONS); // only this run's input is read
+    this.streamThreads = new CpuClock(appId);
     this.observer =
         new PipelineObserver(
                 env.clients().promptConsumer("bench-e2e-observer", appId + "-observer", "latest"))
@@ -126,6 +128,7 @@ public final class EndToEndRun implements AutoCloseable {
             System::nanoTime);
     long start = System.nanoTime();
     long compiling = COMPILER.getTotalCompilationTime();
+    StreamThreadLoad load = StreamThreadLoad.now(detector.streams(), streamThreads);
     try (ProgressTicker ticker =
         new ProgressTicker(
             name + " decisions", () -> observer.decisions() - before, records, env.out())) {
@@ -137,9 +140,12 @@ public final class EndToEndRun implements AutoCloseable {
       }
       sent += records;
       awaitUntil(() -> observer.decisions() >= sent, DRAIN_TIMEOUT, "decisions");
+      Map<String, Double> detectorLoad =
+          load.until(StreamThreadLoad.now(detector.streams(), streamThreads), records);
       awaitUntil(() -> observer.actedAlerts() >= observer.alerts(), ACTION_TIMEOUT, "actions");
       Map<String, Double> figures = figures(records / sendSeconds);
       figures.put("jit_ms", (double) (COMPILER.getTotalCompilationTime() - compiling));
+      figures.putAll(detectorLoad);
       return figures;
     }
   }

@@ -117,6 +117,29 @@ public final class EndToEndScenario {
     }
   }
 
+  /**
+   * The detector's stream thread over the rounds ({@link StreamThreadLoad}): how much of each round
+   * it was busy and how much of it on a CPU, medians; empty when not measured.
+   */
+  private static String loadLine(Map<String, Spread> metrics) {
+    Spread busy = metrics.get(StreamThreadLoad.BUSY);
+    Spread onCpu = metrics.get(StreamThreadLoad.ON_CPU);
+    Spread perRecord = metrics.get(StreamThreadLoad.CPU_PER_RECORD);
+    Spread cores = metrics.get(StreamThreadLoad.JVM_CORES);
+    if (busy == null || onCpu == null || perRecord == null || cores == null) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "  %-16s detector's stream thread busy %.0f %% of the round, on a CPU %.0f %% (%.1f µs"
+            + " per record); the JVM used %.2f cores",
+        "",
+        100 * busy.median(),
+        100 * onCpu.median(),
+        perRecord.median(),
+        cores.median());
+  }
+
   private BenchReport report(Map<String, Map<String, Spread>> all) {
     BenchReport report = new BenchReport("e2e", settings.records(), settings.runs());
     Map<String, Object> variants = new LinkedHashMap<>();
@@ -150,6 +173,10 @@ public final class EndToEndScenario {
                   metrics.get("decision_max_ms").median(),
                   metrics.get("action_p99_ms").median(),
                   metrics.get("jit_ms").median() / 1000));
+          String load = loadLine(metrics);
+          if (!load.isEmpty()) {
+            out.accept(load);
+          }
         });
     return report
         .put("variants", variants)

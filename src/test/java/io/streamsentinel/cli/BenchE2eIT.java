@@ -57,6 +57,13 @@ class BenchE2eIT {
           .isLessThanOrEqualTo(g.get("action_max_ms").asDouble());
       assertThat(g.get("achieved_tps").asDouble()).isPositive();
       assertThat(g.get("jit_ms").asDouble()).as("JIT time of the round").isNotNegative();
+      // The detector's stream thread over the round: busy and on a CPU as shares of it.
+      double busy = g.get("stream_thread_busy").asDouble();
+      double onCpu = g.get("stream_thread_on_cpu").asDouble();
+      assertThat(busy).as(guarantee).isBetween(0.0, 1.0);
+      assertThat(onCpu).as(guarantee).isPositive().isLessThan(1.05);
+      assertThat(g.get("stream_thread_cpu_us_per_record").asDouble()).isPositive();
+      assertThat(g.get("jvm_cpu_cores").asDouble()).isPositive();
     }
     assertThat(out.get("config").get("tps").asDouble()).isEqualTo(1000);
     assertThat(out.get("config").get("warm_up_records").asLong()).isEqualTo(500);
@@ -65,6 +72,7 @@ class BenchE2eIT {
         .contains("event->decision")
         .contains("decisions")
         .contains("JIT")
+        .contains("detector's stream thread busy")
         .contains("warm-up");
   }
 }

@@ -1,0 +1,81 @@
+package io.streamsentinel.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * How busy a Streams application's stream thread was over a span, and how much of that time it
+ * spent on a CPU: what tells a thread that waits for a free core on a saturated machine from one
+ * that is merely slow. Busy is the span less the time Kafka Streams counts the thread as blocked on
+ * Kafka (its {@code blocked-time-ns-total}: waiting in the consumer's poll for records, in the
+ * producer's flush, in admin calls); so busy includes processing, Streams' own loop and the time
+ * the thread was ready but not running. On a CPU is the thread's CPU time over the same span.
+ *
+ * @param wallNanos {@link System#nanoTime()} when taken
+ * @param jvmCpuNanos CPU time of the whole JVM, -1 when not reported
+ * @param threadCpuNanos CPU time of the application's stream threads, -1 when not measured
+ * @param blockedNanos Streams' blocked time of its stream threads, NaN when it has no such metric
+ */
+record StreamThreadLoad(
+    long wallNanos, long jvmCpuNanos, long threadCpuNanos, double blockedNanos) {
+
+  static final String BUSY = "stream_thread_busy";
+  static final String ON_CPU = "stream_thread_on_cpu";
+  static final String CPU_PER_RECORD = "stream_thread_cpu_us_per_record";
+  static final String JVM_CORES = "jvm_cpu_cores";
+
+  private static final String BLOCKED_METRIC = "blocked-time-ns-total";
+  private static final String THREAD_GROUP = "stream-thread-metrics";
+
+  /** The load so far of {@code streams}, whose stream threads {@code clock} times. */
+  static StreamThreadLoad now(KafkaStreams streams, CpuClock clock) {
+    return new StreamThreadLoad(
+        System.nanoTime(), CpuClock.processNanos(), clock.streamThreadNanos(), blocked(streams));
+  }
+
+  /**
+   * The figures from this snapshot to {@code later}, over {@code records} records: {@value #BUSY}
+   * and {@value #ON_CPU} as shares of the span (busy held to 0..1, since Streams updates its
+   * blocked time between loop iterations, not at the instant of a snapshot), the stream threads'
+   * CPU µs per record and the JVM's CPU in cores. A figure whose inputs were not measured is left
+   * out.
+   */
+  Map<String, Double> until(StreamThreadLoad later, long records) {
+    double span = later.wallNanos - wallNanos;
+    Map<String, Double> figures = new LinkedHashMap<>();
+    if (span <= 0) {
+      return figures;
+    }
+    if (!Double.isNaN(blockedNanos) && !Double.isNaN(later.blockedNanos)) {
+      double busy = 1 - (later.blockedNanos - blockedNanos) / span;
+      figures.put(BUSY, Math.max(0, Math.min(1, busy)));
+    }
+    if (threadCpuNanos >= 0 && later.threadCpuNanos >= 0) {
+      long cpu = later.threadCpuNanos - threadCpuNanos;
+      figures.put(ON_CPU, cpu / span);
+      if (records > 0) {
+        figures.put(CPU_PER_RECORD, cpu / 1e3 / records);
+      }
+    }
+    if (jvmCpuNanos >= 0 && later.jvmCpuNanos >= 0) {
+      figures.put(JVM_CORES, (later.jvmCpuNanos - jvmCpuNanos) / span);
+    }
+    return figures;
+  }
+
+  /** The sum of Streams' blocked time over its stream threads, NaN when it reports none. */
+  private static double blocked(KafkaStreams streams) {
+    double total = 0;
+    boolean found = false;
+    for (var entry : streams.metrics().entrySet()) {
+      if (entry.getKey().name().equals(BLOCKED_METRIC)
+          && entry.getKey().group().equals(THREAD_GROUP)
+          && entry.getValue().metricValue() instanceof Number n) {
+        total += n.doubleValue();
+        found = true;
+      }
+    }
+    return found ? total : Double.NaN;
+  }
+}
