@@ -6,11 +6,14 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * How busy a Streams application's stream thread was over a span, and how much of that time it
- * spent on a CPU: what tells a thread that waits for a free core on a saturated machine from one
- * that is merely slow. Busy is the span less the time Kafka Streams counts the thread as blocked on
- * Kafka (its {@code blocked-time-ns-total}: waiting in the consumer's poll for records, in the
- * producer's flush, in admin calls); so busy includes processing, Streams' own loop and the time
- * the thread was ready but not running. On a CPU is the thread's CPU time over the same span.
+ * spent on a CPU: what tells a thread that is ready but not running (waiting for a free core on a
+ * saturated machine, in a GC pause, on a lock) from one that is merely slow. Busy is the span less
+ * the time Kafka Streams counts the thread as blocked on Kafka (its {@code blocked-time-ns-total}:
+ * the consumer's poll wait and network I/O, commits, the producer's flushes and transaction calls);
+ * so busy includes processing, Streams' own loop and the time the thread was ready but not running.
+ * On a CPU is the thread's CPU time over the same span; since CPU spent in network I/O counts as
+ * blocked, busy minus on a CPU understates the time ready but not running. Both are sums over the
+ * application's stream threads: shares of one thread when it runs one, as {@code bench e2e} does.
  *
  * @param wallNanos {@link System#nanoTime()} when taken
  * @param jvmCpuNanos CPU time of the whole JVM, -1 when not reported

@@ -58,9 +58,20 @@ class BenchE2eIT {
       assertThat(g.get("achieved_tps").asDouble()).isPositive();
       assertThat(g.get("jit_ms").asDouble()).as("JIT time of the round").isNotNegative();
       // The detector's stream thread over the round: busy and on a CPU as shares of it.
+      for (String figure :
+          new String[] {
+            "stream_thread_busy",
+            "stream_thread_on_cpu",
+            "stream_thread_cpu_us_per_record",
+            "jvm_cpu_cores"
+          }) {
+        assertThat(g.has(figure)).as(guarantee + " " + figure).isTrue();
+      }
       double busy = g.get("stream_thread_busy").asDouble();
       double onCpu = g.get("stream_thread_on_cpu").asDouble();
-      assertThat(busy).as(guarantee).isBetween(0.0, 1.0);
+      // At 1,000 tx/s the thread also waits in poll for records: busy below 1, which a blocked
+      // time that Streams stopped counting (busy held at 1) would fail.
+      assertThat(busy).as(guarantee).isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
       assertThat(onCpu).as(guarantee).isPositive().isLessThan(1.05);
       assertThat(g.get("stream_thread_cpu_us_per_record").asDouble()).isPositive();
       assertThat(g.get("jvm_cpu_cores").asDouble()).isPositive();
