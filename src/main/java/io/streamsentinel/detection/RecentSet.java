@@ -66,10 +66,13 @@ public final class RecentSet {
 
   /** This set with the value moved or added to the front; this very set if it is already there. */
   public RecentSet plus(String value) {
-    if (value == null || (values.length > 0 && values[0].equals(value))) {
+    if (value == null) {
       return this;
     }
     int found = indexOf(values, hashes, value, values.length);
+    if (found == 0) {
+      return this;
+    }
     int keep = found >= 0 ? values.length : Math.min(values.length + 1, capacity);
     String[] next = new String[keep];
     int[] nextHashes = new int[keep];
