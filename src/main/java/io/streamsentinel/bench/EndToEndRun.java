@@ -20,6 +20,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
@@ -49,6 +50,7 @@ public final class EndToEndRun implements AutoCloseable {
   private final TransactionSimulator simulator;
   private final TransactionCodec codec;
   private KafkaProducer<String, byte[]> producer;
+  private String appId;
   private DetectorService detector;
   private ResponderService responder;
   private PipelineObserver observer;
@@ -75,6 +77,7 @@ public final class EndToEndRun implements AutoCloseable {
 
   private void start(Guarantee guarantee, String appId) throws Exception {
     env.commitGroupAtEnd(appId, TopicCatalog.TRANSACTIONS); // only this run's input is read
+    this.appId = appId;
     this.streamThreads = new CpuClock(appId);
     this.observer =
         new PipelineObserver(
@@ -129,6 +132,8 @@ public final class EndToEndRun implements AutoCloseable {
     long start = System.nanoTime();
     long compiling = COMPILER.getTotalCompilationTime();
     StreamThreadLoad load = StreamThreadLoad.now(detector.streams(), streamThreads);
+    CpuByPart parts = parts(Thread.currentThread().getId()); // the publisher runs on this thread
+    CpuByPart.Snapshot cpu = parts.now();
     try (ProgressTicker ticker =
         new ProgressTicker(
             name + " decisions", () -> observer.decisions() - before, records, env.out())) {
@@ -142,12 +147,42 @@ public final class EndToEndRun implements AutoCloseable {
       awaitUntil(() -> observer.decisions() >= sent, DRAIN_TIMEOUT, "decisions");
       Map<String, Double> detectorLoad =
           load.until(StreamThreadLoad.now(detector.streams(), streamThreads), records);
+      Map<String, Double> cpuByPart = parts.between(cpu, parts.now());
       awaitUntil(() -> observer.actedAlerts() >= observer.alerts(), ACTION_TIMEOUT, "actions");
       Map<String, Double> figures = figures(records / sendSeconds);
       figures.put("jit_ms", (double) (COMPILER.getTotalCompilationTime() - compiling));
       figures.putAll(detectorLoad);
+      figures.putAll(cpuByPart);
       return figures;
     }
+  }
+
+  /**
+   * The pipeline's parts by their threads: the detector's (its Streams application and registry
+   * followers), the generator's (its producer and the thread that runs its loop), the responder's
+   * (its loop, its notifier and their clients) and the latency reader's.
+   */
+  private CpuByPart parts(long generatorThreadId) {
+    return new CpuByPart(
+        List.of(
+            new CpuByPart.Part(
+                "detector",
+                -1,
+                List.of(
+                    appId,
+                    ClientCatalog.MODEL_WATCHER,
+                    ClientCatalog.RULE_WATCHER,
+                    ClientCatalog.SNOOZE_WATCHER)),
+            new CpuByPart.Part("generator", generatorThreadId, List.of(ClientCatalog.GENERATOR)),
+            new CpuByPart.Part(
+                "responder",
+                -1,
+                List.of(
+                    ResponderService.THREAD,
+                    ResponderService.NOTIFIER_THREAD,
+                    ClientCatalog.RESPONDER_GROUP,
+                    ClientCatalog.NOTIFICATION_GROUP)),
+            new CpuByPart.Part("observer", -1, List.of(PipelineObserver.THREAD))));
   }
 
   private void awaitUntil(BooleanSupplier done, Duration timeout, String what)

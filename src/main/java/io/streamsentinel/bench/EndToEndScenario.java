@@ -20,6 +20,14 @@ import java.util.function.Consumer;
  */
 public final class EndToEndScenario {
 
+  /** How the CPU line names the parts that are not plain words. */
+  private static final Map<String, String> CPU_PART_LABELS =
+      Map.of(
+          CpuByPart.OTHER_THREADS,
+          "other Java threads (an embedded broker's among them)",
+          CpuByPart.UNLISTED,
+          "GC, JIT and native threads");
+
   /**
    * @param records transactions per measured round
    * @param warmUpRecords transactions of the warm-up round before them
@@ -140,6 +148,26 @@ public final class EndToEndScenario {
         cores.median());
   }
 
+  /**
+   * Where the JVM's CPU went over the rounds ({@link CpuByPart}), in cores, medians; empty when not
+   * measured.
+   */
+  private static String cpuLine(Map<String, Spread> metrics) {
+    StringBuilder line = new StringBuilder();
+    metrics.forEach(
+        (name, spread) -> {
+          if (name.startsWith(CpuByPart.PREFIX)) {
+            line.append(line.length() == 0 ? "" : ", ")
+                .append(
+                    CPU_PART_LABELS.getOrDefault(name, name.substring(CpuByPart.PREFIX.length())))
+                .append(String.format(Locale.ROOT, " %.2f", spread.median()));
+          }
+        });
+    return line.length() == 0
+        ? ""
+        : String.format(Locale.ROOT, "  %-16s CPU in cores: %s", "", line);
+  }
+
   private BenchReport report(Map<String, Map<String, Spread>> all) {
     BenchReport report = new BenchReport("e2e", settings.records(), settings.runs());
     Map<String, Object> variants = new LinkedHashMap<>();
@@ -176,6 +204,10 @@ public final class EndToEndScenario {
           String load = loadLine(metrics);
           if (!load.isEmpty()) {
             out.accept(load);
+          }
+          String cpu = cpuLine(metrics);
+          if (!cpu.isEmpty()) {
+            out.accept(cpu);
           }
         });
     return report

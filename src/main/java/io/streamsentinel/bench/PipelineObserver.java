@@ -40,6 +40,9 @@ import org.apache.kafka.common.errors.WakeupException;
  */
 public final class PipelineObserver implements AutoCloseable {
 
+  /** The name of the thread that reads the outputs. */
+  static final String THREAD = "bench-pipeline-observer";
+
   private static final long MAX_TRACKED_MS = TimeUnit.MINUTES.toMillis(10);
   private static final Duration POLL = Duration.ofMillis(5);
 
@@ -65,7 +68,7 @@ public final class PipelineObserver implements AutoCloseable {
     props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1"); // see each record at once
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10"); // bounds this reader's own delay
     this.consumer = new KafkaConsumer<>(props);
-    this.thread = new Thread(this::observe, "bench-pipeline-observer");
+    this.thread = new Thread(this::observe, THREAD);
     thread.setDaemon(true);
   }
 

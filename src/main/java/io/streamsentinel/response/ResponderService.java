@@ -20,6 +20,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  */
 public final class ResponderService implements AutoCloseable {
 
+  /** The name of the thread that runs the responder's loop. */
+  public static final String THREAD = "sentinel-responder";
+
+  /** The name of the thread that delivers its notifications. */
+  public static final String NOTIFIER_THREAD = "sentinel-notifier";
+
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaConsumer<String, byte[]> consumer;
@@ -76,8 +82,8 @@ public final class ResponderService implements AutoCloseable {
             counters);
     this.consumerMetrics = metrics.bind(consumer);
     this.producerMetrics = metrics.bind(producer);
-    this.thread = new Thread(responder, "sentinel-responder");
-    this.notifierThread = new Thread(notifier, "sentinel-notifier");
+    this.thread = new Thread(responder, THREAD);
+    this.notifierThread = new Thread(notifier, NOTIFIER_THREAD);
   }
 
   /** Starts consuming alerts on the responder's thread. */

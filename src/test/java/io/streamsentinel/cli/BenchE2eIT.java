@@ -1,6 +1,7 @@
 package io.streamsentinel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +76,27 @@ class BenchE2eIT {
       assertThat(onCpu).as(guarantee).isPositive().isLessThan(1.05);
       assertThat(g.get("stream_thread_cpu_us_per_record").asDouble()).isPositive();
       assertThat(g.get("jvm_cpu_cores").asDouble()).isPositive();
+      // Where the JVM's CPU went: every part named, the busy ones above zero, together the JVM's.
+      double sum = 0;
+      for (String part :
+          new String[] {
+            "detector", "generator", "responder", "observer", "other_threads", "unlisted"
+          }) {
+        JsonNode cores = g.get("cpu_cores_" + part);
+        assertThat(cores).as(guarantee + " cpu_cores_" + part).isNotNull();
+        assertThat(cores.asDouble()).as(guarantee + " " + part).isNotNegative();
+        sum += cores.asDouble();
+      }
+      // Its threads include the stream thread (both spans are the round's, taken moments apart).
+      assertThat(g.get("cpu_cores_detector").asDouble()).as(guarantee).isGreaterThan(0.9 * onCpu);
+      assertThat(g.get("cpu_cores_generator").asDouble()).as(guarantee).isPositive();
+      assertThat(g.get("cpu_cores_observer").asDouble()).as(guarantee).isPositive();
+      assertThat(g.get("cpu_cores_other_threads").asDouble())
+          .as("the embedded broker's threads")
+          .isPositive();
+      assertThat(sum)
+          .as(guarantee + ": the parts make the JVM's CPU")
+          .isCloseTo(g.get("jvm_cpu_cores").asDouble(), within(0.05));
     }
     assertThat(out.get("config").get("tps").asDouble()).isEqualTo(1000);
     assertThat(out.get("config").get("warm_up_records").asLong()).isEqualTo(500);
@@ -84,6 +106,7 @@ class BenchE2eIT {
         .contains("decisions")
         .contains("JIT")
         .contains("detector's stream thread busy")
+        .contains("CPU in cores: detector")
         .contains("warm-up");
   }
 }
