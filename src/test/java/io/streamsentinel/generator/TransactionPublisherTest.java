@@ -6,6 +6,8 @@ import io.streamsentinel.domain.Transaction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -116,6 +118,71 @@ class TransactionPublisherTest {
     publisher.run();
 
     assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  void shouldSendNothingBeforeItIsDueAndWhatIsDueInBurstsOfAMillisecond() {
+    long[] clock = {0};
+    List<Long> parks = new ArrayList<>();
+    List<Long> sentAt = new ArrayList<>();
+    MockProducer<String, byte[]> producer =
+        new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+          @Override
+          public synchronized Future<RecordMetadata> send(
+              ProducerRecord<String, byte[]> record, Callback callback) {
+            sentAt.add(clock[0]);
+            return super.send(record, callback);
+          }
+        };
+    TransactionPublisher publisher =
+        new TransactionPublisher(
+            producer,
+            events(),
+            TransactionPublisherTest::encode,
+            new PublishPlan("synthetic-transactions", 10_000, 1_000, null),
+            new PublisherStats(),
+            () -> clock[0],
+            nanos -> {
+              parks.add(nanos);
+              clock[0] += nanos; // a park that ends on time
+            });
+
+    publisher.run();
+
+    assertThat(sentAt).hasSize(1_000);
+    long interval = 100_000; // ns between events at 10,000 a second
+    for (int n = 0; n < sentAt.size(); n++) {
+      assertThat(sentAt.get(n)).as("event %d", n).isGreaterThanOrEqualTo(n * interval);
+      assertThat(sentAt.get(n))
+          .as("event %d at most a park late", n)
+          .isLessThan(n * interval + TransactionPublisher.MIN_PARK_NANOS);
+    }
+    // One park a millisecond, about ten events after each, not a park per event.
+    assertThat(parks).allSatisfy(p -> assertThat(p).isEqualTo(TransactionPublisher.MIN_PARK_NANOS));
+    assertThat(parks).hasSizeBetween(99, 101);
+  }
+
+  @Test
+  void shouldParkUntilTheNextEventWhenItIsLongerThanTheShortestPark() {
+    long[] clock = {0};
+    List<Long> parks = new ArrayList<>();
+    TransactionPublisher publisher =
+        new TransactionPublisher(
+            new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()),
+            events(),
+            TransactionPublisherTest::encode,
+            new PublishPlan("synthetic-transactions", 200, 3, null), // one every 5 ms
+            new PublisherStats(),
+            () -> clock[0],
+            nanos -> {
+              parks.add(nanos);
+              clock[0] += nanos;
+            });
+
+    publisher.run();
+
+    // 5 ms to each of the two later events.
+    assertThat(parks).containsExactly(5_000_000L, 5_000_000L);
   }
 
   /** Kafka's MockProducer whose every n-th send completes with the given error. */
