@@ -31,7 +31,12 @@ import picocli.CommandLine.Option;
           + " round, reported as median, min and max over the rounds. Each round also reports"
           + " jit_ms: the JVM's JIT compile time during it (a fresh JVM compiles for a minute or"
           + " more, and on 2 cores that is CPU the stages do not get; a longer warm-up measures the"
-          + " steady state after it). Each guarantee gets a fresh embedded broker"
+          + " steady state after it), the detector's stream thread over it (stream_thread_busy:"
+          + " not blocked on Kafka; stream_thread_on_cpu; its CPU per record), the JVM's CPU in"
+          + " cores (jvm_cpu_cores) and where it went, in cores: cpu_cores_detector, _generator,"
+          + " _responder, _observer (the latency reader), _other_threads (an embedded broker's"
+          + " among them) and _unlisted (GC, the JIT, native threads such as RocksDB's). Each"
+          + " guarantee gets a fresh embedded broker"
           + " unless --bootstrap-servers is given (then use a dedicated cluster: the responder"
           + " joins group alert-response-group and the catalog topics are written)."
     })
