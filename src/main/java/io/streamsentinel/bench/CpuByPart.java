@@ -106,7 +106,7 @@ final class CpuByPart {
   Map<String, Double> between(Snapshot before, Snapshot after) {
     double span = after.wallNanos() - before.wallNanos();
     Map<String, Double> cores = new LinkedHashMap<>();
-    if (span <= 0 || after.threads().isEmpty()) {
+    if (span <= 0 || before.threads().isEmpty() || after.threads().isEmpty()) {
       return cores;
     }
     parts.forEach(p -> cores.put(PREFIX + p.name(), 0.0));

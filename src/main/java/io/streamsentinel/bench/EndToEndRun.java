@@ -158,21 +158,15 @@ public final class EndToEndRun implements AutoCloseable {
   }
 
   /**
-   * The pipeline's parts by their threads: the detector's (its Streams application and registry
-   * followers), the generator's (its producer and the thread that runs its loop), the responder's
-   * (its loop, its notifier and their clients) and the latency reader's.
+   * The pipeline's parts by their threads: the detector's (its Streams application's; it follows no
+   * registry here), the generator's (its producer and the thread that runs its loop, which also
+   * waits here for each round's output), the responder's (its loop, its notifier and their clients)
+   * and the latency reader's.
    */
   private CpuByPart parts(long generatorThreadId) {
     return new CpuByPart(
         List.of(
-            new CpuByPart.Part(
-                "detector",
-                -1,
-                List.of(
-                    appId,
-                    ClientCatalog.MODEL_WATCHER,
-                    ClientCatalog.RULE_WATCHER,
-                    ClientCatalog.SNOOZE_WATCHER)),
+            new CpuByPart.Part("detector", -1, List.of(appId)),
             new CpuByPart.Part("generator", generatorThreadId, List.of(ClientCatalog.GENERATOR)),
             new CpuByPart.Part(
                 "responder",

@@ -2,12 +2,14 @@ package io.streamsentinel.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CpuByPartTest {
 
@@ -81,6 +83,12 @@ class CpuByPartTest {
     assertThat(parts.between(start, new CpuByPart.Snapshot(SECOND, -1, Map.of())))
         .as("no thread CPU time")
         .isEmpty();
+    assertThat(
+            parts.between(
+                new CpuByPart.Snapshot(0, 0, Map.of()),
+                new CpuByPart.Snapshot(SECOND, SECOND, Map.of(1L, cpu("cpu_cores_detector", 5)))))
+        .as("no thread CPU time at the start: a thread's whole life is not the span's")
+        .isEmpty();
     assertThat(parts.between(start, new CpuByPart.Snapshot(0, -1, Map.of(1L, cpu("x", 5)))))
         .as("an empty span")
         .isEmpty();
@@ -94,7 +102,10 @@ class CpuByPartTest {
   }
 
   @Test
+  @Timeout(30)
   void shouldCountARealThreadUnderItsPart() throws Exception {
+    assumeTrue(ManagementFactory.getThreadMXBean().isThreadCpuTimeSupported());
+    assumeTrue(ManagementFactory.getThreadMXBean().isThreadCpuTimeEnabled());
     CpuByPart mine =
         new CpuByPart(List.of(new CpuByPart.Part("spinner", -1, List.of("cpu-by-part-spinner"))));
     CountDownLatch started = new CountDownLatch(1);
@@ -127,7 +138,8 @@ class CpuByPartTest {
     assertThat(cores.get("cpu_cores_spinner") * span)
         .as("CPU seconds of the spinning thread")
         .isGreaterThanOrEqualTo(0.05);
-    assertThat(cores.get("cpu_cores_spinner")).isLessThanOrEqualTo(1.05);
+    // One thread is at most one core; a little over only by the skew of the two readings.
+    assertThat(cores.get("cpu_cores_spinner")).isLessThanOrEqualTo(1.2);
   }
 
   private static CpuByPart.ThreadCpu cpu(String part, long nanos) {

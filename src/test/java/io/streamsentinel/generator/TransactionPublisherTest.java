@@ -164,25 +164,41 @@ class TransactionPublisherTest {
 
   @Test
   void shouldParkUntilTheNextEventWhenItIsLongerThanTheShortestPark() {
+    // One every 5 ms: a park to each of the two later events.
+    assertThat(parksOf(new PublishPlan("synthetic-transactions", 200, 3, null)))
+        .containsExactly(5_000_000L, 5_000_000L);
+  }
+
+  @Test
+  void shouldParkAtMostTenMillisecondsAtATimeToSeeAStop() {
+    List<Long> parks = parksOf(new PublishPlan("synthetic-transactions", 50, 2, null));
+
+    // 20 ms to the second event.
+    assertThat(parks).containsExactly(10_000_000L, 10_000_000L);
+  }
+
+  @Test
+  void shouldNeverParkWhenUnthrottled() {
+    assertThat(parksOf(new PublishPlan("synthetic-transactions", 0, 1_000, null))).isEmpty();
+  }
+
+  /** The parks of a run of the plan on a clock that only the parks move. */
+  private static List<Long> parksOf(PublishPlan plan) {
     long[] clock = {0};
     List<Long> parks = new ArrayList<>();
-    TransactionPublisher publisher =
-        new TransactionPublisher(
+    new TransactionPublisher(
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()),
             events(),
             TransactionPublisherTest::encode,
-            new PublishPlan("synthetic-transactions", 200, 3, null), // one every 5 ms
+            plan,
             new PublisherStats(),
             () -> clock[0],
             nanos -> {
               parks.add(nanos);
               clock[0] += nanos;
-            });
-
-    publisher.run();
-
-    // 5 ms to each of the two later events.
-    assertThat(parks).containsExactly(5_000_000L, 5_000_000L);
+            })
+        .run();
+    return parks;
   }
 
   /** Kafka's MockProducer whose every n-th send completes with the given error. */
