@@ -1,8 +1,5 @@
 package io.streamsentinel.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,20 +65,12 @@ final class CpuByPart {
 
   /** This JVM's CPU time so far, by part. */
   Snapshot now() {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     Map<Long, ThreadCpu> threads = new HashMap<>();
-    if (mx.isThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled()) {
-      for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
-        if (info != null) {
-          long nanos = mx.getThreadCpuTime(info.getThreadId());
-          if (nanos >= 0) {
+    CpuClock.forEachThread(
+        (info, nanos) ->
             threads.put(
                 info.getThreadId(),
-                new ThreadCpu(partOf(info.getThreadId(), info.getThreadName()), nanos));
-          }
-        }
-      }
-    }
+                new ThreadCpu(partOf(info.getThreadId(), info.getThreadName()), nanos)));
     return new Snapshot(System.nanoTime(), CpuClock.processNanos(), threads);
   }
 

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.function.ObjLongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -39,18 +40,37 @@ final class CpuClock {
    * threads), or -1 when the JVM does not measure thread CPU time.
    */
   long streamThreadNanos() {
+    long[] total = {0};
+    boolean measured =
+        forEachThread(
+            (info, nanos) -> {
+              if (info.getThreadName().startsWith(applicationId)
+                  && STREAM_THREAD.matcher(info.getThreadName()).matches()) {
+                total[0] += nanos;
+              }
+            });
+    return measured ? total[0] : -1;
+  }
+
+  /**
+   * Hands every live Java thread with its CPU time in nanoseconds to {@code action} (threads whose
+   * time the JVM cannot tell are left out).
+   *
+   * @return false, and nothing handed over, when the JVM does not measure thread CPU time
+   */
+  static boolean forEachThread(ObjLongConsumer<ThreadInfo> action) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
-      return -1;
+      return false;
     }
-    long total = 0;
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null
-          && info.getThreadName().startsWith(applicationId)
-          && STREAM_THREAD.matcher(info.getThreadName()).matches()) {
-        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      if (info != null) {
+        long nanos = threads.getThreadCpuTime(info.getThreadId());
+        if (nanos >= 0) {
+          action.accept(info, nanos);
+        }
       }
     }
-    return total;
+    return true;
   }
 }
