@@ -1,6 +1,7 @@
 package io.streamsentinel.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads what {@link BinaryWriter} wrote; every overrun or malformed number is a {@link
@@ -23,6 +24,9 @@ final class BinaryReader {
   }
 
   long readVarLong() {
+    if (position < bytes.length && bytes[position] >= 0) {
+      return bytes[position++]; // one byte: most counts, lengths and deltas
+    }
     long value = 0;
     for (int shift = 0; shift <= MAX_VARLONG_SHIFT; shift += 7) {
       int b = readByte();
@@ -62,18 +66,39 @@ final class BinaryReader {
   }
 
   String readNullableString() {
-    long lengthPlusOne = readVarLong();
-    if (lengthPlusOne == 0) {
+    int length = readNullableLength();
+    if (length < 0) {
       return null;
     }
+    String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+    position += length;
+    return value;
+  }
+
+  /** Steps over what {@link #readNullableString} would read. */
+  void skipNullableString() {
+    int length = readNullableLength(); // read before position is: it moves position
+    position += Math.max(0, length);
+  }
+
+  /** The offset of the next byte to read. */
+  int position() {
+    return position;
+  }
+
+  /** A copy of the bytes from {@code start} up to the next one to read. */
+  byte[] copyFrom(int start) {
+    return Arrays.copyOfRange(bytes, start, position);
+  }
+
+  /** A nullable string's UTF-8 length, -1 for null, checked against the data left. */
+  private int readNullableLength() {
+    long lengthPlusOne = readVarLong();
     if (lengthPlusOne < 0 || lengthPlusOne - 1 > bytes.length - position) {
       throw new ProfileFormatException(
           "string length " + (lengthPlusOne - 1) + " overruns the data");
     }
-    int length = (int) (lengthPlusOne - 1);
-    String value = new String(bytes, position, length, StandardCharsets.UTF_8);
-    position += length;
-    return value;
+    return (int) (lengthPlusOne - 1);
   }
 
   /** Rejects trailing garbage: a record that decodes with bytes left over is not what we wrote. */

@@ -67,9 +67,14 @@ final class BinaryWriter {
     }
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     writeVarLong(utf8.length + 1L);
-    ensure(utf8.length);
-    System.arraycopy(utf8, 0, buffer, size, utf8.length);
-    size += utf8.length;
+    writeBytes(utf8, 0, utf8.length);
+  }
+
+  /** Bytes as they are, already in this writer's encodings. */
+  void writeBytes(byte[] source, int offset, int length) {
+    ensure(length);
+    System.arraycopy(source, offset, buffer, size, length);
+    size += length;
   }
 
   /** Empties the writer and keeps its buffer for the next record. */

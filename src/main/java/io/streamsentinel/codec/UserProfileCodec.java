@@ -10,8 +10,6 @@ import io.streamsentinel.detection.RecentIds;
 import io.streamsentinel.detection.RecentSet;
 import io.streamsentinel.detection.SlidingWindows;
 import io.streamsentinel.detection.UserProfile;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The compact binary form of a {@link UserProfile}, written to the state store on every event.
@@ -195,24 +193,23 @@ public final class UserProfileCodec {
     return place;
   }
 
+  /** A set: its size, then its values as nullable strings, which is the set's own wire form. */
   private static void writeSet(BinaryWriter out, RecentSet set) {
     out.writeVarLong(set.size());
-    for (int i = 0; i < set.size(); i++) {
-      out.writeNullableString(set.get(i));
-    }
+    set.writeWire(out::writeBytes);
   }
 
-  /** Reads a set; should the capacity ever shrink, the least recent values are let go. */
+  /**
+   * Reads a set by copying its values' bytes, undecoded ({@link RecentSet#fromWire}); should the
+   * capacity ever shrink, the least recent values are let go.
+   */
   private static RecentSet readSet(BinaryReader in, int capacity) {
     int size = in.readCount(MAX_SET_SIZE, "set size");
-    List<String> values = new ArrayList<>(size);
+    int start = in.position();
     for (int i = 0; i < size; i++) {
-      String value = in.readNullableString();
-      if (values.size() < capacity) {
-        values.add(value);
-      }
+      in.skipNullableString();
     }
-    return RecentSet.of(capacity, values);
+    return RecentSet.fromWire(capacity, size, in.copyFrom(start));
   }
 
   private static void writeDaily(BinaryWriter out, DailySpend daily) {
