@@ -160,16 +160,7 @@ public final class RecentSet {
 
   /** Whether the value was seen among the most recent ones; false for null. */
   public boolean contains(String value) {
-    if (value == null) {
-      return false;
-    }
-    int hash = value.hashCode();
-    for (int i = 0; i < hashes.length; i++) {
-      if (hashes[i] == hash && sameText(value, i)) {
-        return true;
-      }
-    }
-    return false;
+    return value != null && indexOf(value) >= 0;
   }
 
   /** This set with the value moved or added to the front; this very set if it is already there. */
@@ -177,11 +168,20 @@ public final class RecentSet {
     if (value == null) {
       return this;
     }
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    int hash = hashOf(utf8, 0, utf8.length);
-    int found = indexOf(wire, starts, ends, hashes, size(), hash, utf8, 0, utf8.length);
+    int found = indexOf(value);
     if (found == 0) {
       return this;
+    }
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    int hash = value.hashCode();
+    if (found < 0 && hashOf(utf8, 0, utf8.length) != hash) {
+      // Text that UTF-8 cannot carry (a lone surrogate is written as '?'): the set holds bytes, so
+      // look for the bytes it becomes, lest they be held twice.
+      hash = hashOf(utf8, 0, utf8.length);
+      found = indexOf(wire, starts, ends, hashes, size(), hash, utf8, 0, utf8.length);
+      if (found == 0) {
+        return this;
+      }
     }
     int size = size();
     int keep = found >= 0 ? size : Math.min(size + 1, capacity);
@@ -257,6 +257,17 @@ public final class RecentSet {
 
   private int entryStart(int index) {
     return index == 0 ? 0 : ends[index - 1];
+  }
+
+  /** Where the value is, by its {@code String} hash and text; -1 when it is not there. */
+  private int indexOf(String value) {
+    int hash = value.hashCode();
+    for (int i = 0; i < hashes.length; i++) {
+      if (hashes[i] == hash && sameText(value, i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Whether value {@code index} is the text of {@code value}, comparing ASCII without copying. */
