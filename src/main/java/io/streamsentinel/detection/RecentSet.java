@@ -107,6 +107,9 @@ public final class RecentSet {
    */
   public static RecentSet fromWire(int capacity, int count, byte[] wire) {
     requirePositive(capacity);
+    if (count < 0) {
+      throw new IllegalArgumentException("entry count must be >= 0 but was " + count);
+    }
     int kept = Math.min(count, capacity);
     int[] starts = new int[kept];
     int[] ends = new int[kept];

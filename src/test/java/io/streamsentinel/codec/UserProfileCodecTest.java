@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamsentinel.detection.Habits;
 import io.streamsentinel.detection.Novelty;
 import io.streamsentinel.detection.RecentIds;
+import io.streamsentinel.detection.RecentSet;
 import io.streamsentinel.detection.SlidingWindows;
 import io.streamsentinel.detection.UserProfile;
 import io.streamsentinel.domain.Channel;
@@ -13,7 +14,9 @@ import io.streamsentinel.domain.Transaction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +230,79 @@ class UserProfileCodecTest {
         ids,
         habits,
         n);
+  }
+
+  @Test
+  void shouldLetTheLeastRecentGoWhenAStoredSetExceedsItsCapacity() {
+    List<String> merchants = new ArrayList<>();
+    for (int i = 0; i <= UserProfile.MERCHANTS; i++) {
+      merchants.add("m" + i);
+    }
+    UserProfile overfull =
+        withMerchants(UserProfile.empty("u"), RecentSet.of(merchants.size(), merchants));
+
+    UserProfile read = UserProfileCodec.decode(UserProfileCodec.encode(overfull));
+
+    assertThat(read.merchants().values())
+        .isEqualTo(merchants.subList(0, UserProfile.MERCHANTS))
+        .doesNotContain("m" + UserProfile.MERCHANTS);
+    assertThat(read.merchants().capacity()).isEqualTo(UserProfile.MERCHANTS);
+  }
+
+  @Test
+  void shouldRejectAStoredSetWithANullOrRepeatedValue() {
+    byte[] bytes =
+        UserProfileCodec.encode(
+            withMerchants(UserProfile.empty("u"), RecentSet.of(32, List.of("aa", "bb"))));
+    byte[] set = {2, 3, 'a', 'a', 3, 'b', 'b'};
+
+    byte[] repeated = splice(bytes, set, new byte[] {2, 3, 'a', 'a', 3, 'a', 'a'});
+    byte[] withNull = splice(bytes, set, new byte[] {2, 3, 'a', 'a', 0});
+
+    assertThatThrownBy(() -> UserProfileCodec.decode(repeated))
+        .isInstanceOf(ProfileFormatException.class)
+        .hasMessageContaining("duplicate value at 1");
+    assertThatThrownBy(() -> UserProfileCodec.decode(withNull))
+        .isInstanceOf(ProfileFormatException.class)
+        .hasMessageContaining("null or duplicate value at 1");
+    assertThat(UserProfileCodec.decode(splice(bytes, set, set)).merchants().values())
+        .containsExactly("aa", "bb");
+  }
+
+  private static UserProfile withMerchants(UserProfile p, RecentSet merchants) {
+    return new UserProfile(
+        p.userId(),
+        p.amounts(),
+        p.lastEpochMillis(),
+        p.lastPlace(),
+        merchants,
+        p.categories(),
+        p.countries(),
+        p.devices(),
+        p.hours(),
+        p.daily(),
+        p.windows(),
+        p.seenIds(),
+        p.habits(),
+        p.novelty());
+  }
+
+  /** {@code bytes} with its only occurrence of {@code part} replaced by {@code replacement}. */
+  private static byte[] splice(byte[] bytes, byte[] part, byte[] replacement) {
+    int at = -1;
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        assertThat(at).as("one occurrence").isEqualTo(-1);
+        at = i;
+      }
+    }
+    assertThat(at).as("occurrence").isNotNegative();
+    byte[] out = new byte[bytes.length - part.length + replacement.length];
+    System.arraycopy(bytes, 0, out, 0, at);
+    System.arraycopy(replacement, 0, out, at, replacement.length);
+    System.arraycopy(
+        bytes, at + part.length, out, at + replacement.length, bytes.length - at - part.length);
+    return out;
   }
 
   @Test

@@ -63,7 +63,10 @@ class RecentSetTest {
             "Cafe",
             "東京",
             "\uD83D\uDE00 shop",
-            "");
+            "",
+            "m".repeat(127),
+            "é".repeat(70),
+            "long ".repeat(40));
     Random random = new Random(11);
     for (int capacity = 1; capacity <= 6; capacity++) {
       RecentSet set = RecentSet.empty(capacity);
