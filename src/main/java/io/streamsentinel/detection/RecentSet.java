@@ -49,6 +49,16 @@ public final class RecentSet {
    */
   private final int[] hashes;
 
+  /**
+   * The last value looked up (the very object) and where it was, -1 for absent: the detector looks
+   * the same transaction value up in the same set up to four times per record (the features, the
+   * window marks, the novelty counts, {@link #plus}). A memo of a fact about this immutable set, in
+   * an object with final fields: a thread that sees another's memo, or none, still answers right.
+   */
+  private record Probe(String value, int index) {}
+
+  private Probe probe;
+
   private RecentSet(int capacity, byte[] wire, int[] starts, int[] ends, int[] hashes) {
     this.capacity = capacity;
     this.wire = wire;
@@ -264,13 +274,19 @@ public final class RecentSet {
 
   /** Where the value is, by its {@code String} hash and text; -1 when it is not there. */
   private int indexOf(String value) {
+    Probe last = probe;
+    if (last != null && last.value() == value) {
+      return last.index();
+    }
+    int found = -1;
     int hash = value.hashCode();
-    for (int i = 0; i < hashes.length; i++) {
+    for (int i = 0; i < hashes.length && found < 0; i++) {
       if (hashes[i] == hash && sameText(value, i)) {
-        return i;
+        found = i;
       }
     }
-    return -1;
+    probe = new Probe(value, found);
+    return found;
   }
 
   /** Whether value {@code index} is the text of {@code value}, comparing ASCII without copying. */

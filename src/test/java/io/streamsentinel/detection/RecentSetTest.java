@@ -162,6 +162,23 @@ class RecentSetTest {
     assertThat(RecentSet.fromWire(3, 2, wireOf(set))).isEqualTo(set);
   }
 
+  @Test
+  void shouldAnswerRepeatedLookupsOfOneValueAsTheFirst() {
+    RecentSet set = RecentSet.of(3, List.of("c", "b", "a"));
+    String b = new String("b".toCharArray());
+    String d = new String("d".toCharArray());
+
+    assertThat(set.contains(b)).isTrue();
+    assertThat(set.contains(b)).isTrue();
+    assertThat(set.plus(b).values()).containsExactly("b", "c", "a");
+    assertThat(set.contains(d)).isFalse();
+    assertThat(set.contains(d)).isFalse();
+    assertThat(set.plus(d).values()).containsExactly("d", "c", "b");
+    assertThat(set.contains("c")).isTrue();
+    assertThat(set.plus("c")).isSameAs(set);
+    assertThat(set.contains(b)).isTrue();
+  }
+
   private static byte[] wireOf(RecentSet set) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     set.writeWire(out::write);
