@@ -215,12 +215,17 @@ class UserProfileCodecTest {
   }
 
   private static UserProfile rebuilt(UserProfile p, RecentIds ids, Habits habits, Novelty n) {
+    return rebuilt(p, p.merchants(), ids, habits, n);
+  }
+
+  private static UserProfile rebuilt(
+      UserProfile p, RecentSet merchants, RecentIds ids, Habits habits, Novelty n) {
     return new UserProfile(
         p.userId(),
         p.amounts(),
         p.lastEpochMillis(),
         p.lastPlace(),
-        p.merchants(),
+        merchants,
         p.categories(),
         p.countries(),
         p.devices(),
@@ -270,21 +275,7 @@ class UserProfileCodecTest {
   }
 
   private static UserProfile withMerchants(UserProfile p, RecentSet merchants) {
-    return new UserProfile(
-        p.userId(),
-        p.amounts(),
-        p.lastEpochMillis(),
-        p.lastPlace(),
-        merchants,
-        p.categories(),
-        p.countries(),
-        p.devices(),
-        p.hours(),
-        p.daily(),
-        p.windows(),
-        p.seenIds(),
-        p.habits(),
-        p.novelty());
+    return rebuilt(p, merchants, p.seenIds(), p.habits(), p.novelty());
   }
 
   /** {@code bytes} with its only occurrence of {@code part} replaced by {@code replacement}. */
