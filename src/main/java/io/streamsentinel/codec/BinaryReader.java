@@ -1,7 +1,7 @@
 package io.streamsentinel.codec;
 
+import io.streamsentinel.detection.RecentSet;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Reads what {@link BinaryWriter} wrote; every overrun or malformed number is a {@link
@@ -66,39 +66,30 @@ final class BinaryReader {
   }
 
   String readNullableString() {
-    int length = readNullableLength();
-    if (length < 0) {
+    long lengthPlusOne = readVarLong();
+    if (lengthPlusOne == 0) {
       return null;
     }
+    if (lengthPlusOne < 0 || lengthPlusOne - 1 > bytes.length - position) {
+      throw new ProfileFormatException(
+          "string length " + (lengthPlusOne - 1) + " overruns the data");
+    }
+    int length = (int) (lengthPlusOne - 1);
     String value = new String(bytes, position, length, StandardCharsets.UTF_8);
     position += length;
     return value;
   }
 
-  /** Steps over what {@link #readNullableString} would read. */
-  void skipNullableString() {
-    int length = readNullableLength(); // read before position is: it moves position
-    position += Math.max(0, length);
-  }
-
-  /** The offset of the next byte to read. */
-  int position() {
-    return position;
-  }
-
-  /** A copy of the bytes from {@code start} up to the next one to read. */
-  byte[] copyFrom(int start) {
-    return Arrays.copyOfRange(bytes, start, position);
-  }
-
-  /** A nullable string's UTF-8 length, -1 for null, checked against the data left. */
-  private int readNullableLength() {
-    long lengthPlusOne = readVarLong();
-    if (lengthPlusOne < 0 || lengthPlusOne - 1 > bytes.length - position) {
-      throw new ProfileFormatException(
-          "string length " + (lengthPlusOne - 1) + " overruns the data");
-    }
-    return (int) (lengthPlusOne - 1);
+  /**
+   * A {@link RecentSet} of {@code count} nullable strings as {@link #readNullableString} reads
+   * them, taken in its stored form with one copy.
+   *
+   * @throws IllegalArgumentException when they are not such strings or one is null or repeated
+   */
+  RecentSet readRecentSet(int capacity, int count) {
+    RecentSet set = RecentSet.read(capacity, count, bytes, position);
+    position += set.readLength();
+    return set;
   }
 
   /** Rejects trailing garbage: a record that decodes with bytes left over is not what we wrote. */

@@ -200,16 +200,11 @@ public final class UserProfileCodec {
   }
 
   /**
-   * Reads a set by copying its values' bytes, undecoded ({@link RecentSet#fromWire}); should the
+   * Reads a set by copying its values' bytes, undecoded ({@link RecentSet#read}); should the
    * capacity ever shrink, the least recent values are let go.
    */
   private static RecentSet readSet(BinaryReader in, int capacity) {
-    int size = in.readCount(MAX_SET_SIZE, "set size");
-    int start = in.position();
-    for (int i = 0; i < size; i++) {
-      in.skipNullableString();
-    }
-    return RecentSet.fromWire(capacity, size, in.copyFrom(start));
+    return in.readRecentSet(capacity, in.readCount(MAX_SET_SIZE, "set size"));
   }
 
   private static void writeDaily(BinaryWriter out, DailySpend daily) {

@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <p>The values are kept in the form the profile is stored in, its <em>wire form</em>: one after
  * the other, each as a varint of its UTF-8 length plus one and then its UTF-8 bytes. So the profile
- * codec reads a set by copying its bytes and writes it back in one piece ({@link #fromWire}, {@link
- * #writeWire}), where it decoded and encoded every value as a {@code String} for every record;
+ * codec reads a set by copying its bytes and writes it back in one piece ({@link #read}, {@link
+ * #writeWire}) instead of decoding and encoding every value as a {@code String} for every record;
  * {@link #plus} patches the bytes (the new value in front, the rest copied in at most two pieces).
  * A {@code String} is made only when a value is asked for ({@link #get}, {@link #values}). Values
  * compare by their UTF-8 bytes.
@@ -109,13 +109,29 @@ public final class RecentSet {
 
   /**
    * The set whose wire form (see the class) is {@code wire}: {@code count} entries and nothing
-   * after them. Should there be more than {@code capacity}, the least recent are let go. The set
-   * keeps the array: the caller must not change it afterwards.
+   * after them. Should there be more than {@code capacity}, the least recent are let go.
    *
    * @throws IllegalArgumentException when the bytes are not {@code count} entries, or an entry is
    *     null or repeats an earlier one
    */
   public static RecentSet fromWire(int capacity, int count, byte[] wire) {
+    RecentSet set = read(capacity, count, wire, 0);
+    if (set.readLength() != wire.length) {
+      throw new IllegalArgumentException(
+          (wire.length - set.readLength()) + " bytes after the " + count + " entries");
+    }
+    return set;
+  }
+
+  /**
+   * The set whose wire form is the {@code count} entries at {@code offset} in {@code source}, which
+   * it copies; {@link #readLength()} then says how many bytes they took (the profile codec reads on
+   * from there). Should there be more than {@code capacity}, the least recent are let go.
+   *
+   * @throws IllegalArgumentException when the bytes there are not {@code count} entries, or an
+   *     entry is null or repeats an earlier one
+   */
+  public static RecentSet read(int capacity, int count, byte[] source, int offset) {
     requirePositive(capacity);
     if (count < 0) {
       throw new IllegalArgumentException("entry count must be >= 0 but was " + count);
@@ -126,34 +142,34 @@ public final class RecentSet {
     int[] hashes = new int[kept];
     // Open addressing over the hashes, at most half full: the duplicate check in linear time.
     int[] seen = new int[Integer.highestOneBit(Math.max(1, kept)) << 2];
-    int at = 0;
+    int at = offset;
     for (int i = 0; i < count; i++) {
       long lengthPlusOne = 0;
       int shift = 0;
       int b;
       do {
-        if (at == wire.length || shift > 28) {
+        if (at == source.length || shift > 28) {
           throw new IllegalArgumentException("entry " + i + " of " + count + ": bad length");
         }
-        b = wire[at++];
+        b = source[at++];
         lengthPlusOne |= (long) (b & VARINT_PAYLOAD_MASK) << shift;
         shift += VARINT_PAYLOAD_BITS;
       } while ((b & VARINT_MORE) != 0);
       if (lengthPlusOne == 0 && i < kept) {
         throw nullOrDuplicate(i);
       }
-      if (lengthPlusOne - 1 > wire.length - at) {
+      if (lengthPlusOne - 1 > source.length - at) {
         throw new IllegalArgumentException(
             "entry " + i + " of " + count + ": length " + (lengthPlusOne - 1) + " overruns");
       }
       int end = at + (int) Math.max(0, lengthPlusOne - 1);
       if (i < kept) {
-        int hash = hashOf(wire, at, end);
+        int hash = hashOf(source, at, end);
         int slot = (hash ^ (hash >>> 16)) & (seen.length - 1);
         for (; seen[slot] != 0; slot = (slot + 1) & (seen.length - 1)) {
           int other = seen[slot] - 1;
           if (hashes[other] == hash
-              && Arrays.equals(wire, starts[other], ends[other], wire, at, end)) {
+              && Arrays.equals(source, starts[other], ends[other], source, at, end)) {
             throw nullOrDuplicate(i);
           }
         }
@@ -164,11 +180,11 @@ public final class RecentSet {
       }
       at = end;
     }
-    if (at != wire.length) {
-      throw new IllegalArgumentException(
-          (wire.length - at) + " bytes after the " + count + " entries");
+    for (int i = 0; i < kept; i++) {
+      starts[i] -= offset;
+      ends[i] -= offset;
     }
-    return new RecentSet(capacity, wire, starts, ends, hashes);
+    return new RecentSet(capacity, Arrays.copyOfRange(source, offset, at), starts, ends, hashes);
   }
 
   /** Whether the value was seen among the most recent ones; false for null. */
@@ -189,9 +205,10 @@ public final class RecentSet {
     int hash = value.hashCode();
     if (found < 0 && hashOf(utf8, 0, utf8.length) != hash) {
       // Text that UTF-8 cannot carry (a lone surrogate is written as '?'): the set holds bytes, so
-      // look for the bytes it becomes, lest they be held twice.
-      hash = hashOf(utf8, 0, utf8.length);
-      found = indexOf(wire, starts, ends, hashes, size(), hash, utf8, 0, utf8.length);
+      // look for the text those bytes read back as, lest they be held twice.
+      String stored = new String(utf8, StandardCharsets.UTF_8);
+      hash = stored.hashCode();
+      found = indexOf(stored);
       if (found == 0) {
         return this;
       }
@@ -264,6 +281,14 @@ public final class RecentSet {
     }
   }
 
+  /**
+   * How many bytes of its source a set made by {@link #read} took, the values let go beyond its
+   * capacity included; for any other set, the length of its wire form.
+   */
+  public int readLength() {
+    return wire.length;
+  }
+
   private int wireLength() {
     return size() == 0 ? 0 : ends[size() - 1];
   }
@@ -312,24 +337,6 @@ public final class RecentSet {
   private boolean sameBytes(String value, int index) {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     return Arrays.equals(utf8, 0, utf8.length, wire, starts[index], ends[index]);
-  }
-
-  private static int indexOf(
-      byte[] wire,
-      int[] starts,
-      int[] ends,
-      int[] hashes,
-      int limit,
-      int hash,
-      byte[] value,
-      int from,
-      int to) {
-    for (int i = 0; i < limit; i++) {
-      if (hashes[i] == hash && Arrays.equals(wire, starts[i], ends[i], value, from, to)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**
