@@ -12,6 +12,9 @@ import java.io.IOException;
  */
 final class TransactionReader {
 
+  /** The fields in the order {@link TransactionWriter} writes them. */
+  private static final WireField[] FIELDS = WireField.values();
+
   private final JsonParser parser;
   private final TransactionLimits limits;
   private final Transaction.Builder builder = Transaction.builder();
@@ -35,9 +38,25 @@ final class TransactionReader {
     if (first != JsonToken.START_OBJECT) {
       throw wholeRecord("expected a JSON object but was " + WireValues.describe(first));
     }
-    // The parser guarantees the object is well formed, so anything but a name here is its end.
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      readField(parser.currentName());
+    // Each name is first matched against the field the encoder writes next (its bytes compared
+    // where they lie); a name out of that order, or unknown, is looked up. The parser guarantees
+    // the object is well formed, so anything but a name is its end.
+    int next = 0;
+    while (true) {
+      WireField field;
+      if (next < FIELDS.length && parser.nextFieldName(FIELDS[next].serializedName)) {
+        field = FIELDS[next];
+      } else {
+        JsonToken token = next < FIELDS.length ? parser.currentToken() : parser.nextToken();
+        if (token != JsonToken.FIELD_NAME) {
+          break;
+        }
+        field = WireField.forWireName(parser.currentName());
+      }
+      readField(field);
+      if (field != null) {
+        next = field.ordinal() + 1;
+      }
     }
     if (parser.nextToken() != null) {
       throw wholeRecord("not valid JSON: more content after the object");
@@ -45,8 +64,8 @@ final class TransactionReader {
     return builder.build();
   }
 
-  private void readField(String name) throws IOException {
-    WireField field = WireField.forWireName(name);
+  /** Reads the value of {@code field}, the name just read; null for a name that is not one. */
+  private void readField(WireField field) throws IOException {
     JsonToken value = parser.nextToken();
     if (field == null) {
       // Unknown fields are for other consumers; skipping keeps producers free to add them.

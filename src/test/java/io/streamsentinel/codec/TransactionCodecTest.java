@@ -5,12 +5,21 @@ import static io.streamsentinel.codec.WireEvent.guideExample;
 import static io.streamsentinel.codec.WireEvent.str;
 import static io.streamsentinel.codec.WireEvent.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamsentinel.domain.Channel;
+import io.streamsentinel.domain.InvalidTransactionException;
 import io.streamsentinel.domain.Transaction;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -175,6 +184,40 @@ class TransactionCodecTest {
         guideExample().with("source_system", rawJson).with("merchant", str("Amazon")).bytes();
 
     assertThat(codec.decode(withUnknown)).isEqualTo(codec.decode(utf8(GUIDE_EXAMPLE)));
+  }
+
+  /**
+   * The reader expects each field where the encoder writes it, and reads a name there by comparing
+   * its bytes; the same fields in another order, an escaped name, and names after the last field
+   * the encoder writes read the same as the encoder's own order.
+   */
+  @Test
+  void shouldReadTheFieldsInAnyOrder() throws IOException {
+    byte[] written = codec.encode(everyField());
+    Transaction expected = codec.decode(written);
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    ObjectNode inOrder = (ObjectNode) mapper.readTree(written);
+    List<String> names = new ArrayList<>();
+    inOrder.fieldNames().forEachRemaining(names::add);
+    ObjectNode reversed = mapper.createObjectNode();
+    for (int i = names.size() - 1; i >= 0; i--) {
+      reversed.set(names.get(i), inOrder.get(names.get(i)));
+    }
+    String json = new String(written, StandardCharsets.UTF_8);
+
+    assertThat(names).hasSize(WireField.values().length).endsWith("fraud_pattern");
+    assertThat(codec.decode(mapper.writeValueAsBytes(reversed))).isEqualTo(expected);
+    assertThat(codec.decode(utf8(json.replace("\"city\"", "\"\\u0063ity\"")))).isEqualTo(expected);
+    assertThat(codec.decode(utf8(json.replaceFirst("}$", ",\"note\":[1,{\"city\":2}]}"))))
+        .isEqualTo(expected);
+    InvalidTransactionException twice =
+        catchThrowableOfType(
+            InvalidTransactionException.class,
+            () -> codec.decode(utf8(json.replaceFirst("}$", ",\"event_type\":null}"))));
+    assertThat(twice.field()).isEqualTo("event_type");
   }
 
   @ParameterizedTest
