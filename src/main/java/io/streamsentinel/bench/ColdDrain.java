@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  * One cold drain: a fresh child JVM runs a stage under a new application id with an empty state
  * directory, and this process watches the application's committed offsets from outside with the
  * Admin API, as a user timing a detector would ({@link CommitTimeline}). Just before it stops the
- * child it takes the child's CPU time.
+ * child it takes the child's CPU time, and the part of it its JIT compiler threads used.
  */
 final class ColdDrain {
 
@@ -27,8 +27,11 @@ final class ColdDrain {
    * @param timeline the drain as seen from outside
    * @param cpuMicrosPerRecord the child's CPU time from launch to the last commit, all its threads
    *     (start-up, JIT, GC, RocksDB included), per input record; NaN where the OS does not say
+   * @param compilerMicrosPerRecord the part of it the child's JIT compiler threads used, per input
+   *     record; NaN where the OS does not say
    */
-  record Result(CommitTimeline.Result timeline, double cpuMicrosPerRecord) {}
+  record Result(
+      CommitTimeline.Result timeline, double cpuMicrosPerRecord, double compilerMicrosPerRecord) {}
 
   /** 10 ms: a 100th of a second on drains of seconds, and a light load on the broker. */
   private static final Duration POLL = Duration.ofMillis(10);
@@ -75,11 +78,16 @@ final class ColdDrain {
               new ProgressTicker(name, timeline::committed, timeline.total(), env.out())) {
         watch(admin, appId, child, timeline);
         Optional<Duration> cpu = child.cpuTime();
+        Optional<Duration> compiler = child.compilerCpuTime();
         CommitTimeline.Result result = timeline.result();
         return new Result(
-            result, cpu.map(d -> d.toNanos() / 1e3 / timeline.total()).orElse(Double.NaN));
+            result, perRecord(cpu, timeline.total()), perRecord(compiler, timeline.total()));
       }
     }
+  }
+
+  private static double perRecord(Optional<Duration> time, long records) {
+    return time.map(d -> d.toNanos() / 1e3 / records).orElse(Double.NaN);
   }
 
   private void watch(Admin admin, String appId, StageProcess child, CommitTimeline timeline)

@@ -44,6 +44,7 @@ public final class ColdScenario {
   static final String FIRST_COMMIT = "first_commit_s";
   static final String LAST_COMMIT = "last_commit_s";
   static final String CPU = "child_cpu_us_per_record";
+  static final String COMPILER_CPU = "child_jit_cpu_us_per_record";
 
   private static final String PASS_THROUGH = "passthrough_cold";
   private static final String DETECTOR = "detector_cold";
@@ -125,6 +126,7 @@ public final class ColdScenario {
     figures.put(FIRST_COMMIT, result.timeline().secondsToFirstCommit());
     figures.put(LAST_COMMIT, result.timeline().secondsToLastCommit());
     figures.put(CPU, result.cpuMicrosPerRecord());
+    figures.put(COMPILER_CPU, result.compilerMicrosPerRecord());
     return figures;
   }
 
@@ -156,11 +158,12 @@ public final class ColdScenario {
               String.format(
                   Locale.ROOT,
                   "  %-17s launch → first commit %5.1f s, → last commit %5.1f s; child CPU %5.1f µs"
-                      + " per record (medians)",
+                      + " per record, its JIT compiler threads %5.1f (medians)",
                   variant,
                   figures.get(FIRST_COMMIT).median(),
                   figures.get(LAST_COMMIT).median(),
-                  figures.get(CPU).median()));
+                  figures.get(CPU).median(),
+                  figures.get(COMPILER_CPU).median()));
     }
     return new BenchReport("detect_cold", settings.records(), settings.runs())
         .put("warm_up_runs", 0)

@@ -51,6 +51,14 @@ final class StageProcess implements AutoCloseable {
     return process.toHandle().info().totalCpuDuration();
   }
 
+  /**
+   * CPU time the child's JIT compiler threads have used so far, where the OS reports it (see {@link
+   * CompilerCpu}).
+   */
+  Optional<Duration> compilerCpuTime() {
+    return CompilerCpu.of(process.pid());
+  }
+
   /** The last {@code lines} lines of the child's output, for an error message. */
   String tail(int lines) {
     try {

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
           + " process times it from outside, as a user would: it reads the application's committed"
           + " offsets every 10 ms; rate = records committed after the first commit / (last commit"
           + " - first commit). Also per run: seconds from the JVM's launch to its first and last"
-          + " commit, and its CPU time per record. Runs interleave, pass-through first; no warm-up"
+          + " commit, its CPU time per record and, on Linux, the part of it its JIT compiler"
+          + " threads used. Runs interleave, pass-through first; no warm-up"
           + " (the cold start is the point). Defaults: 400000 records, 5000 users, merchants spread"
           + " over --merchant-branches branches each.",
       "Uses a fresh embedded broker in a temporary folder under ./data unless --bootstrap-servers"

@@ -53,6 +53,12 @@ class BenchColdIT {
       assertThat(first).as(variant).isPositive();
       assertThat(metrics.get("last_commit_s").get("median").asDouble()).isGreaterThan(first);
       assertThat(out.get("variants").get(variant).get("all")).hasSize(1);
+      // From the OS (Linux's /proc, as on CI): a fresh JVM compiles, and that is part of its CPU.
+      double cpu = metrics.get("child_cpu_us_per_record").get("median").asDouble();
+      assertThat(metrics.get("child_jit_cpu_us_per_record").get("median").asDouble())
+          .as(variant)
+          .isPositive()
+          .isLessThan(cpu);
     }
     assertThat(out.get("merchants_per_user").get("median").asInt()).isPositive();
     assertThat(out.get("merchants_per_user").get("profile_capacity").asInt()).isEqualTo(32);
