@@ -39,6 +39,25 @@ class CompilerCpuTest {
   }
 
   @Test
+  void shouldCountAJvmciCompilerAndReadANameCutInsideACharacter() throws IOException {
+    thread(42, 43, "JVMCI CompilerT", "4000 1 1");
+    Path cut = Files.createDirectories(proc.resolve("42/task/44"));
+    Files.write(cut.resolve("comm"), new byte[] {'w', 'o', 'r', 'k', 'e', 'r', ' ', (byte) 0xC3});
+    Files.writeString(cut.resolve("schedstat"), "9000 1 1\n");
+
+    assertThat(CompilerCpu.read(proc, 42)).contains(Duration.ofNanos(4000));
+  }
+
+  @Test
+  void shouldSayNothingWhenAKernelKeepsNoTimeForACompilerThread() throws IOException {
+    thread(42, 43, "C2 CompilerThre", "1000 1 1");
+    Path withoutSchedstat = Files.createDirectories(proc.resolve("42/task/44"));
+    Files.writeString(withoutSchedstat.resolve("comm"), "C1 CompilerThre\n");
+
+    assertThat(CompilerCpu.read(proc, 42)).isEmpty();
+  }
+
+  @Test
   void shouldSkipAThreadThatEndedWhileItWasRead() throws IOException {
     thread(42, 43, "C2 CompilerThre", "2000000 1 1");
     Files.createDirectories(proc.resolve("42/task/44")); // listed, its files already gone

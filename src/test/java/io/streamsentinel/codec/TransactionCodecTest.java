@@ -19,7 +19,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -202,22 +204,50 @@ class TransactionCodecTest {
     ObjectNode inOrder = (ObjectNode) mapper.readTree(written);
     List<String> names = new ArrayList<>();
     inOrder.fieldNames().forEachRemaining(names::add);
-    ObjectNode reversed = mapper.createObjectNode();
-    for (int i = names.size() - 1; i >= 0; i--) {
-      reversed.set(names.get(i), inOrder.get(names.get(i)));
-    }
+    List<String> reversed = new ArrayList<>(names);
+    Collections.reverse(reversed);
+    // The first field last: every other one is then read in order, one after the lookup.
+    List<String> rotated = new ArrayList<>(names.subList(1, names.size()));
+    rotated.add(names.get(0));
+    // Two neighbours swapped: out of order, then back in order.
+    List<String> swapped = new ArrayList<>(names);
+    Collections.swap(swapped, 5, 6);
     String json = new String(written, StandardCharsets.UTF_8);
 
     assertThat(names).hasSize(WireField.values().length).endsWith("fraud_pattern");
-    assertThat(codec.decode(mapper.writeValueAsBytes(reversed))).isEqualTo(expected);
-    assertThat(codec.decode(utf8(json.replace("\"city\"", "\"\\u0063ity\"")))).isEqualTo(expected);
-    assertThat(codec.decode(utf8(json.replaceFirst("}$", ",\"note\":[1,{\"city\":2}]}"))))
+    for (List<String> order : List.of(reversed, rotated, swapped)) {
+      ObjectNode reordered = mapper.createObjectNode();
+      order.forEach(name -> reordered.set(name, inOrder.get(name)));
+      assertThat(codec.decode(mapper.writeValueAsBytes(reordered)))
+          .as("%s", order)
+          .isEqualTo(expected);
+    }
+    assertThat(codec.decode(utf8(edited(json, "\"city\"", "\"\\u0063ity\"")))).isEqualTo(expected);
+    assertThat(codec.decode(utf8(edited(json, "}$", ",\"note\":[1,{\"city\":2}]}"))))
         .isEqualTo(expected);
-    InvalidTransactionException twice =
-        catchThrowableOfType(
-            InvalidTransactionException.class,
-            () -> codec.decode(utf8(json.replaceFirst("}$", ",\"event_type\":null}"))));
-    assertThat(twice.field()).isEqualTo("event_type");
+    // A name seen before: after the last field, out of order, and just where it is expected next.
+    assertThat(rejected(edited(json, "}$", ",\"event_type\":null}")).field())
+        .isEqualTo("event_type");
+    assertThat(rejected(edited(json, ",\"amount\"", ",\"user_id\":null,\"amount\"")).field())
+        .isEqualTo("user_id");
+    String idTwiceInOrder =
+        edited(
+            json,
+            "^\\{\"event_type\":\"transaction_created\",\"transaction_id\":\"tx_98765\",",
+            "{\"transaction_id\":\"tx_98765\",\"event_type\":\"transaction_created\","
+                + "\"transaction_id\":null,");
+    assertThat(rejected(idTwiceInOrder).field()).isEqualTo("transaction_id");
+  }
+
+  /** The JSON with the first match of {@code regex} replaced by the text; fails on no match. */
+  private static String edited(String json, String regex, String replacement) {
+    String edited = json.replaceFirst(regex, Matcher.quoteReplacement(replacement));
+    assertThat(edited).as("an edit of %s", json).isNotEqualTo(json);
+    return edited;
+  }
+
+  private InvalidTransactionException rejected(String json) {
+    return catchThrowableOfType(InvalidTransactionException.class, () -> codec.decode(utf8(json)));
   }
 
   @ParameterizedTest
