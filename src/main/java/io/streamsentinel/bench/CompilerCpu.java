@@ -40,12 +40,9 @@ final class CompilerCpu {
    *     there has no time on a CPU as the kernel writes it (a kernel without schedstat)
    */
   static Optional<Duration> read(Path proc, long pid) {
-    Path tasks = proc.resolve(Long.toString(pid)).resolve("task");
-    if (!Files.isDirectory(tasks)) {
-      return Optional.empty();
-    }
     long nanos = 0;
-    try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+    try (DirectoryStream<Path> threads =
+        Files.newDirectoryStream(proc.resolve(Long.toString(pid)).resolve("task"))) {
       for (Path thread : threads) {
         OptionalLong time = compilerNanos(thread);
         if (time.isEmpty()) {
@@ -54,7 +51,7 @@ final class CompilerCpu {
         nanos += time.getAsLong();
       }
     } catch (IOException | DirectoryIteratorException e) {
-      return Optional.empty(); // the process ended while its threads were listed
+      return Optional.empty(); // no such process, or it ended while its threads were listed
     }
     return Optional.of(Duration.ofNanos(nanos));
   }

@@ -198,43 +198,51 @@ public final class RecentSet {
       return this;
     }
     int found = indexOf(value);
+    byte[] utf8 = null; // encoded only for a value the set does not hold yet
+    int hash = 0;
+    if (found < 0) {
+      utf8 = value.getBytes(StandardCharsets.UTF_8);
+      hash = hashOf(utf8, 0, utf8.length);
+      if (hash != value.hashCode()) {
+        // Text that UTF-8 cannot carry (a lone surrogate is written as '?'): the set holds bytes,
+        // so look for the text those bytes read back as, lest they be held twice.
+        found = indexOf(new String(utf8, StandardCharsets.UTF_8));
+      }
+    }
     if (found == 0) {
       return this;
     }
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    int hash = value.hashCode();
-    if (found < 0 && hashOf(utf8, 0, utf8.length) != hash) {
-      // Text that UTF-8 cannot carry (a lone surrogate is written as '?'): the set holds bytes, so
-      // look for the text those bytes read back as, lest they be held twice.
-      String stored = new String(utf8, StandardCharsets.UTF_8);
-      hash = stored.hashCode();
-      found = indexOf(stored);
-      if (found == 0) {
-        return this;
-      }
-    }
     int size = size();
     int keep = found >= 0 ? size : Math.min(size + 1, capacity);
-    int head = varintLength(utf8.length + 1) + utf8.length;
+    // The new first entry: a value held is moved as it is stored, a new one is encoded.
+    int head =
+        found >= 0 ? ends[found] - entryStart(found) : varintLength(utf8.length + 1) + utf8.length;
     // The old entries kept, in order: [0, found) and (found, size), or the first keep - 1.
     int firstSpanEnd = found >= 0 ? entryStart(found) : keep > 1 ? ends[keep - 2] : 0;
     int secondSpanStart = found >= 0 ? ends[found] : 0;
     int secondSpanEnd = found >= 0 ? ends[size - 1] : 0;
     byte[] next = new byte[head + firstSpanEnd + (secondSpanEnd - secondSpanStart)];
-    putEntry(next, 0, utf8);
-    System.arraycopy(wire, 0, next, head, firstSpanEnd);
-    System.arraycopy(
-        wire, secondSpanStart, next, head + firstSpanEnd, secondSpanEnd - secondSpanStart);
     int[] nextStarts = new int[keep];
     int[] nextEnds = new int[keep];
     int[] nextHashes = new int[keep];
-    nextStarts[0] = head - utf8.length;
+    if (found >= 0) {
+      System.arraycopy(wire, entryStart(found), next, 0, head);
+      nextStarts[0] = starts[found] - entryStart(found);
+      nextHashes[0] = hashes[found];
+    } else {
+      putEntry(next, 0, utf8);
+      nextStarts[0] = head - utf8.length;
+      nextHashes[0] = hash;
+    }
     nextEnds[0] = head;
-    nextHashes[0] = hash;
+    System.arraycopy(wire, 0, next, head, firstSpanEnd);
+    System.arraycopy(
+        wire, secondSpanStart, next, head + firstSpanEnd, secondSpanEnd - secondSpanStart);
     int to = 1;
     for (int i = 0; i < size && to < keep; i++) {
       if (i != found) {
-        int shift = found >= 0 && i > found ? head - (ends[found] - entryStart(found)) : head;
+        // Entries after a moved one keep their offsets: it took as many bytes as it freed.
+        int shift = found >= 0 && i > found ? 0 : head;
         nextStarts[to] = starts[i] + shift;
         nextEnds[to] = ends[i] + shift;
         nextHashes[to++] = hashes[i];
