@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -30,19 +31,14 @@ public final class EndToEndScenario {
 
   /**
    * @param records transactions per measured round
-   * @param warmUpRecords transactions of the warm-up round before them
+   * @param warmUp the warm-up before them: fixed, or until the JIT settles
    * @param tps the steady input rate, transactions per second
-   * @param runs measured rounds per guarantee, after one warm-up
+   * @param runs measured rounds per guarantee, after the warm-up
    * @param users synthetic users the generator draws from
    * @param guarantees the guarantees to measure, in this order, each in a fresh environment
    */
   public record Settings(
-      long records,
-      long warmUpRecords,
-      double tps,
-      int runs,
-      int users,
-      List<Guarantee> guarantees) {
+      long records, WarmUp warmUp, double tps, int runs, int users, List<Guarantee> guarantees) {
 
     /** Both guarantees, exactly-once first. */
     public static final List<Guarantee> BOTH =
@@ -57,12 +53,9 @@ public final class EndToEndScenario {
       if (!(tps > 0)) {
         throw new IllegalArgumentException("tps must be positive but was " + tps);
       }
-      if (records < 1 || warmUpRecords < 1) {
-        throw new IllegalArgumentException(
-            "records and warm-up records must be positive but were "
-                + records
-                + " and "
-                + warmUpRecords);
+      Objects.requireNonNull(warmUp, "warmUp");
+      if (records < 1) {
+        throw new IllegalArgumentException("records must be positive but were " + records);
       }
     }
   }
@@ -92,20 +85,25 @@ public final class EndToEndScenario {
    */
   public void run(Environments environments, Path json) throws Exception {
     Map<String, Map<String, Spread>> all = new LinkedHashMap<>();
+    Map<String, Object> warmUps = new LinkedHashMap<>();
     List<Guarantee> guarantees = settings.guarantees();
     for (Guarantee g : guarantees) {
       out.accept(String.format(Locale.ROOT, "%n%s at %,.0f tx/s:", g.config(), settings.tps()));
       try (BenchEnvironment env = environments.start()) {
-        all.putAll(measure(env, g));
+        all.putAll(measure(env, g, warmUps));
         if (g == guarantees.get(guarantees.size() - 1)) {
-          env.finish(report(all), json);
+          env.finish(report(all).put("warm_up", warmUps), json);
         }
       }
     }
   }
 
-  private Map<String, Map<String, Spread>> measure(BenchEnvironment env, Guarantee g)
-      throws Exception {
+  /**
+   * Warms up and measures one guarantee; what its warm-up did goes into {@code warmUps}, keyed by
+   * the guarantee.
+   */
+  private Map<String, Map<String, Spread>> measure(
+      BenchEnvironment env, Guarantee g, Map<String, Object> warmUps) throws Exception {
     TransactionSimulator simulator =
         new TransactionSimulator(
             new GeneratorSettings(
@@ -118,11 +116,45 @@ public final class EndToEndScenario {
       return new Trials(List.of(g.config()), settings.runs(), "ms", env.out())
           .measureMetrics(
               (variant, round) ->
-                  run.round(
-                      variant + " round " + round,
-                      settings.tps(),
-                      round == 0 ? settings.warmUpRecords() : settings.records()));
+                  round == 0
+                      ? warmUp(run, variant, env, warmUps)
+                      : run.round(variant + " round " + round, settings.tps(), settings.records()));
     }
+  }
+
+  /** Runs the warm-up, prints what it did and returns its last slice's figures. */
+  private Map<String, Double> warmUp(
+      EndToEndRun run, String variant, BenchEnvironment env, Map<String, Object> warmUps)
+      throws Exception {
+    WarmUp.Outcome outcome =
+        settings
+            .warmUp()
+            .run(
+                settings.tps(),
+                (n, records) -> {
+                  Map<String, Double> figures =
+                      run.round(variant + " warm-up " + n, settings.tps(), records);
+                  if (!settings.warmUp().isFixed()) {
+                    env.out()
+                        .accept(
+                            String.format(
+                                Locale.ROOT,
+                                "%-20s warm-up %d: JIT %.1f s",
+                                variant,
+                                n,
+                                figures.get("jit_ms") / 1000));
+                  }
+                  return figures;
+                },
+                System::nanoTime);
+    env.out().accept(String.format(Locale.ROOT, "%-20s %s", variant, outcome.describe()));
+    Map<String, Object> done = new LinkedHashMap<>();
+    done.put("seconds", outcome.seconds());
+    done.put("slices", outcome.slices());
+    done.put("jit_settled", outcome.settled());
+    done.put("last_slice_jit_ms", outcome.lastSlice().get("jit_ms"));
+    warmUps.put(variant, done);
+    return outcome.lastSlice();
   }
 
   /**
@@ -213,7 +245,7 @@ public final class EndToEndScenario {
     return report
         .put("variants", variants)
         .config("tps", settings.tps())
-        .config("warm_up_records", settings.warmUpRecords())
+        .config("warm_up", settings.warmUp().describe())
         .config("users", settings.users())
         .config("stream_threads", 1)
         .config("commit_interval", "Streams default (100 ms exactly_once_v2, 30 s at_least_once)")

@@ -2,6 +2,7 @@ package io.streamsentinel.cli;
 
 import io.streamsentinel.bench.BenchEnvironment;
 import io.streamsentinel.bench.EndToEndScenario;
+import io.streamsentinel.bench.WarmUp;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
 import java.util.List;
@@ -26,24 +27,24 @@ import picocli.CommandLine.Option;
           + " (linger), the broker, the detector, the transaction commit and the reader's fetch.",
       "  alert -> action: when the same reader receives the first user-actions record of an alert"
           + " minus when it received that alert from fraud-alerts.",
-      "Both are wall-clock milliseconds in this one JVM. Per guarantee: one warm-up round of"
-          + " --warmup-records transactions, then --runs rounds of N; p50/p99/p99.9/max of each"
+      "Both are wall-clock milliseconds in this one JVM. Per guarantee: a warm-up, then --runs"
+          + " rounds of N; p50/p99/p99.9/max of each"
           + " round, reported as median, min and max over the rounds. Each round also reports"
-          + " jit_ms: the JVM's JIT compile time during it (a fresh JVM compiles for a minute or"
-          + " more, and on 2 cores that is CPU the stages do not get; a longer warm-up measures the"
-          + " steady state after it), the detector's stream thread over it (stream_thread_busy:"
+          + " jit_ms: the JVM's JIT compile time during it (a fresh JVM running all of it compiles"
+          + " for one and a half to two minutes on 2 cores, and that is CPU the stages do not get),"
+          + " the detector's stream thread over it (stream_thread_busy:"
           + " not blocked on Kafka; stream_thread_on_cpu; its CPU per record), the JVM's CPU in"
           + " cores (jvm_cpu_cores) and where it went, in cores: cpu_cores_detector, _generator,"
           + " _responder, _observer (the latency reader), _other_threads (an embedded broker's"
           + " among them) and _unlisted (GC, the JIT, native threads such as RocksDB's). Each"
           + " guarantee gets a fresh embedded broker"
           + " unless --bootstrap-servers is given (then use a dedicated cluster: the responder"
-          + " joins group alert-response-group and the catalog topics are written)."
+          + " joins group alert-response-group and the catalog topics are written).",
+      "The warm-up runs slices of 10 s at --tps until the JIT has settled (its compile time in a"
+          + " slice at most 10 % of it), for at least 60 s and at most 300 s, and prints each"
+          + " slice's JIT time and how it ended; --warmup-records N runs N transactions instead."
     })
 final class BenchE2eCommand implements Callable<Integer> {
-
-  /** The default warm-up: long enough that the rounds measure the steady state, not the JIT. */
-  static final int WARM_UP_SECONDS = 60;
 
   private final CliContext context;
   @Mixin KafkaOptions kafka;
@@ -60,10 +61,8 @@ final class BenchE2eCommand implements Callable<Integer> {
       names = "--warmup-records",
       paramLabel = "N",
       description =
-          "Transactions of the warm-up round (default: "
-              + WARM_UP_SECONDS
-              + " s at --tps, at least --records: a fresh JVM's JIT takes about that long on 2"
-              + " cores).")
+          "A fixed warm-up of N transactions (default: slices at --tps until the JIT settles,"
+              + " 60-300 s; see above).")
   Long warmUpRecords;
 
   @Option(
@@ -113,9 +112,7 @@ final class BenchE2eCommand implements Callable<Integer> {
     new EndToEndScenario(
             new EndToEndScenario.Settings(
                 records,
-                warmUpRecords == null
-                    ? Math.max(records, Math.round(WARM_UP_SECONDS * tps))
-                    : warmUpRecords,
+                warmUpRecords == null ? WarmUp.UNTIL_JIT_SETTLES : WarmUp.fixed(warmUpRecords),
                 tps,
                 bench.runs,
                 bench.users,

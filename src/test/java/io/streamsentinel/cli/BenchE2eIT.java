@@ -99,7 +99,13 @@ class BenchE2eIT {
           .isCloseTo(g.get("jvm_cpu_cores").asDouble(), within(0.05));
     }
     assertThat(out.get("config").get("tps").asDouble()).isEqualTo(1000);
-    assertThat(out.get("config").get("warm_up_records").asLong()).isEqualTo(500);
+    assertThat(out.get("config").get("warm_up").asText()).isEqualTo("500 transactions");
+    for (String guarantee : new String[] {"exactly_once_v2", "at_least_once"}) {
+      JsonNode warmUp = out.get("warm_up").get(guarantee);
+      assertThat(warmUp.get("slices").asInt()).as(guarantee).isEqualTo(1);
+      assertThat(warmUp.get("seconds").asDouble()).as(guarantee).isPositive();
+      assertThat(warmUp.get("last_slice_jit_ms").asDouble()).as(guarantee).isNotNegative();
+    }
     assertThat(out.get("machine").get("max_heap_mb").asLong()).isPositive();
     assertThat(cli.out())
         .contains("event->decision")

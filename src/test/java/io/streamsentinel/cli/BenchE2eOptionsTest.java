@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamsentinel.bench.EndToEndScenario;
+import io.streamsentinel.bench.WarmUp;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
 import io.streamsentinel.testing.CliRunner;
 import java.util.List;
@@ -40,6 +41,7 @@ class BenchE2eOptionsTest {
 
     assertThat(cli.out().replaceAll("\\s+", " "))
         .contains("--warmup-records")
+        .contains("until the JIT has settled")
         .contains("jit_ms")
         .contains("--guarantee");
   }
@@ -48,16 +50,27 @@ class BenchE2eOptionsTest {
   void shouldMeasureEachGuaranteeOnceInTheOrderGiven() {
     var settings =
         new EndToEndScenario.Settings(
-            10, 5, 100, 1, 10, List.of(Guarantee.AT_LEAST_ONCE, Guarantee.EXACTLY_ONCE));
+            10,
+            WarmUp.fixed(5),
+            100,
+            1,
+            10,
+            List.of(Guarantee.AT_LEAST_ONCE, Guarantee.EXACTLY_ONCE));
 
     assertThat(settings.guarantees())
         .containsExactly(Guarantee.AT_LEAST_ONCE, Guarantee.EXACTLY_ONCE);
     assertThatThrownBy(
             () ->
                 new EndToEndScenario.Settings(
-                    10, 5, 100, 1, 10, List.of(Guarantee.EXACTLY_ONCE, Guarantee.EXACTLY_ONCE)))
+                    10,
+                    WarmUp.fixed(5),
+                    100,
+                    1,
+                    10,
+                    List.of(Guarantee.EXACTLY_ONCE, Guarantee.EXACTLY_ONCE)))
         .hasMessageContaining("distinct");
-    assertThatThrownBy(() -> new EndToEndScenario.Settings(10, 5, 100, 1, 10, List.of()))
+    assertThatThrownBy(
+            () -> new EndToEndScenario.Settings(10, WarmUp.fixed(5), 100, 1, 10, List.of()))
         .hasMessageContaining("at least one");
   }
 }

@@ -1,0 +1,150 @@
+package io.streamsentinel.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link WarmUp}: when bench e2e's warm-up ends. */
+class WarmUpTest {
+
+  private static final long SECOND = 1_000_000_000L;
+
+  /**
+   * Slices that each take {@code sliceSeconds} on a fake clock and report the next of {@code
+   * jitMillis} (the last one repeats); records every slice's number and size.
+   */
+  private static final class FakeSlices implements WarmUp.Slice {
+    final List<String> runs = new ArrayList<>();
+    final long[] jitMillis;
+    final long sliceSeconds;
+    long now;
+
+    FakeSlices(long sliceSeconds, long... jitMillis) {
+      this.sliceSeconds = sliceSeconds;
+      this.jitMillis = jitMillis;
+    }
+
+    @Override
+    public Map<String, Double> run(int number, long records) {
+      runs.add(number + ":" + records);
+      now += sliceSeconds * SECOND;
+      return Map.of(
+          "jit_ms",
+          (double) jitMillis[Math.min(number - 1, jitMillis.length - 1)],
+          "n",
+          number * 1.0);
+    }
+  }
+
+  @Test
+  void shouldRunSlicesOfTenSecondsUntilTheJitSettlesPastTheMinimum() throws Exception {
+    // 9 s of JIT in each of the first slices, then 1.5 s (not settled: 15 %), then 0.8 s.
+    FakeSlices slices = new FakeSlices(10, 9_000, 9_000, 9_000, 9_000, 9_000, 9_000, 1_500, 800);
+
+    WarmUp.Outcome outcome = WarmUp.UNTIL_JIT_SETTLES.run(10_000, slices, () -> slices.now);
+
+    assertThat(slices.runs).hasSize(8).allMatch(r -> r.endsWith(":100000"));
+    assertThat(outcome.slices()).isEqualTo(8);
+    assertThat(outcome.settled()).isTrue();
+    assertThat(outcome.seconds()).isEqualTo(80.0);
+    assertThat(outcome.lastSlice()).containsEntry("n", 8.0).containsEntry("jit_ms", 800.0);
+    assertThat(outcome.describe())
+        .isEqualTo("warm-up: 80 s in 8 slices, the JIT 0.8 s in the last");
+  }
+
+  @Test
+  void shouldWarmUpForTheMinimumEvenWhenTheJitIsQuietAtOnce() throws Exception {
+    FakeSlices slices = new FakeSlices(10, 0);
+
+    WarmUp.Outcome outcome = WarmUp.UNTIL_JIT_SETTLES.run(10_000, slices, () -> slices.now);
+
+    assertThat(outcome.slices()).isEqualTo(6);
+    assertThat(outcome.seconds()).isEqualTo(60.0);
+    assertThat(outcome.settled()).isTrue();
+  }
+
+  @Test
+  void shouldCountASliceAtExactlyTheSettledShareAsSettled() throws Exception {
+    FakeSlices slices = new FakeSlices(10, 5_000, 1_000);
+    WarmUp warmUp = new WarmUp(0, Duration.ofSeconds(10), Duration.ofSeconds(100));
+
+    WarmUp.Outcome outcome = warmUp.run(100, slices, () -> slices.now);
+
+    assertThat(outcome.slices()).isEqualTo(2);
+    assertThat(outcome.settled()).isTrue();
+    assertThat(slices.runs).containsExactly("1:1000", "2:1000");
+  }
+
+  @Test
+  void shouldStopAtTheMaximumAndSayTheJitHadNotSettled() throws Exception {
+    FakeSlices slices = new FakeSlices(10, 4_000);
+
+    WarmUp.Outcome outcome = WarmUp.UNTIL_JIT_SETTLES.run(10_000, slices, () -> slices.now);
+
+    assertThat(outcome.slices()).isEqualTo(30);
+    assertThat(outcome.seconds()).isEqualTo(300.0);
+    assertThat(outcome.settled()).isFalse();
+    assertThat(outcome.describe())
+        .isEqualTo(
+            "warm-up: stopped after 300 s in 30 slices; the JIT had not settled (4.0 s in the last"
+                + " slice)");
+  }
+
+  @Test
+  void shouldJudgeTheJitAgainstTheSlicesOwnTimeWhenItRunsLong() throws Exception {
+    // A slice that took 20 s (the pipeline drained late): 1.5 s of JIT is 7.5 % of it.
+    FakeSlices slices = new FakeSlices(20, 1_500);
+    WarmUp warmUp = new WarmUp(0, Duration.ofSeconds(10), Duration.ofSeconds(100));
+
+    assertThat(warmUp.run(1_000, slices, () -> slices.now).slices()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNotTakeAMissingJitFigureForSettled() throws Exception {
+    WarmUp warmUp = new WarmUp(0, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    long[] now = {0};
+    WarmUp.Slice noJit =
+        (n, records) -> {
+          now[0] += 10 * SECOND;
+          return Map.of();
+        };
+
+    WarmUp.Outcome outcome = warmUp.run(1_000, noJit, () -> now[0]);
+
+    assertThat(outcome.slices()).isEqualTo(3);
+    assertThat(outcome.settled()).isFalse();
+  }
+
+  @Test
+  void shouldRunAFixedWarmUpAsOneSliceOfItsRecords() throws Exception {
+    FakeSlices slices = new FakeSlices(7, 50_000);
+
+    WarmUp.Outcome outcome = WarmUp.fixed(500).run(10_000, slices, () -> slices.now);
+
+    assertThat(slices.runs).containsExactly("1:500");
+    assertThat(outcome.settled()).isTrue();
+    assertThat(outcome.seconds()).isEqualTo(7.0);
+    assertThat(WarmUp.fixed(500).isFixed()).isTrue();
+    assertThat(WarmUp.fixed(500).describe()).isEqualTo("500 transactions");
+    assertThat(WarmUp.UNTIL_JIT_SETTLES.isFixed()).isFalse();
+    assertThat(WarmUp.UNTIL_JIT_SETTLES.describe())
+        .isEqualTo(
+            "slices of 10 s at the steady rate until the JIT's compile time in one is at most 10 %"
+                + " of it, 60 to 300 s");
+  }
+
+  @Test
+  void shouldRefuseBoundsOutOfOrderAndAnEmptyFixedWarmUpNamingTheValues() {
+    assertThatThrownBy(() -> WarmUp.fixed(0)).hasMessageContaining("positive but were 0");
+    assertThatThrownBy(() -> new WarmUp(-1, Duration.ZERO, Duration.ZERO))
+        .hasMessageContaining("-1");
+    assertThatThrownBy(() -> new WarmUp(0, Duration.ofSeconds(60), Duration.ofSeconds(30)))
+        .hasMessageContaining("PT1M")
+        .hasMessageContaining("PT30S");
+  }
+}
