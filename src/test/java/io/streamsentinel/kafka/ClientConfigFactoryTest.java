@@ -83,9 +83,31 @@ class ClientConfigFactoryTest {
       StreamsSettings settings = app(guarantee);
       assertThat(factory(TuningProfile.BALANCED).streams(settings).toProperties())
           .containsEntry("producer.batch.size", "65536")
-          .containsEntry("producer.linger.ms", "5")
           .containsEntry("producer.compression.type", "lz4");
     }
+    assertThat(
+            factory(TuningProfile.BALANCED)
+                .streams(app(StreamsSettings.Guarantee.AT_LEAST_ONCE))
+                .toProperties())
+        .containsEntry("producer.linger.ms", "5");
+  }
+
+  @Test
+  void streamsInnerProducerShouldLingerUntilTheCommitUnderExactlyOnceWhateverTheProfile() {
+    // Nothing it sends is visible to read_committed readers before the commit (README,
+    // Performance, eleventh round).
+    for (TuningProfile profile : TuningProfile.values()) {
+      ClientConfig streams = factory(profile).streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE));
+      assertThat(streams.toProperties())
+          .as(profile.cliName())
+          .containsEntry("producer.linger.ms", "100");
+    }
+    // A user's value still wins.
+    assertThat(
+            factory(TuningProfile.BALANCED, "producer.linger.ms=7")
+                .streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE))
+                .toProperties())
+        .containsEntry("producer.linger.ms", "7");
   }
 
   @Test
