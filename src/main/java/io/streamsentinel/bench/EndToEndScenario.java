@@ -142,7 +142,7 @@ public final class EndToEndScenario {
                                 "%-20s warm-up %d: JIT %.1f s",
                                 variant,
                                 n,
-                                figures.get("jit_ms") / 1000));
+                                figures.getOrDefault("jit_ms", Double.NaN) / 1000));
                   }
                   return figures;
                 },
@@ -151,10 +151,16 @@ public final class EndToEndScenario {
     Map<String, Object> done = new LinkedHashMap<>();
     done.put("seconds", outcome.seconds());
     done.put("slices", outcome.slices());
-    done.put("jit_settled", outcome.settled());
+    if (outcome.settled() != null) {
+      done.put("jit_settled", outcome.settled());
+    }
     done.put("last_slice_jit_ms", outcome.lastSlice().get("jit_ms"));
     warmUps.put(variant, done);
-    return outcome.lastSlice();
+    // Trials prints these on its warm-up line: the last slice's figures and the warm-up's length.
+    Map<String, Double> figures = new LinkedHashMap<>(outcome.lastSlice());
+    figures.put("warm_up_seconds", outcome.seconds());
+    figures.put("warm_up_slices", (double) outcome.slices());
+    return figures;
   }
 
   /**

@@ -10,24 +10,29 @@ import java.util.function.LongSupplier;
  * transactions, or slices of {@link #SLICE} at the steady rate until the JIT has settled.
  *
  * <p>One JVM running the broker, the generator, the detector, the responder and the reader compiles
- * for one and a half to two minutes on 2 cores (bench e2e, JFR: one C2 thread busy from 10 s to 90
- * s), and what the compiler uses the stages do not get. Settled means a slice in which the JIT's
- * compile time was at most {@link #SETTLED_SHARE} of the slice, after at least {@code minimum}; the
- * warm-up stops at {@code maximum} whether or not it settled, and says so.
+ * for minutes on 2 cores (bench e2e under exactly_once_v2, JFR: its one C2 thread busy from 10 s to
+ * 90 s), and what the compiler uses the stages do not get. Settled means {@link #SETTLED_SLICES}
+ * slices in a row in each of which the JIT's compile time was at most {@link #SETTLED_SHARE} of
+ * {@link #SLICE} (the nominal length, so a slice that drains late does not dilute it), the last of
+ * them ending after at least {@code minimum}. No slice starts once {@code maximum} has passed; the
+ * warm-up then ends whether or not the JIT settled, and says so.
  *
  * @param records the transactions of a fixed warm-up, or 0 to warm up until the JIT settles
  * @param minimum the shortest warm-up until the JIT settles
- * @param maximum the longest
+ * @param maximum after this long no further slice starts
  */
 public record WarmUp(long records, Duration minimum, Duration maximum) {
 
   /** The length of one warm-up slice at the steady rate. */
   public static final Duration SLICE = Duration.ofSeconds(10);
 
-  /** The JIT's compile time, as a share of a slice's wall time, below which it has settled. */
+  /** The JIT's compile time in a slice, as a share of {@link #SLICE}, at most which it is quiet. */
   public static final double SETTLED_SHARE = 0.10;
 
-  /** The default: at least 60 s, at most 300 s, until the JIT settles. */
+  /** How many quiet slices in a row make the JIT settled. */
+  public static final int SETTLED_SLICES = 2;
+
+  /** The default: at least 60 s, no slice started after 300 s, until the JIT settles. */
   public static final WarmUp UNTIL_JIT_SETTLES =
       new WarmUp(0, Duration.ofSeconds(60), Duration.ofSeconds(300));
 
@@ -61,10 +66,11 @@ public record WarmUp(long records, Duration minimum, Duration maximum) {
         ? String.format(Locale.ROOT, "%d transactions", records)
         : String.format(
             Locale.ROOT,
-            "slices of %d s at the steady rate until the JIT's compile time in one is at most %.0f"
-                + " %% of it, %d to %d s",
+            "slices of %d s at the steady rate until the JIT's compile time is at most %.0f %% of"
+                + " a slice in %d in a row, at least %d s, no slice started after %d s",
             SLICE.toSeconds(),
             100 * SETTLED_SHARE,
+            SETTLED_SLICES,
             minimum.toSeconds(),
             maximum.toSeconds());
   }
@@ -81,36 +87,34 @@ public record WarmUp(long records, Duration minimum, Duration maximum) {
    * @param lastSlice the figures of its last slice (of the only one when fixed)
    * @param slices how many slices it ran
    * @param seconds its wall time
-   * @param settled whether the JIT settled (always true when fixed: nothing was waited for)
+   * @param settled whether the JIT settled; null for a fixed warm-up, which does not wait for it
    */
   public record Outcome(
-      Map<String, Double> lastSlice, int slices, double seconds, boolean settled) {
+      Map<String, Double> lastSlice, int slices, double seconds, Boolean settled) {
 
     /** One line for the bench's output. */
     public String describe() {
       double jit = lastSlice.getOrDefault("jit_ms", Double.NaN) / 1000;
+      String done =
+          String.format(
+              Locale.ROOT, "%.0f s in %d slice%s", seconds, slices, slices == 1 ? "" : "s");
+      if (settled == null) {
+        return String.format(Locale.ROOT, "warm-up: %s (fixed), the JIT %.1f s in it", done, jit);
+      }
       return settled
           ? String.format(
-              Locale.ROOT,
-              "warm-up: %.0f s in %d slice%s, the JIT %.1f s in the last",
-              seconds,
-              slices,
-              slices == 1 ? "" : "s",
-              jit)
+              Locale.ROOT, "warm-up: %s until the JIT settled, %.1f s in the last", done, jit)
           : String.format(
               Locale.ROOT,
-              "warm-up: stopped after %.0f s in %d slices; the JIT had not settled (%.1f s in the"
-                  + " last slice)",
-              seconds,
-              slices,
+              "warm-up: stopped after %s; the JIT had not settled (%.1f s in the last slice)",
+              done,
               jit);
     }
   }
 
   /**
    * Warms up: one slice of {@link #records} when fixed; otherwise slices of {@link #SLICE} at
-   * {@code tps} until one ends past {@link #minimum} with the JIT settled, or past {@link
-   * #maximum}.
+   * {@code tps} until the JIT has settled past {@link #minimum}, or {@link #maximum} has passed.
    *
    * @param clock nanoseconds, as {@link System#nanoTime}
    */
@@ -118,23 +122,20 @@ public record WarmUp(long records, Duration minimum, Duration maximum) {
     long start = clock.getAsLong();
     if (isFixed()) {
       Map<String, Double> figures = slice.run(1, records);
-      return new Outcome(figures, 1, seconds(start, clock), true);
+      return new Outcome(figures, 1, (clock.getAsLong() - start) / 1e9, null);
     }
     long sliceRecords = Math.max(1, Math.round(SLICE.toMillis() / 1000.0 * tps));
+    double quietMillis = SETTLED_SHARE * SLICE.toMillis();
+    int quiet = 0;
     for (int n = 1; ; n++) {
-      long sliceStart = clock.getAsLong();
       Map<String, Double> figures = slice.run(n, sliceRecords);
-      long end = clock.getAsLong();
-      Duration elapsed = Duration.ofNanos(end - start);
-      double jitMillis = figures.getOrDefault("jit_ms", Double.NaN);
-      boolean settled = jitMillis <= SETTLED_SHARE * (end - sliceStart) / 1e6;
+      Duration elapsed = Duration.ofNanos(clock.getAsLong() - start);
+      // A missing figure (NaN) is never quiet.
+      quiet = figures.getOrDefault("jit_ms", Double.NaN) <= quietMillis ? quiet + 1 : 0;
+      boolean settled = quiet >= SETTLED_SLICES;
       if ((settled && elapsed.compareTo(minimum) >= 0) || elapsed.compareTo(maximum) >= 0) {
         return new Outcome(figures, n, elapsed.toNanos() / 1e9, settled);
       }
     }
-  }
-
-  private static double seconds(long start, LongSupplier clock) {
-    return (clock.getAsLong() - start) / 1e9;
   }
 }

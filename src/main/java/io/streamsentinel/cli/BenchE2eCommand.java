@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
           + " rounds of N; p50/p99/p99.9/max of each"
           + " round, reported as median, min and max over the rounds. Each round also reports"
           + " jit_ms: the JVM's JIT compile time during it (a fresh JVM running all of it compiles"
-          + " for one and a half to two minutes on 2 cores, and that is CPU the stages do not get),"
+          + " for minutes on 2 cores, and that is CPU the stages do not get),"
           + " the detector's stream thread over it (stream_thread_busy:"
           + " not blocked on Kafka; stream_thread_on_cpu; its CPU per record), the JVM's CPU in"
           + " cores (jvm_cpu_cores) and where it went, in cores: cpu_cores_detector, _generator,"
@@ -40,9 +40,10 @@ import picocli.CommandLine.Option;
           + " guarantee gets a fresh embedded broker"
           + " unless --bootstrap-servers is given (then use a dedicated cluster: the responder"
           + " joins group alert-response-group and the catalog topics are written).",
-      "The warm-up runs slices of 10 s at --tps until the JIT has settled (its compile time in a"
-          + " slice at most 10 % of it), for at least 60 s and at most 300 s, and prints each"
-          + " slice's JIT time and how it ended; --warmup-records N runs N transactions instead."
+      "The warm-up runs slices of 10 s at --tps until the JIT has settled (its compile time at"
+          + " most 1 s, 10 % of a slice, in two slices in a row), for at least 60 s; no slice starts"
+          + " after 300 s. It prints each slice's JIT time and how it ended; --warmup-records N runs"
+          + " N transactions instead."
     })
 final class BenchE2eCommand implements Callable<Integer> {
 
@@ -61,8 +62,8 @@ final class BenchE2eCommand implements Callable<Integer> {
       names = "--warmup-records",
       paramLabel = "N",
       description =
-          "A fixed warm-up of N transactions (default: slices at --tps until the JIT settles,"
-              + " 60-300 s; see above).")
+          "A fixed warm-up of N transactions (default: slices at --tps until the JIT settles;"
+              + " see above).")
   Long warmUpRecords;
 
   @Option(

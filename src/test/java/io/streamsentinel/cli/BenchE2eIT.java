@@ -104,7 +104,11 @@ class BenchE2eIT {
       JsonNode warmUp = out.get("warm_up").get(guarantee);
       assertThat(warmUp.get("slices").asInt()).as(guarantee).isEqualTo(1);
       assertThat(warmUp.get("seconds").asDouble()).as(guarantee).isPositive();
+      assertThat(warmUp.get("last_slice_jit_ms").isNumber()).as(guarantee).isTrue();
       assertThat(warmUp.get("last_slice_jit_ms").asDouble()).as(guarantee).isNotNegative();
+      assertThat(warmUp.has("jit_settled"))
+          .as("a fixed warm-up does not wait for the JIT")
+          .isFalse();
     }
     assertThat(out.get("machine").get("max_heap_mb").asLong()).isPositive();
     assertThat(cli.out())

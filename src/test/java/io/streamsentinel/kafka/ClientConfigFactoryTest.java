@@ -98,16 +98,35 @@ class ClientConfigFactoryTest {
     // Performance, eleventh round).
     for (TuningProfile profile : TuningProfile.values()) {
       ClientConfig streams = factory(profile).streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE));
-      assertThat(streams.toProperties())
+      assertThat(new StreamsConfig(streams.toProperties()).getProducerConfigs("p"))
           .as(profile.cliName())
-          .containsEntry("producer.linger.ms", "100");
+          .containsEntry("linger.ms", "100");
+      ClientConfig alos = factory(profile).streams(app(StreamsSettings.Guarantee.AT_LEAST_ONCE));
+      assertThat(alos.toProperties())
+          .as(profile.cliName())
+          .containsEntry("producer.linger.ms", String.valueOf(profile.producer().lingerMs()));
     }
-    // A user's value still wins.
-    assertThat(
-            factory(TuningProfile.BALANCED, "producer.linger.ms=7")
-                .streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE))
-                .toProperties())
-        .containsEntry("producer.linger.ms", "7");
+    // As long as the commit interval the user gives, plain or for Streams.
+    for (String interval :
+        new String[] {"commit.interval.ms=250", "streams.commit.interval.ms=250"}) {
+      assertThat(
+              factory(TuningProfile.BALANCED, interval)
+                  .streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE))
+                  .toProperties())
+          .as(interval)
+          .containsEntry("producer.linger.ms", "250")
+          .containsEntry("commit.interval.ms", "250");
+    }
+    // A user's own linger still wins, in each form.
+    for (String linger :
+        new String[] {"producer.linger.ms=7", "streams.producer.linger.ms=7", "linger.ms=7"}) {
+      ClientConfig streams =
+          factory(TuningProfile.BALANCED, linger)
+              .streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE));
+      assertThat(new StreamsConfig(streams.toProperties()).getProducerConfigs("p"))
+          .as(linger)
+          .containsEntry("linger.ms", "7");
+    }
   }
 
   @Test
