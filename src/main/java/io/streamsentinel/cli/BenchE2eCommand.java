@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
           + " unless --bootstrap-servers is given (then use a dedicated cluster: the responder"
           + " joins group alert-response-group and the catalog topics are written).",
       "The warm-up runs slices of 10 s at --tps until the JIT has settled (its compile time at"
-          + " most 1 s, 10 % of a slice, in two slices in a row), for at least 60 s; no slice starts"
+          + " most 1 s, 10 %% of a slice, in two slices in a row), for at least 60 s; no slice starts"
           + " after 300 s. It prints each slice's JIT time and how it ended; --warmup-records N runs"
           + " N transactions instead."
     })

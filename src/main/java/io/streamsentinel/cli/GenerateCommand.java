@@ -72,7 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
       description =
           "Also send the verdicts that follow the transactions to fraud-feedback as simulated time passes: a"
               + " chargeback for every injected fraud 1 h to 1 day after it (compressed: real ones take weeks), and"
-              + " an analyst's confirmation for 2 % of the legitimate ones within the same span. The labels"
+              + " an analyst's confirmation for 2 %% of the legitimate ones within the same span. The labels"
               + " `model train` learns from; train with --assume-legit-after 1d.")
   boolean labels;
 

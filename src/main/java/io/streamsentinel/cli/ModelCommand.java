@@ -95,8 +95,8 @@ final class ModelCommand {
       description = {
         "Reads every committed decision of fraud-scores and every label of fraud-feedback (the latest label of a"
             + " transaction wins), joins them by transaction_id on the features the detector logged at decision time,"
-            + " trains a gradient-boosted tree model (XGBoost) on the earliest 80 % by event time and reports on the"
-            + " latest 20 %: ROC AUC, PR-AUC, precision and recall at the alert threshold and at recall 0.8, next to"
+            + " trains a gradient-boosted tree model (XGBoost) on the earliest 80 %% by event time and reports on the"
+            + " latest 20 %%: ROC AUC, PR-AUC, precision and recall at the alert threshold and at recall 0.8, next to"
             + " the rules' own score on the same decisions, and the inputs that weigh most.",
         "The model is registered in fraud-models as a new version with status candidate; `model promote` puts it in"
             + " force.",
