@@ -148,14 +148,7 @@ public final class EndToEndScenario {
                 },
                 System::nanoTime);
     env.out().accept(String.format(Locale.ROOT, "%-20s %s", variant, outcome.describe()));
-    Map<String, Object> done = new LinkedHashMap<>();
-    done.put("seconds", outcome.seconds());
-    done.put("slices", outcome.slices());
-    if (outcome.settled() != null) {
-      done.put("jit_settled", outcome.settled());
-    }
-    done.put("last_slice_jit_ms", outcome.lastSlice().get("jit_ms"));
-    warmUps.put(variant, done);
+    warmUps.put(variant, outcome.toJson());
     // Trials prints these on its warm-up line: the last slice's figures and the warm-up's length.
     Map<String, Double> figures = new LinkedHashMap<>(outcome.lastSlice());
     figures.put("warm_up_seconds", outcome.seconds());

@@ -1,6 +1,7 @@
 package io.streamsentinel.bench;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -91,6 +92,21 @@ public record WarmUp(long records, Duration minimum, Duration maximum) {
    */
   public record Outcome(
       Map<String, Double> lastSlice, int slices, double seconds, Boolean settled) {
+
+    /**
+     * What the report's {@code warm_up} says of it: seconds, slices, whether the JIT settled (left
+     * out when fixed) and the last slice's JIT time.
+     */
+    public Map<String, Object> toJson() {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("seconds", seconds);
+      json.put("slices", slices);
+      if (settled != null) {
+        json.put("jit_settled", settled);
+      }
+      json.put("last_slice_jit_ms", lastSlice.get("jit_ms"));
+      return json;
+    }
 
     /** One line for the bench's output. */
     public String describe() {

@@ -14,6 +14,10 @@ class WarmUpTest {
 
   private static final long SECOND = 1_000_000_000L;
 
+  /** A short warm-up for the cases the default's bounds do not matter to. */
+  private static final WarmUp SHORT =
+      new WarmUp(0, Duration.ofSeconds(10), Duration.ofSeconds(100));
+
   /**
    * Slices that each take {@code sliceSeconds} on a fake clock and report the next of {@code
    * jitMillis} (the last one repeats); records every slice's number and size.
@@ -36,6 +40,11 @@ class WarmUpTest {
       double jit = jitMillis[Math.min(number - 1, jitMillis.length - 1)];
       return Map.of("jit_ms", jit, "n", number * 1.0);
     }
+
+    /** Warms up at {@code tps} with these slices, on their own clock. */
+    WarmUp.Outcome under(WarmUp warmUp, double tps) throws Exception {
+      return warmUp.run(tps, this, () -> now);
+    }
   }
 
   @Test
@@ -45,7 +54,7 @@ class WarmUpTest {
     FakeSlices slices =
         new FakeSlices(10, 9_000, 9_000, 9_000, 9_000, 9_000, 9_000, 800, 1_500, 800, 900);
 
-    WarmUp.Outcome outcome = WarmUp.UNTIL_JIT_SETTLES.run(10_000, slices, () -> slices.now);
+    WarmUp.Outcome outcome = slices.under(WarmUp.UNTIL_JIT_SETTLES, 10_000);
 
     assertThat(slices.runs).hasSize(10).allMatch(r -> r.endsWith(":100000"));
     assertThat(outcome.slices()).isEqualTo(10);
@@ -60,7 +69,7 @@ class WarmUpTest {
   void shouldWarmUpForTheMinimumEvenWhenTheJitIsQuietAtOnce() throws Exception {
     FakeSlices slices = new FakeSlices(10, 0);
 
-    WarmUp.Outcome outcome = WarmUp.UNTIL_JIT_SETTLES.run(10_000, slices, () -> slices.now);
+    WarmUp.Outcome outcome = slices.under(WarmUp.UNTIL_JIT_SETTLES, 10_000);
 
     assertThat(outcome.slices()).isEqualTo(6);
     assertThat(outcome.seconds()).isEqualTo(60.0);
@@ -70,9 +79,8 @@ class WarmUpTest {
   @Test
   void shouldCountASliceAtExactlyTheSettledShareAsQuiet() throws Exception {
     FakeSlices slices = new FakeSlices(10, 5_000, 1_000);
-    WarmUp warmUp = new WarmUp(0, Duration.ofSeconds(10), Duration.ofSeconds(100));
 
-    WarmUp.Outcome outcome = warmUp.run(100, slices, () -> slices.now);
+    WarmUp.Outcome outcome = slices.under(SHORT, 100);
 
     assertThat(outcome.slices()).isEqualTo(3);
     assertThat(outcome.settled()).isTrue();
@@ -83,7 +91,7 @@ class WarmUpTest {
   void shouldStartNoSliceAfterTheMaximumAndSayTheJitHadNotSettled() throws Exception {
     FakeSlices slices = new FakeSlices(10, 4_000);
 
-    WarmUp.Outcome outcome = WarmUp.UNTIL_JIT_SETTLES.run(10_000, slices, () -> slices.now);
+    WarmUp.Outcome outcome = slices.under(WarmUp.UNTIL_JIT_SETTLES, 10_000);
 
     assertThat(outcome.slices()).isEqualTo(30);
     assertThat(outcome.seconds()).isEqualTo(300.0);
@@ -99,9 +107,8 @@ class WarmUpTest {
     // Slices that took 20 s (the pipeline drained late): 1.5 s of JIT is 7.5 % of that but 15 % of
     // the 10 s slice, so never quiet; no slice starts after 100 s.
     FakeSlices slices = new FakeSlices(20, 1_500);
-    WarmUp warmUp = new WarmUp(0, Duration.ofSeconds(10), Duration.ofSeconds(100));
 
-    WarmUp.Outcome outcome = warmUp.run(1_000, slices, () -> slices.now);
+    WarmUp.Outcome outcome = slices.under(SHORT, 1_000);
 
     assertThat(outcome.slices()).isEqualTo(5);
     assertThat(outcome.settled()).isFalse();
@@ -127,7 +134,7 @@ class WarmUpTest {
   void shouldRunAFixedWarmUpAsOneSliceOfItsRecords() throws Exception {
     FakeSlices slices = new FakeSlices(7, 50_000);
 
-    WarmUp.Outcome outcome = WarmUp.fixed(500).run(10_000, slices, () -> slices.now);
+    WarmUp.Outcome outcome = slices.under(WarmUp.fixed(500), 10_000);
 
     assertThat(slices.runs).containsExactly("1:500");
     assertThat(outcome.settled()).as("a fixed warm-up does not wait for the JIT").isNull();
