@@ -1,12 +1,10 @@
 package io.streamsentinel.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.FeatureVector;
@@ -15,7 +13,6 @@ import io.streamsentinel.domain.Channel;
 import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,70 +21,66 @@ import java.util.function.Function;
 
 /**
  * The wire format of decisions ({@code fraud-scores}) and alerts ({@code fraud-alerts}): JSON,
- * snake_case, written with Jackson's streaming API. An alert is a decision plus an {@code alert_id}
- * derived from the transaction id alone, so reprocessing a transaction can never mint a second id
- * for it.
+ * snake_case, in a fixed field order. The detector writes one for every transaction, so they are
+ * written straight into bytes ({@link JsonBytes}), the text Jackson's generator wrote for them
+ * before (byte for byte; the tests hold the two side by side). An alert is a decision plus an
+ * {@code alert_id} derived from the transaction id alone, so reprocessing a transaction can never
+ * mint a second id for it.
  */
 public final class DecisionCodec {
 
-  /**
-   * Every double a decision carries goes through {@link #round}. Most are printed by {@link
-   * MicrosText}; the rest (below 0.001, from 10^7 up) by Jackson's Schubfach writer instead of
-   * {@code Double.toString}, which prints the same text for such six-decimal values (checked over
-   * 27 million of them: -2 to 20 in steps of 1e-6 and log-normal values up to 1e17).
-   */
   private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-          .build();
-
-  /**
-   * Feature names pre-encoded once: writing 29 field names per decision is the codec's largest cost
-   * otherwise.
-   */
-  private static final SerializedString[] FEATURE_NAMES = featureNames();
+      JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
   /** {@code Feature.values()} clones its array on every call; this runs for every decision. */
   private static final Feature[] FEATURES = Feature.values();
 
   /*
-   * Field names and enum values pre-encoded once too: Jackson then copies their UTF-8 bytes instead
-   * of checking every char for escapes on every decision.
+   * Field names with their punctuation, as write() copies them: every field of a decision but the
+   * first follows a comma, and an object or array opens with its first name.
    */
-  private static final SerializedString ALERT_ID = new SerializedString("alert_id");
-  private static final SerializedString TRANSACTION_ID = new SerializedString("transaction_id");
-  private static final SerializedString USER_ID = new SerializedString("user_id");
-  private static final SerializedString EVENT_TIME = new SerializedString("event_time");
-  private static final SerializedString AMOUNT = new SerializedString("amount");
-  private static final SerializedString CURRENCY = new SerializedString("currency");
-  private static final SerializedString MERCHANT = new SerializedString("merchant");
-  private static final SerializedString MERCHANT_CATEGORY =
-      new SerializedString("merchant_category");
-  private static final SerializedString COUNTRY = new SerializedString("country");
-  private static final SerializedString CITY = new SerializedString("city");
-  private static final SerializedString CHANNEL = new SerializedString("channel");
-  private static final SerializedString SCORE = new SerializedString("score");
-  private static final SerializedString SEVERITY = new SerializedString("severity");
-  private static final SerializedString REASONS = new SerializedString("reasons");
-  private static final SerializedString CODE = new SerializedString("code");
-  private static final SerializedString DETAIL = new SerializedString("detail");
-  private static final SerializedString CONTRIBUTION = new SerializedString("contribution");
-  private static final SerializedString FEATURES_FIELD = new SerializedString("features");
-  private static final SerializedString RULE_SET_VERSION = new SerializedString("rule_set_version");
-  private static final SerializedString RULES_SCORE = new SerializedString("rules_score");
-  private static final SerializedString MODEL_SCORE = new SerializedString("model_score");
-  private static final SerializedString MODEL_VERSION = new SerializedString("model_version");
-  private static final SerializedString SOURCE = new SerializedString("source");
-  private static final SerializedString SHADOW = new SerializedString("shadow");
-  private static final SerializedString VERSION = new SerializedString("version");
-  private static final SerializedString SNOOZED = new SerializedString("snoozed");
-  private static final SerializedString IS_FRAUD = new SerializedString("is_fraud");
-  private static final SerializedString FRAUD_PATTERN = new SerializedString("fraud_pattern");
-  private static final SerializedString[] SEVERITY_NAMES =
-      serialized(Severity.values(), Severity::name);
-  private static final SerializedString[] CHANNEL_NAMES =
-      serialized(Channel.values(), Channel::wireName);
+  private static final byte[] F_ALERT_ID = ascii("\"alert_id\":");
+  private static final byte[] F_TRANSACTION_ID = ascii("\"transaction_id\":");
+  private static final byte[] F_NEXT_TRANSACTION_ID = ascii(",\"transaction_id\":");
+  private static final byte[] F_USER_ID = ascii(",\"user_id\":");
+  private static final byte[] F_EVENT_TIME = ascii(",\"event_time\":");
+  private static final byte[] F_AMOUNT = ascii(",\"amount\":");
+  private static final byte[] F_CURRENCY = ascii(",\"currency\":");
+  private static final byte[] F_MERCHANT = ascii(",\"merchant\":");
+  private static final byte[] F_MERCHANT_CATEGORY = ascii(",\"merchant_category\":");
+  private static final byte[] F_COUNTRY = ascii(",\"country\":");
+  private static final byte[] F_CITY = ascii(",\"city\":");
+  private static final byte[] F_CHANNEL = ascii(",\"channel\":");
+  private static final byte[] F_SCORE = ascii(",\"score\":");
+  private static final byte[] F_SEVERITY = ascii(",\"severity\":");
+  private static final byte[] F_RULES_SCORE = ascii(",\"rules_score\":");
+  private static final byte[] F_MODEL_SCORE = ascii(",\"model_score\":");
+  private static final byte[] F_MODEL_VERSION = ascii(",\"model_version\":");
+  private static final byte[] F_SHADOW_VERSION = ascii(",\"shadow\":{\"version\":");
+  private static final byte[] F_SNOOZED = ascii(",\"snoozed\":[");
+  private static final byte[] F_REASONS = ascii(",\"reasons\":[");
+  private static final byte[] F_FIRST_CODE = ascii("{\"code\":");
+  private static final byte[] F_NEXT_CODE = ascii(",{\"code\":");
+  private static final byte[] F_DETAIL = ascii(",\"detail\":");
+  private static final byte[] F_CONTRIBUTION = ascii(",\"contribution\":");
+  private static final byte[] F_SOURCE = ascii(",\"source\":");
+  private static final byte[] F_FEATURES = ascii(",\"features\":{");
+  private static final byte[] F_RULE_SET_VERSION = ascii(",\"rule_set_version\":");
+  private static final byte[] F_IS_FRAUD = ascii(",\"is_fraud\":");
+  private static final byte[] F_FRAUD_PATTERN = ascii(",\"fraud_pattern\":");
+
+  /** By ordinal; the first without its comma. */
+  private static final byte[][] FEATURE_FIELDS =
+      quoted(FEATURES, f -> f.ordinal() == 0 ? "" : ",", Feature::wireName, ":");
+
+  private static final byte[][] SEVERITY_VALUES =
+      quoted(Severity.values(), s -> "", Severity::name, "");
+  private static final byte[][] CHANNEL_VALUES =
+      quoted(Channel.values(), c -> "", Channel::wireName, "");
+
+  /** One writer per thread: a decision is written into it, then copied out at its length. */
+  private static final ThreadLocal<JsonBytes> SCRATCH =
+      ThreadLocal.withInitial(() -> new JsonBytes(4_096));
 
   private DecisionCodec() {}
 
@@ -111,163 +104,135 @@ public final class DecisionCodec {
     return write(d, tx, alertId(d.transactionId()));
   }
 
-  private static byte[] write(Decision d, Transaction tx, String alertId) {
-    ExactByteOutput out = new ExactByteOutput();
-    char[] number = new char[MicrosText.MAX_LENGTH];
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      if (alertId != null) {
-        g.writeFieldName(ALERT_ID);
-        g.writeString(alertId);
-      }
-      g.writeFieldName(TRANSACTION_ID);
-      g.writeString(d.transactionId());
-      g.writeFieldName(USER_ID);
-      g.writeString(d.userId());
-      g.writeFieldName(EVENT_TIME);
-      g.writeString(InstantText.format(d.eventTime()));
-      g.writeFieldName(AMOUNT);
-      g.writeNumber(d.amount());
-      writeContext(g, tx);
-      g.writeFieldName(SCORE);
-      writeRounded(g, d.score(), number);
-      g.writeFieldName(SEVERITY);
-      g.writeString(SEVERITY_NAMES[d.severity().ordinal()]);
-      g.writeFieldName(RULES_SCORE);
-      writeRounded(g, d.rulesScore(), number);
-      g.writeFieldName(MODEL_SCORE);
-      if (d.modelScore() == null) {
-        g.writeNull();
-      } else {
-        writeRounded(g, d.modelScore(), number);
-      }
-      g.writeFieldName(MODEL_VERSION);
-      g.writeString(d.modelVersion());
-      if (d.shadow() != null) {
-        g.writeFieldName(SHADOW);
-        g.writeStartObject();
-        g.writeFieldName(VERSION);
-        g.writeString(d.shadow().version());
-        g.writeFieldName(SCORE);
-        writeRounded(g, d.shadow().score(), number);
-        g.writeEndObject();
-      }
-      // Only when a snooze applied: every other decision stays byte for byte as before.
-      if (!d.snoozed().isEmpty()) {
-        g.writeFieldName(SNOOZED);
-        g.writeStartArray();
-        for (int i = 0; i < d.snoozed().size(); i++) {
-          g.writeString(d.snoozed().get(i));
+  /** A decision, or with {@code alertId} an alert; package-private for tests of any alert id. */
+  static byte[] write(Decision d, Transaction tx, String alertId) {
+    JsonBytes out = SCRATCH.get().reset();
+    out.raw((byte) '{');
+    if (alertId != null) {
+      out.raw(F_ALERT_ID);
+      out.string(alertId);
+      out.raw(F_NEXT_TRANSACTION_ID);
+    } else {
+      out.raw(F_TRANSACTION_ID);
+    }
+    out.string(d.transactionId());
+    out.raw(F_USER_ID);
+    out.string(d.userId());
+    out.raw(F_EVENT_TIME);
+    out.string(InstantText.format(d.eventTime()));
+    out.raw(F_AMOUNT);
+    if (d.amount() == null) {
+      out.nullValue();
+    } else {
+      out.ascii(d.amount().toString()); // what Jackson's writeNumber(BigDecimal) writes
+    }
+    writeContext(out, tx);
+    out.raw(F_SCORE);
+    writeRounded(out, d.score());
+    out.raw(F_SEVERITY);
+    out.raw(SEVERITY_VALUES[d.severity().ordinal()]);
+    out.raw(F_RULES_SCORE);
+    writeRounded(out, d.rulesScore());
+    out.raw(F_MODEL_SCORE);
+    if (d.modelScore() == null) {
+      out.nullValue();
+    } else {
+      writeRounded(out, d.modelScore());
+    }
+    out.raw(F_MODEL_VERSION);
+    out.string(d.modelVersion());
+    if (d.shadow() != null) {
+      out.raw(F_SHADOW_VERSION);
+      out.string(d.shadow().version());
+      out.raw(F_SCORE);
+      writeRounded(out, d.shadow().score());
+      out.raw((byte) '}');
+    }
+    if (!d.snoozed().isEmpty()) {
+      out.raw(F_SNOOZED);
+      for (int i = 0; i < d.snoozed().size(); i++) {
+        if (i > 0) {
+          out.raw((byte) ',');
         }
-        g.writeEndArray();
+        out.string(d.snoozed().get(i));
       }
-      writeReasons(g, d.reasons(), number);
-      g.writeFieldName(FEATURES_FIELD);
-      g.writeStartObject();
-      for (Feature f : FEATURES) {
-        g.writeFieldName(FEATURE_NAMES[f.ordinal()]);
-        writeCompact(g, d.features().get(f), number);
-      }
-      g.writeEndObject();
-      g.writeFieldName(RULE_SET_VERSION);
-      g.writeString(d.ruleSetVersion());
-      if (d.isFraud() != null) {
-        g.writeFieldName(IS_FRAUD);
-        g.writeBoolean(d.isFraud());
-      }
-      if (d.fraudPattern() != null) {
-        g.writeFieldName(FRAUD_PATTERN);
-        g.writeString(d.fraudPattern());
-      }
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode decision " + d.transactionId(), e);
+      out.raw((byte) ']');
     }
-    return out.toByteArray(); // complete: closing the generator flushed it
+    writeReasons(out, d.reasons());
+    out.raw(F_FEATURES);
+    for (Feature f : FEATURES) {
+      out.raw(FEATURE_FIELDS[f.ordinal()]);
+      writeCompact(out, d.features().get(f));
+    }
+    out.raw((byte) '}');
+    out.raw(F_RULE_SET_VERSION);
+    out.string(d.ruleSetVersion());
+    if (d.isFraud() != null) {
+      out.raw(F_IS_FRAUD);
+      out.bool(d.isFraud());
+    }
+    if (d.fraudPattern() != null) {
+      out.raw(F_FRAUD_PATTERN);
+      out.string(d.fraudPattern());
+    }
+    out.raw((byte) '}');
+    return out.toByteArray();
   }
 
-  private static void writeContext(JsonGenerator g, Transaction tx) throws IOException {
-    writeIfPresent(g, CURRENCY, tx.currency());
-    writeIfPresent(g, MERCHANT, tx.merchant());
-    writeIfPresent(g, MERCHANT_CATEGORY, tx.merchantCategory());
-    writeIfPresent(g, COUNTRY, tx.country());
-    writeIfPresent(g, CITY, tx.city());
+  private static void writeContext(JsonBytes out, Transaction tx) {
+    writeIfPresent(out, F_CURRENCY, tx.currency());
+    writeIfPresent(out, F_MERCHANT, tx.merchant());
+    writeIfPresent(out, F_MERCHANT_CATEGORY, tx.merchantCategory());
+    writeIfPresent(out, F_COUNTRY, tx.country());
+    writeIfPresent(out, F_CITY, tx.city());
     if (tx.channel() != null) {
-      g.writeFieldName(CHANNEL);
-      g.writeString(CHANNEL_NAMES[tx.channel().ordinal()]);
+      out.raw(F_CHANNEL);
+      out.raw(CHANNEL_VALUES[tx.channel().ordinal()]);
     }
   }
 
-  private static void writeIfPresent(JsonGenerator g, SerializedString field, String value)
-      throws IOException {
+  private static void writeIfPresent(JsonBytes out, byte[] field, String value) {
     if (value != null) {
-      g.writeFieldName(field);
-      g.writeString(value);
+      out.raw(field);
+      out.string(value);
     }
   }
 
-  private static void writeReasons(JsonGenerator g, List<Reason> reasons, char[] number)
-      throws IOException {
-    g.writeFieldName(REASONS);
-    g.writeStartArray();
+  private static void writeReasons(JsonBytes out, List<Reason> reasons) {
+    out.raw(F_REASONS);
     for (int i = 0; i < reasons.size(); i++) { // no iterator: reasons is a random-access list
       Reason r = reasons.get(i);
-      g.writeStartObject();
-      g.writeFieldName(CODE);
-      g.writeString(r.code());
-      g.writeFieldName(DETAIL);
-      g.writeString(r.detail());
-      g.writeFieldName(CONTRIBUTION);
-      writeRounded(g, r.contribution(), number);
-      g.writeFieldName(SOURCE);
-      g.writeString(r.source());
-      g.writeEndObject();
+      out.raw(i == 0 ? F_FIRST_CODE : F_NEXT_CODE);
+      out.string(r.code());
+      out.raw(F_DETAIL);
+      out.string(r.detail());
+      out.raw(F_CONTRIBUTION);
+      writeRounded(out, r.contribution());
+      out.raw(F_SOURCE);
+      out.string(r.source());
+      out.raw((byte) '}');
     }
-    g.writeEndArray();
+    out.raw((byte) ']');
   }
 
-  private static <E extends Enum<E>> SerializedString[] serialized(
-      E[] values, Function<E, String> text) {
-    SerializedString[] names = new SerializedString[values.length];
-    for (E value : values) {
-      names[value.ordinal()] = new SerializedString(text.apply(value));
-    }
-    return names;
-  }
-
-  private static SerializedString[] featureNames() {
-    SerializedString[] names = new SerializedString[Feature.COUNT];
-    for (Feature f : Feature.values()) {
-      names[f.ordinal()] = new SerializedString(f.wireName());
-    }
-    return names;
-  }
-
-  /**
-   * Counts and flags (most features) are written as integers: formatting a double costs far more
-   * than a long, and this runs for every feature of every decision.
-   */
-  private static void writeCompact(JsonGenerator g, double v, char[] number) throws IOException {
+  private static void writeCompact(JsonBytes out, double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      g.writeNumber((long) v);
+      out.number((long) v);
     } else {
-      writeRounded(g, v, number);
+      writeRounded(out, v);
     }
   }
 
   /**
-   * Writes {@code round(v)} with the same text as {@code g.writeNumber(round(v))}, straight from
-   * the whole millionths where {@link MicrosText} can.
+   * Every double a decision carries goes through {@link #round}. Most are printed by {@link
+   * MicrosText}; the rest (below 0.001, from 10^7 up) by Jackson's Schubfach writer instead of
+   * {@code Double.toString}, which prints the same text for such six-decimal values (checked over
+   * 27 million of them: -2 to 20 in steps of 1e-6 and log-normal values up to 1e17).
    */
-  private static void writeRounded(JsonGenerator g, double v, char[] number) throws IOException {
-    int length =
-        Double.isFinite(v) && Math.abs(v) < FeatureVector.LOGGED_EXACT_ABOVE
-            ? MicrosText.format(Math.round(v * 1e6), number)
-            : -1;
-    if (length < 0) {
-      g.writeNumber(round(v));
-    } else {
-      g.writeNumber(number, 0, length);
+  private static void writeRounded(JsonBytes out, double v) {
+    if (!(Double.isFinite(v) && Math.abs(v) < FeatureVector.LOGGED_EXACT_ABOVE)
+        || !out.micros(Math.round(v * 1e6))) {
+      out.ascii(NumberOutput.toString(round(v), true));
     }
   }
 
@@ -277,6 +242,20 @@ public final class DecisionCodec {
    */
   private static double round(double v) {
     return Double.isFinite(v) ? FeatureVector.logged(v) : 0.0;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Each value's text in quotes, between its prefix and {@code after}, by ordinal. */
+  private static <E extends Enum<E>> byte[][] quoted(
+      E[] values, Function<E, String> before, Function<E, String> text, String after) {
+    byte[][] bytes = new byte[values.length][];
+    for (E value : values) {
+      bytes[value.ordinal()] = ascii(before.apply(value) + '"' + text.apply(value) + '"' + after);
+    }
+    return bytes;
   }
 
   /**

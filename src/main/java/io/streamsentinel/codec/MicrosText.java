@@ -21,19 +21,19 @@ final class MicrosText {
   private MicrosText() {}
 
   /**
-   * Writes the text of {@code micros / 1e6} into {@code out} from index 0.
+   * Writes the text of {@code micros / 1e6} into {@code out} from index {@code at}, in ASCII.
    *
-   * @param out at least {@link #MAX_LENGTH} chars
-   * @return the number of chars written, or -1 (nothing written) when {@code Double.toString} would
+   * @param out at least {@link #MAX_LENGTH} bytes from {@code at}
+   * @return the index after the text, or -1 (nothing written) when {@code Double.toString} would
    *     print this magnitude with an exponent
    */
-  static int format(long micros, char[] out) {
+  static int format(long micros, byte[] out, int at) {
     long abs = Math.abs(micros);
     // Math.abs(Long.MIN_VALUE) is negative, so it is below SMALLEST and left to the caller too.
     if (abs < SMALLEST || abs >= BEYOND_LARGEST) {
       return -1;
     }
-    int pos = 0;
+    int pos = at;
     if (micros < 0) {
       out[pos++] = '-';
     }
@@ -53,7 +53,7 @@ final class MicrosText {
     return digits(fraction, length, out, pos);
   }
 
-  private static int digits(int value, char[] out, int pos) {
+  private static int digits(int value, byte[] out, int pos) {
     int length = 1;
     for (int rest = value / 10; rest > 0; rest /= 10) {
       length++;
@@ -62,10 +62,10 @@ final class MicrosText {
   }
 
   /** Writes {@code value} as exactly {@code length} digits, zero-padded on the left. */
-  private static int digits(int value, int length, char[] out, int pos) {
+  private static int digits(int value, int length, byte[] out, int pos) {
     int rest = value;
     for (int i = pos + length - 1; i >= pos; i--) {
-      out[i] = (char) ('0' + rest % 10);
+      out[i] = (byte) ('0' + rest % 10);
       rest /= 10;
     }
     return pos + length;
