@@ -121,11 +121,7 @@ public final class DecisionCodec {
     out.raw(F_EVENT_TIME);
     out.string(InstantText.format(d.eventTime()));
     out.raw(F_AMOUNT);
-    if (d.amount() == null) {
-      out.nullValue();
-    } else {
-      out.ascii(d.amount().toString()); // what Jackson's writeNumber(BigDecimal) writes
-    }
+    out.ascii(d.amount().toString()); // what Jackson's writeNumber(BigDecimal) wrote
     writeContext(out, tx);
     out.raw(F_SCORE);
     writeRounded(out, d.score());
