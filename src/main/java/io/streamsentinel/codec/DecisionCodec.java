@@ -36,8 +36,8 @@ public final class DecisionCodec {
   private static final Feature[] FEATURES = Feature.values();
 
   /*
-   * Field names with their punctuation, as write() copies them: every field of a decision but the
-   * first follows a comma, and an object or array opens with its first name.
+   * Field names with their punctuation, as write() copies them: every field but the first of its
+   * object follows a comma, and a name that opens an object carries the object's brace.
    */
   private static final byte[] F_ALERT_ID = ascii("\"alert_id\":");
   private static final byte[] F_TRANSACTION_ID = ascii("\"transaction_id\":");

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * </ul>
  *
  * <p>The per-record hot path (transactions, decisions, profiles) does not use it: those codecs are
- * hand-written on Jackson's streaming API and measured (see {@code src/jmh}).
+ * hand-written, on Jackson's streaming API or straight into bytes, and measured (see {@code
+ * src/jmh}).
  */
 public final class Json {
 

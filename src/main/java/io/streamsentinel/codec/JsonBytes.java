@@ -23,13 +23,18 @@ final class JsonBytes {
   /** The longest text of a long: a sign and 19 digits. */
   private static final int LONGEST_LONG = 20;
 
-  /** A reset writer that grew beyond this (a record with huge strings) starts small again. */
+  /** Strings are copied out and written this many chars at a time. */
+  private static final int SEGMENT = 1_024;
+
+  /**
+   * A reset writer whose bytes grew beyond this (a record with huge strings) starts small again.
+   */
   private static final int LARGEST_KEPT = 64 * 1024;
 
   private final int capacity;
 
   private byte[] bytes;
-  private char[] chars = new char[256];
+  private final char[] chars = new char[SEGMENT];
   private int length;
 
   JsonBytes(int capacity) {
@@ -117,16 +122,22 @@ final class JsonBytes {
       nullValue();
       return;
     }
+    raw((byte) '"');
     int n = text.length();
-    ensure(6 * n + 2); // six bytes (an escape) at most per char
-    if (chars.length < n) {
-      chars = new char[Math.max(n, 2 * chars.length)];
+    for (int from = 0; from < n; from += SEGMENT) {
+      segment(text, from, Math.min(n, from + SEGMENT));
     }
+    raw((byte) '"');
+  }
+
+  /** Chars {@code from} to {@code to} (at most a segment) of {@code text}. */
+  private void segment(String text, int from, int to) {
+    int n = to - from;
+    ensure(6 * n); // six bytes (an escape) at most per char
     char[] in = chars;
-    text.getChars(0, n, in, 0); // one bulk copy, then a loop over an array
+    text.getChars(from, to, in, 0); // one bulk copy, then a loop over an array
     byte[] out = bytes;
     int at = length;
-    out[at++] = '"';
     for (int i = 0; i < n; i++) {
       char c = in[i];
       if (c < 0x80) {
@@ -146,7 +157,6 @@ final class JsonBytes {
         out[at++] = (byte) (0x80 | (c & 0x3F));
       }
     }
-    out[at++] = '"';
     length = at;
   }
 

@@ -3,10 +3,11 @@
  * io.streamsentinel.domain.Transaction} is written and read, and what makes a record on the wire
  * unreadable), decisions and alerts, the responder's user actions, the compact binary form of a
  * {@link io.streamsentinel.detection.UserProfile} in the state store, and rule files. The measured
- * per-record formats (transactions, decisions, profiles) are pure and allocation-lean (Jackson's
- * streaming API, hand-written binary); the responder's events (alerts as the policy reads them,
- * user actions, account status) and rule files use Jackson databind with {@link
- * io.streamsentinel.codec.Json}, the one convention for cold-path JSON. Knows nothing of Kafka, so
- * serdes and the generator wrap it instead of re-implementing it.
+ * per-record formats (transactions, decisions, profiles) are pure and allocation-lean (transactions
+ * read with Jackson's streaming API, decisions written straight into bytes, profiles in a
+ * hand-written binary form); the responder's events (alerts as the policy reads them, user actions,
+ * account status) and rule files use Jackson databind with {@link io.streamsentinel.codec.Json},
+ * the one convention for cold-path JSON. Knows nothing of Kafka, so serdes and the generator wrap
+ * it instead of re-implementing it.
  */
 package io.streamsentinel.codec;

@@ -176,13 +176,18 @@ class DecisionBytesTest {
 
   @Test
   void shouldWriteWhatJacksonWritesForTextLongerThanTheWritersBuffers() {
-    // 40,000 two-byte chars: past the char buffer, the byte buffer and the size a writer keeps.
+    // 40,000 two-byte chars: many segments, past the byte buffer and the size a writer keeps.
     Decision huge = decision(List.of(new Reason("LONG", "é".repeat(40_000), 0.5)), "v1");
     Decision small = decision(List.of(new Reason("SHORT", "after it", 0.5)), "v1");
 
     assertSameBytes(huge, TX, null);
     assertSameBytes(small, TX, null);
     assertSameBytes(huge, TX, null);
+    // Each record is its own array: the writer the thread keeps never shows through.
+    byte[] earlier = DecisionCodec.encodeDecision(small, TX);
+    byte[] copy = earlier.clone();
+    DecisionCodec.encodeDecision(huge, TX);
+    assertThat(earlier).isEqualTo(copy);
   }
 
   private static Decision decision(List<Reason> reasons, String version) {
