@@ -70,13 +70,10 @@ public final class DecisionCodec {
   private static final byte[] F_FRAUD_PATTERN = ascii(",\"fraud_pattern\":");
 
   /** By ordinal; the first without its comma. */
-  private static final byte[][] FEATURE_FIELDS =
-      quoted(FEATURES, f -> f.ordinal() == 0 ? "" : ",", Feature::wireName, ":");
+  private static final byte[][] FEATURE_FIELDS = featureFields();
 
-  private static final byte[][] SEVERITY_VALUES =
-      quoted(Severity.values(), s -> "", Severity::name, "");
-  private static final byte[][] CHANNEL_VALUES =
-      quoted(Channel.values(), c -> "", Channel::wireName, "");
+  private static final byte[][] SEVERITY_VALUES = quoted(Severity.values(), Severity::name);
+  private static final byte[][] CHANNEL_VALUES = quoted(Channel.values(), Channel::wireName);
 
   /** One writer per thread: a decision is written into it, then copied out at its length. */
   private static final ThreadLocal<JsonBytes> SCRATCH =
@@ -244,14 +241,21 @@ public final class DecisionCodec {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Each value's text in quotes, between its prefix and {@code after}, by ordinal. */
-  private static <E extends Enum<E>> byte[][] quoted(
-      E[] values, Function<E, String> before, Function<E, String> text, String after) {
+  /** Each value's text in quotes, by ordinal. */
+  private static <E extends Enum<E>> byte[][] quoted(E[] values, Function<E, String> text) {
     byte[][] bytes = new byte[values.length][];
     for (E value : values) {
-      bytes[value.ordinal()] = ascii(before.apply(value) + '"' + text.apply(value) + '"' + after);
+      bytes[value.ordinal()] = ascii('"' + text.apply(value) + '"');
     }
     return bytes;
+  }
+
+  private static byte[][] featureFields() {
+    byte[][] fields = new byte[FEATURES.length][];
+    for (int i = 0; i < FEATURES.length; i++) {
+      fields[i] = ascii((i == 0 ? "" : ",") + '"' + FEATURES[i].wireName() + "\":");
+    }
+    return fields;
   }
 
   /**

@@ -6,22 +6,15 @@ import io.streamsentinel.bench.SimulatedHistory;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.FeatureVector;
-import io.streamsentinel.detection.FraudDetector;
 import io.streamsentinel.detection.Reason;
 import io.streamsentinel.detection.ScoringModel;
-import io.streamsentinel.detection.UserProfile;
-import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Channel;
 import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
-import io.streamsentinel.generator.GeneratorSettings;
-import io.streamsentinel.generator.TransactionSimulator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,27 +34,17 @@ class DecisionBytesTest {
 
   @Test
   void shouldWriteWhatJacksonWritesForEveryDecisionAndAlertTheDetectorMakes() {
-    FraudDetector detector = FraudDetector.of(RuleSetCodec.loadDefault());
+    // Every other transaction with the model: decisions with and without its fields.
     ScoringModel model = SimulatedHistory.model(11, 300, 20_000);
-    TransactionSimulator simulator =
-        new TransactionSimulator(
-            new GeneratorSettings(7, 300, 0.05, Instant.parse("2026-11-20T00:00:00Z")));
-    Map<String, UserProfile> profiles = new HashMap<>();
     int alerts = 0;
     int withModelReasons = 0;
-    for (int i = 0; i < TRANSACTIONS; i++) {
-      Transaction tx = simulator.next();
-      UserProfile before = profiles.getOrDefault(tx.userId(), UserProfile.empty(tx.userId()));
-      // Every other transaction with the model: decisions with and without its fields.
-      FraudDetector.Assessment a =
-          detector.assess(tx, before, AccountStatus.ACTIVE, i % 2 == 0 ? model : null);
-      profiles.put(tx.userId(), a.profile());
-      Decision d = a.decision();
-      assertSameBytes(d, tx, null);
+    for (DetectorDecisions.Scored s : DetectorDecisions.of(TRANSACTIONS, model)) {
+      Decision d = s.decision();
+      assertSameBytes(d, s.tx(), null);
       withModelReasons +=
           d.reasons().stream().anyMatch(r -> Reason.MODEL.equals(r.source())) ? 1 : 0;
       if (d.isAlert(Decision.DEFAULT_ALERT_THRESHOLD)) {
-        assertSameBytes(d, tx, DecisionCodec.alertId(d.transactionId()));
+        assertSameBytes(d, s.tx(), DecisionCodec.alertId(d.transactionId()));
         alerts++;
       }
     }

@@ -11,22 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.FeatureVector;
-import io.streamsentinel.detection.FraudDetector;
 import io.streamsentinel.detection.Reason;
-import io.streamsentinel.detection.UserProfile;
-import io.streamsentinel.domain.AccountStatus;
 import io.streamsentinel.domain.Severity;
-import io.streamsentinel.domain.Transaction;
-import io.streamsentinel.generator.GeneratorSettings;
-import io.streamsentinel.generator.TransactionSimulator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -164,20 +156,11 @@ class DecisionDocumentTextTest {
 
   /** Decisions and alerts as the detector writes them, for seeded transactions. */
   static List<byte[]> detectorRecords() {
-    FraudDetector detector = FraudDetector.of(RuleSetCodec.loadDefault());
-    TransactionSimulator simulator =
-        new TransactionSimulator(
-            new GeneratorSettings(7, 300, 0.05, Instant.parse("2026-11-20T00:00:00Z")));
-    Map<String, UserProfile> profiles = new HashMap<>();
     List<byte[]> records = new ArrayList<>();
-    for (int i = 0; i < DECISIONS; i++) {
-      Transaction tx = simulator.next();
-      UserProfile before = profiles.getOrDefault(tx.userId(), UserProfile.empty(tx.userId()));
-      FraudDetector.Assessment a = detector.assess(tx, before, AccountStatus.ACTIVE);
-      profiles.put(tx.userId(), a.profile());
-      records.add(DecisionCodec.encodeDecision(a.decision(), tx));
-      if (a.decision().isAlert(Decision.DEFAULT_ALERT_THRESHOLD)) {
-        records.add(DecisionCodec.encodeAlert(a.decision(), tx));
+    for (DetectorDecisions.Scored s : DetectorDecisions.of(DECISIONS, null)) {
+      records.add(DecisionCodec.encodeDecision(s.decision(), s.tx()));
+      if (s.decision().isAlert(Decision.DEFAULT_ALERT_THRESHOLD)) {
+        records.add(DecisionCodec.encodeAlert(s.decision(), s.tx()));
       }
     }
     return records;
