@@ -18,8 +18,9 @@ import java.util.Objects;
  * Converts a {@link Transaction} to and from its JSON wire form: a flat object with snake_case
  * fields, the amount a JSON number with its exact decimal scale, the timestamp an ISO-8601 instant.
  *
- * <p>Thread-safe: it holds only its limits and one configured {@link JsonFactory}, and uses
- * Jackson's streaming API directly because it sits on the per-record hot path.
+ * <p>Thread-safe: it holds only its limits and one configured {@link JsonFactory}. It sits on the
+ * per-record hot path, so it reads the form its own writer sends straight from the bytes ({@link
+ * CanonicalTransactionReader}) and every other form with Jackson's streaming API.
  */
 public final class TransactionCodec {
 
@@ -146,6 +147,15 @@ public final class TransactionCodec {
 
   private Transaction read(byte[] bytes) {
     requireAcceptableSize(bytes);
+    Transaction canonical = CanonicalTransactionReader.read(bytes, limits);
+    return canonical != null ? canonical : parse(bytes);
+  }
+
+  /**
+   * Reads the record with Jackson's parser: every form {@link #decode(byte[])} accepts, and every
+   * refusal; the size is already checked.
+   */
+  Transaction parse(byte[] bytes) {
     try (JsonParser parser = factory.createParser(bytes)) {
       return new TransactionReader(parser, limits).read();
     } catch (JsonProcessingException e) {
