@@ -3,6 +3,7 @@ package io.streamsentinel.detection;
 import io.streamsentinel.domain.ReasonCodes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -142,31 +143,46 @@ public final class ScoringModel {
     return new Decision.Shadow(version, p);
   }
 
-  /** The inputs with the largest positive contributions, largest first; no sort, no boxing. */
+  /** A reason for each of the inputs {@link #largestPositive} picks, largest first. */
   private void addModelReasons(
       double[] row, double[] contributions, FeatureVector features, List<Reason> out) {
-    int n = inputs.size();
-    long taken = 0; // bit i set: input i already given ({@link ModelInputs#MAX_SIZE} is 64)
-    for (int k = 0; k < MAX_REASONS; k++) {
-      int best = -1;
-      for (int i = 0; i < n; i++) {
-        if (contributions[i] > 0
-            && (taken & (1L << i)) == 0
-            && (best < 0 || contributions[i] > contributions[best])) {
-          best = i;
-        }
-      }
-      if (best < 0) {
+    for (int index : largestPositive(contributions, inputs.size())) {
+      if (index < 0) {
         return;
       }
-      taken |= 1L << best;
       out.add(
           new Reason(
-              text.code(best),
-              text.detail(best, row, features),
-              contributions[best],
+              text.code(index),
+              text.detail(index, row, features),
+              contributions[index],
               Reason.MODEL));
     }
+  }
+
+  /**
+   * The indexes of the {@link #MAX_REASONS} largest positive values among the first {@code n},
+   * largest first and the lower index first among equal ones, then -1 for places left empty. One
+   * pass, no sort, no boxing.
+   */
+  static int[] largestPositive(double[] values, int n) {
+    int[] best = new int[MAX_REASONS];
+    Arrays.fill(best, -1);
+    for (int i = 0; i < n; i++) {
+      double v = values[i];
+      if (!(v > 0)) {
+        continue;
+      }
+      // The first place whose value this one exceeds: an earlier index keeps its place on a tie.
+      int place = 0;
+      while (place < MAX_REASONS && best[place] >= 0 && v <= values[best[place]]) {
+        place++;
+      }
+      if (place < MAX_REASONS) {
+        System.arraycopy(best, place, best, place + 1, MAX_REASONS - 1 - place);
+        best[place] = i;
+      }
+    }
+    return best;
   }
 
   @Override

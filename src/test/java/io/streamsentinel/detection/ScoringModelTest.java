@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.streamsentinel.domain.ReasonCodes;
 import io.streamsentinel.domain.Severity;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -279,5 +281,46 @@ class ScoringModelTest {
     assertThat(MODEL.inputs()).isEqualTo(INPUTS);
     assertThat(MODEL.trees().treeCount()).isEqualTo(5);
     assertThat(MODEL).hasToString("ScoringModel[v1, 5 trees, " + INPUTS + "]");
+  }
+
+  /**
+   * The one-pass choice of model reasons against the three passes it replaced, on values with ties,
+   * zeros, negatives and NaN, for every count of inputs up to 64.
+   */
+  @Test
+  void shouldPickTheLargestPositiveContributionsAsThreePassesDid() {
+    Random random = new Random(3);
+    double[] pool = {0.0, -0.0, -1.5, 0.25, 0.25, 0.5, 1.0, 1.0, 2.0, Double.NaN, 1e-300};
+    for (int trial = 0; trial < 20_000; trial++) {
+      int n = random.nextInt(65);
+      double[] values = new double[n];
+      for (int i = 0; i < n; i++) {
+        values[i] =
+            random.nextBoolean() ? pool[random.nextInt(pool.length)] : random.nextGaussian();
+      }
+      assertThat(ScoringModel.largestPositive(values, n))
+          .as("%s", Arrays.toString(values))
+          .containsExactly(threePasses(values, n));
+    }
+  }
+
+  /** Three passes, each taking the largest value not yet taken (the first among equal ones). */
+  private static int[] threePasses(double[] values, int n) {
+    int[] chosen = {NONE, NONE, NONE};
+    long taken = 0;
+    for (int k = 0; k < ScoringModel.MAX_REASONS; k++) {
+      int best = NONE;
+      for (int i = 0; i < n; i++) {
+        if (values[i] > 0 && (taken & (1L << i)) == 0 && (best < 0 || values[i] > values[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      taken |= 1L << best;
+      chosen[k] = best;
+    }
+    return chosen;
   }
 }
