@@ -11,10 +11,11 @@ import java.time.format.DateTimeParseException;
 /**
  * Reads a transaction straight from its bytes when they are in the form {@link TransactionWriter}
  * writes: one compact object, the known fields in their order (any of them left out), text without
- * escapes, plain numbers. Everything else, and every record that would be refused, it declines with
- * null, and {@link TransactionReader} reads the record with Jackson's parser as before. So what is
- * accepted, the values and the refusals stay that reader's; this one only does less work for the
- * records our own writers send, which are nearly all of them.
+ * escapes, JSON numbers, nothing long. Everything else, and every record that reader would refuse,
+ * it declines with null, and {@link TransactionReader} reads the record with Jackson's parser as
+ * before. So what is accepted, the values and the refusals stay that reader's; this one only does
+ * less work for the records our own writers send, which are nearly all of them. The checks that
+ * follow reading (the years, the event-time window) apply to both.
  *
  * <p>Stateless and thread-safe.
  */
@@ -30,6 +31,18 @@ final class CanonicalTransactionReader {
       NAMES[field.ordinal()] = ('"' + field.wireName + "\":").getBytes(StandardCharsets.US_ASCII);
     }
   }
+
+  /**
+   * Text longer than this, in bytes, is declined: far above every text limit's default, and far
+   * below Jackson's own bound on a string's length, which its reader then enforces.
+   */
+  private static final int MAX_TEXT_BYTES = 4_096;
+
+  /**
+   * Numbers longer than this, in chars, are declined: a double as Java prints it has at most 24,
+   * and Jackson's reader bounds a number's length itself (1,000 digits by default).
+   */
+  private static final int MAX_NUMBER_CHARS = 32;
 
   /** Unscaled values of up to 18 digits fit a long. */
   private static final int MAX_DIGITS = 18;
@@ -59,7 +72,8 @@ final class CanonicalTransactionReader {
       return new Cursor(bytes, limits).transaction();
     } catch (RuntimeException declined) {
       // A value Transaction or Channel refuses, or an index past the end of a cut-off record: the
-      // full reader words the refusal.
+      // full reader words the refusal. (A fault of this class's own would show the same way, as a
+      // slower read; CanonicalTransactionReaderTest requires it to read our writers' records.)
       return null;
     }
   }
@@ -193,6 +207,10 @@ final class CanonicalTransactionReader {
           at++;
         }
       }
+      if (at - start > MAX_TEXT_BYTES) {
+        declined = true;
+        return null;
+      }
       String text =
           new String(
               in, start, at - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
@@ -314,6 +332,7 @@ final class CanonicalTransactionReader {
         exponentDigits = at > exponentStart;
       }
       if (integerDigits == 0
+          || at - numberStart > MAX_NUMBER_CHARS
           || integerDigits > 1 && in[start] == '0'
           || in[start + integerDigits] == '.' && fractionDigits == 0
           || !exponentDigits) {

@@ -153,7 +153,8 @@ public final class TransactionCodec {
 
   /**
    * Reads the record with Jackson's parser: every form {@link #decode(byte[])} accepts, and every
-   * refusal; the size is already checked.
+   * refusal; the size is already checked. Package-private for the tests, which hold {@link
+   * CanonicalTransactionReader} against it.
    */
   Transaction parse(byte[] bytes) {
     try (JsonParser parser = factory.createParser(bytes)) {
