@@ -50,7 +50,8 @@ final class CanonicalTransactionReader {
   /** A double is exact below 2^53, and so are the powers of ten up to 10^22. */
   private static final long MAX_EXACT_DOUBLE = 1L << 53;
 
-  private static final double[] POWERS_OF_TEN = new double[23];
+  /** 10^0 to 10^18: a number of at most 18 digits has no larger scale. */
+  private static final double[] POWERS_OF_TEN = new double[MAX_DIGITS + 1];
 
   static {
     double power = 1;
