@@ -131,6 +131,7 @@ public final class EndToEndRun implements AutoCloseable {
             System::nanoTime);
     long start = System.nanoTime();
     long compiling = COMPILER.getTotalCompilationTime();
+    GcPauses pauses = GcPauses.now();
     StreamThreadLoad load = StreamThreadLoad.now(detector.streams(), streamThreads);
     CpuByPart parts = parts(Thread.currentThread().getId()); // the publisher runs on this thread
     CpuByPart.Snapshot cpu = parts.now();
@@ -151,6 +152,7 @@ public final class EndToEndRun implements AutoCloseable {
       awaitUntil(() -> observer.actedAlerts() >= observer.alerts(), ACTION_TIMEOUT, "actions");
       Map<String, Double> figures = figures(records / sendSeconds);
       figures.put("jit_ms", (double) (COMPILER.getTotalCompilationTime() - compiling));
+      figures.putAll(pauses.until(GcPauses.now()));
       figures.putAll(detectorLoad);
       figures.putAll(cpuByPart);
       return figures;

@@ -58,6 +58,8 @@ class BenchE2eIT {
           .isLessThanOrEqualTo(g.get("action_max_ms").asDouble());
       assertThat(g.get("achieved_tps").asDouble()).isPositive();
       assertThat(g.get("jit_ms").asDouble()).as("JIT time of the round").isNotNegative();
+      assertThat(g.get("gc_pauses").asDouble()).as("GC pauses of the round").isNotNegative();
+      assertThat(g.get("gc_pause_ms").asDouble()).as("their time").isNotNegative();
       // The detector's stream thread over the round: busy and on a CPU as shares of it.
       for (String figure :
           new String[] {

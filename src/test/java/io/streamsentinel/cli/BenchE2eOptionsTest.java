@@ -43,6 +43,7 @@ class BenchE2eOptionsTest {
         .contains("--warmup-records")
         .contains("until the JIT has settled")
         .contains("jit_ms")
+        .contains("gc_pause_ms")
         .contains("--guarantee");
   }
 
