@@ -1,10 +1,8 @@
 package io.streamsentinel.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * One action taken on a user's account: the audit event on {@code user-actions}.
@@ -53,7 +51,7 @@ public record UserAction(
 
   /** The id of the action of this type for this alert: the same on every run. */
   public static String actionId(String alertId, ActionType type) {
-    return "action-" + nameUuid(alertId + ":" + type.wireName());
+    return "action-" + NameUuid.of(alertId + ":" + type.wireName());
   }
 
   /**
@@ -74,7 +72,7 @@ public record UserAction(
             + ":"
             + at.toEpochMilli();
     return new UserAction(
-        "action-" + nameUuid(name),
+        "action-" + NameUuid.of(name),
         null,
         null,
         userId,
@@ -86,9 +84,5 @@ public record UserAction(
         version,
         actor,
         reason);
-  }
-
-  private static UUID nameUuid(String name) {
-    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
   }
 }
