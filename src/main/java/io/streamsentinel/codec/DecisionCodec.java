@@ -10,13 +10,14 @@ import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.FeatureVector;
 import io.streamsentinel.detection.Reason;
 import io.streamsentinel.domain.Channel;
+import io.streamsentinel.domain.NameUuid;
 import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -40,8 +41,10 @@ public final class DecisionCodec {
    * object follows a comma, and a name that opens an object carries the object's brace.
    */
   private static final byte[] F_ALERT_ID = ascii("\"alert_id\":");
-  private static final byte[] F_TRANSACTION_ID = ascii("\"transaction_id\":");
-  private static final byte[] F_NEXT_TRANSACTION_ID = ascii(",\"transaction_id\":");
+
+  /** How every decision starts; an alert puts its id before it. */
+  private static final byte[] DECISION_START = ascii("{\"transaction_id\":");
+
   private static final byte[] F_USER_ID = ascii(",\"user_id\":");
   private static final byte[] F_EVENT_TIME = ascii(",\"event_time\":");
   private static final byte[] F_AMOUNT = ascii(",\"amount\":");
@@ -83,8 +86,7 @@ public final class DecisionCodec {
 
   /** The alert id of a transaction: a name-based UUID of its id, the same on every run. */
   public static String alertId(String transactionId) {
-    return "alert-"
-        + UUID.nameUUIDFromBytes(("alert:" + transactionId).getBytes(StandardCharsets.UTF_8));
+    return "alert-" + NameUuid.of("alert:" + transactionId);
   }
 
   /**
@@ -93,30 +95,51 @@ public final class DecisionCodec {
    * system of record needs no join with the input topic.
    */
   public static byte[] encodeDecision(Decision d, Transaction tx) {
-    return write(d, tx, null);
+    return write(d, tx);
   }
 
   /** An alert as written to {@code fraud-alerts}; see {@link #encodeDecision}. */
   public static byte[] encodeAlert(Decision d, Transaction tx) {
-    return write(d, tx, alertId(d.transactionId()));
+    return alertOf(encodeDecision(d, tx), d.transactionId());
   }
 
-  /** A decision, or with {@code alertId} an alert; package-private for tests of any alert id. */
-  static byte[] write(Decision d, Transaction tx, String alertId) {
+  /**
+   * The alert of a decision {@link #encodeDecision} wrote: its {@code alert_id} first, then the
+   * decision's fields as they are. The detector writes both for an alert, and this copies the
+   * decision's bytes instead of writing them a second time.
+   *
+   * @param decision bytes from {@link #encodeDecision}
+   * @param transactionId the decision's transaction id, which the alert id derives from
+   * @throws IllegalArgumentException when {@code decision} does not start as a decision does
+   */
+  public static byte[] alertOf(byte[] decision, String transactionId) {
+    return withAlertId(decision, alertId(transactionId));
+  }
+
+  /** {@link #alertOf} with any alert id; package-private for tests of ids that need escapes. */
+  static byte[] withAlertId(byte[] decision, String alertId) {
+    if (decision.length < DECISION_START.length
+        || !Arrays.equals(
+            decision, 0, DECISION_START.length, DECISION_START, 0, DECISION_START.length)) {
+      throw new IllegalArgumentException("not a decision's bytes: no leading transaction_id");
+    }
     JsonBytes out = SCRATCH.get().reset();
     out.raw((byte) '{');
-    if (alertId != null) {
-      out.raw(F_ALERT_ID);
-      out.string(alertId);
-      out.raw(F_NEXT_TRANSACTION_ID);
-    } else {
-      out.raw(F_TRANSACTION_ID);
-    }
+    out.raw(F_ALERT_ID);
+    out.string(alertId);
+    out.raw((byte) ',');
+    out.raw(decision, 1, decision.length - 1); // from "transaction_id" on
+    return out.toByteArray();
+  }
+
+  private static byte[] write(Decision d, Transaction tx) {
+    JsonBytes out = SCRATCH.get().reset();
+    out.raw(DECISION_START);
     out.string(d.transactionId());
     out.raw(F_USER_ID);
     out.string(d.userId());
     out.raw(F_EVENT_TIME);
-    out.string(InstantText.format(d.eventTime()));
+    out.instant(d.eventTime());
     out.raw(F_AMOUNT);
     out.ascii(d.amount().toString()); // what Jackson's writeNumber(BigDecimal) wrote
     writeContext(out, tx);

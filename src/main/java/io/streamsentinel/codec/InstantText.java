@@ -25,7 +25,7 @@ final class InstantText {
   /** Length of {@code yyyy-MM-ddTHH:mm:ssZ}; a fraction adds a dot and 1-9 digits. */
   private static final int LENGTH_WITHOUT_FRACTION = 20;
 
-  private static final int LONGEST = LENGTH_WITHOUT_FRACTION + 1 + MAX_FRACTION_DIGITS;
+  static final int LONGEST = LENGTH_WITHOUT_FRACTION + 1 + MAX_FRACTION_DIGITS;
 
   /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the years printed as four plain digits. */
   private static final long FIRST_SECOND_OF_YEAR_0 = -62_167_219_200L;
@@ -59,40 +59,52 @@ final class InstantText {
 
   /** The same text as {@link Instant#toString}. */
   static String format(Instant instant) {
+    byte[] out = new byte[LONGEST];
+    int length = format(instant, out, 0);
+    return length < 0
+        ? instant.toString() // signs and five-digit years: rare enough for the JDK
+        : new String(out, 0, length, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Writes {@link #format}'s text of an instant with a four-digit year into {@code out} from {@code
+   * at}, which must leave room for {@link #LONGEST} bytes.
+   *
+   * @return where the text ends, or -1 (nothing written) for an instant outside years 0000-9999
+   */
+  static int format(Instant instant, byte[] out, int at) {
     long seconds = instant.getEpochSecond();
     if (seconds < FIRST_SECOND_OF_YEAR_0 || seconds >= FIRST_SECOND_OF_YEAR_10000) {
-      return instant.toString(); // signs and five-digit years: rare enough for the JDK
+      return -1;
     }
     LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
     int secondOfDay = Math.floorMod(seconds, SECONDS_PER_DAY);
-    byte[] out = new byte[LONGEST];
-    put(out, 0, date.getYear(), 4);
-    out[4] = '-';
-    put(out, 5, date.getMonthValue(), 2);
-    out[7] = '-';
-    put(out, 8, date.getDayOfMonth(), 2);
-    out[10] = 'T';
-    put(out, 11, secondOfDay / SECONDS_PER_HOUR, 2);
-    out[13] = ':';
-    put(out, 14, secondOfDay % SECONDS_PER_HOUR / SECONDS_PER_MINUTE, 2);
-    out[16] = ':';
-    put(out, 17, secondOfDay % SECONDS_PER_MINUTE, 2);
-    int length = 19;
+    put(out, at, date.getYear(), 4);
+    out[at + 4] = '-';
+    put(out, at + 5, date.getMonthValue(), 2);
+    out[at + 7] = '-';
+    put(out, at + 8, date.getDayOfMonth(), 2);
+    out[at + 10] = 'T';
+    put(out, at + 11, secondOfDay / SECONDS_PER_HOUR, 2);
+    out[at + 13] = ':';
+    put(out, at + 14, secondOfDay % SECONDS_PER_HOUR / SECONDS_PER_MINUTE, 2);
+    out[at + 16] = ':';
+    put(out, at + 17, secondOfDay % SECONDS_PER_MINUTE, 2);
+    int end = at + 19;
     int nano = instant.getNano();
     if (nano > 0) {
       // Like the JDK: digits in groups of three (millis, micros or nanos), as many as needed.
-      out[length++] = '.';
+      out[end++] = '.';
       for (int i = 0; nano > 0 || i % 3 != 0; i++) {
         int digit = nano / NANOS_PER_DIGIT[i];
-        out[length++] = (byte) ('0' + digit);
+        out[end++] = (byte) ('0' + digit);
         nano -= digit * NANOS_PER_DIGIT[i];
       }
     }
-    out[length++] = 'Z';
-    return new String(out, 0, length, StandardCharsets.US_ASCII);
+    out[end++] = 'Z';
+    return end;
   }
 
-  /** The instant of a canonical timestamp with valid values, or null for anything else. */
   private static Instant parseCanonical(String text) {
     int length = text.length();
     if (length < LENGTH_WITHOUT_FRACTION

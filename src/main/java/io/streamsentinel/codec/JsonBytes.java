@@ -1,5 +1,6 @@
 package io.streamsentinel.codec;
 
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -56,6 +57,25 @@ final class JsonBytes {
     ensure(fragment.length);
     System.arraycopy(fragment, 0, bytes, length, fragment.length);
     length += fragment.length;
+  }
+
+  void raw(byte[] source, int from, int count) {
+    ensure(count);
+    System.arraycopy(source, from, bytes, length, count);
+    length += count;
+  }
+
+  /** An instant as a JSON string, in {@link InstantText#format}'s text. */
+  void instant(Instant instant) {
+    ensure(InstantText.LONGEST + 2);
+    int end = InstantText.format(instant, bytes, length + 1);
+    if (end < 0) {
+      string(instant.toString()); // signs and five-digit years: rare enough for the JDK
+      return;
+    }
+    bytes[length] = '"';
+    bytes[end] = '"';
+    length = end + 1;
   }
 
   void raw(byte b) {

@@ -68,6 +68,9 @@ public final class DetailTemplate {
 
   /** The detail with every placeholder replaced by its feature's value. */
   public String render(FeatureVector features) {
+    if (slots.length == 0) {
+      return literals[0]; // nothing to fill in: the text as written
+    }
     StringBuilder out = new StringBuilder(source.length() + 8 * slots.length);
     for (int i = 0; i < slots.length; i++) {
       out.append(literals[i]);

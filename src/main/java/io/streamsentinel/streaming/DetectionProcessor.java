@@ -107,8 +107,8 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
         profileEncoder.encode(
             result.profile().withSeen(idHash, record.timestamp(), dedupWindowMillis)));
     Decision decision = result.decision();
-    context.forward(
-        record.withValue(DecisionCodec.encodeDecision(decision, tx)), FraudTopology.SCORES_SINK);
+    byte[] decided = DecisionCodec.encodeDecision(decision, tx);
+    context.forward(record.withValue(decided), FraudTopology.SCORES_SINK);
     counters.scored();
     if (result.silencedHits() > 0) {
       counters.snoozedHits(result.silencedHits());
@@ -116,7 +116,8 @@ final class DetectionProcessor implements Processor<String, byte[], String, byte
     drift.record(model, decision, context.currentSystemTimeMs());
     if (decision.isAlert(settings.alertThreshold())) {
       context.forward(
-          record.withValue(DecisionCodec.encodeAlert(decision, tx)), FraudTopology.ALERTS_SINK);
+          record.withValue(DecisionCodec.alertOf(decided, decision.transactionId())),
+          FraudTopology.ALERTS_SINK);
       counters.alert(decision.severity());
     }
   }

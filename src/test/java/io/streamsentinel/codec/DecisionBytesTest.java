@@ -1,6 +1,7 @@
 package io.streamsentinel.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamsentinel.bench.SimulatedHistory;
 import io.streamsentinel.detection.Decision;
@@ -14,7 +15,9 @@ import io.streamsentinel.domain.Transaction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -173,11 +176,54 @@ class DecisionBytesTest {
     assertThat(earlier).isEqualTo(copy);
   }
 
+  @Test
+  void shouldWriteEveryEventTimeAsTheJdkPrintsItAndItsAlertAfterIt() {
+    List<Instant> times = new ArrayList<>();
+    for (String text :
+        new String[] {
+          "0000-01-01T00:00:00Z",
+          "9999-12-31T23:59:59.999999999Z",
+          "+10000-01-01T00:00:00Z", // five digits, a sign: the JDK's own text
+          "-0001-12-31T23:59:59.5Z",
+          "1970-01-01T00:00:00Z",
+          "2024-02-29T23:59:59.000001Z"
+        }) {
+      times.add(Instant.parse(text));
+    }
+    Random random = new Random(7);
+    for (int i = 0; i < 2_000; i++) {
+      int fractionDigits = i % 10; // none, or 1 to 9 digits
+      int nanos = fractionDigits == 0 ? 0 : random.nextInt(1_000_000_000);
+      times.add(Instant.ofEpochSecond(random.nextLong() % 400_000_000_000L, nanos));
+    }
+
+    for (Instant time : times) {
+      Decision d = decision(List.of(), null, time);
+      assertSameBytes(d, TX, null);
+      assertSameBytes(d, TX, DecisionCodec.alertId(d.transactionId()));
+    }
+  }
+
+  @Test
+  void shouldMakeAnAlertOnlyOfADecisionsBytes() {
+    byte[] alert = DecisionCodec.encodeAlert(decision(List.of(), null), TX);
+
+    assertThatThrownBy(() -> DecisionCodec.alertOf(alert, "tx_1")) // an alert already
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a decision");
+    assertThatThrownBy(() -> DecisionCodec.alertOf(new byte[] {'{', '}'}, "tx_1"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static Decision decision(List<Reason> reasons, String version) {
+    return decision(reasons, version, Instant.parse("2026-11-25T12:00:00Z"));
+  }
+
+  private static Decision decision(List<Reason> reasons, String version, Instant eventTime) {
     return new Decision(
         "tx_1",
         "user_1",
-        Instant.parse("2026-11-25T12:00:00Z"),
+        eventTime,
         new BigDecimal("42.00"),
         0.93,
         Severity.of(0.93),
@@ -202,7 +248,7 @@ class DecisionBytesTest {
             ? DecisionCodec.encodeDecision(d, tx)
             : alertId.equals(DecisionCodec.alertId(d.transactionId()))
                 ? DecisionCodec.encodeAlert(d, tx)
-                : DecisionCodec.write(d, tx, alertId);
+                : DecisionCodec.withAlertId(DecisionCodec.encodeDecision(d, tx), alertId);
     assertThat(new String(actual, StandardCharsets.UTF_8))
         .isEqualTo(new String(expected, StandardCharsets.UTF_8));
     assertThat(actual).isEqualTo(expected);

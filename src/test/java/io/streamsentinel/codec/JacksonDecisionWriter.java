@@ -90,7 +90,8 @@ final class JacksonDecisionWriter {
       g.writeFieldName(USER_ID);
       g.writeString(d.userId());
       g.writeFieldName(EVENT_TIME);
-      g.writeString(InstantText.format(d.eventTime()));
+      g.writeString(
+          d.eventTime().toString()); // the JDK's text, which InstantText.format must match
       g.writeFieldName(AMOUNT);
       g.writeNumber(d.amount());
       writeContext(g, tx);
