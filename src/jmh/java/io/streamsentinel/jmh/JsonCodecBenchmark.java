@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The JSON on the detector's hot path: decoding (with validation) a transaction, encoding one (the
@@ -85,5 +86,14 @@ public class JsonCodecBenchmark {
   public byte[] encodeDecision() {
     int i = next++ & (Workload.SIZE - 1);
     return DecisionCodec.encodeDecision(decisions[i], workload.transactions[i]);
+  }
+
+  /** What the detector writes for a decision that is an alert: the decision, then the alert. */
+  @Benchmark
+  public void decisionAndAlert(Blackhole sink) {
+    int i = next++ & (Workload.SIZE - 1);
+    byte[] decision = DecisionCodec.encodeDecision(decisions[i], workload.transactions[i]);
+    sink.consume(decision);
+    sink.consume(DecisionCodec.alertOf(decision, decisions[i].transactionId()));
   }
 }
