@@ -1,9 +1,6 @@
 package io.streamsentinel.codec;
 
 import io.streamsentinel.detection.RecentSet;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,10 +10,6 @@ import java.nio.charset.StandardCharsets;
 final class BinaryReader {
 
   private static final int MAX_VARLONG_SHIFT = 63;
-
-  /** A long's eight bytes, most significant first, as {@link BinaryWriter#writeLong} puts them. */
-  static final VarHandle BIG_ENDIAN_LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private final byte[] bytes;
   private int position;
@@ -65,8 +58,10 @@ final class BinaryReader {
 
   long readLong() {
     require(Long.BYTES);
-    long bits = (long) BIG_ENDIAN_LONG.get(bytes, position); // one load, not eight
-    position += Long.BYTES;
+    long bits = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      bits = (bits << 8) | (bytes[position++] & 0xFF);
+    }
     return bits;
   }
 

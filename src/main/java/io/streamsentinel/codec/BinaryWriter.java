@@ -49,8 +49,9 @@ final class BinaryWriter {
   /** Eight bytes, big-endian: for values that use all their bits (hashes). */
   void writeLong(long bits) {
     ensure(Long.BYTES);
-    BinaryReader.BIG_ENDIAN_LONG.set(buffer, size, bits); // most significant byte first
-    size += Long.BYTES;
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      buffer[size++] = (byte) (bits >>> shift);
+    }
   }
 
   /**

@@ -22,9 +22,8 @@ import java.util.List;
  * mispredicts half the time. The difference of means a step adds is precomputed per child; a leaf
  * keeps its value. Nodes are renumbered breadth first per tree when the ensemble is built; in an
  * ensemble of deep trees short branches are padded so that every walk takes the same number of
- * steps, and four trees are walked side by side ({@link Builder#build}, {@link #explain}). The row
- * is converted to the splits' {@code float}s once per call. The margin allocates one short array
- * (those floats), the explanation of a padded ensemble two.
+ * steps, and four trees are walked side by side ({@link Builder#build}, {@link #explain}). The
+ * margin allocates nothing; the explanation of a padded ensemble one short array.
  */
 public final class TreeEnsemble {
 
@@ -147,25 +146,11 @@ public final class TreeEnsemble {
 
   /** The margin (log odds) of one row of {@link #inputCount()} values. */
   public double margin(double[] row) {
-    float[] values = asFloats(row);
-    return depth > 0 ? marginFourAtATime(values) : marginFrom(0, baseMargin, values);
-  }
-
-  /**
-   * The row as the splits compare it, XGBoost's {@code (float) value}: converted once per row
-   * rather than at every node a walk passes, where the conversion lengthened each step's chain of
-   * dependent instructions.
-   */
-  private float[] asFloats(double[] row) {
-    float[] values = new float[inputCount];
-    for (int i = 0; i < inputCount; i++) {
-      values[i] = (float) row[i];
-    }
-    return values;
+    return depth > 0 ? marginFourAtATime(row) : marginFrom(0, baseMargin, row);
   }
 
   /** The margin with four walks side by side, as {@link #explainFourAtATime}. */
-  private double marginFourAtATime(float[] row) {
+  private double marginFourAtATime(double[] row) {
     double sum = baseMargin;
     int t = 0;
     for (; t + 4 <= roots.length; t += 4) {
@@ -188,7 +173,7 @@ public final class TreeEnsemble {
   }
 
   /** {@code margin} plus the leaves of the trees from {@code first} on, walked one by one. */
-  private double marginFrom(int first, double margin, float[] row) {
+  private double marginFrom(int first, double margin, double[] row) {
     double sum = margin;
     for (int t = first; t < roots.length; t++) {
       int node = roots[t];
@@ -216,10 +201,9 @@ public final class TreeEnsemble {
   public double explain(double[] row, double[] contributions) {
     Arrays.fill(contributions, 0, inputCount, 0.0);
     contributions[inputCount] = bias;
-    float[] values = asFloats(row);
     return depth > 0
-        ? explainFourAtATime(values, contributions)
-        : explainFrom(0, baseMargin, values, contributions);
+        ? explainFourAtATime(row, contributions)
+        : explainFrom(0, baseMargin, row, contributions);
   }
 
   /**
@@ -227,7 +211,7 @@ public final class TreeEnsemble {
    * one. Each step is noted (split input high, child low) and added afterwards tree by tree, so the
    * contributions are summed in the same order as one walk after the other.
    */
-  private double explainFourAtATime(float[] row, double[] contributions) {
+  private double explainFourAtATime(double[] row, double[] contributions) {
     long[] path = new long[4 * depth];
     double sum = baseMargin;
     int t = 0;
@@ -262,7 +246,7 @@ public final class TreeEnsemble {
   }
 
   /** {@code margin} plus the leaves of the trees from {@code first} on, walked one by one. */
-  private double explainFrom(int first, double margin, float[] row, double[] contributions) {
+  private double explainFrom(int first, double margin, double[] row, double[] contributions) {
     double sum = margin;
     for (int t = first; t < roots.length; t++) {
       int node = roots[t];
@@ -280,8 +264,8 @@ public final class TreeEnsemble {
    * The child a row goes to: XGBoost's {@code (float) value < threshold} goes left; a missing value
    * (NaN, for which the comparison is false) follows the default direction.
    */
-  private static int next(long packed, float[] row) {
-    float v = row[split(packed)];
+  private static int next(long packed, double[] row) {
+    float v = (float) row[split(packed)];
     int right = v < Float.intBitsToFloat((int) (packed >>> 32)) ? 0 : 1;
     int missingLeft = v != v ? (int) (packed >>> DEFAULT_LEFT_SHIFT) & 1 : 0;
     return child(packed) + (right ^ missingLeft);
