@@ -77,9 +77,10 @@ public class ProcessorPathBenchmark {
             tx, UserProfileCodec.decode(storedProfiles[i]), Workload.status(), model);
     sink.consume(profileEncoder.encode(result.profile()));
     Decision decision = result.decision();
-    sink.consume(DecisionCodec.encodeDecision(decision, tx));
-    if (decision.isAlert(Decision.DEFAULT_ALERT_THRESHOLD)) {
-      sink.consume(DecisionCodec.encodeAlert(decision, tx));
+    byte[] decided = DecisionCodec.encodeDecision(decision, tx);
+    sink.consume(decided);
+    if (decision.isAlert(Decision.DEFAULT_ALERT_THRESHOLD)) { // as the detector writes an alert
+      sink.consume(DecisionCodec.alertOf(decided, decision.transactionId()));
     }
   }
 }

@@ -224,14 +224,16 @@ public final class EndToEndScenario {
               String.format(
                   Locale.ROOT,
                   "  %-16s event->decision p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms;"
-                      + " alert->action p99 %.0f ms; JIT %.1f s per round",
+                      + " alert->action p99 %.0f ms; JIT %.1f s, GC pauses %.0f (%.0f ms) per round",
                   guarantee,
                   metrics.get("decision_p50_ms").median(),
                   metrics.get("decision_p99_ms").median(),
                   metrics.get("decision_p999_ms").median(),
                   metrics.get("decision_max_ms").median(),
                   metrics.get("action_p99_ms").median(),
-                  metrics.get("jit_ms").median() / 1000));
+                  metrics.get("jit_ms").median() / 1000,
+                  metrics.get("gc_pauses").median(),
+                  metrics.get("gc_pause_ms").median()));
           String load = loadLine(metrics);
           if (!load.isEmpty()) {
             out.accept(load);

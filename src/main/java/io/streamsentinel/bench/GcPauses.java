@@ -11,8 +11,8 @@ import java.util.Map;
  * a pause, the stream thread and the broker included, so a pause of 20 ms adds up to 20 ms to every
  * record in flight. Collectors that also report their concurrent work do so in a bean of their own
  * ({@code ZGC Cycles}, {@code Shenandoah Cycles}); those run beside the application and are left
- * out. G1's concurrent marking is in no bean; its young and mixed pauses are in {@code G1 Young
- * Generation}, its full collections in {@code G1 Old Generation}.
+ * out. In JDK 17, G1's concurrent marking is in no bean; its young and mixed pauses are in {@code
+ * G1 Young Generation}, its full collections in {@code G1 Old Generation}.
  */
 record GcPauses(long count, long millis) {
 

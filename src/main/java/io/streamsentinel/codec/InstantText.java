@@ -105,6 +105,7 @@ final class InstantText {
     return end;
   }
 
+  /** The instant of a canonical timestamp with valid values, or null for anything else. */
   private static Instant parseCanonical(String text) {
     int length = text.length();
     if (length < LENGTH_WITHOUT_FRACTION

@@ -192,8 +192,9 @@ class DecisionBytesTest {
     }
     Random random = new Random(7);
     for (int i = 0; i < 2_000; i++) {
-      int fractionDigits = i % 10; // none, or 1 to 9 digits
-      int nanos = fractionDigits == 0 ? 0 : random.nextInt(1_000_000_000);
+      // none, or a fraction of 1 to 9 digits (the JDK prints them in groups of three)
+      int unit = (int) Math.pow(10, 9 - i % 10);
+      int nanos = i % 10 == 0 ? 0 : random.nextInt(1_000_000_000) / unit * unit;
       times.add(Instant.ofEpochSecond(random.nextLong() % 400_000_000_000L, nanos));
     }
 
