@@ -128,8 +128,7 @@ public final class DecisionCodec {
     out.raw(F_ALERT_ID);
     out.string(alertId);
     out.raw((byte) ',');
-    out.raw(decision, 1, decision.length - 1); // from "transaction_id" on
-    return out.toByteArray();
+    return out.toByteArray(decision, 1); // the decision from "transaction_id" on
   }
 
   private static byte[] write(Decision d, Transaction tx) {

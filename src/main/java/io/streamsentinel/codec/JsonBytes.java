@@ -59,18 +59,12 @@ final class JsonBytes {
     length += fragment.length;
   }
 
-  void raw(byte[] source, int from, int count) {
-    ensure(count);
-    System.arraycopy(source, from, bytes, length, count);
-    length += count;
-  }
-
   /** An instant as a JSON string, in {@link InstantText#format}'s text. */
   void instant(Instant instant) {
     ensure(InstantText.LONGEST + 2);
     int end = InstantText.format(instant, bytes, length + 1);
     if (end < 0) {
-      string(instant.toString()); // signs and five-digit years: rare enough for the JDK
+      string(InstantText.format(instant)); // a year beyond four digits: its text as a String
       return;
     }
     bytes[length] = '"';
@@ -212,6 +206,15 @@ final class JsonBytes {
   /** What was written, in an array of exactly its length. */
   byte[] toByteArray() {
     return Arrays.copyOf(bytes, length);
+  }
+
+  /**
+   * What was written, then {@code tail} from {@code from} on: each copied once, into the result.
+   */
+  byte[] toByteArray(byte[] tail, int from) {
+    byte[] result = Arrays.copyOf(bytes, length + tail.length - from);
+    System.arraycopy(tail, from, result, length, tail.length - from);
+    return result;
   }
 
   private void ensure(int more) {

@@ -1,5 +1,6 @@
 package io.streamsentinel.domain;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,14 +34,7 @@ public final class NameUuid {
     byte[] md5 = MD5.get().digest(name.getBytes(StandardCharsets.UTF_8)); // digest() resets it
     md5[VERSION_BYTE] = (byte) (md5[VERSION_BYTE] & 0x0f | 0x30); // version 3
     md5[VARIANT_BYTE] = (byte) (md5[VARIANT_BYTE] & 0x3f | 0x80); // IETF variant
-    return new UUID(bigEndian(md5, 0), bigEndian(md5, Long.BYTES));
-  }
-
-  private static long bigEndian(byte[] bytes, int from) {
-    long value = 0;
-    for (int i = from; i < from + Long.BYTES; i++) {
-      value = value << Byte.SIZE | bytes[i] & 0xff;
-    }
-    return value;
+    ByteBuffer bits = ByteBuffer.wrap(md5); // big-endian, as UUID(byte[]) reads them
+    return new UUID(bits.getLong(), bits.getLong());
   }
 }
