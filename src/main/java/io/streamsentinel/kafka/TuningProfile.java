@@ -6,16 +6,16 @@ import java.util.stream.Collectors;
 
 /**
  * Named sets of client settings. {@code balanced} holds the values the Kafka guide documents for
- * this system, but for 64 KB batches (measured: README, Performance, fifth round); the other two
- * move the latency/throughput trade-off to either end so its effect can be seen (e.g. with {@code
- * sentinel bench}).
+ * this system, but for 64 KB batches (measured: docs/performance-rounds.md, fifth round); the other
+ * two move the latency/throughput trade-off to either end so its effect can be seen (e.g. with
+ * {@code sentinel bench}).
  */
 public enum TuningProfile {
   BALANCED(
       "the guide's values (small linger, lz4, acks=all, idempotent) with 64 KB batches",
       // 64 KB, not Kafka's 16 KB, for every producer: Kafka's lz4 writer allocates and zeroes two
       // 64 KB buffers for each batch it opens; with 64 KB batches the detector used 13-38 % less
-      // CPU per record (README, Performance: fifth round).
+      // CPU per record (docs/performance-rounds.md, fifth round).
       new ProducerTuning(5, 64 * 1024, "lz4", "all", true, 32L * 1024 * 1024, 10, 120_000, 30_000),
       new ConsumerTuning(1_000, 1_024, 500, 30_000, 3_000, 300_000)),
   LOW_LATENCY(

@@ -78,7 +78,7 @@ class ClientConfigFactoryTest {
 
   @Test
   void streamsInnerProducerShouldBatchAsTheProfileSays() {
-    // The setting the benchmarks measured (README, Performance, fifth round) is this one.
+    // The setting the benchmarks measured (docs/performance-rounds.md, fifth round) is this one.
     for (var guarantee : StreamsSettings.Guarantee.values()) {
       StreamsSettings settings = app(guarantee);
       assertThat(factory(TuningProfile.BALANCED).streams(settings).toProperties())
@@ -94,8 +94,8 @@ class ClientConfigFactoryTest {
 
   @Test
   void streamsInnerProducerShouldLingerUntilTheCommitUnderExactlyOnceWhateverTheProfile() {
-    // Nothing it sends is visible to read_committed readers before the commit (README,
-    // Performance, eleventh round).
+    // Nothing it sends is visible to read_committed readers before the commit
+    // (docs/performance-rounds.md, eleventh round).
     for (TuningProfile profile : TuningProfile.values()) {
       ClientConfig streams = factory(profile).streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE));
       assertThat(new StreamsConfig(streams.toProperties()).getProducerConfigs("p"))
