@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Writes JSON for a fixed layout straight into UTF-8 bytes, for the decision, the record the
- * detector writes for every transaction: the caller writes the punctuation and pre-encoded field
- * names itself, and a string is copied char by char with no context to check. Strings come out as
- * Jackson's generator writes them with its defaults (UTF-8; {@code "}, {@code \} and control chars
- * escaped, short forms where JSON has them, else <code>&#92;u00XX</code>; each half of a surrogate
- * pair, or a lone one, as <code>&#92;uXXXX</code>), so that decisions are the bytes they were when
- * Jackson wrote them. Not thread-safe: one per thread, {@linkplain #reset() reset} for each record.
+ * Writes JSON for a fixed layout straight into UTF-8 bytes, for the records written once per
+ * transaction (the generator's transaction, the detector's decision): the caller writes the
+ * punctuation and pre-encoded field names itself, and a string is copied char by char with no
+ * context to check. Strings come out as Jackson's generator writes them with its defaults (UTF-8;
+ * {@code "}, {@code \} and control chars escaped, short forms where JSON has them, else <code>
+ * &#92;u00XX</code>; each half of a surrogate pair, or a lone one, as <code>&#92;uXXXX</code>), so
+ * that records are the bytes they were when Jackson wrote them. Not thread-safe: one per thread,
+ * {@linkplain #reset() reset} for each record.
  */
 final class JsonBytes {
 

@@ -1,7 +1,6 @@
 package io.streamsentinel.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -29,6 +28,10 @@ public final class TransactionCodec {
 
   /** 10000-01-01T00:00:00Z, the first instant not accepted. */
   private static final Instant END_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
+
+  /** Encoding needs no limits, so every codec on a thread shares one encoder and its buffer. */
+  private static final ThreadLocal<TransactionEncoder> ENCODERS =
+      ThreadLocal.withInitial(TransactionEncoder::new);
 
   private final TransactionLimits limits;
   private final JsonFactory factory;
@@ -62,22 +65,15 @@ public final class TransactionCodec {
    * @param tx never null
    */
   public byte[] encode(Transaction tx) {
-    Objects.requireNonNull(tx, "tx");
-    ExactByteOutput out = new ExactByteOutput();
-    try (JsonGenerator generator = factory.createGenerator(out)) {
-      TransactionWriter.write(generator, tx);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing JSON to memory failed", e);
-    }
-    return out.toByteArray();
+    return ENCODERS.get().encode(tx);
   }
 
   /**
-   * An encoder for one thread that writes the same bytes as {@link #encode} with less work per
-   * record; for loops that encode a stream of transactions.
+   * An encoder for one thread that writes the same bytes as {@link #encode} into a buffer it keeps;
+   * for loops that encode a stream of transactions.
    */
   public TransactionEncoder newEncoder() {
-    return new TransactionEncoder(factory);
+    return new TransactionEncoder();
   }
 
   /**
