@@ -3,7 +3,6 @@ package io.streamsentinel.jmh;
 import io.streamsentinel.codec.AccountStateCodec;
 import io.streamsentinel.codec.DecisionCodec;
 import io.streamsentinel.codec.TransactionCodec;
-import io.streamsentinel.codec.TransactionEncoder;
 import io.streamsentinel.codec.TransactionLimits;
 import io.streamsentinel.detection.Decision;
 import io.streamsentinel.domain.AccountState;
@@ -36,7 +35,6 @@ import org.openjdk.jmh.infra.Blackhole;
 public class JsonCodecBenchmark {
 
   private final TransactionCodec codec = new TransactionCodec(TransactionLimits.DEFAULTS);
-  private final TransactionEncoder encoder = codec.newEncoder();
   private Workload workload;
   private byte[][] encoded;
   private Decision[] decisions;
@@ -73,12 +71,6 @@ public class JsonCodecBenchmark {
   @Benchmark
   public byte[] encodeTransaction() {
     return codec.encode(workload.transactions[next++ & (Workload.SIZE - 1)]);
-  }
-
-  /** What the generator's send loop does for each record: one encoder, reused. */
-  @Benchmark
-  public byte[] encodeTransactionReused() {
-    return encoder.encode(workload.transactions[next++ & (Workload.SIZE - 1)]);
   }
 
   /**

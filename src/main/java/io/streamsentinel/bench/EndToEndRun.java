@@ -125,7 +125,7 @@ public final class EndToEndRun implements AutoCloseable {
         new TransactionPublisher(
             producer,
             simulator::next,
-            codec.newEncoder()::encode,
+            codec::encode,
             new PublishPlan(TopicCatalog.TRANSACTIONS, tps, records, null),
             stats,
             System::nanoTime);

@@ -52,7 +52,7 @@ public final class ProducerThroughput {
           new TransactionPublisher(
               producer,
               new TransactionSimulator(settings)::next,
-              codec.newEncoder()::encode,
+              codec::encode,
               new PublishPlan(topic, 0, records, null),
               stats,
               System::nanoTime);
@@ -75,11 +75,10 @@ public final class ProducerThroughput {
    */
   public double simulateAndEncode(GeneratorSettings settings, TransactionCodec codec) {
     TransactionSimulator simulator = new TransactionSimulator(settings);
-    var encoder = codec.newEncoder();
     long bytes = 0;
     long start = System.nanoTime();
     for (long i = 0; i < records; i++) {
-      bytes += encoder.encode(simulator.next()).length;
+      bytes += codec.encode(simulator.next()).length;
     }
     long end = System.nanoTime();
     if (bytes == 0) {

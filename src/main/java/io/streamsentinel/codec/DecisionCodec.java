@@ -1,5 +1,7 @@
 package io.streamsentinel.codec;
 
+import static io.streamsentinel.codec.JsonBytes.asciiBytes;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,7 +16,6 @@ import io.streamsentinel.domain.NameUuid;
 import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,47 +41,43 @@ public final class DecisionCodec {
    * Field names with their punctuation, as write() copies them: every field but the first of its
    * object follows a comma, and a name that opens an object carries the object's brace.
    */
-  private static final byte[] F_ALERT_ID = ascii("\"alert_id\":");
+  private static final byte[] F_ALERT_ID = asciiBytes("\"alert_id\":");
 
   /** How every decision starts; an alert puts its id before it. */
-  private static final byte[] DECISION_START = ascii("{\"transaction_id\":");
+  private static final byte[] DECISION_START = asciiBytes("{\"transaction_id\":");
 
-  private static final byte[] F_USER_ID = ascii(",\"user_id\":");
-  private static final byte[] F_EVENT_TIME = ascii(",\"event_time\":");
-  private static final byte[] F_AMOUNT = ascii(",\"amount\":");
-  private static final byte[] F_CURRENCY = ascii(",\"currency\":");
-  private static final byte[] F_MERCHANT = ascii(",\"merchant\":");
-  private static final byte[] F_MERCHANT_CATEGORY = ascii(",\"merchant_category\":");
-  private static final byte[] F_COUNTRY = ascii(",\"country\":");
-  private static final byte[] F_CITY = ascii(",\"city\":");
-  private static final byte[] F_CHANNEL = ascii(",\"channel\":");
-  private static final byte[] F_SCORE = ascii(",\"score\":");
-  private static final byte[] F_SEVERITY = ascii(",\"severity\":");
-  private static final byte[] F_RULES_SCORE = ascii(",\"rules_score\":");
-  private static final byte[] F_MODEL_SCORE = ascii(",\"model_score\":");
-  private static final byte[] F_MODEL_VERSION = ascii(",\"model_version\":");
-  private static final byte[] F_SHADOW_VERSION = ascii(",\"shadow\":{\"version\":");
-  private static final byte[] F_SNOOZED = ascii(",\"snoozed\":[");
-  private static final byte[] F_REASONS = ascii(",\"reasons\":[");
-  private static final byte[] F_FIRST_CODE = ascii("{\"code\":");
-  private static final byte[] F_NEXT_CODE = ascii(",{\"code\":");
-  private static final byte[] F_DETAIL = ascii(",\"detail\":");
-  private static final byte[] F_CONTRIBUTION = ascii(",\"contribution\":");
-  private static final byte[] F_SOURCE = ascii(",\"source\":");
-  private static final byte[] F_FEATURES = ascii(",\"features\":{");
-  private static final byte[] F_RULE_SET_VERSION = ascii(",\"rule_set_version\":");
-  private static final byte[] F_IS_FRAUD = ascii(",\"is_fraud\":");
-  private static final byte[] F_FRAUD_PATTERN = ascii(",\"fraud_pattern\":");
+  private static final byte[] F_USER_ID = asciiBytes(",\"user_id\":");
+  private static final byte[] F_EVENT_TIME = asciiBytes(",\"event_time\":");
+  private static final byte[] F_AMOUNT = asciiBytes(",\"amount\":");
+  private static final byte[] F_CURRENCY = asciiBytes(",\"currency\":");
+  private static final byte[] F_MERCHANT = asciiBytes(",\"merchant\":");
+  private static final byte[] F_MERCHANT_CATEGORY = asciiBytes(",\"merchant_category\":");
+  private static final byte[] F_COUNTRY = asciiBytes(",\"country\":");
+  private static final byte[] F_CITY = asciiBytes(",\"city\":");
+  private static final byte[] F_CHANNEL = asciiBytes(",\"channel\":");
+  private static final byte[] F_SCORE = asciiBytes(",\"score\":");
+  private static final byte[] F_SEVERITY = asciiBytes(",\"severity\":");
+  private static final byte[] F_RULES_SCORE = asciiBytes(",\"rules_score\":");
+  private static final byte[] F_MODEL_SCORE = asciiBytes(",\"model_score\":");
+  private static final byte[] F_MODEL_VERSION = asciiBytes(",\"model_version\":");
+  private static final byte[] F_SHADOW_VERSION = asciiBytes(",\"shadow\":{\"version\":");
+  private static final byte[] F_SNOOZED = asciiBytes(",\"snoozed\":[");
+  private static final byte[] F_REASONS = asciiBytes(",\"reasons\":[");
+  private static final byte[] F_FIRST_CODE = asciiBytes("{\"code\":");
+  private static final byte[] F_NEXT_CODE = asciiBytes(",{\"code\":");
+  private static final byte[] F_DETAIL = asciiBytes(",\"detail\":");
+  private static final byte[] F_CONTRIBUTION = asciiBytes(",\"contribution\":");
+  private static final byte[] F_SOURCE = asciiBytes(",\"source\":");
+  private static final byte[] F_FEATURES = asciiBytes(",\"features\":{");
+  private static final byte[] F_RULE_SET_VERSION = asciiBytes(",\"rule_set_version\":");
+  private static final byte[] F_IS_FRAUD = asciiBytes(",\"is_fraud\":");
+  private static final byte[] F_FRAUD_PATTERN = asciiBytes(",\"fraud_pattern\":");
 
   /** By ordinal; the first without its comma. */
   private static final byte[][] FEATURE_FIELDS = featureFields();
 
   private static final byte[][] SEVERITY_VALUES = quoted(Severity.values(), Severity::name);
   private static final byte[][] CHANNEL_VALUES = quoted(Channel.values(), Channel::wireName);
-
-  /** One writer per thread: a decision is written into it, then copied out at its length. */
-  private static final ThreadLocal<JsonBytes> SCRATCH =
-      ThreadLocal.withInitial(() -> new JsonBytes(4_096));
 
   private DecisionCodec() {}
 
@@ -123,7 +120,7 @@ public final class DecisionCodec {
             decision, 0, DECISION_START.length, DECISION_START, 0, DECISION_START.length)) {
       throw new IllegalArgumentException("not a decision's bytes: no leading transaction_id");
     }
-    JsonBytes out = SCRATCH.get().reset();
+    JsonBytes out = JsonBytes.scratch();
     out.raw((byte) '{');
     out.raw(F_ALERT_ID);
     out.string(alertId);
@@ -132,7 +129,7 @@ public final class DecisionCodec {
   }
 
   private static byte[] write(Decision d, Transaction tx) {
-    JsonBytes out = SCRATCH.get().reset();
+    JsonBytes out = JsonBytes.scratch();
     out.raw(DECISION_START);
     out.string(d.transactionId());
     out.raw(F_USER_ID);
@@ -195,21 +192,14 @@ public final class DecisionCodec {
   }
 
   private static void writeContext(JsonBytes out, Transaction tx) {
-    writeIfPresent(out, F_CURRENCY, tx.currency());
-    writeIfPresent(out, F_MERCHANT, tx.merchant());
-    writeIfPresent(out, F_MERCHANT_CATEGORY, tx.merchantCategory());
-    writeIfPresent(out, F_COUNTRY, tx.country());
-    writeIfPresent(out, F_CITY, tx.city());
+    out.optional(F_CURRENCY, tx.currency());
+    out.optional(F_MERCHANT, tx.merchant());
+    out.optional(F_MERCHANT_CATEGORY, tx.merchantCategory());
+    out.optional(F_COUNTRY, tx.country());
+    out.optional(F_CITY, tx.city());
     if (tx.channel() != null) {
       out.raw(F_CHANNEL);
       out.raw(CHANNEL_VALUES[tx.channel().ordinal()]);
-    }
-  }
-
-  private static void writeIfPresent(JsonBytes out, byte[] field, String value) {
-    if (value != null) {
-      out.raw(field);
-      out.string(value);
     }
   }
 
@@ -259,15 +249,11 @@ public final class DecisionCodec {
     return Double.isFinite(v) ? FeatureVector.logged(v) : 0.0;
   }
 
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
-  }
-
   /** Each value's text in quotes, by ordinal. */
   private static <E extends Enum<E>> byte[][] quoted(E[] values, Function<E, String> text) {
     byte[][] bytes = new byte[values.length][];
     for (E value : values) {
-      bytes[value.ordinal()] = ascii('"' + text.apply(value) + '"');
+      bytes[value.ordinal()] = asciiBytes('"' + text.apply(value) + '"');
     }
     return bytes;
   }
@@ -275,7 +261,7 @@ public final class DecisionCodec {
   private static byte[][] featureFields() {
     byte[][] fields = new byte[FEATURES.length][];
     for (int i = 0; i < FEATURES.length; i++) {
-      fields[i] = ascii((i == 0 ? "" : ",") + '"' + FEATURES[i].wireName() + "\":");
+      fields[i] = asciiBytes((i == 0 ? "" : ",") + '"' + FEATURES[i].wireName() + "\":");
     }
     return fields;
   }

@@ -1,5 +1,6 @@
 package io.streamsentinel.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -33,6 +34,13 @@ final class JsonBytes {
    */
   private static final int LARGEST_KEPT = 64 * 1024;
 
+  /**
+   * One writer per thread for records written and copied out at once (decisions, alerts,
+   * transactions): a record is written into it, then copied out at its length.
+   */
+  private static final ThreadLocal<JsonBytes> SCRATCH =
+      ThreadLocal.withInitial(() -> new JsonBytes(4_096));
+
   private final int capacity;
 
   private byte[] bytes;
@@ -42,6 +50,16 @@ final class JsonBytes {
   JsonBytes(int capacity) {
     this.capacity = capacity;
     bytes = new byte[capacity];
+  }
+
+  /** This thread's writer, emptied; see {@link #SCRATCH}. */
+  static JsonBytes scratch() {
+    return SCRATCH.get().reset();
+  }
+
+  /** The bytes of a field name, punctuation or value known to be ASCII, for a constant. */
+  static byte[] asciiBytes(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Empties the writer for the next record; returns it. */
@@ -129,6 +147,14 @@ final class JsonBytes {
 
   void nullValue() {
     raw(NULL);
+  }
+
+  /** A field whose value may be absent: its pre-encoded name and the string, or nothing. */
+  void optional(byte[] name, String value) {
+    if (value != null) {
+      raw(name);
+      string(value);
+    }
   }
 
   /** A quoted string, or {@code null}, as Jackson writes it (see the class). */

@@ -17,8 +17,9 @@ import java.util.Objects;
  * Converts a {@link Transaction} to and from its JSON wire form: a flat object with snake_case
  * fields, the amount a JSON number with its exact decimal scale, the timestamp an ISO-8601 instant.
  *
- * <p>Thread-safe: it holds only its limits and one configured {@link JsonFactory}. It sits on the
- * per-record hot path, so it reads the form its own writer sends straight from the bytes ({@link
+ * <p>Thread-safe: it holds only its limits and one configured {@link JsonFactory}, and writes into
+ * a buffer of the calling thread's ({@link JsonBytes#scratch()}). It sits on the per-record hot
+ * path, so it reads the form its own writer sends straight from the bytes ({@link
  * CanonicalTransactionReader}) and every other form with Jackson's streaming API.
  */
 public final class TransactionCodec {
@@ -28,10 +29,6 @@ public final class TransactionCodec {
 
   /** 10000-01-01T00:00:00Z, the first instant not accepted. */
   private static final Instant END_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
-
-  /** Encoding needs no limits, so every codec on a thread shares one encoder and its buffer. */
-  private static final ThreadLocal<TransactionEncoder> ENCODERS =
-      ThreadLocal.withInitial(TransactionEncoder::new);
 
   private final TransactionLimits limits;
   private final JsonFactory factory;
@@ -65,15 +62,10 @@ public final class TransactionCodec {
    * @param tx never null
    */
   public byte[] encode(Transaction tx) {
-    return ENCODERS.get().encode(tx);
-  }
-
-  /**
-   * An encoder for one thread that writes the same bytes as {@link #encode} into a buffer it keeps;
-   * for loops that encode a stream of transactions.
-   */
-  public TransactionEncoder newEncoder() {
-    return new TransactionEncoder();
+    Objects.requireNonNull(tx, "tx");
+    JsonBytes out = JsonBytes.scratch();
+    TransactionWriter.write(out, tx);
+    return out.toByteArray();
   }
 
   /**

@@ -1,7 +1,8 @@
 package io.streamsentinel.codec;
 
+import static io.streamsentinel.codec.JsonBytes.asciiBytes;
+
 import io.streamsentinel.domain.Transaction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a transaction as one JSON object, leaving out null fields; the field order is fixed. This
@@ -12,11 +13,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class TransactionWriter {
 
-  /** How every transaction starts: its event type is never null ({@link Transaction}). */
-  private static final byte[] START = ascii("{\"" + WireField.EVENT_TYPE.wireName + "\":");
-
   /** Each field's name, with the comma before it, in quotes with its colon; by ordinal. */
   private static final byte[][] NAMES = names();
+
+  /** How every transaction starts: its event type is never null ({@link Transaction}). */
+  private static final byte[] START = start();
 
   private TransactionWriter() {}
 
@@ -24,67 +25,58 @@ final class TransactionWriter {
   static void write(JsonBytes out, Transaction tx) {
     out.raw(START);
     out.string(tx.eventType());
-    string(out, WireField.TRANSACTION_ID, tx.transactionId());
-    string(out, WireField.USER_ID, tx.userId());
-    out.raw(NAMES[WireField.AMOUNT.ordinal()]);
+    out.optional(name(WireField.TRANSACTION_ID), tx.transactionId());
+    out.optional(name(WireField.USER_ID), tx.userId());
+    out.raw(name(WireField.AMOUNT));
     // BigDecimal.toString keeps the scale (250.00 stays 250.00) and never goes through a double.
     out.ascii(tx.amount().toString());
-    out.raw(NAMES[WireField.TIMESTAMP.ordinal()]);
+    out.raw(name(WireField.TIMESTAMP));
     out.instant(tx.timestamp());
-    string(out, WireField.MERCHANT, tx.merchant());
-    string(out, WireField.CURRENCY, tx.currency());
-    string(out, WireField.MERCHANT_CATEGORY, tx.merchantCategory());
-    string(out, WireField.COUNTRY, tx.country());
-    string(out, WireField.CITY, tx.city());
+    out.optional(name(WireField.MERCHANT), tx.merchant());
+    out.optional(name(WireField.CURRENCY), tx.currency());
+    out.optional(name(WireField.MERCHANT_CATEGORY), tx.merchantCategory());
+    out.optional(name(WireField.COUNTRY), tx.country());
+    out.optional(name(WireField.CITY), tx.city());
     coordinate(out, WireField.LATITUDE, tx.latitude());
     coordinate(out, WireField.LONGITUDE, tx.longitude());
     if (tx.channel() != null) {
-      string(out, WireField.CHANNEL, tx.channel().wireName());
+      out.optional(name(WireField.CHANNEL), tx.channel().wireName());
     }
-    string(out, WireField.DEVICE_ID, tx.deviceId());
-    string(out, WireField.CARD_LAST4, tx.cardLast4());
+    out.optional(name(WireField.DEVICE_ID), tx.deviceId());
+    out.optional(name(WireField.CARD_LAST4), tx.cardLast4());
     if (tx.isFraud() != null) {
-      out.raw(NAMES[WireField.IS_FRAUD.ordinal()]);
+      out.raw(name(WireField.IS_FRAUD));
       out.bool(tx.isFraud());
     }
-    string(out, WireField.FRAUD_PATTERN, tx.fraudPattern());
+    out.optional(name(WireField.FRAUD_PATTERN), tx.fraudPattern());
     out.raw((byte) '}');
   }
 
-  private static void string(JsonBytes out, WireField field, String value) {
+  /** Jackson's text of a double, {@link Double#toString}'s; a transaction's are always finite. */
+  private static void coordinate(JsonBytes out, WireField field, Double value) {
     if (value != null) {
-      out.raw(NAMES[field.ordinal()]);
-      out.string(value);
+      out.raw(name(field));
+      out.ascii(Double.toString(value));
     }
   }
 
-  /**
-   * A coordinate as Jackson wrote it, {@link Double#toString}'s text. A value that is a whole
-   * number of millionths, as the generator's are, takes {@link MicrosText}, which prints that same
-   * text without formatting a {@code double}.
-   */
-  private static void coordinate(JsonBytes out, WireField field, Double value) {
-    if (value == null) {
-      return;
-    }
-    out.raw(NAMES[field.ordinal()]);
-    double v = value;
-    long micros = Math.round(v * 1e6);
-    if (micros / 1e6 != v || !out.micros(micros)) {
-      out.ascii(Double.toString(v));
-    }
+  private static byte[] name(WireField field) {
+    return NAMES[field.ordinal()];
   }
 
   private static byte[][] names() {
     WireField[] fields = WireField.values();
     byte[][] names = new byte[fields.length][];
     for (WireField field : fields) {
-      names[field.ordinal()] = ascii(",\"" + field.wireName + "\":");
+      names[field.ordinal()] = asciiBytes(",\"" + field.wireName + "\":");
     }
     return names;
   }
 
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
+  /** The first field's name after the opening brace instead of a comma. */
+  private static byte[] start() {
+    byte[] start = name(WireField.EVENT_TYPE).clone();
+    start[0] = '{';
+    return start;
   }
 }

@@ -40,7 +40,7 @@ enum WireField {
   /** The snake_case JSON name, e.g. {@code merchant_category}. */
   final String wireName = name().toLowerCase(Locale.ROOT);
 
-  /** The wire name with its UTF-8 bytes computed once, so writing a field name is a copy. */
+  /** The wire name with its UTF-8 bytes computed once, for the reader to match field names. */
   final SerializableString serializedName = new SerializedString(wireName);
 
   /**

@@ -90,8 +90,7 @@ public final class GeneratorService implements AutoCloseable {
     stats.bindTo(metrics.registry());
     this.producerMetrics = metrics.bind(producer);
     this.publisher =
-        new TransactionPublisher(
-            producer, events, codec.newEncoder()::encode, plan, stats, System::nanoTime);
+        new TransactionPublisher(producer, events, codec::encode, plan, stats, System::nanoTime);
     this.labelFeed = labelFeed;
     if (labelFeed != null) {
       publisher.withLabels(labelFeed);

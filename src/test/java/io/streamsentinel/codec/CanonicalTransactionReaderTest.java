@@ -63,9 +63,8 @@ class CanonicalTransactionReaderTest {
           new TransactionSimulator(
               new GeneratorSettings(3, 500, 0.05, Instant.parse("2026-11-20T00:00:00Z"))
                   .withWorld(world));
-      TransactionEncoder encoder = CODEC.newEncoder();
       for (int i = 0; i < 5_000; i++) {
-        byte[] bytes = encoder.encode(simulator.next());
+        byte[] bytes = CODEC.encode(simulator.next());
         assertThat(agrees(CODEC, bytes))
             .as("%s: %s", world, new String(bytes, StandardCharsets.UTF_8))
             .isTrue();
