@@ -11,7 +11,6 @@ import io.streamsentinel.detection.Decision;
 import io.streamsentinel.detection.Feature;
 import io.streamsentinel.detection.FeatureVector;
 import io.streamsentinel.detection.Reason;
-import io.streamsentinel.domain.Channel;
 import io.streamsentinel.domain.NameUuid;
 import io.streamsentinel.domain.Severity;
 import io.streamsentinel.domain.Transaction;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The wire format of decisions ({@code fraud-scores}) and alerts ({@code fraud-alerts}): JSON,
@@ -76,8 +74,8 @@ public final class DecisionCodec {
   /** By ordinal; the first without its comma. */
   private static final byte[][] FEATURE_FIELDS = featureFields();
 
-  private static final byte[][] SEVERITY_VALUES = quoted(Severity.values(), Severity::name);
-  private static final byte[][] CHANNEL_VALUES = quoted(Channel.values(), Channel::wireName);
+  private static final byte[][] SEVERITY_VALUES =
+      JsonBytes.quoted(Severity.values(), Severity::name);
 
   private DecisionCodec() {}
 
@@ -199,7 +197,7 @@ public final class DecisionCodec {
     out.optional(F_CITY, tx.city());
     if (tx.channel() != null) {
       out.raw(F_CHANNEL);
-      out.raw(CHANNEL_VALUES[tx.channel().ordinal()]);
+      out.raw(TransactionWriter.channel(tx.channel()));
     }
   }
 
@@ -247,15 +245,6 @@ public final class DecisionCodec {
    */
   private static double round(double v) {
     return Double.isFinite(v) ? FeatureVector.logged(v) : 0.0;
-  }
-
-  /** Each value's text in quotes, by ordinal. */
-  private static <E extends Enum<E>> byte[][] quoted(E[] values, Function<E, String> text) {
-    byte[][] bytes = new byte[values.length][];
-    for (E value : values) {
-      bytes[value.ordinal()] = asciiBytes('"' + text.apply(value) + '"');
-    }
-    return bytes;
   }
 
   private static byte[][] featureFields() {

@@ -3,6 +3,7 @@ package io.streamsentinel.codec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Writes JSON for a fixed layout straight into UTF-8 bytes, for the records written once per
@@ -60,6 +61,17 @@ final class JsonBytes {
   /** The bytes of a field name, punctuation or value known to be ASCII, for a constant. */
   static byte[] asciiBytes(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Each value's text in quotes, by ordinal: enum values written as JSON strings need no escapes.
+   */
+  static <E extends Enum<E>> byte[][] quoted(E[] values, Function<E, String> text) {
+    byte[][] bytes = new byte[values.length][];
+    for (E value : values) {
+      bytes[value.ordinal()] = asciiBytes('"' + text.apply(value) + '"');
+    }
+    return bytes;
   }
 
   /** Empties the writer for the next record; returns it. */

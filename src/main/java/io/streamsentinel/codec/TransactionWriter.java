@@ -2,6 +2,7 @@ package io.streamsentinel.codec;
 
 import static io.streamsentinel.codec.JsonBytes.asciiBytes;
 
+import io.streamsentinel.domain.Channel;
 import io.streamsentinel.domain.Transaction;
 
 /**
@@ -15,6 +16,8 @@ final class TransactionWriter {
 
   /** Each field's name, with the comma before it, in quotes with its colon; by ordinal. */
   private static final byte[][] NAMES = names();
+
+  private static final byte[][] CHANNELS = JsonBytes.quoted(Channel.values(), Channel::wireName);
 
   /** How every transaction starts: its event type is never null ({@link Transaction}). */
   private static final byte[] START = start();
@@ -40,7 +43,8 @@ final class TransactionWriter {
     coordinate(out, WireField.LATITUDE, tx.latitude());
     coordinate(out, WireField.LONGITUDE, tx.longitude());
     if (tx.channel() != null) {
-      out.optional(name(WireField.CHANNEL), tx.channel().wireName());
+      out.raw(name(WireField.CHANNEL));
+      out.raw(channel(tx.channel()));
     }
     out.optional(name(WireField.DEVICE_ID), tx.deviceId());
     out.optional(name(WireField.CARD_LAST4), tx.cardLast4());
@@ -58,6 +62,11 @@ final class TransactionWriter {
       out.raw(name(field));
       out.ascii(Double.toString(value));
     }
+  }
+
+  /** A channel's wire name in quotes, as transactions and decisions carry it. */
+  static byte[] channel(Channel channel) {
+    return CHANNELS[channel.ordinal()];
   }
 
   private static byte[] name(WireField field) {
