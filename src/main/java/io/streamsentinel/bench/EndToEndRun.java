@@ -52,6 +52,7 @@ public final class EndToEndRun implements AutoCloseable {
   private KafkaProducer<String, byte[]> producer;
   private String appId;
   private DetectorService detector;
+  private final DetectorLatency scored = new DetectorLatency();
   private ResponderService responder;
   private PipelineObserver observer;
   private CpuClock streamThreads;
@@ -91,7 +92,8 @@ public final class EndToEndRun implements AutoCloseable {
                     .streams(
                         new StreamsSettings(
                             appId, guarantee, 1, env.stateDir(appId), DetectorSettings.DLQ_TOPIC)),
-                DetectorSettings.defaults(RuleSetCodec.loadDefault()))
+                DetectorSettings.defaults(RuleSetCodec.loadDefault()),
+                scored.metrics())
             .start();
     this.responder =
         new ResponderService(
@@ -133,6 +135,8 @@ public final class EndToEndRun implements AutoCloseable {
     long compiling = COMPILER.getTotalCompilationTime();
     GcPauses pauses = GcPauses.now();
     StreamThreadLoad load = StreamThreadLoad.now(detector.streams(), streamThreads);
+    CommitTimes commits = CommitTimes.of(detector.streams().metrics());
+    DetectorLatency.Snapshot scoredBefore = scored.now();
     CpuByPart parts = parts(Thread.currentThread().getId()); // the publisher runs on this thread
     CpuByPart.Snapshot cpu = parts.now();
     try (ProgressTicker ticker =
@@ -148,6 +152,8 @@ public final class EndToEndRun implements AutoCloseable {
       awaitUntil(() -> observer.decisions() >= sent, DRAIN_TIMEOUT, "decisions");
       Map<String, Double> detectorLoad =
           load.until(StreamThreadLoad.now(detector.streams(), streamThreads), records);
+      detectorLoad.putAll(commits.until(CommitTimes.of(detector.streams().metrics())));
+      detectorLoad.putAll(DetectorLatency.between(scoredBefore, scored.now()));
       Map<String, Double> cpuByPart = parts.between(cpu, parts.now());
       awaitUntil(() -> observer.actedAlerts() >= observer.alerts(), ACTION_TIMEOUT, "actions");
       Map<String, Double> figures = figures(records / sendSeconds);

@@ -199,6 +199,31 @@ public final class EndToEndScenario {
         : String.format(Locale.ROOT, "  %-16s CPU in cores: %s", "", line);
   }
 
+  /**
+   * The detector's commits over the rounds ({@link CommitTimes}): how many per round and the mean
+   * milliseconds of each step, medians; empty when not measured.
+   */
+  private static String commitLine(Map<String, Spread> metrics) {
+    Spread commits = metrics.get(CommitTimes.COMMITS);
+    Spread flush = metrics.get(CommitTimes.FLUSH_MS);
+    if (commits == null || flush == null) {
+      return "";
+    }
+    Spread offsets = metrics.get(CommitTimes.OFFSETS_MS);
+    Spread end = metrics.get(CommitTimes.END_MS);
+    Spread scored = metrics.get(DetectorLatency.P99_MS);
+    return String.format(
+        Locale.ROOT,
+        "  %-16s detector's commits %.0f per round; per commit: flushing the producer %.1f ms,"
+            + " offsets into the transaction %.1f ms, ending it %.1f ms; event->scored p99 %s",
+        "",
+        commits.median(),
+        flush.median(),
+        offsets == null ? 0 : offsets.median(),
+        end == null ? 0 : end.median(),
+        scored == null ? "not measured" : String.format(Locale.ROOT, "%.0f ms", scored.median()));
+  }
+
   private BenchReport report(Map<String, Map<String, Spread>> all) {
     BenchReport report = new BenchReport("e2e", settings.records(), settings.runs());
     Map<String, Object> variants = new LinkedHashMap<>();
@@ -241,6 +266,10 @@ public final class EndToEndScenario {
           String cpu = cpuLine(metrics);
           if (!cpu.isEmpty()) {
             out.accept(cpu);
+          }
+          String commits = commitLine(metrics);
+          if (!commits.isEmpty()) {
+            out.accept(commits);
           }
         });
     return report

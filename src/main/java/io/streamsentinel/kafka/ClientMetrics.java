@@ -18,7 +18,15 @@ public interface ClientMetrics {
    * that two components' meters of one name never meet.
    */
   static ClientMetrics none() {
-    return new None();
+    return new None(new CompositeMeterRegistry());
+  }
+
+  /**
+   * The stage's own counters into {@code registry}, its Kafka clients bound nowhere: for a caller
+   * that reads a stage's counters itself (a benchmark).
+   */
+  static ClientMetrics countersOnly(MeterRegistry registry) {
+    return new None(registry);
   }
 
   /** The registry the stage's own counters are meters of. */
@@ -43,11 +51,16 @@ public interface ClientMetrics {
     void close();
   }
 
-  /** The no-op: a composite registry with no registry added records nothing. */
+  /**
+   * Binds no client. With a composite registry to which no registry is added, as {@link #none()}
+   * makes it, it records nothing at all.
+   */
   final class None implements ClientMetrics {
-    private final MeterRegistry registry = new CompositeMeterRegistry();
+    private final MeterRegistry registry;
 
-    private None() {}
+    private None(MeterRegistry registry) {
+      this.registry = registry;
+    }
 
     @Override
     public MeterRegistry registry() {

@@ -99,7 +99,21 @@ class BenchE2eIT {
       assertThat(sum)
           .as(guarantee + ": the parts make the JVM's CPU")
           .isCloseTo(g.get("jvm_cpu_cores").asDouble(), within(0.05));
+      // The way of a decision split at the moment the detector scored it.
+      double scoredP50 = g.get("scored_p50_ms").asDouble();
+      assertThat(scoredP50).as(guarantee).isPositive();
+      assertThat(g.get("scored_p99_ms").asDouble()).as(guarantee).isGreaterThanOrEqualTo(scoredP50);
     }
+    // Commits every 100 ms under exactly_once_v2 (at_least_once's 30 s may see none in a round).
+    JsonNode exactlyOnce = out.get("exactly_once_v2");
+    assertThat(exactlyOnce.get("commits").asDouble()).isPositive();
+    for (String step : new String[] {"commit_flush_ms", "commit_offsets_ms", "commit_end_ms"}) {
+      assertThat(exactlyOnce.get(step)).as(step).isNotNull();
+      assertThat(exactlyOnce.get(step).asDouble()).as(step).isNotNegative();
+    }
+    assertThat(exactlyOnce.get("commit_end_ms").asDouble())
+        .as("a transaction's commit is a round trip to the broker")
+        .isPositive();
     assertThat(out.get("config").get("tps").asDouble()).isEqualTo(1000);
     assertThat(out.get("config").get("warm_up").asText()).isEqualTo("500 transactions");
     for (String guarantee : new String[] {"exactly_once_v2", "at_least_once"}) {
