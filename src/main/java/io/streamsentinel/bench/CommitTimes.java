@@ -43,7 +43,8 @@ record CommitTimes(double commits, double flushNanos, double offsetsNanos, doubl
 
   /**
    * From this snapshot to {@code later}: {@value #COMMITS} and the mean milliseconds per commit of
-   * its three steps; nothing when no commit ended in between or the counters are not reported.
+   * its steps, the transaction's two only when a transaction ended (none under at_least_once);
+   * nothing when no commit ended in between or the counters are not reported.
    */
   Map<String, Double> until(CommitTimes later) {
     Map<String, Double> figures = new LinkedHashMap<>();
@@ -53,8 +54,10 @@ record CommitTimes(double commits, double flushNanos, double offsetsNanos, doubl
     }
     figures.put(COMMITS, n);
     perCommit(figures, FLUSH_MS, flushNanos, later.flushNanos, n);
-    perCommit(figures, OFFSETS_MS, offsetsNanos, later.offsetsNanos, n);
-    perCommit(figures, END_MS, endNanos, later.endNanos, n);
+    if (later.endNanos > endNanos) { // a transaction ended: exactly_once_v2
+      perCommit(figures, OFFSETS_MS, offsetsNanos, later.offsetsNanos, n);
+      perCommit(figures, END_MS, endNanos, later.endNanos, n);
+    }
     return figures;
   }
 

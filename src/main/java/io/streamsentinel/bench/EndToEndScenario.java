@@ -201,27 +201,37 @@ public final class EndToEndScenario {
 
   /**
    * The detector's commits over the rounds ({@link CommitTimes}): how many per round and the mean
-   * milliseconds of each step, medians; empty when not measured.
+   * milliseconds of each step, and event → scored p99 ({@link DetectorLatency}), medians; empty
+   * when not measured.
    */
   private static String commitLine(Map<String, Spread> metrics) {
     Spread commits = metrics.get(CommitTimes.COMMITS);
     Spread flush = metrics.get(CommitTimes.FLUSH_MS);
-    if (commits == null || flush == null) {
-      return "";
-    }
-    Spread offsets = metrics.get(CommitTimes.OFFSETS_MS);
-    Spread end = metrics.get(CommitTimes.END_MS);
     Spread scored = metrics.get(DetectorLatency.P99_MS);
-    return String.format(
-        Locale.ROOT,
-        "  %-16s detector's commits %.0f per round; per commit: flushing the producer %.1f ms,"
-            + " offsets into the transaction %.1f ms, ending it %.1f ms; event->scored p99 %s",
-        "",
-        commits.median(),
-        flush.median(),
-        offsets == null ? 0 : offsets.median(),
-        end == null ? 0 : end.median(),
-        scored == null ? "not measured" : String.format(Locale.ROOT, "%.0f ms", scored.median()));
+    StringBuilder line = new StringBuilder();
+    if (commits != null && flush != null) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "detector's commits %.0f per round; per commit: flushing the producer %.1f ms",
+              commits.median(),
+              flush.median()));
+      Spread offsets = metrics.get(CommitTimes.OFFSETS_MS);
+      Spread end = metrics.get(CommitTimes.END_MS);
+      if (offsets != null && end != null) {
+        line.append(
+            String.format(
+                Locale.ROOT,
+                ", offsets into the transaction %.1f ms, ending it %.1f ms",
+                offsets.median(),
+                end.median()));
+      }
+    }
+    if (scored != null) {
+      line.append(line.length() == 0 ? "" : "; ")
+          .append(String.format(Locale.ROOT, "event->scored p99 %.0f ms", scored.median()));
+    }
+    return line.length() == 0 ? "" : String.format(Locale.ROOT, "  %-16s %s", "", line);
   }
 
   private BenchReport report(Map<String, Map<String, Spread>> all) {

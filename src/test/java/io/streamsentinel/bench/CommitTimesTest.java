@@ -46,8 +46,23 @@ class CommitTimesTest {
 
     put(metrics, "stream-thread-metrics", "commit-total", "t1", 6);
     assertThat(once.until(CommitTimes.of(metrics)))
-        .as("commits, but no producer counters (at_least_once has no transaction calls)")
+        .as("commits, but no producer counters")
         .containsOnlyKeys(CommitTimes.COMMITS);
+  }
+
+  @Test
+  void shouldLeaveOutTheTransactionStepsUnderAtLeastOnce() {
+    Map<MetricName, Metric> metrics = new HashMap<>();
+    put(metrics, "stream-thread-metrics", "commit-total", "t1", 1);
+    put(metrics, "producer-metrics", "flush-time-ns-total", "p1", 1e6);
+    put(metrics, "producer-metrics", "txn-send-offsets-time-ns-total", "p1", 0);
+    put(metrics, "producer-metrics", "txn-commit-time-ns-total", "p1", 0);
+    CommitTimes before = CommitTimes.of(metrics);
+    put(metrics, "stream-thread-metrics", "commit-total", "t1", 2);
+    put(metrics, "producer-metrics", "flush-time-ns-total", "p1", 3e6);
+
+    assertThat(before.until(CommitTimes.of(metrics)))
+        .containsOnly(Map.entry(CommitTimes.COMMITS, 1.0), Map.entry(CommitTimes.FLUSH_MS, 2.0));
   }
 
   private static void put(
