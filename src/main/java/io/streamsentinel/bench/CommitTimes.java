@@ -35,10 +35,10 @@ record CommitTimes(double commits, double flushNanos, double offsetsNanos, doubl
   /** The totals so far of a Streams application's metrics. */
   static CommitTimes of(Map<MetricName, ? extends Metric> metrics) {
     return new CommitTimes(
-        sum(metrics, THREAD_GROUP, "commit-total"),
-        sum(metrics, PRODUCER_GROUP, "flush-time-ns-total"),
-        sum(metrics, PRODUCER_GROUP, "txn-send-offsets-time-ns-total"),
-        sum(metrics, PRODUCER_GROUP, "txn-commit-time-ns-total"));
+        MetricTotals.sum(metrics, THREAD_GROUP, "commit-total"),
+        MetricTotals.sum(metrics, PRODUCER_GROUP, "flush-time-ns-total"),
+        MetricTotals.sum(metrics, PRODUCER_GROUP, "txn-send-offsets-time-ns-total"),
+        MetricTotals.sum(metrics, PRODUCER_GROUP, "txn-commit-time-ns-total"));
   }
 
   /**
@@ -66,19 +66,5 @@ record CommitTimes(double commits, double flushNanos, double offsetsNanos, doubl
     if (!Double.isNaN(before) && !Double.isNaN(after)) {
       figures.put(name, (after - before) / 1e6 / commits);
     }
-  }
-
-  private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
-    double total = 0;
-    boolean found = false;
-    for (var entry : metrics.entrySet()) {
-      if (entry.getKey().name().equals(name)
-          && entry.getKey().group().equals(group)
-          && entry.getValue().metricValue() instanceof Number value) {
-        total += value.doubleValue();
-        found = true;
-      }
-    }
-    return found ? total : Double.NaN;
   }
 }

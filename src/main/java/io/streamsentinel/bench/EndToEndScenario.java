@@ -204,7 +204,7 @@ public final class EndToEndScenario {
    * milliseconds of each step, and event → scored p99 ({@link DetectorLatency}), medians; empty
    * when not measured.
    */
-  private static String commitLine(Map<String, Spread> metrics) {
+  private static String scoredAndCommitsLine(Map<String, Spread> metrics) {
     Spread commits = metrics.get(CommitTimes.COMMITS);
     Spread flush = metrics.get(CommitTimes.FLUSH_MS);
     Spread scored = metrics.get(DetectorLatency.P99_MS);
@@ -277,7 +277,7 @@ public final class EndToEndScenario {
           if (!cpu.isEmpty()) {
             out.accept(cpu);
           }
-          String commits = commitLine(metrics);
+          String commits = scoredAndCommitsLine(metrics);
           if (!commits.isEmpty()) {
             out.accept(commits);
           }

@@ -69,16 +69,6 @@ record StreamThreadLoad(
 
   /** The sum of Streams' blocked time over its stream threads, NaN when it reports none. */
   private static double blocked(KafkaStreams streams) {
-    double total = 0;
-    boolean found = false;
-    for (var entry : streams.metrics().entrySet()) {
-      if (entry.getKey().name().equals(BLOCKED_METRIC)
-          && entry.getKey().group().equals(THREAD_GROUP)
-          && entry.getValue().metricValue() instanceof Number n) {
-        total += n.doubleValue();
-        found = true;
-      }
-    }
-    return found ? total : Double.NaN;
+    return MetricTotals.sum(streams.metrics(), THREAD_GROUP, BLOCKED_METRIC);
   }
 }

@@ -18,7 +18,7 @@ public interface ClientMetrics {
    * that two components' meters of one name never meet.
    */
   static ClientMetrics none() {
-    return new None(new CompositeMeterRegistry());
+    return new Unbound(new CompositeMeterRegistry());
   }
 
   /**
@@ -26,7 +26,7 @@ public interface ClientMetrics {
    * that reads a stage's counters itself (a benchmark).
    */
   static ClientMetrics countersOnly(MeterRegistry registry) {
-    return new None(registry);
+    return new Unbound(registry);
   }
 
   /** The registry the stage's own counters are meters of. */
@@ -55,10 +55,10 @@ public interface ClientMetrics {
    * Binds no client. With a composite registry to which no registry is added, as {@link #none()}
    * makes it, it records nothing at all.
    */
-  final class None implements ClientMetrics {
+  final class Unbound implements ClientMetrics {
     private final MeterRegistry registry;
 
-    private None(MeterRegistry registry) {
+    private Unbound(MeterRegistry registry) {
       this.registry = registry;
     }
 
