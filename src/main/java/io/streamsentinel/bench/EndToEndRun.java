@@ -134,8 +134,9 @@ public final class EndToEndRun implements AutoCloseable {
     long start = System.nanoTime();
     long compiling = COMPILER.getTotalCompilationTime();
     GcPauses pauses = GcPauses.now();
-    StreamThreadLoad load = StreamThreadLoad.now(detector.streams(), streamThreads);
-    CommitTimes commits = CommitTimes.of(detector.streams().metrics());
+    var detectorMetrics = detector.streams().metrics(); // one snapshot for both figures below
+    StreamThreadLoad load = StreamThreadLoad.now(detectorMetrics, streamThreads);
+    CommitTimes commits = CommitTimes.of(detectorMetrics);
     DetectorLatency.Snapshot scoredBefore = scored.now();
     CpuByPart parts = parts(Thread.currentThread().getId()); // the publisher runs on this thread
     CpuByPart.Snapshot cpu = parts.now();
@@ -150,9 +151,10 @@ public final class EndToEndRun implements AutoCloseable {
       }
       sent += records;
       awaitUntil(() -> observer.decisions() >= sent, DRAIN_TIMEOUT, "decisions");
+      detectorMetrics = detector.streams().metrics();
       Map<String, Double> detectorLoad =
-          load.until(StreamThreadLoad.now(detector.streams(), streamThreads), records);
-      detectorLoad.putAll(commits.until(CommitTimes.of(detector.streams().metrics())));
+          load.until(StreamThreadLoad.now(detectorMetrics, streamThreads), records);
+      detectorLoad.putAll(commits.until(CommitTimes.of(detectorMetrics)));
       detectorLoad.putAll(DetectorLatency.between(scoredBefore, scored.now()));
       Map<String, Double> cpuByPart = parts.between(cpu, parts.now());
       awaitUntil(() -> observer.actedAlerts() >= observer.alerts(), ACTION_TIMEOUT, "actions");

@@ -2,7 +2,8 @@ package io.streamsentinel.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 
 /**
  * How busy a Streams application's stream thread was over a span, and how much of that time it
@@ -31,10 +32,17 @@ record StreamThreadLoad(
   private static final String BLOCKED_METRIC = "blocked-time-ns-total";
   private static final String THREAD_GROUP = "stream-thread-metrics";
 
-  /** The load so far of {@code streams}, whose stream threads {@code clock} times. */
-  static StreamThreadLoad now(KafkaStreams streams, CpuClock clock) {
+  /**
+   * The load so far of a Streams application whose stream threads {@code clock} times.
+   *
+   * @param metrics the application's metrics ({@code KafkaStreams.metrics()}), taken now
+   */
+  static StreamThreadLoad now(Map<MetricName, ? extends Metric> metrics, CpuClock clock) {
     return new StreamThreadLoad(
-        System.nanoTime(), CpuClock.processNanos(), clock.streamThreadNanos(), blocked(streams));
+        System.nanoTime(),
+        CpuClock.processNanos(),
+        clock.streamThreadNanos(),
+        MetricTotals.sum(metrics, THREAD_GROUP, BLOCKED_METRIC));
   }
 
   /**
@@ -65,10 +73,5 @@ record StreamThreadLoad(
       figures.put(JVM_CORES, (later.jvmCpuNanos - jvmCpuNanos) / span);
     }
     return figures;
-  }
-
-  /** The sum of Streams' blocked time over its stream threads, NaN when it reports none. */
-  private static double blocked(KafkaStreams streams) {
-    return MetricTotals.sum(streams.metrics(), THREAD_GROUP, BLOCKED_METRIC);
   }
 }
