@@ -4,6 +4,7 @@ import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.generator.GeneratorSettings;
 import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.TopicCatalog;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,14 @@ public final class ProduceScenario {
   public record Settings(long records, int runs, int users) {}
 
   private static final String TOPIC = "bench-produce";
+  private static final String RATE = "records/s";
+
+  /** The whole JVM's CPU time per record (with the embedded broker in this JVM). */
+  private static final String CPU = "cpu_us_per_record";
+
+  /** The producer's mean batch: a slower sender fills smaller ones, and pays per batch. */
+  private static final String BATCH = "batch_bytes";
+
   private static final List<String> VARIANTS =
       List.of("raw_producer", "generator", "simulate_encode");
 
@@ -49,37 +58,85 @@ public final class ProduceScenario {
         new ProducerThroughput(env.clients(), TOPIC, settings.records(), env.out());
     env.out().accept("Building the raw producer's records...");
     var pool = producers.pool(generator, codec);
-    Map<String, Spread> rates =
-        new Trials(VARIANTS, settings.runs(), "records/s", env.out())
-            .measure(
-                (variant, round) ->
-                    switch (variant) {
-                      case "generator" -> producers.generator(generator, codec);
-                      case "simulate_encode" -> producers.simulateAndEncode(generator, codec);
-                      default -> producers.raw(pool);
-                    });
+    Map<String, Map<String, Spread>> measured =
+        new Trials(VARIANTS, settings.runs(), RATE, env.out())
+            .measureMetrics(
+                (variant, round) -> {
+                  ProducerThroughput.Run run =
+                      switch (variant) {
+                        case "generator" -> producers.generator(generator, codec);
+                        case "simulate_encode" -> producers.simulateAndEncode(generator, codec);
+                        default -> producers.raw(pool);
+                      };
+                  Map<String, Double> figures = new LinkedHashMap<>();
+                  figures.put(RATE, run.perSecond());
+                  figures.put(CPU, run.cpuMicrosPerRecord());
+                  if (!Double.isNaN(run.batchBytes())) {
+                    figures.put(BATCH, run.batchBytes());
+                  }
+                  return figures;
+                });
+    Map<String, Spread> rates = new LinkedHashMap<>();
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    Map<String, Double> batches = new LinkedHashMap<>();
+    measured.forEach(
+        (variant, figures) -> {
+          rates.put(variant, figures.get(RATE));
+          cpu.put(variant, figures.get(CPU).median());
+          if (figures.containsKey(BATCH)) {
+            batches.put(variant, figures.get(BATCH).median());
+          }
+        });
     double generated = rates.get("generator").median();
     double raw = rates.get("raw_producer").median();
     // The generator's own work, without Kafka: what its sending thread does besides sending.
     double simulated = rates.get("simulate_encode").median();
+    int cores = Machine.current().cores();
+    ProduceCeiling ceiling =
+        ProduceCeiling.of(
+            raw, cpu.get("raw_producer"), simulated, cpu.get("simulate_encode"), cores);
     env.out()
         .accept(
             String.format(
                 Locale.ROOT,
                 "%nMedians over %d runs of %,d records:%n  generator %,.0f records/s, raw producer"
                     + " %,.0f records/s, ratio %.2f%n  simulating and encoding alone (no Kafka, one"
-                    + " thread) %,.0f records/s",
+                    + " thread) %,.0f records/s%n  CPU per record, whole JVM with the broker:"
+                    + " raw producer %.2f µs (%.2f of %d cores busy), generator %.2f µs,"
+                    + " simulating and encoding %.2f µs%n  mean batch: raw producer %,.0f bytes,"
+                    + " generator %,.0f bytes%n  ceiling of one thread that makes and"
+                    + " sends each record: %,.0f records/s, ratio %.2f%n  ceiling of %d cores"
+                    + " (raw CPU + making CPU per record): %,.0f records/s, ratio %.2f",
                 settings.runs(),
                 settings.records(),
                 generated,
                 raw,
                 generated / raw,
-                simulated));
+                simulated,
+                cpu.get("raw_producer"),
+                ceiling.rawCores(),
+                cores,
+                cpu.get("generator"),
+                cpu.get("simulate_encode"),
+                batches.get("raw_producer"),
+                batches.get("generator"),
+                ceiling.oneThread(),
+                ceiling.oneThreadRatio(),
+                cores,
+                ceiling.allCores(),
+                ceiling.allCoresRatio()));
     return new BenchReport("produce", settings.records(), settings.runs())
         .put("generator_records_per_s", generated)
         .put("raw_producer_records_per_s", raw)
         .put("generator_ratio", generated / raw)
         .put("simulate_encode_records_per_s", simulated)
+        .put("cpu_us_per_record", cpu)
+        .put("batch_bytes", batches)
+        .put("raw_producer_cores", ceiling.rawCores())
+        .put("one_thread_ceiling_records_per_s", ceiling.oneThread())
+        .put("one_thread_ceiling_ratio", ceiling.oneThreadRatio())
+        .put("all_cores_ceiling_records_per_s", ceiling.allCores())
+        .put("all_cores_ceiling_ratio", ceiling.allCoresRatio())
         .variants(rates)
         .config("topic", TOPIC + " (settings of " + TopicCatalog.TRANSACTIONS + ")")
         .config("users", settings.users())

@@ -21,9 +21,43 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Send rate of the generator flat out against a raw {@link KafkaProducer} sending pre-built
  * records, both with the same producer configuration, to the same topic. Each run gets a new
  * producer whose metadata is fetched before the clock starts; the clock stops when {@code flush()}
- * returns, so the rate is acknowledged records per second.
+ * returns, so the rate is acknowledged records per second. Each run also takes the whole JVM's CPU
+ * time over the same span (with the embedded broker in this JVM, the broker's work is in it).
  */
 public final class ProducerThroughput {
+
+  /**
+   * One run: the records sent (and acknowledged, where a producer sends), the wall time and the
+   * whole JVM's CPU time between the same two instants, and the producer's mean batch.
+   *
+   * @param cpuNanos -1 where the JVM does not measure its CPU time
+   * @param batchBytes the producer's mean batch in bytes ({@code batch-size-avg}); NaN for a run
+   *     without a producer
+   */
+  public record Run(long records, long wallNanos, long cpuNanos, double batchBytes) {
+
+    public double perSecond() {
+      return records / (wallNanos / 1e9);
+    }
+
+    /** The whole JVM's CPU time per record in µs, NaN where the JVM does not measure it. */
+    public double cpuMicrosPerRecord() {
+      return cpuNanos < 0 ? Double.NaN : cpuNanos / 1e3 / records;
+    }
+  }
+
+  /** The two clocks read at the start of a run. */
+  private record Start(long wall, long cpu) {
+    static Start now() {
+      return new Start(System.nanoTime(), CpuClock.processNanos());
+    }
+
+    Run end(long records, double batchBytes) {
+      long cpuNow = CpuClock.processNanos();
+      return new Run(
+          records, System.nanoTime() - wall, cpu < 0 || cpuNow < 0 ? -1 : cpuNow - cpu, batchBytes);
+    }
+  }
 
   /** The raw producer cycles through this many distinct pre-built records (bounded memory). */
   public static final int RAW_POOL = 100_000;
@@ -45,7 +79,7 @@ public final class ProducerThroughput {
    * The generator as {@code sentinel generate --tps max} runs it: simulate, encode, send with a
    * callback, {@code records} times.
    */
-  public double generator(GeneratorSettings settings, TransactionCodec codec) {
+  public Run generator(GeneratorSettings settings, TransactionCodec codec) {
     try (Producer<String, byte[]> producer = producer("bench-generator")) {
       PublisherStats stats = new PublisherStats();
       TransactionPublisher publisher =
@@ -56,16 +90,16 @@ public final class ProducerThroughput {
               new PublishPlan(topic, 0, records, null),
               stats,
               System::nanoTime);
-      long start = System.nanoTime();
+      Start start = Start.now();
       try (ProgressTicker ticker = new ProgressTicker("generator", stats::sent, records, out)) {
         publisher.run();
       }
-      long end = System.nanoTime();
+      Run run = start.end(records, meanBatchBytes(producer));
       if (publisher.fatalError() != null || stats.acked() != records) {
         throw new IllegalStateException(
             "generator acked " + stats.acked() + " of " + records, publisher.fatalError());
       }
-      return records / ((end - start) / 1e9);
+      return run;
     }
   }
 
@@ -73,27 +107,27 @@ public final class ProducerThroughput {
    * What the generator does besides sending: simulate and encode {@code records} transactions on
    * this thread, no producer. Its rate bounds the generator's from above.
    */
-  public double simulateAndEncode(GeneratorSettings settings, TransactionCodec codec) {
+  public Run simulateAndEncode(GeneratorSettings settings, TransactionCodec codec) {
     TransactionSimulator simulator = new TransactionSimulator(settings);
     long bytes = 0;
-    long start = System.nanoTime();
+    Start start = Start.now();
     for (long i = 0; i < records; i++) {
       bytes += codec.encode(simulator.next()).length;
     }
-    long end = System.nanoTime();
+    Run run = start.end(records, Double.NaN);
     if (bytes == 0) {
       throw new IllegalStateException("nothing encoded");
     }
-    return records / ((end - start) / 1e9);
+    return run;
   }
 
   /** A raw producer sending records built before the clock starts, with a counting callback. */
-  public double raw(List<ProducerRecord<String, byte[]>> pool) {
+  public Run raw(List<ProducerRecord<String, byte[]>> pool) {
     LongAdder acked = new LongAdder();
     AtomicReference<Exception> failure = new AtomicReference<>();
     LongAdder sent = new LongAdder();
     try (Producer<String, byte[]> producer = producer("bench-raw-producer")) {
-      long start = System.nanoTime();
+      Start start = Start.now();
       try (ProgressTicker ticker = new ProgressTicker("raw producer", sent::sum, records, out)) {
         for (long i = 0; i < records; i++) {
           producer.send(
@@ -109,12 +143,12 @@ public final class ProducerThroughput {
         }
         producer.flush();
       }
-      long end = System.nanoTime();
+      Run run = start.end(records, meanBatchBytes(producer));
       if (failure.get() != null || acked.sum() != records) {
         throw new IllegalStateException(
             "raw producer acked " + acked.sum() + " of " + records, failure.get());
       }
-      return records / ((end - start) / 1e9);
+      return run;
     }
   }
 
@@ -129,6 +163,11 @@ public final class ProducerThroughput {
       pool.add(new ProducerRecord<>(topic, tx.userId(), codec.encode(tx)));
     }
     return pool;
+  }
+
+  /** A producer's mean batch in bytes, from its own metric (one producer, so its sum). */
+  private static double meanBatchBytes(Producer<String, byte[]> producer) {
+    return MetricTotals.sum(producer.metrics(), "producer-metrics", "batch-size-avg");
   }
 
   private Producer<String, byte[]> producer(String clientId) {

@@ -22,6 +22,10 @@ import picocli.CommandLine.Option;
           + " (a topic created like synthetic-transactions). Rate = N / (first send to flush()"
           + " returning), so only acknowledged records count; producer creation and metadata are"
           + " left out. Runs interleave; one warm-up round first.",
+      "Also measures simulating and encoding alone (no Kafka) and the whole JVM's CPU per record of"
+          + " each variant (with an embedded broker, its work is in it), and prints two ceilings:"
+          + " one thread that makes and sends every record (1 / (1/raw + 1/make)), and the machine's"
+          + " cores over the CPU a record needs to be sent plus made (cores / (CPU raw + CPU make)).",
       "Uses a fresh embedded broker in a temporary folder under ./data unless --bootstrap-servers"
           + " is given."
     })

@@ -41,7 +41,34 @@ class BenchProduceIT {
     assertThat(generator).isPositive();
     assertThat(raw).isPositive();
     assertThat(out.get("generator_ratio").asDouble()).isCloseTo(generator / raw, within(1e-9));
-    assertThat(out.get("simulate_encode_records_per_s").asDouble()).isPositive();
+    double make = out.get("simulate_encode_records_per_s").asDouble();
+    assertThat(make).isPositive();
+    JsonNode cpu = out.get("cpu_us_per_record");
+    for (String variant : new String[] {"generator", "raw_producer", "simulate_encode"}) {
+      assertThat(cpu.get(variant).asDouble()).as(variant).isPositive();
+    }
+    JsonNode batches = out.get("batch_bytes");
+    assertThat(batches.get("raw_producer").asDouble()).isPositive();
+    assertThat(batches.get("generator").asDouble()).isPositive();
+    assertThat(batches.has("simulate_encode")).as("no producer, no batch").isFalse();
+    // Making records costs CPU on top of sending them.
+    assertThat(cpu.get("generator").asDouble())
+        .isGreaterThan(cpu.get("simulate_encode").asDouble());
+    double oneThread = out.get("one_thread_ceiling_records_per_s").asDouble();
+    assertThat(oneThread).isCloseTo(1 / (1 / raw + 1 / make), within(1e-6));
+    assertThat(out.get("one_thread_ceiling_ratio").asDouble())
+        .isCloseTo(oneThread / raw, within(1e-9));
+    int cores = out.get("machine").get("cores").asInt();
+    double allCores = out.get("all_cores_ceiling_records_per_s").asDouble();
+    assertThat(allCores)
+        .isCloseTo(
+            cores
+                * 1e6
+                / (cpu.get("raw_producer").asDouble() + cpu.get("simulate_encode").asDouble()),
+            within(1e-6));
+    assertThat(out.get("raw_producer_cores").asDouble())
+        .isPositive()
+        .isCloseTo(cpu.get("raw_producer").asDouble() * raw / 1e6, within(1e-9));
     for (String variant : new String[] {"generator", "raw_producer", "simulate_encode"}) {
       JsonNode v = out.get("variants").get(variant);
       assertThat(v.get("all")).hasSize(2);
@@ -56,7 +83,9 @@ class BenchProduceIT {
         .contains("warm-up")
         .contains("run 2/2")
         .contains("ratio")
-        .contains("simulating and encoding alone");
+        .contains("simulating and encoding alone")
+        .contains("ceiling of one thread that makes and sends each record")
+        .contains("CPU per record, whole JVM with the broker");
   }
 
   private static org.assertj.core.data.Offset<Double> within(double offset) {
