@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -52,18 +54,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /** The secure broker's mutual-TLS listener for broker-to-broker traffic. */
   private static final String INTERNAL_LISTENER = "INTERNAL";
 
+  /** Start-ups tried when ports the broker picked are taken before Kafka binds them. */
+  static final int PORT_ATTEMPTS = 5;
+
   private final BrokerSettings settings;
+  private final IntSupplier freePorts;
   private KafkaRaftServer server;
   private int port;
   private BrokerSecurity security;
   private Path adminFile;
 
   public EmbeddedKafkaBroker(BrokerSettings settings) {
+    this(settings, EmbeddedKafkaBroker::freePort);
+  }
+
+  /** As the public constructor, with the source of free ports given (a test races it). */
+  EmbeddedKafkaBroker(BrokerSettings settings, IntSupplier freePorts) {
     this.settings = settings;
+    this.freePorts = freePorts;
   }
 
   /**
    * Formats the data directory if needed and starts the broker; returns when it accepts clients.
+   *
+   * <p>A port the broker picks itself (client port 0, a single node's controller, the secure
+   * broker's internal listener) is free when picked but may be taken by another process before
+   * Kafka binds it; the broker then stops what it started and picks again, up to {@link
+   * #PORT_ATTEMPTS} times. A port the user gave is checked first and never replaced.
    *
    * @throws PortInUseException when the client port is taken
    */
@@ -71,11 +88,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("broker already started");
     }
-    port = settings.port() == 0 ? freePort() : requireFreePort(settings.port(), "--port");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce();
+      } catch (RuntimeException e) {
+        // A port the user gave and that is taken fails at once, naming the flag.
+        if (attempt >= PORT_ATTEMPTS || e instanceof PortInUseException || !isBindFailure(e)) {
+          throw e;
+        }
+        log.warn(
+            "A port picked for the broker was taken before Kafka bound it ({}); picking again"
+                + " (attempt {} of {})",
+            bindFailure(e).getMessage(),
+            attempt + 1,
+            PORT_ATTEMPTS);
+      }
+    }
+  }
+
+  private EmbeddedKafkaBroker startOnce() {
+    port = settings.port() == 0 ? freePorts.getAsInt() : requireFreePort(settings.port(), "--port");
     KraftQuorum quorum = settings.quorum();
     int controllerPort =
         quorum.isSingle()
-            ? freePort()
+            ? freePorts.getAsInt()
             : requireFreePort(quorum.controllerPort(), "the node's entry in --controller-quorum");
     Path dir = settings.dataDir().toAbsolutePath();
     prepareDataDir(dir);
@@ -83,11 +119,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (settings.secure()) {
       security =
           BrokerSecurity.prepare(dir, settings.securityDir().toAbsolutePath(), settings.host());
-      internalPort = freePort();
+      internalPort = freePorts.getAsInt();
     }
     Map<String, String> props = serverProperties(dir, controllerPort, internalPort);
     KafkaRaftServer raftServer = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-    raftServer.startup();
+    try {
+      raftServer.startup();
+    } catch (RuntimeException e) {
+      stopAfterFailedStart(raftServer, e);
+      throw e;
+    }
     server = raftServer;
     if (security != null) {
       try {
@@ -238,6 +279,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     log.info("Formatted {} for new cluster {}", dir, clusterId);
   }
 
+  /** Stops what a failed start-up left running, so that a second attempt finds its ports free. */
+  private static void stopAfterFailedStart(KafkaRaftServer raftServer, RuntimeException cause) {
+    try {
+      raftServer.shutdown();
+      raftServer.awaitShutdown();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Whether Kafka failed to bind a listener's port (another process holds it). */
+  private static boolean isBindFailure(Throwable e) {
+    return bindFailure(e) != null;
+  }
+
+  private static BindException bindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException bind) {
+        return bind;
+      }
+    }
+    return null;
+  }
+
   private int requireFreePort(int wanted, String option) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
@@ -248,7 +313,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -126,6 +128,30 @@ class EmbeddedKafkaBrokerIT {
       assertThatThrownBy(broker::start)
           .isInstanceOf(PortInUseException.class)
           .hasMessage("port " + port + " is already in use; choose another with --port");
+    }
+  }
+
+  /**
+   * A port the broker picked as free can be taken by another process before Kafka binds it (two
+   * builds' brokers, any client's outgoing connection); the broker then picks again.
+   */
+  @Test
+  void shouldPickAgainWhenAPortItPickedIsTakenBeforeKafkaBindsIt() throws Exception {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress(InetAddress.getByName("localhost"), 0));
+      int busy = taken.getLocalPort();
+      AtomicInteger picks = new AtomicInteger();
+      IntSupplier racedFirst =
+          () -> picks.getAndIncrement() == 0 ? busy : EmbeddedKafkaBroker.freePort();
+
+      try (EmbeddedKafkaBroker broker =
+              new EmbeddedKafkaBroker(new BrokerSettings("localhost", 0, dir, false), racedFirst)
+                  .start();
+          Admin admin = KafkaTestSupport.admin(broker)) {
+        assertThat(broker.bootstrapServers()).startsWith("localhost:").doesNotEndWith(":" + busy);
+        assertThat(admin.describeCluster().nodes().get()).hasSize(1);
+        assertThat(picks.get()).as("ports picked: two per attempt").isEqualTo(4);
+      }
     }
   }
 
