@@ -88,15 +88,15 @@ public final class DetectScenario {
             .measureMetrics(
                 (variant, round) ->
                     drainOnce(variant.contains("model") ? withModel : drain, variant, round));
-    Map<String, Spread> rates = metric(measured, RATE);
+    Map<String, Spread> rates = Trials.metric(measured, RATE);
     env.out()
         .accept(
             String.format(
                 Locale.ROOT,
                 "Heap in use after a full GC at the end of a detector run (whole JVM, max): %.0f MB",
                 drain.maxDetectorHeapMb()));
-    Map<String, Double> cpu = medians(metric(measured, CPU));
-    Map<String, Double> threadCpu = medians(metric(measured, THREAD_CPU));
+    Map<String, Double> cpu = Trials.medians(Trials.metric(measured, CPU));
+    Map<String, Double> threadCpu = Trials.medians(Trials.metric(measured, THREAD_CPU));
     for (String variant : VARIANTS) {
       env.out()
           .accept(
@@ -127,18 +127,6 @@ public final class DetectScenario {
     figures.put(CPU, result.cpuMicrosPerRecord());
     figures.put(THREAD_CPU, result.streamThreadCpuMicrosPerRecord());
     return figures;
-  }
-
-  private static Map<String, Spread> metric(Map<String, Map<String, Spread>> measured, String key) {
-    Map<String, Spread> spreads = new LinkedHashMap<>();
-    measured.forEach((variant, figures) -> spreads.put(variant, figures.get(key)));
-    return spreads;
-  }
-
-  private static Map<String, Double> medians(Map<String, Spread> spreads) {
-    Map<String, Double> medians = new LinkedHashMap<>();
-    spreads.forEach((variant, spread) -> medians.put(variant, spread.median()));
-    return medians;
   }
 
   private BenchReport report(Map<String, Spread> rates) {

@@ -76,17 +76,9 @@ public final class ProduceScenario {
                   }
                   return figures;
                 });
-    Map<String, Spread> rates = new LinkedHashMap<>();
-    Map<String, Double> cpu = new LinkedHashMap<>();
-    Map<String, Double> batches = new LinkedHashMap<>();
-    measured.forEach(
-        (variant, figures) -> {
-          rates.put(variant, figures.get(RATE));
-          cpu.put(variant, figures.get(CPU).median());
-          if (figures.containsKey(BATCH)) {
-            batches.put(variant, figures.get(BATCH).median());
-          }
-        });
+    Map<String, Spread> rates = Trials.metric(measured, RATE);
+    Map<String, Double> cpu = Trials.medians(Trials.metric(measured, CPU));
+    Map<String, Double> batches = Trials.medians(Trials.metric(measured, BATCH));
     double generated = rates.get("generator").median();
     double raw = rates.get("raw_producer").median();
     // The generator's own work, without Kafka: what its sending thread does besides sending.

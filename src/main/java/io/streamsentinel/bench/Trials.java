@@ -99,6 +99,27 @@ public final class Trials {
     return spreads;
   }
 
+  /**
+   * One metric's spreads by variant, from {@link #measureMetrics}; variants without it left out.
+   */
+  public static Map<String, Spread> metric(Map<String, Map<String, Spread>> measured, String key) {
+    Map<String, Spread> spreads = new LinkedHashMap<>();
+    measured.forEach(
+        (variant, figures) -> {
+          if (figures.containsKey(key)) {
+            spreads.put(variant, figures.get(key));
+          }
+        });
+    return spreads;
+  }
+
+  /** The median of each variant's spread. */
+  public static Map<String, Double> medians(Map<String, Spread> spreads) {
+    Map<String, Double> medians = new LinkedHashMap<>();
+    spreads.forEach((variant, spread) -> medians.put(variant, spread.median()));
+    return medians;
+  }
+
   private String format(Map<String, Double> measured) {
     if (measured.size() == 1 && measured.containsKey(unit)) {
       return String.format(Locale.ROOT, "%,12.1f %s", measured.get(unit), unit);

@@ -41,6 +41,23 @@ class TrialsTest {
   }
 
   @Test
+  void shouldTakeOneMetricAcrossVariantsLeavingOutVariantsWithoutIt() throws Exception {
+    Map<String, Map<String, Spread>> measured =
+        new Trials(List.of("producer", "no_producer"), 3, "rate", line -> {})
+            .measureMetrics(
+                (variant, round) ->
+                    variant.equals("producer")
+                        ? Map.of("rate", 100.0 * round, "batch", 5.0 * round)
+                        : Map.of("rate", 7.0 * round));
+
+    assertThat(Trials.metric(measured, "rate")).containsOnlyKeys("producer", "no_producer");
+    assertThat(Trials.medians(Trials.metric(measured, "rate")))
+        .containsExactly(Map.entry("producer", 200.0), Map.entry("no_producer", 14.0));
+    assertThat(Trials.medians(Trials.metric(measured, "batch")))
+        .containsExactly(Map.entry("producer", 10.0));
+  }
+
+  @Test
   void shouldStartWithTheFirstMeasuredRoundWithoutAWarmUp() throws Exception {
     List<String> calls = new ArrayList<>();
     List<String> lines = new ArrayList<>();
