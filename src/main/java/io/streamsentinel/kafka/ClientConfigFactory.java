@@ -26,6 +26,12 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
  */
 public final class ClientConfigFactory {
 
+  /**
+   * Kafka Streams' flag for the processing exception handler on the global thread; its constant is
+   * deprecated in Kafka 4 because 5.0 enables the handler there by default.
+   */
+  static final String GLOBAL_PROCESSING_HANDLER = "processing.exception.handler.global.enabled";
+
   private static final String FIXED = "fixed";
 
   /**
@@ -316,10 +322,17 @@ public final class ClientConfigFactory {
         FIXED,
         "an output that cannot be written stops the task");
     c.put(
-        "processing.exception.handler.global.enabled",
+        GLOBAL_PROCESSING_HANDLER,
         true,
         FIXED,
         "the handler also covers the global account-status store");
+    c.put(
+        StreamsConfig.mainConsumerPrefix(GLOBAL_PROCESSING_HANDLER),
+        true,
+        FIXED,
+        "the same where Kafka Streams' partition assignor reads its settings (from the main"
+            + " consumer's); without it Streams warns on every start that the handler does not"
+            + " cover the global thread");
     if (s.deadLetterTopic() != null) {
       c.put(
           StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,

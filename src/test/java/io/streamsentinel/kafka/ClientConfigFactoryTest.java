@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.internals.ClientUtils;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
@@ -278,5 +279,26 @@ class ClientConfigFactoryTest {
     assertThatThrownBy(() -> TuningProfile.fromCliName("fast"))
         .hasMessageContaining("fast")
         .hasMessageContaining("balanced, low-latency, high-throughput");
+  }
+
+  /**
+   * Kafka Streams builds a second configuration from the main consumer's settings for its partition
+   * assignor, and warns on every start that the processing exception handler does not cover the
+   * global thread unless that configuration carries the flag too.
+   */
+  @Test
+  void streamsShouldEnableTheGlobalProcessingHandlerAlsoWhereTheAssignorReadsIt() {
+    StreamsConfig config =
+        new StreamsConfig(
+            factory(TuningProfile.BALANCED)
+                .streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE))
+                .toProperties());
+    String flag = ClientConfigFactory.GLOBAL_PROCESSING_HANDLER;
+
+    assertThat(config.getBoolean(flag)).isTrue();
+    assertThat(
+            new ClientUtils.QuietStreamsConfig(config.getMainConsumerConfigs("app", "app-c", 0))
+                .getBoolean(flag))
+        .isTrue();
   }
 }
