@@ -36,6 +36,14 @@ final class CpuClock {
   }
 
   /**
+   * The CPU time between two readings of a clock here, in µs per record; NaN when either reading is
+   * -1 (not measured).
+   */
+  static double microsPerRecord(long fromNanos, long toNanos, long records) {
+    return fromNanos < 0 || toNanos < 0 ? Double.NaN : (toNanos - fromNanos) / 1e3 / records;
+  }
+
+  /**
    * CPU time of the application's live stream threads in nanoseconds (not their producers' network
    * threads), or -1 when the JVM does not measure thread CPU time.
    */

@@ -56,8 +56,10 @@ public final class DrainMeasurement {
       }
       long last = System.nanoTime();
       long drained = records - first.count;
-      double processCpu = perRecord(first.processCpu, CpuClock.processNanos(), drained);
-      double threadCpu = perRecord(first.threadCpu, cpu.streamThreadNanos(), drained);
+      double processCpu =
+          CpuClock.microsPerRecord(first.processCpu, CpuClock.processNanos(), drained);
+      double threadCpu =
+          CpuClock.microsPerRecord(first.threadCpu, cpu.streamThreadNanos(), drained);
       return new Result(
           drained / ((last - first.nanos) / 1e9), heapAfterGc(), processCpu, threadCpu);
     }
@@ -86,10 +88,6 @@ public final class DrainMeasurement {
         threadCpu = cpu.streamThreadNanos();
       }
     }
-  }
-
-  private static double perRecord(long fromNanos, long toNanos, long records) {
-    return fromNanos < 0 || toNanos < 0 ? Double.NaN : (toNanos - fromNanos) / 1e3 / records;
   }
 
   private static long heapAfterGc() {

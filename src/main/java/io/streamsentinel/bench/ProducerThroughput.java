@@ -27,22 +27,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class ProducerThroughput {
 
   /**
-   * One run: the records sent (and acknowledged, where a producer sends), the wall time and the
-   * whole JVM's CPU time between the same two instants, and the producer's mean batch.
+   * One run: the records sent (and acknowledged, where a producer sends), the wall time, the whole
+   * JVM's CPU time between the same two instants, and the producer's mean batch.
    *
-   * @param cpuNanos -1 where the JVM does not measure its CPU time
+   * @param cpuMicrosPerRecord NaN where the JVM does not measure its CPU time
    * @param batchBytes the producer's mean batch in bytes ({@code batch-size-avg}); NaN for a run
    *     without a producer
    */
-  public record Run(long records, long wallNanos, long cpuNanos, double batchBytes) {
+  public record Run(long records, long wallNanos, double cpuMicrosPerRecord, double batchBytes) {
 
     public double perSecond() {
       return records / (wallNanos / 1e9);
-    }
-
-    /** The whole JVM's CPU time per record in µs, NaN where the JVM does not measure it. */
-    public double cpuMicrosPerRecord() {
-      return cpuNanos < 0 ? Double.NaN : cpuNanos / 1e3 / records;
     }
   }
 
@@ -53,9 +48,11 @@ public final class ProducerThroughput {
     }
 
     Run end(long records, double batchBytes) {
-      long cpuNow = CpuClock.processNanos();
       return new Run(
-          records, System.nanoTime() - wall, cpu < 0 || cpuNow < 0 ? -1 : cpuNow - cpu, batchBytes);
+          records,
+          System.nanoTime() - wall,
+          CpuClock.microsPerRecord(cpu, CpuClock.processNanos(), records),
+          batchBytes);
     }
   }
 

@@ -93,13 +93,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return startOnce();
       } catch (RuntimeException e) {
         // A port the user gave and that is taken fails at once, naming the flag.
-        if (attempt >= PORT_ATTEMPTS || e instanceof PortInUseException || !isBindFailure(e)) {
+        BindException taken = bindFailure(e);
+        if (attempt >= PORT_ATTEMPTS || e instanceof PortInUseException || taken == null) {
           throw e;
         }
         log.warn(
             "A port picked for the broker was taken before Kafka bound it ({}); picking again"
                 + " (attempt {} of {})",
-            bindFailure(e).getMessage(),
+            taken.getMessage(),
             attempt + 1,
             PORT_ATTEMPTS);
       }
@@ -289,11 +290,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Whether Kafka failed to bind a listener's port (another process holds it). */
-  private static boolean isBindFailure(Throwable e) {
-    return bindFailure(e) != null;
-  }
-
+  /**
+   * Why Kafka failed to bind a listener's port (another process holds it); null for other failures.
+   */
   private static BindException bindFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BindException bind) {
