@@ -145,11 +145,9 @@ public final class ColdScenario {
                 detector,
                 passThrough,
                 detector / passThrough));
-    Map<String, Spread> rates = new LinkedHashMap<>();
     Map<String, Object> metrics = new LinkedHashMap<>();
     for (String variant : measured.keySet()) {
       Map<String, Spread> figures = measured.get(variant);
-      rates.put(variant, figures.get(RATE));
       Map<String, Object> json = new LinkedHashMap<>();
       figures.forEach((k, v) -> json.put(k, v.toJson()));
       metrics.put(variant, json);
@@ -171,7 +169,7 @@ public final class ColdScenario {
         .put("passthrough_tx_per_s", passThrough)
         .put("ratio", detector / passThrough)
         .put("merchants_per_user", merchantsJson(merchants))
-        .variants(rates)
+        .variants(Trials.metric(measured, RATE))
         .put("metrics", metrics)
         .config("users", settings.users())
         .config("merchant_branches", settings.merchantBranches())
