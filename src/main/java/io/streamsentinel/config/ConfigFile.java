@@ -163,7 +163,9 @@ public record ConfigFile(
       String rest = key.substring("topics.".length());
       int dot = rest.lastIndexOf('.');
       String setting = dot < 0 ? "" : rest.substring(dot + 1);
-      if (!setting.equals("partitions") && !setting.equals("retention")) {
+      if (!setting.equals("partitions")
+          && !setting.equals("retention")
+          && !setting.equals("compression")) {
         throw new ConfigException("unknown key '" + key + "' in config file " + path);
       }
       String topic = rest.substring(0, dot);
@@ -181,6 +183,10 @@ public record ConfigFile(
       if (setting.equals("partitions")) {
         int count = wrap(path, key, () -> Integer.parseInt(value));
         return new TopicChange(key, topic, t -> t.withPartitions(count));
+      }
+      if (setting.equals("compression")) {
+        wrap(path, key, () -> TopicSpec.compressionType(value)); // a bad value fails at load
+        return new TopicChange(key, topic, t -> t.withCompression(value));
       }
       var retention = wrap(path, key, () -> Durations.parse(value));
       return new TopicChange(key, topic, t -> t.withRetention(retention));

@@ -2,8 +2,10 @@ package io.streamsentinel.kafka;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.server.record.BrokerCompressionType;
 
 /**
  * One topic of the system as the catalog defines it.
@@ -63,6 +65,45 @@ public record TopicSpec(
   public TopicSpec withRetention(Duration value) {
     return new TopicSpec(
         name, partitions, value, compression, cleanupPolicy, purpose, maxMessageBytes);
+  }
+
+  /**
+   * The topic with this broker-side {@code compression.type} ({@link #compressionType}). Where it
+   * differs from the producers' codec, the broker recompresses every batch it is sent.
+   *
+   * @throws IllegalArgumentException naming the value and the accepted ones
+   */
+  public TopicSpec withCompression(String value) {
+    return new TopicSpec(
+        name,
+        partitions,
+        retention,
+        compressionType(value),
+        cleanupPolicy,
+        purpose,
+        maxMessageBytes);
+  }
+
+  /**
+   * A topic's {@code compression.type} as the broker names it, any case: {@code producer} (keep
+   * what producers sent; returned as null, as in the catalog), {@code uncompressed}, {@code gzip},
+   * {@code snappy}, {@code lz4} or {@code zstd}.
+   *
+   * @throws IllegalArgumentException naming the value and the accepted ones
+   */
+  public static String compressionType(String value) {
+    BrokerCompressionType type;
+    try {
+      type = BrokerCompressionType.forName(value.trim().toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown compression '"
+              + value
+              + "'; choose one of "
+              + String.join(", ", BrokerCompressionType.names()),
+          e);
+    }
+    return type == BrokerCompressionType.PRODUCER ? null : type.name;
   }
 
   /** {@code retention.ms} as the broker expects it: -1 for forever. */

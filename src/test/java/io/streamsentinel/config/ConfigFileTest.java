@@ -32,6 +32,8 @@ class ConfigFileTest {
                 kafka.producer.linger.ms = 20
                 topics.fraud-scores.partitions = 24
                 topics.user-actions.retention = 14d
+                topics.synthetic-transactions.compression = Producer
+                topics.fraud-alerts.compression = zstd
                 limits.max-amount = 5000
                 limits.max-text-chars = 64
                 limits.max-event-age = 400d
@@ -45,6 +47,11 @@ class ConfigFileTest {
     TopicCatalog catalog = file.applyTo(TopicCatalog.defaults());
     assertThat(catalog.topic("fraud-scores").partitions()).isEqualTo(24);
     assertThat(catalog.topic("user-actions").retention()).isEqualTo(Duration.ofDays(14));
+    assertThat(catalog.topic("synthetic-transactions").compression()).isNull();
+    assertThat(catalog.topic("synthetic-transactions").configs((short) 1))
+        .containsEntry("compression.type", "producer");
+    assertThat(catalog.topic("fraud-alerts").compression()).isEqualTo("zstd");
+    assertThat(catalog.topic("fraud-scores").compression()).isEqualTo("lz4");
     assertThat(file.transactionLimits().maxAmount()).isEqualByComparingTo("5000");
     assertThat(file.transactionLimits().maxTextChars()).isEqualTo(64);
     assertThat(file.transactionLimits().maxEventAge()).isEqualTo(Duration.ofDays(400));
@@ -72,6 +79,12 @@ class ConfigFileTest {
     assertThatThrownBy(() -> ConfigFile.load(partitions))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("topics.fraud-scores.partitions");
+    Path compression = write("topics.fraud-scores.compression = lz5\n");
+    assertThatThrownBy(() -> ConfigFile.load(compression))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("topics.fraud-scores.compression")
+        .hasMessageContaining("lz5")
+        .hasMessageContaining("uncompressed, zstd, lz4, snappy, gzip, producer");
     Path profile = write("profile = fast\n");
     assertThatThrownBy(() -> ConfigFile.load(profile))
         .isInstanceOf(ConfigException.class)
