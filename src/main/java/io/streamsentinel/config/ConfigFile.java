@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * A settings file in Java properties format, parsed and validated once, when it is loaded.
@@ -31,6 +32,7 @@ import java.util.function.UnaryOperator;
  * kafka.&lt;key&gt; = value                 # like --kafka-prop; e.g. kafka.producer.linger.ms = 20
  * topics.&lt;topic&gt;.partitions = 24
  * topics.&lt;topic&gt;.retention = 14d
+ * topics.&lt;topic&gt;.compression = producer
  * limits.max-amount = 1000000
  * limits.max-record-bytes = 65536
  * limits.max-text-chars = 128
@@ -61,6 +63,9 @@ public record ConfigFile(
     topicChanges = List.copyOf(topicChanges);
   }
 
+  /** Whitespace, then {@code #}: what a comment after a value looks like. */
+  private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s#");
+
   /** One {@code topics.<topic>.<setting>} entry: a change to a catalog topic. */
   public record TopicChange(String key, String topic, UnaryOperator<TopicSpec> change) {}
 
@@ -88,7 +93,7 @@ public record ConfigFile(
     return new Parser(path, values).parse();
   }
 
-  /** The catalog with this file's partition and retention changes applied. */
+  /** The catalog with this file's partition, retention and compression changes applied. */
   public TopicCatalog applyTo(TopicCatalog catalog) {
     TopicCatalog result = catalog;
     for (TopicChange c : topicChanges) {
@@ -104,6 +109,30 @@ public record ConfigFile(
     } catch (RuntimeException e) {
       throw new ConfigException(
           "bad value for '" + key + "' in config file " + path + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * As {@link #wrap(Path, String, Supplier)}, naming the value too, with a hint when it holds what
+   * looks like a comment: a properties file has none after a value, so {@code 20 # ms} is the
+   * value.
+   */
+  private static <T> T wrap(Path path, String key, String value, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (RuntimeException e) {
+      throw new ConfigException(
+          "bad value '"
+              + value
+              + "' for '"
+              + key
+              + "' in config file "
+              + path
+              + ": "
+              + e.getMessage()
+              + (TRAILING_COMMENT.matcher(value).find()
+                  ? " (a comment after a value is part of it: put it on a line of its own)"
+                  : ""));
     }
   }
 
@@ -129,19 +158,20 @@ public record ConfigFile(
           topics.add(topicChange(key, value));
         } else if (key.equals("limits.max-amount")) {
           TransactionLimits current = limits;
-          limits = wrap(path, key, () -> current.withMaxAmount(new BigDecimal(value)));
+          limits = wrap(path, key, value, () -> current.withMaxAmount(new BigDecimal(value)));
         } else if (key.equals("limits.max-record-bytes")) {
           TransactionLimits current = limits;
-          limits = wrap(path, key, () -> current.withMaxRecordBytes(Integer.parseInt(value)));
+          limits =
+              wrap(path, key, value, () -> current.withMaxRecordBytes(Integer.parseInt(value)));
         } else if (key.equals("limits.max-text-chars")) {
           TransactionLimits current = limits;
-          limits = wrap(path, key, () -> current.withMaxTextChars(Integer.parseInt(value)));
+          limits = wrap(path, key, value, () -> current.withMaxTextChars(Integer.parseInt(value)));
         } else if (key.equals("limits.max-event-age")) {
           TransactionLimits current = limits;
-          limits = wrap(path, key, () -> current.withMaxEventAge(Durations.parse(value)));
+          limits = wrap(path, key, value, () -> current.withMaxEventAge(Durations.parse(value)));
         } else if (key.equals("limits.max-event-lead")) {
           TransactionLimits current = limits;
-          limits = wrap(path, key, () -> current.withMaxEventLead(Durations.parse(value)));
+          limits = wrap(path, key, value, () -> current.withMaxEventLead(Durations.parse(value)));
         } else if (!key.equals("bootstrap.servers") && !key.equals("profile")) {
           throw new ConfigException("unknown key '" + key + "' in config file " + path);
         }
@@ -151,7 +181,7 @@ public record ConfigFile(
               path,
               Optional.ofNullable(values.get("bootstrap.servers")),
               Optional.ofNullable(values.get("profile"))
-                  .map(v -> wrap(path, "profile", () -> TuningProfile.fromCliName(v))),
+                  .map(v -> wrap(path, "profile", v, () -> TuningProfile.fromCliName(v))),
               overrides,
               topics,
               limits);
@@ -181,14 +211,14 @@ public record ConfigFile(
                 + TopicCatalog.defaults().names());
       }
       if (setting.equals("partitions")) {
-        int count = wrap(path, key, () -> Integer.parseInt(value));
+        int count = wrap(path, key, value, () -> Integer.parseInt(value));
         return new TopicChange(key, topic, t -> t.withPartitions(count));
       }
       if (setting.equals("compression")) {
-        wrap(path, key, () -> TopicSpec.compressionType(value)); // a bad value fails at load
+        wrap(path, key, value, () -> TopicSpec.compressionType(value)); // a bad value fails at load
         return new TopicChange(key, topic, t -> t.withCompression(value));
       }
-      var retention = wrap(path, key, () -> Durations.parse(value));
+      var retention = wrap(path, key, value, () -> Durations.parse(value));
       return new TopicChange(key, topic, t -> t.withRetention(retention));
     }
   }

@@ -97,6 +97,33 @@ class ConfigFileTest {
   }
 
   @Test
+  void shouldNameAValueWithACommentAfterItAndSayWhy() throws IOException {
+    Path path = write("limits.max-amount = 1000000   # larger amounts are rejected\n");
+    assertThatThrownBy(() -> ConfigFile.load(path))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("limits.max-amount")
+        .hasMessageContaining("'1000000   # larger amounts are rejected'")
+        .hasMessageContaining("put it on a line of its own");
+    Path plain = write("limits.max-amount = lots\n");
+    assertThatThrownBy(() -> ConfigFile.load(plain))
+        .hasMessageContaining("'lots'")
+        .message()
+        .doesNotContain("line of its own");
+  }
+
+  @Test
+  void shouldReadTheReadmesExample() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("Config file (Java properties)");
+    int open = readme.indexOf("```\n", start) + 4;
+    String example = readme.substring(open, readme.indexOf("```", open));
+    assertThat(example).contains("limits.max-amount");
+    ConfigFile file = ConfigFile.load(write(example));
+    assertThat(file.transactionLimits().maxAmount()).isEqualByComparingTo("1000000");
+    assertThat(file.applyTo(TopicCatalog.defaults()).topic("fraud-scores").compression()).isNull();
+  }
+
+  @Test
   void shouldReportAMissingFile() {
     assertThatThrownBy(() -> ConfigFile.load(dir.resolve("nope.properties")))
         .hasMessageContaining("nope.properties")
