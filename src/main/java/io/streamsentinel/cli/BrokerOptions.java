@@ -30,7 +30,11 @@ public final class BrokerOptions {
       description = "Where the broker keeps its logs and metadata (default: ./${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--fresh", description = "Delete the broker's data before starting.")
+  @Option(
+      names = "--fresh",
+      description =
+          "Delete the broker's data before starting (with demo: also the detector's state and the"
+              + " embedded database's).")
   boolean fresh;
 
   @Option(

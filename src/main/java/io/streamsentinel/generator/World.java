@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 public enum World {
   /** The world the rules were tuned on; its stream for a seed never changes. */
   DEFAULT(Summary.DEFAULT),
-  /** Held out: never tune detection on it; used once for a measurement, so no longer blind. */
+  /** Measured once, blind; since rule set {@code default-3} a world the rules are tuned on. */
   HARBOR(Summary.HARBOR),
   /**
-   * Held out for a blind evaluation: never tune detection on it, and do not read what its fraud
-   * looks like ({@link FjordFraudPattern}) before it has been measured.
+   * Measured once, blind (its fraud is in {@link FjordFraudPattern}); since rule set {@code
+   * default-3} a world the rules are tuned on.
    */
   FJORD(Summary.FJORD),
   /**
@@ -45,11 +45,11 @@ public enum World {
         "44 cities on every continent, each in its own currency; card testing, account takeover,"
             + " impossible travel, high amount at an unusual hour, velocity burst.";
     public static final String HARBOR =
-        "held out, never tune on it: 12 Japanese cities in yen; commuters, families, late-evening"
+        "measured once blind, now tuned on: 12 Japanese cities in yen; commuters, families, late-evening"
             + " online shoppers, affluent spenders; counterfeit card present, low-and-slow takeover,"
             + " triangulation, ATM cash-out, compromised-merchant spree.";
     public static final String FJORD =
-        "held out for a blind evaluation, never tune on it: 12 Norwegian cities in kroner;"
+        "measured once blind, now tuned on: 12 Norwegian cities in kroner;"
             + " students, pensioners, rural households, urban professionals; five kinds of fraud"
             + " from published typologies, none of the other worlds'.";
     public static final String MESA =
