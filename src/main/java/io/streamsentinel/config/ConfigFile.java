@@ -98,39 +98,30 @@ public record ConfigFile(
     TopicCatalog result = catalog;
     for (TopicChange c : topicChanges) {
       TopicCatalog current = result;
-      result = wrap(path, c.key(), () -> current.with(c.topic(), c.change()));
+      result = wrap(path, c.key(), null, () -> current.with(c.topic(), c.change()));
     }
     return result;
   }
 
-  private static <T> T wrap(Path path, String key, Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (RuntimeException e) {
-      throw new ConfigException(
-          "bad value for '" + key + "' in config file " + path + ": " + e.getMessage());
-    }
-  }
-
   /**
-   * As {@link #wrap(Path, String, Supplier)}, naming the value too, with a hint when it holds what
-   * looks like a comment: a properties file has none after a value, so {@code 20 # ms} is the
-   * value.
+   * Runs {@code parse}, turning its failure into an error that names the key, the file and, unless
+   * null (a Kafka value may be a secret), the value, with a hint when the value holds what looks
+   * like a comment: a properties file has none after a value, so {@code 20 # ms} is the value.
    */
   private static <T> T wrap(Path path, String key, String value, Supplier<T> parse) {
     try {
       return parse.get();
     } catch (RuntimeException e) {
       throw new ConfigException(
-          "bad value '"
-              + value
-              + "' for '"
+          "bad value "
+              + (value == null ? "" : "'" + value + "' ")
+              + "for '"
               + key
               + "' in config file "
               + path
               + ": "
               + e.getMessage()
-              + (TRAILING_COMMENT.matcher(value).find()
+              + (value != null && TRAILING_COMMENT.matcher(value).find()
                   ? " (a comment after a value is part of it: put it on a line of its own)"
                   : ""));
     }
@@ -151,6 +142,7 @@ public record ConfigFile(
               wrap(
                   path,
                   key,
+                  null, // not named: a Kafka value may be a secret
                   () ->
                       KafkaOverride.parse(
                           key.substring("kafka.".length()) + "=" + value, "config file")));

@@ -45,8 +45,8 @@ public enum World {
         "44 cities on every continent, each in its own currency; card testing, account takeover,"
             + " impossible travel, high amount at an unusual hour, velocity burst.";
     public static final String HARBOR =
-        "measured once blind, now tuned on: 12 Japanese cities in yen; commuters, families, late-evening"
-            + " online shoppers, affluent spenders; counterfeit card present, low-and-slow takeover,"
+        "measured once blind, now tuned on: 12 Japanese cities in yen; commuters, families,"
+            + " late-evening online shoppers, affluent spenders; counterfeit card present, low-and-slow takeover,"
             + " triangulation, ATM cash-out, compromised-merchant spree.";
     public static final String FJORD =
         "measured once blind, now tuned on: 12 Norwegian cities in kroner;"
