@@ -5,6 +5,8 @@ import io.streamsentinel.kafka.BrokerSettings;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfigFactory;
 import io.streamsentinel.kafka.EmbeddedKafkaBroker;
+import io.streamsentinel.kafka.StreamsSettings;
+import io.streamsentinel.kafka.StreamsSettings.Guarantee;
 import io.streamsentinel.kafka.TopicCatalog;
 import io.streamsentinel.kafka.TopicMismatchException;
 import io.streamsentinel.kafka.TopicProvisioner;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * What every {@code bench} scenario runs in: a fresh embedded broker in a work folder under ./data
@@ -90,6 +93,26 @@ public final class BenchEnvironment implements AutoCloseable {
   /** The configuration, on the cluster the benchmark runs on. */
   public KafkaConfig kafka() {
     return kafka;
+  }
+
+  /**
+   * The commit interval of a Streams stage under each guarantee here, for a report's configuration:
+   * under exactly_once_v2 the profile's or the user's, under at_least_once the user's or Kafka
+   * Streams' own 30 s.
+   */
+  public String commitIntervals() {
+    StringBuilder s = new StringBuilder();
+    for (Guarantee g : Guarantee.values()) {
+      String interval =
+          clients
+              .streams(new StreamsSettings("commit-interval", g, 1, work, null))
+              .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+      s.append(s.isEmpty() ? "" : ", ")
+          .append(interval == null ? "30 s (Kafka Streams' default)" : interval + " ms")
+          .append(' ')
+          .append(g.config());
+    }
+    return s.toString();
   }
 
   /** Ctrl-C, which stops a long pre-load. */

@@ -170,6 +170,6 @@ public final class DetectScenario {
         .variants(rates)
         .config("stream_threads", 1)
         .config("users", settings.users())
-        .config("commit_interval", "Streams default (100 ms exactly_once_v2, 30 s at_least_once)");
+        .config("commit_interval", env.commitIntervals());
   }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -118,6 +119,8 @@ public final class EndToEndRun implements AutoCloseable {
   /**
    * Sends {@code records} transactions at {@code tps}, waits until every decision and the action of
    * every alert read so far are seen, and returns the round's figures.
+   *
+   * @throws CancellationException on Ctrl-C: the generator stops sending and the wait ends at once
    */
   public Map<String, Double> round(String name, double tps, long records)
       throws InterruptedException {
@@ -143,7 +146,7 @@ public final class EndToEndRun implements AutoCloseable {
     try (ProgressTicker ticker =
         new ProgressTicker(
             name + " decisions", () -> observer.decisions() - before, records, env.out())) {
-      publisher.run();
+      publish(publisher);
       double sendSeconds = (System.nanoTime() - start) / 1e9;
       if (publisher.fatalError() != null || stats.acked() != records) {
         throw new IllegalStateException(
@@ -189,13 +192,45 @@ public final class EndToEndRun implements AutoCloseable {
             new CpuByPart.Part("observer", -1, List.of(PipelineObserver.THREAD))));
   }
 
+  /** Runs the generator's loop on this thread until its plan ends or Ctrl-C stops it. */
+  private void publish(TransactionPublisher publisher) {
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                env.shutdown().awaitRequest();
+                publisher.stop();
+              } catch (InterruptedException e) {
+                // the round has ended: nothing to stop
+              }
+            },
+            "bench-e2e-stop");
+    watch.setDaemon(true);
+    watch.start();
+    try {
+      publisher.run();
+    } finally {
+      watch.interrupt();
+    }
+    stopIfRequested();
+  }
+
+  private void stopIfRequested() {
+    if (env.shutdown().isRequested()) {
+      throw new CancellationException("stopped by Ctrl-C");
+    }
+  }
+
   private void awaitUntil(BooleanSupplier done, Duration timeout, String what)
       throws InterruptedException {
     Await.until(
         () -> done.getAsBoolean() || !detector.isAlive() || !responder.isRunning(),
         timeout,
         OUTPUT_CHECK,
-        observer::checkHealthy);
+        () -> {
+          stopIfRequested();
+          observer.checkHealthy();
+        });
     if (!done.getAsBoolean()) {
       throw new IllegalStateException(
           String.format(

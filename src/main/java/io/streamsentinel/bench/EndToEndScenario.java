@@ -92,7 +92,7 @@ public final class EndToEndScenario {
       try (BenchEnvironment env = environments.start()) {
         all.putAll(measure(env, g, warmUps));
         if (g == guarantees.get(guarantees.size() - 1)) {
-          env.finish(report(all).put("warm_up", warmUps), json);
+          env.finish(report(all, env).put("warm_up", warmUps), json);
         }
       }
     }
@@ -234,7 +234,7 @@ public final class EndToEndScenario {
     return line.length() == 0 ? "" : String.format(Locale.ROOT, "  %-16s %s", "", line);
   }
 
-  private BenchReport report(Map<String, Map<String, Spread>> all) {
+  private BenchReport report(Map<String, Map<String, Spread>> all, BenchEnvironment env) {
     BenchReport report = new BenchReport("e2e", settings.records(), settings.runs());
     Map<String, Object> variants = new LinkedHashMap<>();
     out.accept(
@@ -288,7 +288,7 @@ public final class EndToEndScenario {
         .config("warm_up", settings.warmUp().describe())
         .config("users", settings.users())
         .config("stream_threads", 1)
-        .config("commit_interval", "Streams default (100 ms exactly_once_v2, 30 s at_least_once)")
+        .config("commit_interval", env.commitIntervals())
         .config("responder", "1 instance, log notifier");
   }
 }

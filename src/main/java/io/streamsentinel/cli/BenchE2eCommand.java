@@ -7,6 +7,7 @@ import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -112,18 +113,24 @@ final class BenchE2eCommand implements Callable<Integer> {
       return 2;
     }
     KafkaConfig config = kafka.config();
-    new EndToEndScenario(
-            new EndToEndScenario.Settings(
-                records,
-                warmUpRecords == null ? WarmUp.UNTIL_JIT_SETTLES : WarmUp.fixed(warmUpRecords),
-                tps,
-                bench.runs,
-                bench.users,
-                measured),
-            context.out()::println)
-        .run(
-            () -> BenchEnvironment.start(config, context.out()::println, context.shutdown()),
-            bench.json);
+    try {
+      new EndToEndScenario(
+              new EndToEndScenario.Settings(
+                  records,
+                  warmUpRecords == null ? WarmUp.UNTIL_JIT_SETTLES : WarmUp.fixed(warmUpRecords),
+                  tps,
+                  bench.runs,
+                  bench.users,
+                  measured),
+              context.out()::println)
+          .run(
+              () -> BenchEnvironment.start(config, context.out()::println, context.shutdown()),
+              bench.json);
+    } catch (CancellationException e) {
+      // The pipeline and the broker have been closed on the way out.
+      context.err().println("bench e2e: stopped before the runs ended, no figures");
+      return 1;
+    }
     return 0;
   }
 }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamsentinel.runtime.Await;
 import io.streamsentinel.testing.CliRunner;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +38,8 @@ class BenchE2eIT {
             "1",
             "--users",
             "50",
+            "--kafka-prop",
+            "streams.commit.interval.ms=80",
             "--json",
             json.toString());
 
@@ -104,7 +110,7 @@ class BenchE2eIT {
       assertThat(scoredP50).as(guarantee).isPositive();
       assertThat(g.get("scored_p99_ms").asDouble()).as(guarantee).isGreaterThanOrEqualTo(scoredP50);
     }
-    // Commits every 100 ms under exactly_once_v2 (at_least_once's 30 s may see none in a round).
+    // Commits every 80 ms under exactly_once_v2.
     JsonNode exactlyOnce = out.get("exactly_once_v2");
     assertThat(exactlyOnce.get("commits").asDouble()).isPositive();
     for (String step : new String[] {"commit_flush_ms", "commit_offsets_ms", "commit_end_ms"}) {
@@ -115,6 +121,9 @@ class BenchE2eIT {
         .as("a transaction's commit is a round trip to the broker")
         .isPositive();
     assertThat(out.get("config").get("tps").asDouble()).isEqualTo(1000);
+    // The interval in force, the user's here (the report said Streams' default whatever was given).
+    assertThat(out.get("config").get("commit_interval").asText())
+        .isEqualTo("80 ms exactly_once_v2, 80 ms at_least_once");
     assertThat(out.get("config").get("warm_up").asText()).isEqualTo("500 transactions");
     for (String guarantee : new String[] {"exactly_once_v2", "at_least_once"}) {
       JsonNode warmUp = out.get("warm_up").get(guarantee);
@@ -134,5 +143,36 @@ class BenchE2eIT {
         .contains("detector's stream thread busy")
         .contains("CPU in cores: detector")
         .contains("warm-up");
+  }
+
+  @Test
+  void shouldStopOnCtrlCWithinSecondsAndSayNothingWasMeasured() throws Exception {
+    CliRunner cli = new CliRunner();
+    // A warm-up of 100 s at this rate: far longer than the wait below.
+    CompletableFuture<Integer> run =
+        CompletableFuture.supplyAsync(
+            () ->
+                cli.run(
+                    "bench",
+                    "e2e",
+                    "--guarantee",
+                    "at-least-once",
+                    "--tps",
+                    "1000",
+                    "--warmup-records",
+                    "100000",
+                    "--users",
+                    "50"));
+    Await.until(
+        () -> cli.out().contains("warm-up 1 decisions") || run.isDone(),
+        Duration.ofSeconds(120),
+        Duration.ofMillis(100));
+    assertThat(run).as(cli.err()).isNotDone();
+
+    cli.shutdown.request(); // as Ctrl-C does
+
+    assertThat(run.get(60, TimeUnit.SECONDS)).as(cli.err()).isEqualTo(1);
+    assertThat(cli.err()).contains("bench e2e: stopped before the runs ended, no figures");
+    assertThat(cli.out()).doesNotContain("run 1/");
   }
 }
