@@ -71,6 +71,9 @@ final class Topics {
       if (verbose) {
         report.created().forEach(t -> context.out().println("created  " + t));
         report.alreadyPresent().forEach(t -> context.out().println("present  " + t));
+        report
+            .codecs()
+            .forEach(m -> context.out().println("codec    " + TopicProvisioner.codecAdvice(m)));
         if (!report.notAllowed().isEmpty()) {
           throw new KafkaAdminException(
               "this Kafka user may not create or see "

@@ -45,8 +45,8 @@ public final class ClientConfigFactory {
   static final int TRANSACTION_RETRY_BACKOFF_MS = 5;
 
   /**
-   * Kafka Streams' commit interval under exactly_once_v2 unless the user gives one; also its inner
-   * producer's {@code linger.ms} there (Streams' own default for both), whatever the profile.
+   * Kafka Streams' own commit interval under exactly_once_v2, which the {@code balanced} and {@code
+   * high-throughput} profiles keep (see {@link TuningProfile#exactlyOnceCommitIntervalMs}).
    */
   static final long EXACTLY_ONCE_COMMIT_INTERVAL_MS = 100;
 
@@ -350,6 +350,11 @@ public final class ClientConfigFactory {
     ProducerTuning p = settings.profile().producer();
     if (s.guarantee() == StreamsSettings.Guarantee.EXACTLY_ONCE) {
       c.put(
+          StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+          settings.profile().exactlyOnceCommitIntervalMs(),
+          profile,
+          "a read_committed reader sees the outputs at the commit: most of a decision's latency");
+      c.put(
           "producer." + ProducerConfig.LINGER_MS_CONFIG,
           exactlyOnceCommitIntervalMs(),
           FIXED,
@@ -440,17 +445,18 @@ public final class ClientConfigFactory {
 
   /**
    * The commit interval of an exactly_once_v2 application: the user's {@code commit.interval.ms}
-   * (plain or {@code streams.}), else Kafka Streams' 100 ms. A value that is no number is left to
-   * Kafka Streams to refuse with its own message.
+   * (plain or {@code streams.}), else the profile's. A value that is no number is left to Kafka
+   * Streams to refuse with its own message.
    */
   private long exactlyOnceCommitIntervalMs() {
-    long interval = EXACTLY_ONCE_COMMIT_INTERVAL_MS;
+    long profile = settings.profile().exactlyOnceCommitIntervalMs();
+    long interval = profile;
     for (KafkaOverride o : plainThen(Scope.STREAMS)) {
       if (o.key().equals(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
         try {
           interval = Math.max(0, Long.parseLong(o.value()));
         } catch (NumberFormatException e) {
-          interval = EXACTLY_ONCE_COMMIT_INTERVAL_MS;
+          interval = profile;
         }
       }
     }

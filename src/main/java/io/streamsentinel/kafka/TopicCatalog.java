@@ -44,14 +44,17 @@ public record TopicCatalog(List<TopicSpec> topics) {
                 TRANSACTIONS,
                 12,
                 DAY.multipliedBy(7),
-                "lz4",
+                // As the balanced profile's producers send, so the broker stores their batches as
+                // they come: a topic codec other than the producer's means a decompression and a
+                // recompression of every batch on the broker.
+                "snappy",
                 TopicSpec.DELETE,
                 "transaction events, key = user_id"),
             new TopicSpec(
                 FRAUD_SCORES,
                 12,
                 DAY.multipliedBy(7),
-                "lz4",
+                "snappy",
                 TopicSpec.DELETE,
                 "one decision per transaction: features, score, reasons"),
             // compact,delete: the latest alert per user is kept, and nothing older than 30 days.

@@ -40,16 +40,21 @@ public final class TopicProvisioner {
     this.admin = admin;
   }
 
-  /** What {@link #ensure} found and did. */
   /**
+   * What {@link #ensure} found and did.
+   *
    * @param notAllowed topics this Kafka user may neither see nor create (on a secure cluster a
    *     component sees only its own)
+   * @param codecs existing topics whose {@code compression.type} differs from the catalog's (e.g.
+   *     created by an earlier build): not an error, but the broker decompresses and recompresses
+   *     every batch a producer sends there in the catalog's codec
    */
   public record Report(
       List<String> created,
       List<String> alreadyPresent,
       List<Mismatch> mismatches,
-      List<String> notAllowed) {
+      List<String> notAllowed,
+      List<Mismatch> codecs) {
     public boolean ok() {
       return mismatches.isEmpty();
     }
@@ -101,9 +106,12 @@ public final class TopicProvisioner {
       log.info("Not visible to this Kafka user and not created: {}", notAllowed);
     }
     awaitLeaders(created);
-    List<Mismatch> mismatches = check(catalog, present);
+    List<Mismatch> mismatches = new ArrayList<>();
+    List<Mismatch> codecs = new ArrayList<>();
+    check(catalog, present, mismatches, codecs);
     mismatches.forEach(m -> log.warn("Topic mismatch: {}", m));
-    return new Report(created, present, mismatches, notAllowed);
+    codecs.forEach(m -> log.warn("{}", codecAdvice(m)));
+    return new Report(created, present, mismatches, notAllowed, codecs);
   }
 
   /** The cluster's broker count, which fixes the replication factor. */
@@ -194,10 +202,27 @@ public final class TopicProvisioner {
     }
   }
 
-  private List<Mismatch> check(TopicCatalog catalog, List<String> present)
+  /**
+   * What a codec difference costs and how to end it, for the log and {@code sentinel topics
+   * create}.
+   */
+  public static String codecAdvice(Mismatch m) {
+    return m
+        + ": the broker recompresses every batch sent in "
+        + m.expected()
+        + " (kafka-configs.sh --alter --entity-type topics --entity-name "
+        + m.topic()
+        + " --add-config compression.type="
+        + m.expected()
+        + " ends it for new batches)";
+  }
+
+  /** Fills {@code mismatches} (partitions, cleanup policy) and {@code codecs}. */
+  private void check(
+      TopicCatalog catalog, List<String> present, List<Mismatch> mismatches, List<Mismatch> codecs)
       throws InterruptedException {
     if (present.isEmpty()) {
-      return List.of();
+      return;
     }
     Map<String, TopicDescription> descriptions = describe(present);
     Map<ConfigResource, Config> configs;
@@ -211,12 +236,9 @@ public final class TopicProvisioner {
       log.info("Topic configs not visible to this Kafka user; checking partitions only");
       configs = Map.of();
     }
-    Map<String, String> policies =
+    Map<String, Config> byName =
         configs.entrySet().stream()
-            .collect(
-                Collectors.toMap(
-                    e -> e.getKey().name(), e -> e.getValue().get("cleanup.policy").value()));
-    List<Mismatch> mismatches = new ArrayList<>();
+            .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue));
     for (String name : present) {
       TopicSpec spec = catalog.topic(name);
       int partitions = descriptions.get(name).partitions().size();
@@ -225,13 +247,20 @@ public final class TopicProvisioner {
             new Mismatch(
                 name, "partitions", String.valueOf(spec.partitions()), String.valueOf(partitions)));
       }
-      if (policies.containsKey(name)
-          && !sameCleanupPolicy(spec.cleanupPolicy(), policies.get(name))) {
-        mismatches.add(
-            new Mismatch(name, "cleanup.policy", spec.cleanupPolicy(), policies.get(name)));
+      Config config = byName.get(name);
+      if (config == null) {
+        continue;
+      }
+      String policy = config.get("cleanup.policy").value();
+      if (!sameCleanupPolicy(spec.cleanupPolicy(), policy)) {
+        mismatches.add(new Mismatch(name, "cleanup.policy", spec.cleanupPolicy(), policy));
+      }
+      String codec = config.get("compression.type").value();
+      String expected = spec.configs((short) 1).get("compression.type");
+      if (!expected.equals(codec)) {
+        codecs.add(new Mismatch(name, "compression.type", expected, codec));
       }
     }
-    return mismatches;
   }
 
   private static boolean sameCleanupPolicy(String expected, String actual) {

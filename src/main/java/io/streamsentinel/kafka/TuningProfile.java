@@ -12,31 +12,57 @@ import java.util.stream.Collectors;
  */
 public enum TuningProfile {
   BALANCED(
-      "the guide's values (small linger, lz4, acks=all, idempotent) with 64 KB batches",
-      // 64 KB, not Kafka's 16 KB, for every producer: Kafka's lz4 writer allocates and zeroes two
-      // 64 KB buffers for each batch it opens; with 64 KB batches the detector used 13-38 % less
-      // CPU per record (docs/performance-rounds.md, fifth round).
-      new ProducerTuning(5, 64 * 1024, "lz4", "all", true, 32L * 1024 * 1024, 10, 120_000, 30_000),
-      new ConsumerTuning(1_000, 1_024, 500, 30_000, 3_000, 300_000)),
+      "the guide's values (small linger, acks=all, idempotent) with snappy and 64 KB batches",
+      // snappy, not lz4: Kafka's lz4 writer allocates and zeroes two 64 KB buffers for each batch
+      // it opens, so a batch of one transaction cost 7.9 us and 132 KB against snappy's 0.76 us
+      // and 464 bytes (snappy reuses its buffers); full batches cost about the same, snappy's 9 %
+      // larger (JMH ProducerBatchBenchmark; docs/performance-rounds.md, twentieth round). 64 KB
+      // batches, not Kafka's 16 KB, were chosen with lz4 (fifth round: 13-38 % less CPU).
+      new ProducerTuning(
+          5, 64 * 1024, "snappy", "all", true, 32L * 1024 * 1024, 10, 120_000, 30_000),
+      new ConsumerTuning(1_000, 1_024, 500, 30_000, 3_000, 300_000),
+      ClientConfigFactory.EXACTLY_ONCE_COMMIT_INTERVAL_MS),
   LOW_LATENCY(
       // acks=1 cannot be idempotent; lost-on-leader-failure is the price of the shorter round trip.
-      "send at once, leader ack only, fetch the first byte",
-      new ProducerTuning(0, 4 * 1024, "none", "1", false, 32L * 1024 * 1024, 10, 30_000, 15_000),
-      new ConsumerTuning(100, 1, 10, 30_000, 3_000, 300_000)),
+      // Batches and codec as balanced: 4 KB uncompressed batches made an exactly_once_v2 commit's
+      // flush take 100-115 ms, and the detector fell behind at 10,000 tx/s (bench e2e, p99 8-11 s;
+      // docs/performance-rounds.md, twentieth round). Commits every 50 ms: a decision waits for
+      // its commit under exactly_once_v2.
+      "send at once, leader ack only, fetch the first byte, commit every 50 ms",
+      new ProducerTuning(0, 64 * 1024, "snappy", "1", false, 32L * 1024 * 1024, 10, 30_000, 15_000),
+      new ConsumerTuning(100, 1, 10, 30_000, 3_000, 300_000),
+      50),
   HIGH_THROUGHPUT(
       "big, long-lingering gzip batches and large fetches",
       new ProducerTuning(
           100, 32 * 1024, "gzip", "all", true, 64L * 1024 * 1024, 10, 120_000, 30_000),
-      new ConsumerTuning(10_000, 32 * 1024, 5_000, 30_000, 3_000, 300_000));
+      new ConsumerTuning(10_000, 32 * 1024, 5_000, 30_000, 3_000, 300_000),
+      ClientConfigFactory.EXACTLY_ONCE_COMMIT_INTERVAL_MS);
 
   private final String summary;
   private final ProducerTuning producer;
   private final ConsumerTuning consumer;
+  private final long exactlyOnceCommitIntervalMs;
 
-  TuningProfile(String summary, ProducerTuning producer, ConsumerTuning consumer) {
+  TuningProfile(
+      String summary,
+      ProducerTuning producer,
+      ConsumerTuning consumer,
+      long exactlyOnceCommitIntervalMs) {
     this.summary = summary;
     this.producer = producer;
     this.consumer = consumer;
+    this.exactlyOnceCommitIntervalMs = exactlyOnceCommitIntervalMs;
+  }
+
+  /**
+   * Kafka Streams' {@code commit.interval.ms} under exactly_once_v2 (its inner producer lingers as
+   * long). A read_committed reader sees an output only at its commit, so this sets most of a
+   * decision's latency there; under at_least_once Streams' own 30 s stands, since outputs are
+   * visible as written.
+   */
+  public long exactlyOnceCommitIntervalMs() {
+    return exactlyOnceCommitIntervalMs;
   }
 
   public String summary() {

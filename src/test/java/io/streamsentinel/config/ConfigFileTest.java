@@ -51,7 +51,7 @@ class ConfigFileTest {
     assertThat(catalog.topic("synthetic-transactions").configs((short) 1))
         .containsEntry("compression.type", "producer");
     assertThat(catalog.topic("fraud-alerts").compression()).isEqualTo("zstd");
-    assertThat(catalog.topic("fraud-scores").compression()).isEqualTo("lz4");
+    assertThat(catalog.topic("fraud-scores").compression()).isEqualTo("snappy");
     assertThat(file.transactionLimits().maxAmount()).isEqualByComparingTo("5000");
     assertThat(file.transactionLimits().maxTextChars()).isEqualTo(64);
     assertThat(file.transactionLimits().maxEventAge()).isEqualTo(Duration.ofDays(400));

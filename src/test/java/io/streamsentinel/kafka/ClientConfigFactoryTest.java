@@ -69,7 +69,7 @@ class ClientConfigFactoryTest {
     assertThat(producer.toProperties())
         .containsEntry("bootstrap.servers", "broker:9092")
         .containsEntry("linger.ms", "5")
-        .containsEntry("compression.type", "lz4")
+        .containsEntry("compression.type", "snappy")
         .containsEntry("acks", "all")
         .containsEntry("batch.size", "65536")
         .containsEntry("buffer.memory", String.valueOf(32 * 1024 * 1024))
@@ -84,7 +84,7 @@ class ClientConfigFactoryTest {
       StreamsSettings settings = app(guarantee);
       assertThat(factory(TuningProfile.BALANCED).streams(settings).toProperties())
           .containsEntry("producer.batch.size", "65536")
-          .containsEntry("producer.compression.type", "lz4");
+          .containsEntry("producer.compression.type", "snappy");
     }
     assertThat(
             factory(TuningProfile.BALANCED)
@@ -99,9 +99,13 @@ class ClientConfigFactoryTest {
     // (docs/performance-rounds.md, eleventh round).
     for (TuningProfile profile : TuningProfile.values()) {
       ClientConfig streams = factory(profile).streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE));
+      String interval = String.valueOf(profile.exactlyOnceCommitIntervalMs());
       assertThat(new StreamsConfig(streams.toProperties()).getProducerConfigs("p"))
           .as(profile.cliName())
-          .containsEntry("linger.ms", "100");
+          .containsEntry("linger.ms", interval);
+      assertThat(streams.toProperties())
+          .as(profile.cliName())
+          .containsEntry("commit.interval.ms", interval);
       ClientConfig alos = factory(profile).streams(app(StreamsSettings.Guarantee.AT_LEAST_ONCE));
       assertThat(alos.toProperties())
           .as(profile.cliName())
@@ -143,16 +147,37 @@ class ClientConfigFactoryTest {
   }
 
   @Test
-  void lowLatencyProfileShouldSendAtOnceWithLeaderAcks() {
+  void lowLatencyProfileShouldSendAtOnceWithLeaderAcksAndCommitEvery50Ms() {
     ClientConfigFactory f = factory(TuningProfile.LOW_LATENCY);
     assertThat(f.producer("p").toProperties())
         .containsEntry("linger.ms", "0")
         .containsEntry("acks", "1")
-        .containsEntry("enable.idempotence", "false");
+        .containsEntry("enable.idempotence", "false")
+        // balanced's batches and codec: 4 KB uncompressed batches slowed every commit's flush
+        .containsEntry("batch.size", "65536")
+        .containsEntry("compression.type", "snappy");
     assertThat(f.consumer("c", "g", "latest").toProperties())
         .containsEntry("fetch.min.bytes", "1")
         .containsEntry("fetch.max.wait.ms", "10")
         .containsEntry("max.poll.records", "100");
+    ClientConfig exactlyOnce = f.streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE));
+    assertThat(exactlyOnce.toProperties())
+        .containsEntry("commit.interval.ms", "50")
+        .containsEntry("producer.linger.ms", "50");
+    assertThat(exactlyOnce.entries())
+        .filteredOn(e -> e.key().equals("commit.interval.ms"))
+        .extracting(ClientConfig.Entry::source)
+        .containsExactly("profile low-latency");
+    // Under at_least_once outputs are visible as written: Streams' own interval stands.
+    assertThat(f.streams(app(StreamsSettings.Guarantee.AT_LEAST_ONCE)).toProperties())
+        .doesNotContainKey("commit.interval.ms");
+    // The user's interval still wins.
+    assertThat(
+            factory(TuningProfile.LOW_LATENCY, "streams.commit.interval.ms=20")
+                .streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE))
+                .toProperties())
+        .containsEntry("commit.interval.ms", "20")
+        .containsEntry("producer.linger.ms", "20");
   }
 
   @Test

@@ -69,7 +69,8 @@ class EmbeddedKafkaBrokerIT {
   }
 
   @Test
-  void shouldReportATopicWhosePartitionsOrCleanupPolicyDifferFromTheCatalog() throws Exception {
+  void shouldReportATopicWhosePartitionsCleanupPolicyOrCodecDifferFromTheCatalog()
+      throws Exception {
     try (EmbeddedKafkaBroker broker = start(dir, false);
         Admin admin = KafkaTestSupport.admin(broker)) {
       admin
@@ -77,7 +78,10 @@ class EmbeddedKafkaBrokerIT {
               List.of(
                   new NewTopic(TopicCatalog.TRANSACTIONS, 3, (short) 1),
                   new NewTopic(TopicCatalog.ACCOUNT_STATUS, 3, (short) 1)
-                      .configs(Map.of("cleanup.policy", "delete"))))
+                      .configs(Map.of("cleanup.policy", "delete")),
+                  // As an earlier build created it: lz4 where the catalog now says snappy.
+                  new NewTopic(TopicCatalog.FRAUD_SCORES, 12, (short) 1)
+                      .configs(Map.of("compression.type", "lz4"))))
           .all()
           .get();
 
@@ -91,6 +95,20 @@ class EmbeddedKafkaBrokerIT {
                   TopicCatalog.ACCOUNT_STATUS, "cleanup.policy", "compact", "delete"));
       assertThat(report.mismatches().get(0).toString())
           .contains("partitions is 3 but the catalog says 12");
+      // Another codec is not an error, but it is reported with what it costs and the way out.
+      assertThat(report.codecs())
+          .containsExactlyInAnyOrder(
+              new TopicProvisioner.Mismatch(
+                  TopicCatalog.TRANSACTIONS, "compression.type", "snappy", "producer"),
+              new TopicProvisioner.Mismatch(
+                  TopicCatalog.FRAUD_SCORES, "compression.type", "snappy", "lz4"));
+      assertThat(
+              TopicProvisioner.codecAdvice(
+                  new TopicProvisioner.Mismatch(
+                      TopicCatalog.FRAUD_SCORES, "compression.type", "snappy", "lz4")))
+          .contains("compression.type is lz4 but the catalog says snappy")
+          .contains("the broker recompresses every batch sent in snappy")
+          .contains("--entity-name fraud-scores --add-config compression.type=snappy");
     }
   }
 

@@ -19,7 +19,7 @@ class TopicCatalogTest {
                 "synthetic-transactions",
                 12,
                 Duration.ofDays(7),
-                "lz4",
+                "snappy",
                 "delete",
                 catalog.topic("synthetic-transactions").purpose()));
     assertThat(catalog.topic("fraud-scores").partitions()).isEqualTo(12);
@@ -40,6 +40,15 @@ class TopicCatalogTest {
   }
 
   @Test
+  void shouldStoreTheBusiestTopicsInTheCodecTheDefaultProducersSend() {
+    // Any other codec and the broker decompresses and recompresses every batch it is sent there.
+    String codec = TuningProfile.BALANCED.producer().compression();
+    for (String topic : new String[] {TopicCatalog.TRANSACTIONS, TopicCatalog.FRAUD_SCORES}) {
+      assertThat(catalog.topic(topic).compression()).as(topic).isEqualTo(codec);
+    }
+  }
+
+  @Test
   void shouldUseReplicationFactorOfAtMostThreeAndMinIsrTwoOnlyWithThreeReplicas() {
     assertThat(TopicSpec.replicationFactor(1)).isEqualTo((short) 1);
     assertThat(TopicSpec.replicationFactor(2)).isEqualTo((short) 2);
@@ -49,7 +58,7 @@ class TopicCatalogTest {
     assertThat(spec.configs((short) 1))
         .containsEntry("min.insync.replicas", "1")
         .containsEntry("retention.ms", String.valueOf(Duration.ofDays(7).toMillis()))
-        .containsEntry("compression.type", "lz4")
+        .containsEntry("compression.type", "snappy")
         .containsEntry("cleanup.policy", "delete");
   }
 
