@@ -78,6 +78,8 @@ public final class BenchEnvironment implements AutoCloseable {
         if (!report.created().isEmpty()) {
           out.accept("Created topics: " + String.join(", ", report.created()));
         }
+        // On an existing cluster: the figures include the broker's recompression there.
+        report.codecs().forEach(m -> out.accept("Note: " + TopicProvisioner.codecAdvice(m)));
       }
       return env;
     } catch (Exception | Error e) {
@@ -96,13 +98,13 @@ public final class BenchEnvironment implements AutoCloseable {
   }
 
   /**
-   * The commit interval of a Streams stage under each guarantee here, for a report's configuration:
-   * under exactly_once_v2 the profile's or the user's, under at_least_once the user's or Kafka
-   * Streams' own 30 s.
+   * The commit interval of a Streams stage under each of {@code guarantees} here, for a report's
+   * configuration: under exactly_once_v2 the profile's or the user's, under at_least_once the
+   * user's or Kafka Streams' own 30 s.
    */
-  public String commitIntervals() {
+  public String commitIntervals(List<Guarantee> guarantees) {
     StringBuilder s = new StringBuilder();
-    for (Guarantee g : Guarantee.values()) {
+    for (Guarantee g : guarantees) {
       String interval =
           clients
               .streams(new StreamsSettings("commit-interval", g, 1, work, null))

@@ -288,7 +288,7 @@ public final class EndToEndScenario {
         .config("warm_up", settings.warmUp().describe())
         .config("users", settings.users())
         .config("stream_threads", 1)
-        .config("commit_interval", env.commitIntervals())
+        .config("commit_interval", env.commitIntervals(settings.guarantees()))
         .config("responder", "1 instance, log notifier");
   }
 }

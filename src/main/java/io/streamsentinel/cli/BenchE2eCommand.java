@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
     description = {
       "Event -> decision and alert -> action latency at a steady rate, both guarantees.",
       "Sends transactions at a steady --tps through the detector (1 stream thread) and the"
-          + " responder, once with exactly_once_v2 and once with at_least_once (Streams' default"
-          + " commit intervals: 100 ms and 30 s; --guarantee for one), and records with"
-          + " HdrHistogram:",
+          + " responder, once with exactly_once_v2 and once with at_least_once (commit intervals:"
+          + " the profile's under exactly_once_v2, 100 ms or 50 ms with low-latency, Streams' 30 s"
+          + " under at_least_once, or --kafka-prop streams.commit.interval.ms; --guarantee for"
+          + " one), and records with HdrHistogram:",
       "  event -> decision: when a read_committed reader receives the decision from fraud-scores,"
           + " minus the decision's record timestamp, which the detector copies from the input"
           + " record: the time the generator's producer called send(). So it includes batching"
@@ -127,6 +128,9 @@ final class BenchE2eCommand implements Callable<Integer> {
               () -> BenchEnvironment.start(config, context.out()::println, context.shutdown()),
               bench.json);
     } catch (CancellationException e) {
+      if (!context.shutdown().isRequested()) {
+        throw e; // not Ctrl-C: a failure, reported as one
+      }
       // The pipeline and the broker have been closed on the way out.
       context.err().println("bench e2e: stopped before the runs ended, no figures");
       return 1;

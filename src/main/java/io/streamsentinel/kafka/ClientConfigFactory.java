@@ -354,10 +354,11 @@ public final class ClientConfigFactory {
           settings.profile().exactlyOnceCommitIntervalMs(),
           profile,
           "a read_committed reader sees the outputs at the commit: most of a decision's latency");
+      KafkaOverride interval = commitIntervalOverride();
       c.put(
           "producer." + ProducerConfig.LINGER_MS_CONFIG,
-          exactlyOnceCommitIntervalMs(),
-          FIXED,
+          exactlyOnceCommitIntervalMs(interval),
+          interval == null ? profile : interval.source(),
           "the commit interval: read_committed readers see the outputs only at the commit, which"
               + " sends them whatever the linger; lingering as long makes fewer, fuller batches"
               + " (bench e2e at 10,000 tx/s: half the partitions in produce requests, the JVM"
@@ -443,24 +444,31 @@ public final class ClientConfigFactory {
     return c;
   }
 
-  /**
-   * The commit interval of an exactly_once_v2 application: the user's {@code commit.interval.ms}
-   * (plain or {@code streams.}), else the profile's. A value that is no number is left to Kafka
-   * Streams to refuse with its own message.
-   */
-  private long exactlyOnceCommitIntervalMs() {
-    long profile = settings.profile().exactlyOnceCommitIntervalMs();
-    long interval = profile;
+  /** The user's {@code commit.interval.ms} in force (plain or {@code streams.}), or null. */
+  private KafkaOverride commitIntervalOverride() {
+    KafkaOverride found = null;
     for (KafkaOverride o : plainThen(Scope.STREAMS)) {
       if (o.key().equals(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
-        try {
-          interval = Math.max(0, Long.parseLong(o.value()));
-        } catch (NumberFormatException e) {
-          interval = profile;
-        }
+        found = o;
       }
     }
-    return interval;
+    return found;
+  }
+
+  /**
+   * The commit interval of an exactly_once_v2 application: the user's, else the profile's. A value
+   * that is no number is left to Kafka Streams to refuse with its own message.
+   */
+  private long exactlyOnceCommitIntervalMs(KafkaOverride override) {
+    long profile = settings.profile().exactlyOnceCommitIntervalMs();
+    if (override == null) {
+      return profile;
+    }
+    try {
+      return Math.max(0, Long.parseLong(override.value()));
+    } catch (NumberFormatException e) {
+      return profile;
+    }
   }
 
   /** The user's overrides for one kind of client, in the order they apply. */

@@ -207,9 +207,12 @@ public final class TopicProvisioner {
    * create}.
    */
   public static String codecAdvice(Mismatch m) {
+    String cost =
+        m.expected().equals("producer")
+            ? ": the broker recompresses every batch not sent in " + m.actual()
+            : ": the broker recompresses every batch sent in " + m.expected();
     return m
-        + ": the broker recompresses every batch sent in "
-        + m.expected()
+        + cost
         + " (kafka-configs.sh --alter --entity-type topics --entity-name "
         + m.topic()
         + " --add-config compression.type="

@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * Named sets of client settings. {@code balanced} holds the values the Kafka guide documents for
- * this system, but for 64 KB batches (measured: docs/performance-rounds.md, fifth round); the other
- * two move the latency/throughput trade-off to either end so its effect can be seen (e.g. with
- * {@code sentinel bench}).
+ * this system, but for 64 KB batches and snappy (measured: docs/performance-rounds.md, fifth and
+ * twentieth rounds); the other two move the latency/throughput trade-off to either end so its
+ * effect can be seen (e.g. with {@code sentinel bench}).
  */
 public enum TuningProfile {
   BALANCED(

@@ -18,7 +18,7 @@ import java.util.Random;
 enum Poison {
   /** A null value: a delete marker on a compacted topic. */
   TOMBSTONE(1),
-  /** A 3 MB text field, sent lz4-compressed (a few KB on the broker). */
+  /** A 3 MB text field, sent lz4-compressed (a few KB as sent). */
   HUGE_LZ4(1),
   /** 60 KB of merchant name (or the topic's own text field), 20 records of one user. */
   LONG_TEXT(20),

@@ -579,7 +579,7 @@ class PoisonSuiteIT {
             broker.bootstrapServers(),
             ProducerConfig.COMPRESSION_TYPE_CONFIG,
             "lz4",
-            // The producer checks the uncompressed size; the broker sees a few KB.
+            // The producer checks the uncompressed size; the broker receives a few KB.
             ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
             8 * 1024 * 1024),
         new StringSerializer(),

@@ -163,13 +163,15 @@ class BenchE2eIT {
                     "100000",
                     "--users",
                     "50"));
-    Await.until(
-        () -> cli.out().contains("warm-up 1 decisions") || run.isDone(),
-        Duration.ofSeconds(120),
-        Duration.ofMillis(100));
-    assertThat(run).as(cli.err()).isNotDone();
-
-    cli.shutdown.request(); // as Ctrl-C does
+    try {
+      Await.until(
+          () -> cli.out().contains("warm-up 1 decisions") || run.isDone(),
+          Duration.ofSeconds(120),
+          Duration.ofMillis(100));
+      assertThat(run).as(cli.err()).isNotDone();
+    } finally {
+      cli.shutdown.request(); // as Ctrl-C does; on a failure above too, so no bench runs on
+    }
 
     assertThat(run.get(60, TimeUnit.SECONDS)).as(cli.err()).isEqualTo(1);
     assertThat(cli.err()).contains("bench e2e: stopped before the runs ended, no figures");

@@ -109,6 +109,12 @@ class EmbeddedKafkaBrokerIT {
           .contains("compression.type is lz4 but the catalog says snappy")
           .contains("the broker recompresses every batch sent in snappy")
           .contains("--entity-name fraud-scores --add-config compression.type=snappy");
+      // A catalog that keeps what producers send (a config file's "producer") costs the others.
+      assertThat(
+              TopicProvisioner.codecAdvice(
+                  new TopicProvisioner.Mismatch(
+                      TopicCatalog.FRAUD_SCORES, "compression.type", "producer", "lz4")))
+          .contains("the broker recompresses every batch not sent in lz4");
     }
   }
 

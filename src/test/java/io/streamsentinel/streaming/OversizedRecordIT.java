@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 3 MB value that arrived lz4-compressed (a few KB on the broker) is too large to copy whole to
- * the DLQ: the producer checks the uncompressed size against {@code max.request.size}. The detector
+ * A 3 MB value that arrived lz4-compressed (a few KB as sent) is too large to copy whole to the
+ * DLQ: the producer checks the uncompressed size against {@code max.request.size}. The detector
  * must cut the copy, stay RUNNING under exactly-once and score the records after it.
  */
 class OversizedRecordIT {
@@ -101,7 +101,7 @@ class OversizedRecordIT {
                 broker.bootstrapServers(),
                 ProducerConfig.COMPRESSION_TYPE_CONFIG,
                 "lz4",
-                // The producer checks the uncompressed size; the broker sees a few KB.
+                // The producer checks the uncompressed size; the broker receives a few KB.
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 8 * 1024 * 1024),
             new StringSerializer(),
