@@ -102,7 +102,7 @@ final class TopicsCommand {
               t.name(),
               t.partitions(),
               Durations.format(t.retention()),
-              t.compression() == null ? "producer" : t.compression(),
+              t.compressionConfig(),
               t.cleanupPolicy(),
               existing.contains(t.name()) ? "exists" : "missing",
               t.purpose());

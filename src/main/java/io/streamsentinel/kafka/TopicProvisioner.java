@@ -259,7 +259,7 @@ public final class TopicProvisioner {
         mismatches.add(new Mismatch(name, "cleanup.policy", spec.cleanupPolicy(), policy));
       }
       String codec = config.get("compression.type").value();
-      String expected = spec.configs((short) 1).get("compression.type");
+      String expected = spec.compressionConfig();
       if (!expected.equals(codec)) {
         codecs.add(new Mismatch(name, "compression.type", expected, codec));
       }

@@ -106,6 +106,13 @@ public record TopicSpec(
     return type == BrokerCompressionType.PRODUCER ? null : type.name;
   }
 
+  /**
+   * {@code compression.type} as the broker names it: {@code producer} when the catalog has none.
+   */
+  public String compressionConfig() {
+    return compression == null ? "producer" : compression;
+  }
+
   /** {@code retention.ms} as the broker expects it: -1 for forever. */
   public long retentionMs() {
     return retention == null ? -1L : retention.toMillis();
@@ -133,7 +140,7 @@ public record TopicSpec(
     Map<String, String> configs = new LinkedHashMap<>();
     configs.put("cleanup.policy", cleanupPolicy);
     configs.put("retention.ms", String.valueOf(retentionMs()));
-    configs.put("compression.type", compression == null ? "producer" : compression);
+    configs.put("compression.type", compressionConfig());
     configs.put("min.insync.replicas", String.valueOf(minInsyncReplicas(replicationFactor)));
     if (maxMessageBytes != null) {
       configs.put("max.message.bytes", String.valueOf(maxMessageBytes));
