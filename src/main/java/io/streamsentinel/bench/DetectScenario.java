@@ -170,8 +170,6 @@ public final class DetectScenario {
         .variants(rates)
         .config("stream_threads", 1)
         .config("users", settings.users())
-        .config(
-            "commit_interval",
-            env.commitIntervals(List.of(Guarantee.EXACTLY_ONCE, Guarantee.AT_LEAST_ONCE)));
+        .config("commit_interval", env.commitIntervals(List.of(Guarantee.values())));
   }
 }

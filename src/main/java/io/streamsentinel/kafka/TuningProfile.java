@@ -16,10 +16,8 @@ public enum TuningProfile {
       // snappy, not lz4: Kafka's lz4 writer allocates and zeroes two 64 KB buffers for each batch
       // it opens, so a batch of one transaction cost 7.9 us and 132 KB against snappy's 0.76 us
       // and 464 bytes (snappy reuses its buffers); a full batch cost 14 % more in snappy, within
-      // its
-      // error, and was 9 % larger (JMH ProducerBatchBenchmark; performance rounds, twentieth). 64
-      // KB
-      // batches, not Kafka's 16 KB, were chosen with lz4 (fifth round: 13-38 % less CPU).
+      // its error, and was 9 % larger (JMH ProducerBatchBenchmark; performance rounds, twentieth).
+      // 64 KB batches, not Kafka's 16 KB, were chosen with lz4 (fifth round: 13-38 % less CPU).
       new ProducerTuning(
           5, 64 * 1024, "snappy", "all", true, 32L * 1024 * 1024, 10, 120_000, 30_000),
       new ConsumerTuning(1_000, 1_024, 500, 30_000, 3_000, 300_000),
