@@ -45,8 +45,8 @@ public final class ClientConfigFactory {
   static final int TRANSACTION_RETRY_BACKOFF_MS = 5;
 
   /**
-   * Kafka Streams' own commit interval under exactly_once_v2, which the {@code balanced} and {@code
-   * high-throughput} profiles keep (see {@link TuningProfile#exactlyOnceCommitIntervalMs}).
+   * Kafka Streams' own commit interval under exactly_once_v2, which the {@code high-throughput}
+   * profile keeps (see {@link TuningProfile#exactlyOnceCommitIntervalMs}).
    */
   static final long EXACTLY_ONCE_COMMIT_INTERVAL_MS = 100;
 
