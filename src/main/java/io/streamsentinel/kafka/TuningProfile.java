@@ -23,9 +23,10 @@ public enum TuningProfile {
       new ProducerTuning(
           5, 64 * 1024, "snappy", "all", true, 32L * 1024 * 1024, 10, 120_000, 30_000),
       new ConsumerTuning(1_000, 1_024, 500, 30_000, 3_000, 300_000),
-      // 75 ms, not Kafka Streams' 100: at 10,000 tx/s on 2 cores the p50 fell from 80-84 to 65-67
-      // ms and the p99 from 145-161 to 123-137 ms, with the same CPU, in the twenty-first round;
-      // 50 ms measured worse on busy days (third, eleventh, twentieth rounds).
+      // 75 ms, not Kafka Streams' 100: bench e2e at 10,000 tx/s on 2 cores, four invocations
+      // each, interleaved: p50 64.5-69 against 80-89 ms, p99 122.5-136.5 against 144.5-169.5 ms,
+      // the JVM's CPU no higher (twenty-first round). 50 ms measured worse on busy days (third,
+      // eleventh, twentieth rounds).
       75),
   LOW_LATENCY(
       // acks=1 cannot be idempotent; lost-on-leader-failure is the price of the shorter round trip.
