@@ -44,12 +44,6 @@ public final class ClientConfigFactory {
    */
   static final int TRANSACTION_RETRY_BACKOFF_MS = 5;
 
-  /**
-   * Kafka Streams' own commit interval under exactly_once_v2, which the {@code high-throughput}
-   * profile keeps (see {@link TuningProfile#exactlyOnceCommitIntervalMs}).
-   */
-  static final long EXACTLY_ONCE_COMMIT_INTERVAL_MS = 100;
-
   private static final String BACK_TO_BACK_TRANSACTIONS =
       "retry soon when the previous transaction's markers are still being written";
 

@@ -43,7 +43,7 @@ public enum TuningProfile {
       new ProducerTuning(
           100, 32 * 1024, "gzip", "all", true, 64L * 1024 * 1024, 10, 120_000, 30_000),
       new ConsumerTuning(10_000, 32 * 1024, 5_000, 30_000, 3_000, 300_000),
-      ClientConfigFactory.EXACTLY_ONCE_COMMIT_INTERVAL_MS);
+      100); // Kafka Streams' own interval under exactly_once_v2
 
   private final String summary;
   private final ProducerTuning producer;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.internals.ClientUtils;
 import org.apache.kafka.streams.state.HostInfo;
@@ -184,18 +185,16 @@ class ClientConfigFactoryTest {
   void balancedProfileShouldCommitEvery75MsUnderExactlyOnceAndHighThroughputKeepStreams100() {
     // docs/performance-rounds.md, twenty-first round: 75 ms took the e2e p50 and p99 down about
     // 15-20 ms at the same CPU; high-throughput keeps Kafka Streams' own interval.
-    assertThat(
-            factory(TuningProfile.BALANCED)
-                .streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE))
-                .toProperties())
-        .containsEntry("commit.interval.ms", "75")
-        .containsEntry("producer.linger.ms", "75");
-    assertThat(
-            factory(TuningProfile.HIGH_THROUGHPUT)
-                .streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE))
-                .toProperties())
-        .containsEntry("commit.interval.ms", "100")
-        .containsEntry("producer.linger.ms", "100");
+    Map.of(TuningProfile.BALANCED, "75", TuningProfile.HIGH_THROUGHPUT, "100")
+        .forEach(
+            (profile, interval) ->
+                assertThat(
+                        factory(profile)
+                            .streams(app(StreamsSettings.Guarantee.EXACTLY_ONCE))
+                            .toProperties())
+                    .as(profile.cliName())
+                    .containsEntry("commit.interval.ms", interval)
+                    .containsEntry("producer.linger.ms", interval));
   }
 
   @Test
