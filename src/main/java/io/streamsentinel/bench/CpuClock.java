@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.function.ObjLongConsumer;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,14 @@ final class CpuClock {
    */
   CpuClock(String applicationId) {
     this.applicationId = applicationId;
+  }
+
+  /**
+   * CPU time of this JVM's JIT compiler threads in nanoseconds ({@link CompilerCpu}), or -1 where
+   * it cannot be read (no Linux /proc).
+   */
+  static long compilerNanos() {
+    return CompilerCpu.of(ProcessHandle.current().pid()).map(Duration::toNanos).orElse(-1L);
   }
 
   /** CPU time of the whole JVM in nanoseconds, or -1 when the JVM does not report it. */

@@ -31,12 +31,15 @@ public final class DrainMeasurement {
    * @param cpuMicrosPerRecord CPU time of the whole JVM per drained record, NaN when not measured
    * @param streamThreadCpuMicrosPerRecord CPU time of the stream threads per drained record, NaN
    *     when not measured
+   * @param jitCpuMicrosPerRecord CPU time of the JVM's JIT compiler threads per drained record,
+   *     part of {@code cpuMicrosPerRecord}: how far from warm the span was; NaN when not measured
    */
   public record Result(
       double recordsPerSecond,
       long heapAfterGcBytes,
       double cpuMicrosPerRecord,
-      double streamThreadCpuMicrosPerRecord) {}
+      double streamThreadCpuMicrosPerRecord,
+      double jitCpuMicrosPerRecord) {}
 
   /**
    * @param processed how many records the topology has processed so far
@@ -60,8 +63,9 @@ public final class DrainMeasurement {
           CpuClock.microsPerRecord(first.processCpu, CpuClock.processNanos(), drained);
       double threadCpu =
           CpuClock.microsPerRecord(first.threadCpu, cpu.streamThreadNanos(), drained);
+      double jitCpu = CpuClock.microsPerRecord(first.jitCpu, CpuClock.compilerNanos(), drained);
       return new Result(
-          drained / ((last - first.nanos) / 1e9), heapAfterGc(), processCpu, threadCpu);
+          drained / ((last - first.nanos) / 1e9), heapAfterGc(), processCpu, threadCpu, jitCpu);
     }
   }
 
@@ -73,6 +77,7 @@ public final class DrainMeasurement {
     private long count;
     private long processCpu;
     private long threadCpu;
+    private long jitCpu;
 
     FirstRecord(LongSupplier processed, CpuClock cpu) {
       this.processed = processed;
@@ -86,6 +91,7 @@ public final class DrainMeasurement {
         count = processed.getAsLong();
         processCpu = CpuClock.processNanos();
         threadCpu = cpu.streamThreadNanos();
+        jitCpu = CpuClock.compilerNanos();
       }
     }
   }

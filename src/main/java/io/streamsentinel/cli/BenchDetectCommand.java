@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
           + " first.",
       "Over the same span it also takes the CPU time per record of the whole JVM (broker"
           + " included when embedded) and of the stream thread: on a shared machine these move far"
-          + " less than the rates.",
+          + " less than the rates. And, on Linux, of the JVM's JIT compiler threads: what the"
+          + " warm-up left to compile.",
       "With --cold: each run starts a fresh JVM (this JVM's java and class path, "
           + BenchDetectCommand.CHILD_HEAP
           + ") running the detector as 'detect' runs it (exactly_once_v2, 1 stream thread, rules"

@@ -57,6 +57,9 @@ class BenchCommandIT {
     assertThat(out.get("cpu_us_per_record").get("detector_eos").asDouble()).isPositive();
     assertThat(out.get("stream_thread_cpu_us_per_record").get("passthrough_alos").asDouble())
         .isPositive();
+    // Read from /proc (Linux, where the build runs); a run may compile nothing.
+    assertThat(out.get("jit_cpu_us_per_record").get("detector_model_eos").asDouble())
+        .isNotNegative();
     assertThat(out.get("variants").get("detector_eos").get("min").asDouble())
         .isLessThanOrEqualTo(out.get("variants").get("detector_eos").get("max").asDouble());
     assertThat(out.get("machine").get("cores").asInt()).isPositive();
