@@ -59,13 +59,20 @@ public final class DrainMeasurement {
       }
       long last = System.nanoTime();
       long drained = records - first.count;
-      double processCpu =
-          CpuClock.microsPerRecord(first.processCpu, CpuClock.processNanos(), drained);
-      double threadCpu =
-          CpuClock.microsPerRecord(first.threadCpu, cpu.streamThreadNanos(), drained);
-      double jitCpu = CpuClock.microsPerRecord(first.jitCpu, CpuClock.compilerNanos(), drained);
+      Clocks end = Clocks.read(cpu);
       return new Result(
-          drained / ((last - first.nanos) / 1e9), heapAfterGc(), processCpu, threadCpu, jitCpu);
+          drained / ((last - first.nanos) / 1e9),
+          heapAfterGc(),
+          CpuClock.microsPerRecord(first.clocks.process, end.process, drained),
+          CpuClock.microsPerRecord(first.clocks.streamThreads, end.streamThreads, drained),
+          CpuClock.microsPerRecord(first.clocks.compiler, end.compiler, drained));
+    }
+  }
+
+  /** The CPU clocks a drain is measured by, read together at its first and last record. */
+  private record Clocks(long process, long streamThreads, long compiler) {
+    static Clocks read(CpuClock cpu) {
+      return new Clocks(CpuClock.processNanos(), cpu.streamThreadNanos(), CpuClock.compilerNanos());
     }
   }
 
@@ -75,9 +82,7 @@ public final class DrainMeasurement {
     private final CpuClock cpu;
     private long nanos;
     private long count;
-    private long processCpu;
-    private long threadCpu;
-    private long jitCpu;
+    private Clocks clocks;
 
     FirstRecord(LongSupplier processed, CpuClock cpu) {
       this.processed = processed;
@@ -89,9 +94,7 @@ public final class DrainMeasurement {
       if (nanos == 0 && processed.getAsLong() > 0) {
         nanos = System.nanoTime();
         count = processed.getAsLong();
-        processCpu = CpuClock.processNanos();
-        threadCpu = cpu.streamThreadNanos();
-        jitCpu = CpuClock.compilerNanos();
+        clocks = Clocks.read(cpu);
       }
     }
   }

@@ -184,7 +184,7 @@ class ClientConfigFactoryTest {
   @Test
   void balancedProfileShouldCommitEvery75MsUnderExactlyOnceAndHighThroughputKeepStreams100() {
     // docs/performance-rounds.md, twenty-first round: 75 ms took the e2e p50 and p99 down about
-    // 15-20 ms at the same CPU; high-throughput keeps Kafka Streams' own interval.
+    // 15-20 ms for no more CPU; high-throughput keeps Kafka Streams' own interval.
     Map.of(TuningProfile.BALANCED, "75", TuningProfile.HIGH_THROUGHPUT, "100")
         .forEach(
             (profile, interval) ->
