@@ -18,12 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -132,13 +134,22 @@ public final class BenchEnvironment implements AutoCloseable {
     return out;
   }
 
-  /** Creates a topic with the same partitions and settings as a catalog topic. */
+  /**
+   * Creates a topic with the same partitions and settings as a catalog topic; one already there (an
+   * earlier bench on the same cluster made it) is used as it is.
+   */
   public void createLike(String catalogTopic, String name) throws Exception {
     TopicSpec spec = kafka.catalog().topic(catalogTopic);
     try (Admin admin = Admin.create(clients.admin(ClientCatalog.BENCH).toProperties())) {
       NewTopic topic =
           new NewTopic(name, spec.partitions(), (short) 1).configs(spec.configs((short) 1));
-      admin.createTopics(List.of(topic)).all().get();
+      try {
+        admin.createTopics(List.of(topic)).all().get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
       new TopicProvisioner(admin).awaitLeaders(List.of(name));
     }
   }

@@ -1,5 +1,6 @@
 package io.streamsentinel.bench;
 
+import io.streamsentinel.bench.StreamsDrain.Stage;
 import io.streamsentinel.codec.RuleSetCodec;
 import io.streamsentinel.codec.TransactionCodec;
 import io.streamsentinel.generator.PublishPlan;
@@ -31,7 +32,9 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * The whole pipeline under one guarantee for {@code bench e2e}: the generator at a steady rate into
  * the detector and the responder, with a {@link PipelineObserver} reading the outputs. Each round
- * sends N more transactions of the same simulation and returns that round's latencies.
+ * sends N more transactions of the same simulation and returns that round's latencies. With the
+ * pass-through in the detector's place ({@link Stage#PASS_THROUGH}) there are no alerts, so no
+ * responder runs: what Kafka alone costs a record on its way, on the same machine.
  */
 public final class EndToEndRun implements AutoCloseable {
 
@@ -52,7 +55,7 @@ public final class EndToEndRun implements AutoCloseable {
   private final TransactionCodec codec;
   private KafkaProducer<String, byte[]> producer;
   private String appId;
-  private DetectorService detector;
+  private StandaloneStage detector;
   private final DetectorLatency scored = new DetectorLatency();
   private ResponderService responder;
   private PipelineObserver observer;
@@ -62,6 +65,7 @@ public final class EndToEndRun implements AutoCloseable {
   public EndToEndRun(
       BenchEnvironment env,
       Guarantee guarantee,
+      Stage stage,
       TransactionSimulator simulator,
       TransactionCodec codec)
       throws Exception {
@@ -70,36 +74,46 @@ public final class EndToEndRun implements AutoCloseable {
     this.codec = codec;
     String appId = "bench-e2e-" + guarantee.config().replace('_', '-') + "-" + System.nanoTime();
     try {
-      start(guarantee, appId);
+      start(guarantee, stage, appId);
     } catch (Exception | Error e) {
       close();
       throw e;
     }
   }
 
-  private void start(Guarantee guarantee, String appId) throws Exception {
+  private void start(Guarantee guarantee, Stage stage, String appId) throws Exception {
     env.commitGroupAtEnd(appId, TopicCatalog.TRANSACTIONS); // only this run's input is read
     this.appId = appId;
     this.streamThreads = new CpuClock(appId);
+    if (stage == Stage.PASS_THROUGH) {
+      env.createLike(TopicCatalog.FRAUD_SCORES, StreamsDrain.PASS_THROUGH_OUTPUT);
+    }
     this.observer =
         new PipelineObserver(
-                env.clients().promptConsumer("bench-e2e-observer", appId + "-observer", "latest"))
+                env.clients().promptConsumer("bench-e2e-observer", appId + "-observer", "latest"),
+                stage == Stage.DETECTOR
+                    ? TopicCatalog.FRAUD_SCORES
+                    : StreamsDrain.PASS_THROUGH_OUTPUT)
             .start();
     this.producer =
         new KafkaProducer<>(env.clients().producer(ClientCatalog.GENERATOR).toProperties());
-    this.detector =
-        new DetectorService(
-                env.clients()
-                    .streams(
-                        new StreamsSettings(
-                            appId, guarantee, 1, env.stateDir(appId), DetectorSettings.DLQ_TOPIC)),
-                DetectorSettings.defaults(RuleSetCodec.loadDefault()),
-                scored.metrics())
-            .start();
-    this.responder =
-        new ResponderService(
-                env.clients(), new ResponderSettings("bench", null), ClientMetrics.none())
-            .start();
+    StreamsSettings streams =
+        new StreamsSettings(appId, guarantee, 1, env.stateDir(appId), DetectorSettings.DLQ_TOPIC);
+    if (stage == Stage.PASS_THROUGH) {
+      this.detector = StandaloneStage.PassThrough.start(env.clients(), streams);
+    } else {
+      this.detector =
+          StandaloneStage.of(
+              new DetectorService(
+                      env.clients().streams(streams),
+                      DetectorSettings.defaults(RuleSetCodec.loadDefault()),
+                      scored.metrics())
+                  .start());
+      this.responder =
+          new ResponderService(
+                  env.clients(), new ResponderSettings("bench", null), ClientMetrics.none())
+              .start();
+    }
     awaitRunning();
   }
 
@@ -108,12 +122,12 @@ public final class EndToEndRun implements AutoCloseable {
     Await.until(() -> isRunning() || !detector.isAlive(), START_TIMEOUT, START_CHECK);
     if (!isRunning()) {
       throw new IllegalStateException(
-          "detector not running: " + detector.state(), detector.failure());
+          "detector not running: " + detector.streams().state(), detector.failure());
     }
   }
 
   private boolean isRunning() {
-    return detector.state() == KafkaStreams.State.RUNNING;
+    return detector.streams().state() == KafkaStreams.State.RUNNING;
   }
 
   /**
@@ -221,10 +235,17 @@ public final class EndToEndRun implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the responder has stopped; false when none runs (the pass-through writes no alerts).
+   */
+  private boolean responderStopped() {
+    return responder != null && !responder.isRunning();
+  }
+
   private void awaitUntil(BooleanSupplier done, Duration timeout, String what)
       throws InterruptedException {
     Await.until(
-        () -> done.getAsBoolean() || !detector.isAlive() || !responder.isRunning(),
+        () -> done.getAsBoolean() || !detector.isAlive() || responderStopped(),
         timeout,
         OUTPUT_CHECK,
         () -> {
@@ -242,8 +263,8 @@ public final class EndToEndRun implements AutoCloseable {
               observer.decisions(),
               observer.alerts(),
               observer.actedAlerts(),
-              detector.state(),
-              responder.isRunning() ? "running" : "stopped"));
+              detector.streams().state(),
+              responder == null ? "none" : responderStopped() ? "stopped" : "running"));
     }
   }
 
@@ -255,10 +276,12 @@ public final class EndToEndRun implements AutoCloseable {
     f.put("decision_p99_ms", (double) decision.getValueAtPercentile(99));
     f.put("decision_p999_ms", (double) decision.getValueAtPercentile(99.9));
     f.put("decision_max_ms", (double) decision.getMaxValue());
-    f.put("action_p50_ms", (double) action.getValueAtPercentile(50));
-    f.put("action_p99_ms", (double) action.getValueAtPercentile(99));
-    f.put("action_p999_ms", (double) action.getValueAtPercentile(99.9));
-    f.put("action_max_ms", (double) action.getMaxValue());
+    if (action.getTotalCount() > 0) { // none without alerts: no figure rather than a 0
+      f.put("action_p50_ms", (double) action.getValueAtPercentile(50));
+      f.put("action_p99_ms", (double) action.getValueAtPercentile(99));
+      f.put("action_p999_ms", (double) action.getValueAtPercentile(99.9));
+      f.put("action_max_ms", (double) action.getMaxValue());
+    }
     f.put("decisions", (double) decision.getTotalCount());
     f.put("alerts_acted_on", (double) action.getTotalCount());
     f.put("achieved_tps", achievedTps);

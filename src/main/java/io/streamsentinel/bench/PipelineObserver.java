@@ -29,7 +29,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * <ul>
  *   <li>event → decision: when this reader receives a {@code fraud-scores} record, minus that
  *       record's timestamp, which the detector copies from its input: the generator's producer
- *       stamped it at {@code send()} (CreateTime);
+ *       stamped it at {@code send()} (CreateTime). With the pass-through in the detector's place
+ *       ({@code bench e2e --stage pass-through}), a record of its output topic instead;
  *   <li>alert → action: when this reader receives the first {@code user-actions} record of an alert
  *       minus when it received the alert from {@code fraud-alerts} (both clocks are this reader's;
  *       an action read before its alert counts 0).
@@ -54,6 +55,7 @@ public final class PipelineObserver implements AutoCloseable {
   private final LongAdder actedAlerts = new LongAdder();
   private final Map<String, Long> alertSeenAt = new HashMap<>();
   private final Map<String, Long> actionSeenFirst = new HashMap<>();
+  private final String decisionsTopic;
   private final Thread thread;
   private volatile boolean stopped;
   private volatile RuntimeException failure;
@@ -61,8 +63,10 @@ public final class PipelineObserver implements AutoCloseable {
   /**
    * @param readCommitted a {@code read_committed} consumer configuration; the fetch settings are
    *     lowered here so this reader adds little delay of its own
+   * @param decisions the topic of the stage's outputs: {@code fraud-scores}, or the pass-through's
    */
-  public PipelineObserver(ClientConfig readCommitted) {
+  public PipelineObserver(ClientConfig readCommitted, String decisions) {
+    this.decisionsTopic = decisions;
     Properties props = new Properties();
     props.putAll(readCommitted.toProperties());
     props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1"); // see each record at once
@@ -76,7 +80,7 @@ public final class PipelineObserver implements AutoCloseable {
   public PipelineObserver start() {
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic :
-        List.of(TopicCatalog.FRAUD_SCORES, TopicCatalog.FRAUD_ALERTS, TopicCatalog.USER_ACTIONS)) {
+        List.of(decisionsTopic, TopicCatalog.FRAUD_ALERTS, TopicCatalog.USER_ACTIONS)) {
       consumer
           .partitionsFor(topic)
           .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -94,16 +98,16 @@ public final class PipelineObserver implements AutoCloseable {
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
         long now = System.currentTimeMillis();
         for (ConsumerRecord<String, byte[]> record : records) {
-          switch (record.topic()) {
-            case TopicCatalog.FRAUD_SCORES -> {
-              decisionLatency.recordValue(clamp(now - record.timestamp()));
-              decisions.increment();
-            }
-            case TopicCatalog.FRAUD_ALERTS ->
-                alertSeen(AlertCodec.decode(record.value()).alertId(), now);
-            case TopicCatalog.USER_ACTIONS ->
-                actionSeen(UserActionCodec.decode(record.value()).alertId(), now);
-            default -> throw new IllegalStateException("unexpected topic " + record.topic());
+          String topic = record.topic();
+          if (topic.equals(decisionsTopic)) {
+            decisionLatency.recordValue(clamp(now - record.timestamp()));
+            decisions.increment();
+          } else if (topic.equals(TopicCatalog.FRAUD_ALERTS)) {
+            alertSeen(AlertCodec.decode(record.value()).alertId(), now);
+          } else if (topic.equals(TopicCatalog.USER_ACTIONS)) {
+            actionSeen(UserActionCodec.decode(record.value()).alertId(), now);
+          } else {
+            throw new IllegalStateException("unexpected topic " + topic);
           }
         }
       }

@@ -15,14 +15,19 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 /**
- * One stage of {@code bench detect --cold}, as the child process runs it until it is stopped: the
- * detector exactly as {@code sentinel detect} builds it ({@link DetectorService}, following the
- * model and rule registries), or the pass-through baseline ({@link PassThroughTopology}).
+ * One stage in a {@link KafkaStreams} of its own, running until it is closed: the detector ({@link
+ * DetectorService}; in {@code bench detect --cold} exactly as {@code sentinel detect} builds it,
+ * following the model and rule registries), or the pass-through baseline ({@link
+ * PassThroughTopology}), as {@code bench detect --cold}'s child process and {@code bench e2e} run
+ * them.
  */
 public interface StandaloneStage extends AutoCloseable {
 
   /** Whether it is processing or (re)balancing. */
   boolean isAlive();
+
+  /** Its Streams application: state and metrics. */
+  KafkaStreams streams();
 
   /** What stopped it, or null. */
   Throwable failure();
@@ -43,26 +48,34 @@ public interface StandaloneStage extends AutoCloseable {
       DetectorSettings detector,
       ClientMetrics metrics) {
     if (stage == Stage.DETECTOR) {
-      DetectorService service =
-          new DetectorService(clients.streams(streams), detector, metrics, clients).start();
-      return new StandaloneStage() {
-        @Override
-        public boolean isAlive() {
-          return service.isAlive();
-        }
-
-        @Override
-        public Throwable failure() {
-          return service.failure();
-        }
-
-        @Override
-        public void close() {
-          service.close();
-        }
-      };
+      return of(new DetectorService(clients.streams(streams), detector, metrics, clients).start());
     }
     return PassThrough.start(clients, streams);
+  }
+
+  /** A started detector as a stage. */
+  static StandaloneStage of(DetectorService service) {
+    return new StandaloneStage() {
+      @Override
+      public boolean isAlive() {
+        return service.isAlive();
+      }
+
+      @Override
+      public KafkaStreams streams() {
+        return service.streams();
+      }
+
+      @Override
+      public Throwable failure() {
+        return service.failure();
+      }
+
+      @Override
+      public void close() {
+        service.close();
+      }
+    };
   }
 
   /** The pass-through topology in a {@link KafkaStreams} of its own. */
@@ -104,6 +117,11 @@ public interface StandaloneStage extends AutoCloseable {
     public boolean isAlive() {
       return streams.state().isRunningOrRebalancing()
           || streams.state() == KafkaStreams.State.CREATED;
+    }
+
+    @Override
+    public KafkaStreams streams() {
+      return streams;
     }
 
     @Override

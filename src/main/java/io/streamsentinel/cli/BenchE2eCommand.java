@@ -2,10 +2,12 @@ package io.streamsentinel.cli;
 
 import io.streamsentinel.bench.BenchEnvironment;
 import io.streamsentinel.bench.EndToEndScenario;
+import io.streamsentinel.bench.StreamsDrain.Stage;
 import io.streamsentinel.bench.WarmUp;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
@@ -47,7 +49,12 @@ import picocli.CommandLine.Option;
       "The warm-up runs slices of 10 s at --tps until the JIT has settled (its compile time at"
           + " most 1 s, 10 %% of a slice, in two slices in a row), for at least 60 s; no slice starts"
           + " after 300 s. It prints each slice's JIT time and how it ended; --warmup-records N runs"
-          + " N transactions instead."
+          + " N transactions instead.",
+      "--stage pass-through puts Kafka's pass-through stage (bench detect's baseline: one RocksDB"
+          + " get and put per record, the input forwarded as it is) in the detector's place and"
+          + " reads its output instead of fraud-scores: the same pipeline with no detection work"
+          + " and no alerts, so no responder runs. Its event -> decision latency is the floor the"
+          + " detector's cannot go below on this machine, under these settings."
     })
 final class BenchE2eCommand implements Callable<Integer> {
 
@@ -85,6 +92,15 @@ final class BenchE2eCommand implements Callable<Integer> {
       description = "Steady input rate, transactions per second (default: ${DEFAULT-VALUE}).")
   double tps;
 
+  @Option(
+      names = "--stage",
+      defaultValue = "detector",
+      paramLabel = "S",
+      description =
+          "detector (default) or pass-through: Kafka's pass-through stage in the detector's place,"
+              + " the floor of the pipeline's latency (see above).")
+  String stage;
+
   BenchE2eCommand(CliContext context) {
     this.context = context;
   }
@@ -113,6 +129,17 @@ final class BenchE2eCommand implements Callable<Integer> {
       context.err().println("--guarantee: " + e.getMessage());
       return 2;
     }
+    Stage measuredStage;
+    switch (stage.trim().toLowerCase(Locale.ROOT)) {
+      case "detector" -> measuredStage = Stage.DETECTOR;
+      case "pass-through", "passthrough" -> measuredStage = Stage.PASS_THROUGH;
+      default -> {
+        context
+            .err()
+            .println("--stage: unknown stage '" + stage + "'; choose detector or pass-through");
+        return 2;
+      }
+    }
     KafkaConfig config = kafka.config();
     try {
       new EndToEndScenario(
@@ -122,7 +149,8 @@ final class BenchE2eCommand implements Callable<Integer> {
                   tps,
                   bench.runs,
                   bench.users,
-                  measured),
+                  measured,
+                  measuredStage),
               context.out()::println)
           .run(
               () -> BenchEnvironment.start(config, context.out()::println, context.shutdown()),

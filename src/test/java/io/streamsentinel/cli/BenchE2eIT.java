@@ -46,6 +46,7 @@ class BenchE2eIT {
     assertThat(code).as(cli.err()).isZero();
     JsonNode out = new ObjectMapper().readTree(json.toFile());
     assertThat(out.get("scenario").asText()).isEqualTo("e2e");
+    assertThat(out.get("config").get("stage").asText()).isEqualTo("detector");
     for (String guarantee : new String[] {"exactly_once_v2", "at_least_once"}) {
       JsonNode g = out.get(guarantee);
       assertThat(g).as(guarantee).isNotNull();
@@ -143,6 +144,58 @@ class BenchE2eIT {
         .contains("detector's stream thread busy")
         .contains("CPU in cores: detector")
         .contains("warm-up");
+  }
+
+  @Test
+  void shouldMeasureThePassThroughInTheDetectorsPlaceWithNoResponder() throws Exception {
+    Path json = dir.resolve("e2e-pass-through.json");
+    CliRunner cli = new CliRunner();
+
+    int code =
+        cli.run(
+            "bench",
+            "e2e",
+            "--stage",
+            "pass-through",
+            "--guarantee",
+            "at-least-once",
+            "--tps",
+            "1000",
+            "--records",
+            "2000",
+            "--warmup-records",
+            "500",
+            "--runs",
+            "1",
+            "--users",
+            "50",
+            "--json",
+            json.toString());
+
+    assertThat(code).as(cli.err()).isZero();
+    JsonNode out = new ObjectMapper().readTree(json.toFile());
+    JsonNode g = out.get("at_least_once");
+    // Every transaction came out of the pass-through's topic; fraud-scores got none of them.
+    assertThat(g.get("decisions").asDouble()).isEqualTo(2000);
+    double p50 = g.get("decision_p50_ms").asDouble();
+    assertThat(p50)
+        .isGreaterThanOrEqualTo(0)
+        .isLessThanOrEqualTo(g.get("decision_p99_ms").asDouble());
+    assertThat(g.get("decision_max_ms").asDouble()).isPositive();
+    // No alerts: no alert -> action figure at all rather than a 0, and no responder's threads.
+    assertThat(g.has("action_p99_ms")).isFalse();
+    assertThat(g.get("alerts_acted_on").asDouble()).isZero();
+    assertThat(g.get("cpu_cores_responder").asDouble()).isZero();
+    assertThat(g.get("cpu_cores_detector").asDouble())
+        .as("the pass-through's threads")
+        .isPositive();
+    assertThat(g.get("stream_thread_cpu_us_per_record").asDouble()).isPositive();
+    assertThat(out.has("exactly_once_v2")).as("one guarantee asked for").isFalse();
+    assertThat(out.get("config").get("stage").asText()).isEqualTo("pass-through");
+    assertThat(out.get("config").get("responder").asText()).startsWith("none");
+    assertThat(cli.out())
+        .contains("at_least_once at 1,000 tx/s, the pass-through in the detector's place:")
+        .contains("no alerts, so no alert->action");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamsentinel.bench.EndToEndScenario;
+import io.streamsentinel.bench.StreamsDrain.Stage;
 import io.streamsentinel.bench.WarmUp;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
 import io.streamsentinel.testing.CliRunner;
@@ -21,6 +22,16 @@ class BenchE2eOptionsTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(cli.err()).contains("--guarantee").contains("'twice'");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownStageNamingIt() {
+    CliRunner cli = new CliRunner();
+
+    int code = cli.run("bench", "e2e", "--stage", "shadow");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(cli.err()).contains("--stage").contains("'shadow'").contains("pass-through");
   }
 
   @Test
@@ -44,7 +55,8 @@ class BenchE2eOptionsTest {
         .contains("until the JIT has settled")
         .contains("jit_ms")
         .contains("gc_pause_ms")
-        .contains("--guarantee");
+        .contains("--guarantee")
+        .contains("--stage pass-through puts Kafka's pass-through stage");
   }
 
   @Test
@@ -56,7 +68,8 @@ class BenchE2eOptionsTest {
             100,
             1,
             10,
-            List.of(Guarantee.AT_LEAST_ONCE, Guarantee.EXACTLY_ONCE));
+            List.of(Guarantee.AT_LEAST_ONCE, Guarantee.EXACTLY_ONCE),
+            Stage.DETECTOR);
 
     assertThat(settings.guarantees())
         .containsExactly(Guarantee.AT_LEAST_ONCE, Guarantee.EXACTLY_ONCE);
@@ -68,10 +81,18 @@ class BenchE2eOptionsTest {
                     100,
                     1,
                     10,
-                    List.of(Guarantee.EXACTLY_ONCE, Guarantee.EXACTLY_ONCE)))
+                    List.of(Guarantee.EXACTLY_ONCE, Guarantee.EXACTLY_ONCE),
+                    Stage.DETECTOR))
         .hasMessageContaining("distinct");
     assertThatThrownBy(
-            () -> new EndToEndScenario.Settings(10, WarmUp.fixed(5), 100, 1, 10, List.of()))
+            () ->
+                new EndToEndScenario.Settings(
+                    10, WarmUp.fixed(5), 100, 1, 10, List.of(), Stage.DETECTOR))
         .hasMessageContaining("at least one");
+    assertThatThrownBy(
+            () ->
+                new EndToEndScenario.Settings(
+                    10, WarmUp.fixed(5), 100, 1, 10, List.of(Guarantee.EXACTLY_ONCE), null))
+        .hasMessageContaining("stage");
   }
 }
