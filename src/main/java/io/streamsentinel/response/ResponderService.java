@@ -63,7 +63,8 @@ public final class ResponderService implements AutoCloseable {
             new ActionPolicy(PolicySettings.defaults()),
             () -> AlertHistories.load(clients),
             Clock.systemUTC(),
-            counters);
+            counters,
+            clients.responderCommitInterval());
     // "latest" would miss what the responder writes before this group's first poll; ActionNotifier
     // skips what is older than its MAX_AGE instead.
     this.notificationConsumer =
