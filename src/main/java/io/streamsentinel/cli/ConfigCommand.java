@@ -54,15 +54,6 @@ final class ConfigCommand {
         for (ClientConfig client : ComponentClients.clients(name, factory)) {
           print(name, client, config.settings().profile().cliName());
         }
-        if (name.equals("responder")) {
-          context
-              .out()
-              .printf(
-                  "# responder: a transaction stays open for more alerts up to %d ms (profile %s;"
-                      + " 0: each poll's alerts commit at once)%n%n",
-                  factory.responderCommitInterval().toMillis(),
-                  config.settings().profile().cliName());
-        }
       }
       return 0;
     }

@@ -1,7 +1,6 @@
 package io.streamsentinel.kafka;
 
 import io.streamsentinel.kafka.KafkaOverride.Scope;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -437,11 +436,6 @@ public final class ClientConfigFactory {
         FIXED,
         "names the client in metrics and broker logs");
     return c;
-  }
-
-  /** How long the responder keeps a transaction open for more alerts: the profile's. */
-  public Duration responderCommitInterval() {
-    return Duration.ofMillis(settings.profile().responderCommitIntervalMs());
   }
 
   /** The user's {@code commit.interval.ms} in force (plain or {@code streams.}), or null. */

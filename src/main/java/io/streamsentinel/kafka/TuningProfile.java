@@ -27,8 +27,7 @@ public enum TuningProfile {
       // each, interleaved: p50 64.5-69 against 80-89 ms, p99 122.5-136.5 against 144.5-169.5 ms,
       // the JVM's CPU no higher (twenty-first round). 50 ms measured worse on busy days (third,
       // eleventh, twentieth rounds).
-      75,
-      20),
+      75),
   LOW_LATENCY(
       // acks=1 cannot be idempotent; lost-on-leader-failure is the price of the shorter round trip.
       // Batches and codec as balanced: 4 KB uncompressed batches made an exactly_once_v2 commit's
@@ -38,42 +37,28 @@ public enum TuningProfile {
       "send at once, leader ack only, fetch the first byte, commit every 50 ms",
       new ProducerTuning(0, 64 * 1024, "snappy", "1", false, 32L * 1024 * 1024, 10, 30_000, 15_000),
       new ConsumerTuning(100, 1, 10, 30_000, 3_000, 300_000),
-      50,
-      0),
+      50),
   HIGH_THROUGHPUT(
       "big, long-lingering gzip batches and large fetches",
       new ProducerTuning(
           100, 32 * 1024, "gzip", "all", true, 64L * 1024 * 1024, 10, 120_000, 30_000),
       new ConsumerTuning(10_000, 32 * 1024, 5_000, 30_000, 3_000, 300_000),
-      100, // Kafka Streams' own interval under exactly_once_v2
-      100);
+      100); // Kafka Streams' own interval under exactly_once_v2
 
   private final String summary;
   private final ProducerTuning producer;
   private final ConsumerTuning consumer;
   private final long exactlyOnceCommitIntervalMs;
-  private final long responderCommitIntervalMs;
 
   TuningProfile(
       String summary,
       ProducerTuning producer,
       ConsumerTuning consumer,
-      long exactlyOnceCommitIntervalMs,
-      long responderCommitIntervalMs) {
+      long exactlyOnceCommitIntervalMs) {
     this.summary = summary;
     this.producer = producer;
     this.consumer = consumer;
     this.exactlyOnceCommitIntervalMs = exactlyOnceCommitIntervalMs;
-    this.responderCommitIntervalMs = responderCommitIntervalMs;
-  }
-
-  /**
-   * How long the responder keeps a transaction open for more alerts (0: each poll's alerts commit
-   * at once). Alerts that trickle in then share a transaction instead of costing the broker one
-   * each; an action becomes visible to read_committed readers at its commit, up to this much later.
-   */
-  public long responderCommitIntervalMs() {
-    return responderCommitIntervalMs;
   }
 
   /**

@@ -42,12 +42,6 @@ import org.slf4j.LoggerFactory;
  * half-done is visible to read_committed readers. It calls nothing outside Kafka, so a slow or
  * failing webhook never delays a block: notifications are delivered afterwards, from {@code
  * user-actions}, by the {@link ActionNotifier}.
- *
- * <p>A transaction stays open across polls for up to the commit interval, as Kafka Streams' does:
- * alerts that trickle in (an at_least_once detector writes each as it decides it) then share one
- * transaction instead of costing the broker one each (its requests, markers and offset commit). Its
- * partitions' offsets are committed before they are revoked; a stop commits it too. With an
- * interval of zero each poll's alerts commit at once.
  */
 public final class AlertResponder implements Runnable {
 
@@ -69,11 +63,7 @@ public final class AlertResponder implements Runnable {
   private final Supplier<Map<String, AlertHistory>> historyLoader;
   private final Clock clock;
   private final ResponderCounters counters;
-  private final long commitIntervalNanos;
   private Map<String, AlertHistory> histories = new HashMap<>();
-
-  /** The transaction open since its first alert, or null; on the loop's thread only. */
-  private Open open;
 
   /**
    * Assigned since the history was last loaded: it is loaded again, on the loop's thread, before
@@ -84,7 +74,6 @@ public final class AlertResponder implements Runnable {
   private volatile boolean stopRequested;
   private volatile Exception fatal;
 
-  /** Each poll's alerts in a transaction of their own (a commit interval of zero). */
   public AlertResponder(
       Consumer<String, byte[]> consumer,
       Producer<String, byte[]> producer,
@@ -92,26 +81,6 @@ public final class AlertResponder implements Runnable {
       Supplier<Map<String, AlertHistory>> historyLoader,
       Clock clock,
       ResponderCounters counters) {
-    this(consumer, producer, policy, historyLoader, clock, counters, Duration.ZERO);
-  }
-
-  /**
-   * @param commitInterval how long a transaction may stay open for more alerts; zero commits each
-   *     poll's at once
-   */
-  public AlertResponder(
-      Consumer<String, byte[]> consumer,
-      Producer<String, byte[]> producer,
-      ActionPolicy policy,
-      Supplier<Map<String, AlertHistory>> historyLoader,
-      Clock clock,
-      ResponderCounters counters,
-      Duration commitInterval) {
-    if (commitInterval.isNegative()) {
-      throw new IllegalArgumentException(
-          "commit interval must not be negative but was " + commitInterval);
-    }
-    this.commitIntervalNanos = commitInterval.toNanos();
     this.consumer = consumer;
     this.producer = producer;
     this.policy = policy;
@@ -124,25 +93,17 @@ public final class AlertResponder implements Runnable {
   public void run() {
     consumer.subscribe(List.of(TopicCatalog.FRAUD_ALERTS), new HistoryReloader());
     try {
-      try {
-        while (!stopRequested) {
-          ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout());
-          if (!awaitingHistory.isEmpty()) {
-            reloadHistories();
-          }
-          if (!records.isEmpty()) {
-            handleAll(records);
-          }
-          if (open != null && open.isDue()) {
-            commit();
-          }
+      while (!stopRequested) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        if (!awaitingHistory.isEmpty()) {
+          reloadHistories();
         }
-      } catch (WakeupException e) {
-        // stop() woke the poll up
+        if (!records.isEmpty()) {
+          processBatch(records);
+        }
       }
-      if (open != null) {
-        commit(); // what was acted on before the stop
-      }
+    } catch (WakeupException e) {
+      // stop() woke the poll up
     } catch (RuntimeException e) {
       // Fenced, not authorized, a transaction in an unknown state, the history unreadable, or a
       // bug: nothing a retry in this process fixes. Recorded, so the process exits non-zero with
@@ -180,77 +141,37 @@ public final class AlertResponder implements Runnable {
     return counters;
   }
 
-  /** The poll's wait: no longer than the open transaction has left of its interval. */
-  private Duration pollTimeout() {
-    if (open == null) {
-      return POLL;
-    }
-    long left = commitIntervalNanos - (System.nanoTime() - open.startedNanos);
-    return left <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(left, POLL.toNanos()));
-  }
-
-  /** Acts on a poll's alerts in the open transaction, which begins with the first of them. */
-  private void handleAll(ConsumerRecords<String, byte[]> records) {
-    if (open == null) {
-      producer.beginTransaction();
-      open = new Open(System.nanoTime());
-    }
-    for (TopicPartition tp : records.partitions()) {
-      open.firstOffsets.putIfAbsent(tp, records.records(tp).get(0).offset());
-    }
+  private void processBatch(ConsumerRecords<String, byte[]> records) {
+    Map<String, AlertHistory> batchHistories = new HashMap<>();
+    producer.beginTransaction();
     try {
       for (ConsumerRecord<String, byte[]> record : records) {
-        handle(record, open.histories);
+        handle(record, batchHistories);
       }
-    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-      throw e;
-    } catch (KafkaException e) {
-      abortAndRewind(e);
-    }
-  }
-
-  /**
-   * Commits the open transaction with the consumer's positions on its partitions; on failure aborts
-   * it and reads its alerts again.
-   */
-  private void commit() {
-    try {
-      producer.sendOffsetsToTransaction(
-          positions(open.firstOffsets.keySet()), consumer.groupMetadata());
+      producer.sendOffsetsToTransaction(positions(records), consumer.groupMetadata());
       producer.commitTransaction();
-      histories.putAll(open.histories); // only what was committed becomes history
-      open = null;
+      histories.putAll(batchHistories); // only what was committed becomes history
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
       throw e;
     } catch (KafkaException e) {
-      abortAndRewind(e);
+      log.warn("Transaction aborted, the batch will be read again: {}", e.toString());
+      abort(e);
+      rewind(records);
     }
   }
 
   /**
-   * Aborts the open transaction and seeks each of its partitions still assigned back to its first
-   * alert, so every alert of it is read and acted on again. When even the abort fails (after a
-   * timed-out commit the producer is still committing and refuses to abort) its state is unknown,
-   * so the responder stops with the cause instead of guessing: a restart's {@code initTransactions}
-   * settles the transaction.
+   * Aborts the open transaction. When even that fails (after a timed-out commit the producer is
+   * still committing and refuses to abort) its state is unknown, so the responder stops with the
+   * cause instead of guessing: a restart's {@code initTransactions} settles the transaction.
    */
-  private void abortAndRewind(KafkaException cause) {
-    log.warn("Transaction aborted, its alerts will be read again: {}", cause.toString());
-    Map<TopicPartition, Long> first = open.firstOffsets;
-    open = null;
+  private void abort(KafkaException cause) {
     try {
       producer.abortTransaction();
     } catch (KafkaException e) {
       e.addSuppressed(cause);
       throw new IllegalStateException("transaction neither committed nor aborted: " + cause, e);
     }
-    Set<TopicPartition> assigned = consumer.assignment();
-    first.forEach(
-        (tp, offset) -> {
-          if (assigned.contains(tp)) {
-            consumer.seek(tp, offset);
-          }
-        });
   }
 
   private void handle(ConsumerRecord<String, byte[]> record, Map<String, AlertHistory> batch) {
@@ -343,26 +264,18 @@ public final class AlertResponder implements Runnable {
    * written by the exactly-once detector) the position is already past the commit marker, so a
    * drained group shows lag 0.
    */
-  private Map<TopicPartition, OffsetAndMetadata> positions(Collection<TopicPartition> partitions) {
+  private Map<TopicPartition, OffsetAndMetadata> positions(
+      ConsumerRecords<String, byte[]> records) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition tp : partitions) {
+    for (TopicPartition tp : records.partitions()) {
       offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
     }
     return offsets;
   }
 
-  /** A transaction open across polls: when it began, where its alerts start, their histories. */
-  private final class Open {
-    final long startedNanos;
-    final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-    final Map<String, AlertHistory> histories = new HashMap<>();
-
-    Open(long startedNanos) {
-      this.startedNanos = startedNanos;
-    }
-
-    boolean isDue() {
-      return System.nanoTime() - startedNanos >= commitIntervalNanos;
+  private void rewind(ConsumerRecords<String, byte[]> records) {
+    for (TopicPartition tp : records.partitions()) {
+      consumer.seek(tp, records.records(tp).get(0).offset());
     }
   }
 
@@ -370,26 +283,14 @@ public final class AlertResponder implements Runnable {
    * Partitions moved: the alert history of their users may have been written by another instance,
    * so it is read again from {@code user-actions} (committed records only) before the next alert is
    * handled. The callback only notes that: it runs inside {@code poll}, in the middle of the
-   * rebalance, and must stay short. An open transaction is committed before partitions are revoked,
-   * so the member that takes them over starts after the alerts acted on here; when they are lost
-   * (this member was dropped from the group) it can no longer commit, so it aborts, and the new
-   * owner reads those alerts again.
+   * rebalance, and must stay short.
    */
   private final class HistoryReloader implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // Nothing pending: each batch commits or aborts before the next poll, and revocation happens
+      // inside poll.
       awaitingHistory.removeAll(partitions);
-      if (open != null && !partitions.isEmpty()) {
-        commit();
-      }
-    }
-
-    @Override
-    public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      awaitingHistory.removeAll(partitions);
-      if (open != null) {
-        abortAndRewind(new KafkaException("partitions lost: " + partitions));
-      }
     }
 
     @Override

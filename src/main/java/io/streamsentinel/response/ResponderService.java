@@ -63,8 +63,7 @@ public final class ResponderService implements AutoCloseable {
             new ActionPolicy(PolicySettings.defaults()),
             () -> AlertHistories.load(clients),
             Clock.systemUTC(),
-            counters,
-            clients.responderCommitInterval());
+            counters);
     // "latest" would miss what the responder writes before this group's first poll; ActionNotifier
     // skips what is older than its MAX_AGE instead.
     this.notificationConsumer =

@@ -38,23 +38,6 @@ class ConfigCommandTest {
   }
 
   @Test
-  void configShowShouldPrintTheResponderCommitIntervalOfTheProfile() {
-    CliRunner balanced = new CliRunner();
-    CliRunner lowLatency = new CliRunner();
-
-    assertThat(balanced.run("config", "show", "--component", "responder")).isZero();
-    assertThat(
-            lowLatency.run(
-                "config", "show", "--component", "responder", "--profile", "low-latency"))
-        .isZero();
-
-    assertThat(balanced.out())
-        .contains(
-            "# responder: a transaction stays open for more alerts up to 20 ms (profile balanced;");
-    assertThat(lowLatency.out()).contains("up to 0 ms (profile low-latency;");
-  }
-
-  @Test
   void errorsShouldMaskSecretsTheyQuote() {
     CliRunner cli = new CliRunner();
 

@@ -1,7 +1,6 @@
 package io.streamsentinel.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamsentinel.codec.AccountStateCodec;
 import io.streamsentinel.codec.UserActionCodec;
@@ -11,7 +10,6 @@ import io.streamsentinel.kafka.DeadLetters;
 import io.streamsentinel.kafka.TopicCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -75,7 +73,8 @@ class AlertResponderTest {
     AlertResponder responder = responder();
     consumer.schedulePollTask(
         () -> {
-          assignP0();
+          consumer.rebalance(List.of(P0));
+          consumer.updateBeginningOffsets(Map.of(P0, 0L));
           for (byte[] value : values) {
             consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, offset++, "key", value));
           }
@@ -83,11 +82,6 @@ class AlertResponderTest {
     consumer.schedulePollTask(responder::stop);
     responder.run();
     return responder;
-  }
-
-  private void assignP0() {
-    consumer.rebalance(List.of(P0));
-    consumer.updateBeginningOffsets(Map.of(P0, 0L));
   }
 
   private List<ProducerRecord<String, byte[]>> sentTo(String topic) {
@@ -165,7 +159,8 @@ class AlertResponderTest {
     AlertResponder responder = responder();
     consumer.schedulePollTask(
         () -> {
-          assignP0();
+          consumer.rebalance(List.of(P0));
+          consumer.updateBeginningOffsets(Map.of(P0, 0L));
           consumer.addRecord(
               new ConsumerRecord<>(P0.topic(), 0, 0, "key", alert("a5", "u5", "LOW")));
         });
@@ -182,174 +177,6 @@ class AlertResponderTest {
 
     assertThat(producer.transactionCommitted()).isTrue();
     assertThat(responder.counters().alertCount()).isEqualTo(2); // handled twice, committed once
-  }
-
-  private AlertResponder responder(Duration commitInterval) {
-    return new AlertResponder(
-        consumer,
-        producer,
-        new ActionPolicy(PolicySettings.defaults()),
-        Map::of,
-        Clock.fixed(NOW, ZoneOffset.UTC),
-        new ResponderCounters(),
-        commitInterval);
-  }
-
-  /** Assigns P0 and adds one alert per poll, then stops the loop. */
-  private void alertPerPoll(AlertResponder responder, List<byte[]> values) {
-    consumer.schedulePollTask(
-        () -> {
-          assignP0();
-        });
-    for (byte[] value : values) {
-      consumer.schedulePollTask(
-          () -> consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, offset++, "key", value)));
-    }
-    consumer.schedulePollTask(responder::stop);
-  }
-
-  private long committedOffset(int commit) {
-    return producer
-        .consumerGroupOffsetsHistory()
-        .get(commit)
-        .values()
-        .iterator()
-        .next()
-        .get(P0)
-        .offset();
-  }
-
-  @Test
-  void shouldActOnTheAlertsOfSeveralPollsInOneTransactionWithinTheCommitInterval() {
-    AlertResponder responder = responder(Duration.ofHours(1));
-    alertPerPoll(responder, List.of(alert("a1", "u1", "CRITICAL"), alert("a2", "u2", "CRITICAL")));
-
-    responder.run();
-
-    assertThat(responder.fatalError()).isNull();
-    // One transaction for both, committed when the loop stopped, with the offset after both.
-    assertThat(producer.commitCount()).isEqualTo(1);
-    assertThat(producer.consumerGroupOffsetsHistory()).hasSize(1);
-    assertThat(committedOffset(0)).isEqualTo(2);
-    assertThat(sentTo(TopicCatalog.ACCOUNT_STATUS))
-        .extracting(ProducerRecord::key)
-        .containsExactly("u1", "u2");
-  }
-
-  @Test
-  void shouldCommitEachPollsAlertsAtOnceWithAnIntervalOfZero() {
-    AlertResponder responder = responder(Duration.ZERO);
-    alertPerPoll(responder, List.of(alert("a1", "u1", "CRITICAL"), alert("a2", "u2", "CRITICAL")));
-
-    responder.run();
-
-    assertThat(producer.commitCount()).isEqualTo(2);
-    assertThat(committedOffset(0)).isEqualTo(1);
-    assertThat(committedOffset(1)).isEqualTo(2);
-  }
-
-  @Test
-  void shouldCommitOnceTheIntervalHasPassedWithoutWaitingForMoreAlerts() throws Exception {
-    AlertResponder responder = responder(Duration.ofMillis(50));
-    long[] commitsSeen = new long[1];
-    consumer.schedulePollTask(
-        () -> {
-          assignP0();
-          consumer.addRecord(
-              new ConsumerRecord<>(P0.topic(), 0, offset++, "key", alert("a1", "u1", "LOW")));
-        });
-    consumer.schedulePollTask(
-        () -> {
-          commitsSeen[0] = producer.commitCount(); // the interval has not passed yet
-          sleep(80);
-        });
-    consumer.schedulePollTask(
-        () -> {
-          commitsSeen[0] = commitsSeen[0] * 10 + producer.commitCount();
-          responder.stop();
-        });
-
-    responder.run();
-
-    assertThat(commitsSeen[0]).as("none before the interval, one after it").isEqualTo(1);
-    assertThat(producer.commitCount()).isEqualTo(1);
-  }
-
-  @Test
-  void shouldCommitTheOpenTransactionBeforeItsPartitionIsRevoked() {
-    AlertResponder responder = responder(Duration.ofHours(1));
-    long[] commitsAtRevocation = {-1};
-    consumer.schedulePollTask(
-        () -> {
-          assignP0();
-          consumer.addRecord(
-              new ConsumerRecord<>(P0.topic(), 0, offset++, "key", alert("a1", "u1", "LOW")));
-        });
-    consumer.schedulePollTask(
-        () -> {
-          consumer.rebalance(List.of()); // P0 goes to another member
-          commitsAtRevocation[0] = producer.commitCount();
-        });
-    consumer.schedulePollTask(responder::stop);
-
-    responder.run();
-
-    assertThat(commitsAtRevocation[0]).as("committed inside the revocation").isEqualTo(1);
-    assertThat(committedOffset(0)).isEqualTo(1);
-    assertThat(producer.commitCount()).as("nothing left open to commit at the stop").isEqualTo(1);
-  }
-
-  @Test
-  void shouldAbortTheWholeOpenTransactionAndReadFromItsFirstAlertAgain() {
-    AlertResponder responder = responder(Duration.ofHours(1));
-    byte[] first = alert("a1", "u1", "CRITICAL");
-    byte[] second = alert("a2", "u2", "CRITICAL");
-    long[] positionAfterAbort = {-1};
-    consumer.schedulePollTask(
-        () -> {
-          assignP0();
-          consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, 0, "key", first));
-        });
-    consumer.schedulePollTask(
-        () -> {
-          producer.sendException = new KafkaException("broker gone"); // fails the second alert
-          consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, 1, "key", second));
-        });
-    consumer.schedulePollTask(
-        () -> {
-          positionAfterAbort[0] = consumer.position(P0);
-          producer.sendException = null;
-          // The loop sought back to the transaction's first alert; a broker would hand both out.
-          consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, 0, "key", first));
-          consumer.addRecord(new ConsumerRecord<>(P0.topic(), 0, 1, "key", second));
-        });
-    consumer.schedulePollTask(responder::stop);
-
-    responder.run();
-
-    assertThat(responder.fatalError()).isNull();
-    assertThat(positionAfterAbort[0]).as("back to the first poll's alert").isZero();
-    assertThat(producer.commitCount()).isEqualTo(1);
-    assertThat(committedOffset(0)).isEqualTo(2);
-    // The aborted transaction's actions are gone; each user's block was written once, committed.
-    assertThat(sentTo(TopicCatalog.ACCOUNT_STATUS))
-        .extracting(ProducerRecord::key)
-        .containsExactly("u1", "u2");
-  }
-
-  @Test
-  void shouldRefuseANegativeCommitInterval() {
-    assertThatThrownBy(() -> responder(Duration.ofMillis(-1)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("PT-0.001S");
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Test
@@ -391,7 +218,8 @@ class AlertResponderTest {
     // The history is loaded after the poll returns, so the poll must be able to return.
     consumer.schedulePollTask(
         () -> {
-          assignP0();
+          consumer.rebalance(List.of(P0));
+          consumer.updateBeginningOffsets(Map.of(P0, 0L));
         });
     consumer.schedulePollTask(responder::stop);
 
