@@ -55,7 +55,10 @@ public final class EndToEndRun implements AutoCloseable {
   private final TransactionCodec codec;
   private KafkaProducer<String, byte[]> producer;
   private String appId;
-  private StandaloneStage detector;
+
+  /** The detector, or the pass-through in its place. */
+  private StandaloneStage stage;
+
   private final DetectorLatency scored = new DetectorLatency();
   private ResponderService responder;
   private PipelineObserver observer;
@@ -100,9 +103,9 @@ public final class EndToEndRun implements AutoCloseable {
     StreamsSettings streams =
         new StreamsSettings(appId, guarantee, 1, env.stateDir(appId), DetectorSettings.DLQ_TOPIC);
     if (stage == Stage.PASS_THROUGH) {
-      this.detector = StandaloneStage.PassThrough.start(env.clients(), streams);
+      this.stage = StandaloneStage.PassThrough.start(env.clients(), streams);
     } else {
-      this.detector =
+      this.stage =
           StandaloneStage.of(
               new DetectorService(
                       env.clients().streams(streams),
@@ -119,15 +122,15 @@ public final class EndToEndRun implements AutoCloseable {
 
   private void awaitRunning() throws InterruptedException {
     // Polling a state with no listener here; start-up takes seconds.
-    Await.until(() -> isRunning() || !detector.isAlive(), START_TIMEOUT, START_CHECK);
+    Await.until(() -> isRunning() || !stage.isAlive(), START_TIMEOUT, START_CHECK);
     if (!isRunning()) {
       throw new IllegalStateException(
-          "detector not running: " + detector.streams().state(), detector.failure());
+          "stage not running: " + stage.streams().state(), stage.failure());
     }
   }
 
   private boolean isRunning() {
-    return detector.streams().state() == KafkaStreams.State.RUNNING;
+    return stage.streams().state() == KafkaStreams.State.RUNNING;
   }
 
   /**
@@ -151,7 +154,7 @@ public final class EndToEndRun implements AutoCloseable {
     long start = System.nanoTime();
     long compiling = COMPILER.getTotalCompilationTime();
     GcPauses pauses = GcPauses.now();
-    var detectorMetrics = detector.streams().metrics(); // one snapshot for both figures below
+    var detectorMetrics = stage.streams().metrics(); // one snapshot for both figures below
     StreamThreadLoad load = StreamThreadLoad.now(detectorMetrics, streamThreads);
     CommitTimes commits = CommitTimes.of(detectorMetrics);
     DetectorLatency.Snapshot scoredBefore = scored.now();
@@ -168,7 +171,7 @@ public final class EndToEndRun implements AutoCloseable {
       }
       sent += records;
       awaitUntil(() -> observer.decisions() >= sent, DRAIN_TIMEOUT, "decisions");
-      detectorMetrics = detector.streams().metrics();
+      detectorMetrics = stage.streams().metrics();
       Map<String, Double> detectorLoad =
           load.until(StreamThreadLoad.now(detectorMetrics, streamThreads), records);
       detectorLoad.putAll(commits.until(CommitTimes.of(detectorMetrics)));
@@ -245,7 +248,7 @@ public final class EndToEndRun implements AutoCloseable {
   private void awaitUntil(BooleanSupplier done, Duration timeout, String what)
       throws InterruptedException {
     Await.until(
-        () -> done.getAsBoolean() || !detector.isAlive() || responderStopped(),
+        () -> done.getAsBoolean() || !stage.isAlive() || responderStopped(),
         timeout,
         OUTPUT_CHECK,
         () -> {
@@ -256,14 +259,14 @@ public final class EndToEndRun implements AutoCloseable {
       throw new IllegalStateException(
           String.format(
               "%s not complete within %s: sent %d, decisions %d, alerts %d, acted on %d,"
-                  + " detector %s, responder %s",
+                  + " stage %s, responder %s",
               what,
               timeout,
               sent,
               observer.decisions(),
               observer.alerts(),
               observer.actedAlerts(),
-              detector.streams().state(),
+              stage.streams().state(),
               responder == null ? "none" : responderStopped() ? "stopped" : "running"));
     }
   }
@@ -296,8 +299,8 @@ public final class EndToEndRun implements AutoCloseable {
       }
     } finally {
       try {
-        if (detector != null) {
-          detector.close();
+        if (stage != null) {
+          stage.close();
         }
       } finally {
         if (producer != null) {

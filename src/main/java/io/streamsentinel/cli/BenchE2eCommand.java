@@ -132,7 +132,7 @@ final class BenchE2eCommand implements Callable<Integer> {
     Stage measuredStage;
     switch (stage.trim().toLowerCase(Locale.ROOT)) {
       case "detector" -> measuredStage = Stage.DETECTOR;
-      case "pass-through", "passthrough" -> measuredStage = Stage.PASS_THROUGH;
+      case "pass-through" -> measuredStage = Stage.PASS_THROUGH;
       default -> {
         context
             .err()
