@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * the detector and the responder, once per guarantee. Unlike the other scenarios it needs one
  * environment per guarantee (a fresh broker each), so it starts them itself and finishes the report
  * in the last one. With {@link Stage#PASS_THROUGH} Kafka's pass-through stage stands in for the
- * detector: the event -> decision latency of the pipeline without any detection work, a floor for
- * the detector's on the same machine.
+ * detector: the event -> decision latency of the pipeline without any detection work, what Kafka
+ * alone costs a record on its way on the same machine.
  */
 public final class EndToEndScenario {
 

@@ -53,8 +53,9 @@ import picocli.CommandLine.Option;
       "--stage pass-through puts Kafka's pass-through stage (bench detect's baseline: one RocksDB"
           + " get and put per record, the input forwarded as it is) in the detector's place and"
           + " reads its output instead of fraud-scores: the same pipeline with no detection work"
-          + " and no alerts, so no responder runs. Its event -> decision latency is the floor the"
-          + " detector's cannot go below on this machine, under these settings."
+          + " and no alerts, so no responder runs. Its event -> decision latency is what Kafka alone"
+          + " costs a record on its way on this machine under these settings, to hold the detector's"
+          + " against."
     })
 final class BenchE2eCommand implements Callable<Integer> {
 
@@ -98,7 +99,7 @@ final class BenchE2eCommand implements Callable<Integer> {
       paramLabel = "S",
       description =
           "detector (default) or pass-through: Kafka's pass-through stage in the detector's place,"
-              + " the floor of the pipeline's latency (see above).")
+              + " Kafka alone (see above).")
   String stage;
 
   BenchE2eCommand(CliContext context) {
