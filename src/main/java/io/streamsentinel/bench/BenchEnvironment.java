@@ -136,7 +136,9 @@ public final class BenchEnvironment implements AutoCloseable {
 
   /**
    * Creates a topic with the same partitions and settings as a catalog topic; one already there (an
-   * earlier bench on the same cluster made it) is used as it is.
+   * earlier bench on the same cluster made it) is used when it has as many partitions.
+   *
+   * @throws IllegalStateException naming the topic when one already there has other partitions
    */
   public void createLike(String catalogTopic, String name) throws Exception {
     TopicSpec spec = kafka.catalog().topic(catalogTopic);
@@ -148,6 +150,19 @@ public final class BenchEnvironment implements AutoCloseable {
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof TopicExistsException)) {
           throw e;
+        }
+        int existing =
+            admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions().size();
+        if (existing != spec.partitions()) {
+          throw new IllegalStateException(
+              String.format(
+                  Locale.ROOT,
+                  "topic %s already exists with %d partitions, not the %d of %s: delete it, or use"
+                      + " a fresh cluster",
+                  name,
+                  existing,
+                  spec.partitions(),
+                  catalogTopic));
         }
       }
       new TopicProvisioner(admin).awaitLeaders(List.of(name));

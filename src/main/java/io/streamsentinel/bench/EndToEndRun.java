@@ -20,6 +20,7 @@ import io.streamsentinel.streaming.DetectorSettings;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,10 @@ public final class EndToEndRun implements AutoCloseable {
   private KafkaProducer<String, byte[]> producer;
   private String appId;
 
-  /** The detector, or the pass-through in its place. */
+  /** The detector, or the pass-through in its place ({@link #kind}). */
   private StandaloneStage stage;
+
+  private Stage kind;
 
   private final DetectorLatency scored = new DetectorLatency();
   private ResponderService responder;
@@ -68,7 +71,7 @@ public final class EndToEndRun implements AutoCloseable {
   public EndToEndRun(
       BenchEnvironment env,
       Guarantee guarantee,
-      Stage stage,
+      Stage kind,
       TransactionSimulator simulator,
       TransactionCodec codec)
       throws Exception {
@@ -77,46 +80,48 @@ public final class EndToEndRun implements AutoCloseable {
     this.codec = codec;
     String appId = "bench-e2e-" + guarantee.config().replace('_', '-') + "-" + System.nanoTime();
     try {
-      start(guarantee, stage, appId);
+      start(guarantee, kind, appId);
     } catch (Exception | Error e) {
       close();
       throw e;
     }
   }
 
-  private void start(Guarantee guarantee, Stage stage, String appId) throws Exception {
+  private void start(Guarantee guarantee, Stage kind, String appId) throws Exception {
     env.commitGroupAtEnd(appId, TopicCatalog.TRANSACTIONS); // only this run's input is read
     this.appId = appId;
     this.streamThreads = new CpuClock(appId);
-    if (stage == Stage.PASS_THROUGH) {
-      env.createLike(TopicCatalog.FRAUD_SCORES, StreamsDrain.PASS_THROUGH_OUTPUT);
+    String outputs =
+        kind == Stage.DETECTOR ? TopicCatalog.FRAUD_SCORES : StreamsDrain.PASS_THROUGH_OUTPUT;
+    if (kind == Stage.PASS_THROUGH) {
+      env.createLike(TopicCatalog.FRAUD_SCORES, outputs);
     }
+    // Assigned before it starts, so that close() stops it when starting fails.
     this.observer =
         new PipelineObserver(
-                env.clients().promptConsumer("bench-e2e-observer", appId + "-observer", "latest"),
-                stage == Stage.DETECTOR
-                    ? TopicCatalog.FRAUD_SCORES
-                    : StreamsDrain.PASS_THROUGH_OUTPUT)
-            .start();
+            env.clients().promptConsumer("bench-e2e-observer", appId + "-observer", "latest"),
+            outputs);
+    observer.start();
     this.producer =
         new KafkaProducer<>(env.clients().producer(ClientCatalog.GENERATOR).toProperties());
     StreamsSettings streams =
         new StreamsSettings(appId, guarantee, 1, env.stateDir(appId), DetectorSettings.DLQ_TOPIC);
-    if (stage == Stage.PASS_THROUGH) {
+    if (kind == Stage.PASS_THROUGH) {
       this.stage = StandaloneStage.PassThrough.start(env.clients(), streams);
     } else {
-      this.stage =
-          StandaloneStage.of(
-              new DetectorService(
-                      env.clients().streams(streams),
-                      DetectorSettings.defaults(RuleSetCodec.loadDefault()),
-                      scored.metrics())
-                  .start());
+      DetectorService detector =
+          new DetectorService(
+              env.clients().streams(streams),
+              DetectorSettings.defaults(RuleSetCodec.loadDefault()),
+              scored.metrics());
+      this.stage = StandaloneStage.of(detector);
+      detector.start();
       this.responder =
           new ResponderService(
-                  env.clients(), new ResponderSettings("bench", null), ClientMetrics.none())
-              .start();
+              env.clients(), new ResponderSettings("bench", null), ClientMetrics.none());
+      responder.start();
     }
+    this.kind = kind;
     awaitRunning();
   }
 
@@ -125,7 +130,7 @@ public final class EndToEndRun implements AutoCloseable {
     Await.until(() -> isRunning() || !stage.isAlive(), START_TIMEOUT, START_CHECK);
     if (!isRunning()) {
       throw new IllegalStateException(
-          "stage not running: " + stage.streams().state(), stage.failure());
+          kind.cliName() + " not running: " + stage.streams().state(), stage.failure());
     }
   }
 
@@ -154,9 +159,9 @@ public final class EndToEndRun implements AutoCloseable {
     long start = System.nanoTime();
     long compiling = COMPILER.getTotalCompilationTime();
     GcPauses pauses = GcPauses.now();
-    var detectorMetrics = stage.streams().metrics(); // one snapshot for both figures below
-    StreamThreadLoad load = StreamThreadLoad.now(detectorMetrics, streamThreads);
-    CommitTimes commits = CommitTimes.of(detectorMetrics);
+    var stageMetrics = stage.streams().metrics(); // one snapshot for both figures below
+    StreamThreadLoad load = StreamThreadLoad.now(stageMetrics, streamThreads);
+    CommitTimes commits = CommitTimes.of(stageMetrics);
     DetectorLatency.Snapshot scoredBefore = scored.now();
     CpuByPart parts = parts(Thread.currentThread().getId()); // the publisher runs on this thread
     CpuByPart.Snapshot cpu = parts.now();
@@ -171,42 +176,45 @@ public final class EndToEndRun implements AutoCloseable {
       }
       sent += records;
       awaitUntil(() -> observer.decisions() >= sent, DRAIN_TIMEOUT, "decisions");
-      detectorMetrics = stage.streams().metrics();
-      Map<String, Double> detectorLoad =
-          load.until(StreamThreadLoad.now(detectorMetrics, streamThreads), records);
-      detectorLoad.putAll(commits.until(CommitTimes.of(detectorMetrics)));
-      detectorLoad.putAll(DetectorLatency.between(scoredBefore, scored.now()));
+      stageMetrics = stage.streams().metrics();
+      Map<String, Double> stageLoad =
+          load.until(StreamThreadLoad.now(stageMetrics, streamThreads), records);
+      stageLoad.putAll(commits.until(CommitTimes.of(stageMetrics)));
+      stageLoad.putAll(DetectorLatency.between(scoredBefore, scored.now()));
       Map<String, Double> cpuByPart = parts.between(cpu, parts.now());
       awaitUntil(() -> observer.actedAlerts() >= observer.alerts(), ACTION_TIMEOUT, "actions");
       Map<String, Double> figures = figures(records / sendSeconds);
       figures.put("jit_ms", (double) (COMPILER.getTotalCompilationTime() - compiling));
       figures.putAll(pauses.until(GcPauses.now()));
-      figures.putAll(detectorLoad);
+      figures.putAll(stageLoad);
       figures.putAll(cpuByPart);
       return figures;
     }
   }
 
   /**
-   * The pipeline's parts by their threads: the detector's (its Streams application's; it follows no
-   * registry here), the generator's (its producer and the thread that runs its loop, which also
-   * waits here for each round's output), the responder's (its loop, its notifier and their clients)
-   * and the latency reader's.
+   * The pipeline's parts by their threads: the detector's, or the pass-through's in its place (its
+   * Streams application's; the detector follows no registry here), the generator's (its producer
+   * and the thread that runs its loop, which also waits here for each round's output), the
+   * responder's when one runs (its loop, its notifier and their clients) and the latency reader's.
    */
   private CpuByPart parts(long generatorThreadId) {
-    return new CpuByPart(
-        List.of(
-            new CpuByPart.Part("detector", -1, List.of(appId)),
-            new CpuByPart.Part("generator", generatorThreadId, List.of(ClientCatalog.GENERATOR)),
-            new CpuByPart.Part(
-                "responder",
-                -1,
-                List.of(
-                    ResponderService.THREAD,
-                    ResponderService.NOTIFIER_THREAD,
-                    ClientCatalog.RESPONDER_GROUP,
-                    ClientCatalog.NOTIFICATION_GROUP)),
-            new CpuByPart.Part("observer", -1, List.of(PipelineObserver.THREAD))));
+    List<CpuByPart.Part> parts = new ArrayList<>();
+    parts.add(new CpuByPart.Part("detector", -1, List.of(appId)));
+    parts.add(new CpuByPart.Part("generator", generatorThreadId, List.of(ClientCatalog.GENERATOR)));
+    if (responder != null) { // none runs beside the pass-through: no figure rather than a 0
+      parts.add(
+          new CpuByPart.Part(
+              "responder",
+              -1,
+              List.of(
+                  ResponderService.THREAD,
+                  ResponderService.NOTIFIER_THREAD,
+                  ClientCatalog.RESPONDER_GROUP,
+                  ClientCatalog.NOTIFICATION_GROUP)));
+    }
+    parts.add(new CpuByPart.Part("observer", -1, List.of(PipelineObserver.THREAD)));
+    return new CpuByPart(parts);
   }
 
   /** Runs the generator's loop on this thread until its plan ends or Ctrl-C stops it. */

@@ -18,9 +18,9 @@ import java.util.function.Consumer;
  * {@code bench e2e}: event -> decision and alert -> action latency at a steady input rate through
  * the detector and the responder, once per guarantee. Unlike the other scenarios it needs one
  * environment per guarantee (a fresh broker each), so it starts them itself and finishes the report
- * in the last one. With {@link Stage#PASS_THROUGH} Kafka's pass-through stage stands in for the
- * detector: the event -> decision latency of the pipeline without any detection work, what Kafka
- * alone costs a record on its way on the same machine.
+ * in the last one. With {@link Stage#PASS_THROUGH} {@code bench detect}'s pass-through stage stands
+ * in for the detector: the event -> decision latency of the pipeline without any detection work,
+ * what Kafka alone costs a record on its way on the same machine.
  */
 public final class EndToEndScenario {
 
@@ -176,10 +176,10 @@ public final class EndToEndScenario {
   }
 
   /**
-   * The detector's stream thread over the rounds ({@link StreamThreadLoad}): how much of each round
-   * it was busy and how much of it on a CPU, medians; empty when not measured.
+   * The stage's stream thread over the rounds ({@link StreamThreadLoad}): how much of each round it
+   * was busy and how much of it on a CPU, medians; empty when not measured.
    */
-  private static String loadLine(Map<String, Spread> metrics) {
+  private static String loadLine(Map<String, Spread> metrics, String stage) {
     Spread busy = metrics.get(StreamThreadLoad.BUSY);
     Spread onCpu = metrics.get(StreamThreadLoad.ON_CPU);
     Spread perRecord = metrics.get(StreamThreadLoad.CPU_PER_RECORD);
@@ -189,9 +189,10 @@ public final class EndToEndScenario {
     }
     return String.format(
         Locale.ROOT,
-        "  %-16s detector's stream thread busy %.0f %% of the round, on a CPU %.0f %% (%.1f µs"
+        "  %-16s %s's stream thread busy %.0f %% of the round, on a CPU %.0f %% (%.1f µs"
             + " per record); the JVM used %.2f cores",
         "",
+        stage,
         100 * busy.median(),
         100 * onCpu.median(),
         perRecord.median(),
@@ -199,17 +200,20 @@ public final class EndToEndScenario {
   }
 
   /**
-   * Where the JVM's CPU went over the rounds ({@link CpuByPart}), in cores, medians; empty when not
-   * measured.
+   * Where the JVM's CPU went over the rounds ({@link CpuByPart}), in cores, medians, the detector's
+   * part named after the stage in its place; empty when not measured.
    */
-  private static String cpuLine(Map<String, Spread> metrics) {
+  private static String cpuLine(Map<String, Spread> metrics, String stage) {
     StringBuilder line = new StringBuilder();
     metrics.forEach(
         (name, spread) -> {
           if (name.startsWith(CpuByPart.PREFIX)) {
             line.append(line.length() == 0 ? "" : ", ")
                 .append(
-                    CPU_PART_LABELS.getOrDefault(name, name.substring(CpuByPart.PREFIX.length())))
+                    name.equals(CpuByPart.PREFIX + "detector")
+                        ? stage
+                        : CPU_PART_LABELS.getOrDefault(
+                            name, name.substring(CpuByPart.PREFIX.length())))
                 .append(String.format(Locale.ROOT, " %.2f", spread.median()));
           }
         });
@@ -219,11 +223,11 @@ public final class EndToEndScenario {
   }
 
   /**
-   * The detector's commits over the rounds ({@link CommitTimes}): how many per round and the mean
-   * milliseconds of each step, and event → scored p99 ({@link DetectorLatency}), medians; empty
-   * when not measured.
+   * The stage's commits over the rounds ({@link CommitTimes}): how many per round and the mean
+   * milliseconds of each step, and event → scored p99 ({@link DetectorLatency}, the detector's
+   * only), medians; empty when not measured.
    */
-  private static String scoredAndCommitsLine(Map<String, Spread> metrics) {
+  private static String scoredAndCommitsLine(Map<String, Spread> metrics, String stage) {
     Spread commits = metrics.get(CommitTimes.COMMITS);
     Spread flush = metrics.get(CommitTimes.FLUSH_MS);
     Spread scored = metrics.get(DetectorLatency.P99_MS);
@@ -232,7 +236,8 @@ public final class EndToEndScenario {
       line.append(
           String.format(
               Locale.ROOT,
-              "detector's commits %.0f per round; per commit: flushing the producer %.1f ms",
+              "%s's commits %.0f per round; per commit: flushing the producer %.1f ms",
+              stage,
               commits.median(),
               flush.median()));
       Spread offsets = metrics.get(CommitTimes.OFFSETS_MS);
@@ -291,15 +296,15 @@ public final class EndToEndScenario {
                   metrics.get("jit_ms").median() / 1000,
                   metrics.get("gc_pauses").median(),
                   metrics.get("gc_pause_ms").median()));
-          String load = loadLine(metrics);
+          String load = loadLine(metrics, settings.stage().cliName());
           if (!load.isEmpty()) {
             out.accept(load);
           }
-          String cpu = cpuLine(metrics);
+          String cpu = cpuLine(metrics, settings.stage().cliName());
           if (!cpu.isEmpty()) {
             out.accept(cpu);
           }
-          String commits = scoredAndCommitsLine(metrics);
+          String commits = scoredAndCommitsLine(metrics, settings.stage().cliName());
           if (!commits.isEmpty()) {
             out.accept(commits);
           }
@@ -309,7 +314,7 @@ public final class EndToEndScenario {
         .config("tps", settings.tps())
         .config("warm_up", settings.warmUp().describe())
         .config("users", settings.users())
-        .config("stage", settings.stage() == Stage.DETECTOR ? "detector" : "pass-through")
+        .config("stage", settings.stage().cliName())
         .config("stream_threads", 1)
         .config("commit_interval", env.commitIntervals(settings.guarantees()))
         .config(

@@ -63,10 +63,11 @@ public final class PipelineObserver implements AutoCloseable {
   /**
    * @param readCommitted a {@code read_committed} consumer configuration; the fetch settings are
    *     lowered here so this reader adds little delay of its own
-   * @param decisions the topic of the stage's outputs: {@code fraud-scores}, or the pass-through's
+   * @param decisionsTopic the topic of the stage's outputs: {@code fraud-scores}, or the
+   *     pass-through's
    */
-  public PipelineObserver(ClientConfig readCommitted, String decisions) {
-    this.decisionsTopic = decisions;
+  public PipelineObserver(ClientConfig readCommitted, String decisionsTopic) {
+    this.decisionsTopic = decisionsTopic;
     Properties props = new Properties();
     props.putAll(readCommitted.toProperties());
     props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1"); // see each record at once

@@ -104,12 +104,17 @@ public interface StandaloneStage extends AutoCloseable {
                   PassThroughTopology.build(
                       TopicCatalog.TRANSACTIONS, StreamsDrain.PASS_THROUGH_OUTPUT, new LongAdder()),
                   props));
-      stage.streams.setUncaughtExceptionHandler(
-          e -> {
-            stage.failure = e;
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-          });
-      stage.streams.start();
+      try {
+        stage.streams.setUncaughtExceptionHandler(
+            e -> {
+              stage.failure = e;
+              return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+        stage.streams.start();
+      } catch (RuntimeException e) {
+        stage.close(); // its clients and state directory lock, which nobody else would release
+        throw e;
+      }
       return stage;
     }
 

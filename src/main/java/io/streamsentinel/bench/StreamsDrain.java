@@ -30,7 +30,25 @@ public final class StreamsDrain {
   /** What drains the topic. */
   public enum Stage {
     PASS_THROUGH,
-    DETECTOR
+    DETECTOR;
+
+    /** Its name on the command line: {@code detector} or {@code pass-through}. */
+    public String cliName() {
+      return this == DETECTOR ? "detector" : "pass-through";
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the value and the stages
+     */
+    public static Stage fromCli(String value) {
+      for (Stage stage : values()) {
+        if (stage.cliName().equalsIgnoreCase(value.trim())) {
+          return stage;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown stage '" + value + "'; choose detector or pass-through");
+    }
   }
 
   private final ClientConfigFactory clients;

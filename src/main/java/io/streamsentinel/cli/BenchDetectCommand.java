@@ -165,7 +165,7 @@ final class BenchDetectCommand implements Callable<Integer> {
                 "bench",
                 "stage",
                 "--stage",
-                stage == Stage.DETECTOR ? "detector" : "pass-through",
+                stage.cliName(),
                 "--application-id",
                 applicationId,
                 "--state-dir",

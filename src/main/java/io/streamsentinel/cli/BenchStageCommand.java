@@ -5,7 +5,6 @@ import io.streamsentinel.bench.StreamsDrain.Stage;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.monitoring.ProcessMetrics;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +49,7 @@ final class BenchStageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Stage which = stage(stage);
+    Stage which = Stage.fromCli(stage);
     // A benchmark killed without a chance to stop its children must not leave them running.
     ProcessHandle.current()
         .parent()
@@ -84,15 +83,5 @@ final class BenchStageCommand implements Callable<Integer> {
     }
     context.out().println("Stage stopped.");
     return 0;
-  }
-
-  private static Stage stage(String value) {
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "detector" -> Stage.DETECTOR;
-      case "pass-through", "passthrough" -> Stage.PASS_THROUGH;
-      default ->
-          throw new IllegalArgumentException(
-              "unknown stage '" + value + "'; use detector or pass-through");
-    };
   }
 }

@@ -1,6 +1,7 @@
 package io.streamsentinel.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamsentinel.config.ConfigFile;
 import io.streamsentinel.config.KafkaConfig;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,12 @@ class BenchEnvironmentIT {
                 .get();
         assertThat(topics.get(StreamsDrain.PASS_THROUGH_OUTPUT).partitions())
             .hasSameSizeAs(topics.get(TopicCatalog.FRAUD_SCORES).partitions());
+        // One of another shape is refused rather than measured as if it were the catalog's.
+        admin.createTopics(List.of(new NewTopic("bench-odd", 1, (short) 1))).all().get();
       }
+      assertThatThrownBy(() -> env.createLike(TopicCatalog.FRAUD_SCORES, "bench-odd"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("topic bench-odd already exists with 1 partitions");
     }
   }
 }

@@ -175,17 +175,16 @@ class BenchE2eIT {
     assertThat(code).as(cli.err()).isZero();
     JsonNode out = new ObjectMapper().readTree(json.toFile());
     JsonNode g = out.get("at_least_once");
-    // Every transaction came out of the pass-through's topic; fraud-scores got none of them.
+    // Every transaction came out of the pass-through's topic, and no detector scored any.
     assertThat(g.get("decisions").asDouble()).isEqualTo(2000);
-    double p50 = g.get("decision_p50_ms").asDouble();
-    assertThat(p50)
-        .isGreaterThanOrEqualTo(0)
+    assertThat(g.has("scored_p50_ms")).as("the detector's own timer").isFalse();
+    assertThat(g.get("decision_p50_ms").asDouble())
         .isLessThanOrEqualTo(g.get("decision_p99_ms").asDouble());
     assertThat(g.get("decision_max_ms").asDouble()).isPositive();
     // No alerts: no alert -> action figure at all rather than a 0, and no responder's threads.
     assertThat(g.has("action_p99_ms")).isFalse();
     assertThat(g.get("alerts_acted_on").asDouble()).isZero();
-    assertThat(g.get("cpu_cores_responder").asDouble()).isZero();
+    assertThat(g.has("cpu_cores_responder")).isFalse();
     assertThat(g.get("cpu_cores_detector").asDouble())
         .as("the pass-through's threads")
         .isPositive();
@@ -195,7 +194,9 @@ class BenchE2eIT {
     assertThat(out.get("config").get("responder").asText()).startsWith("none");
     assertThat(cli.out())
         .contains("at_least_once at 1,000 tx/s, the pass-through in the detector's place:")
-        .contains("no alerts, so no alert->action");
+        .contains("no alerts, so no alert->action")
+        .contains("pass-through's stream thread busy")
+        .contains("CPU in cores: pass-through");
   }
 
   @Test

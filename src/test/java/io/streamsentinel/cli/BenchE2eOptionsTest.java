@@ -56,7 +56,7 @@ class BenchE2eOptionsTest {
         .contains("jit_ms")
         .contains("gc_pause_ms")
         .contains("--guarantee")
-        .contains("--stage pass-through puts Kafka's pass-through stage");
+        .contains("--stage pass-through puts bench detect's pass-through stage");
   }
 
   @Test
