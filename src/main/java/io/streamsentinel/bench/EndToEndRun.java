@@ -57,10 +57,8 @@ public final class EndToEndRun implements AutoCloseable {
   private KafkaProducer<String, byte[]> producer;
   private String appId;
 
-  /** The detector, or the pass-through in its place ({@link #kind}). */
+  /** The detector, or the pass-through in its place. */
   private StandaloneStage stage;
-
-  private Stage kind;
 
   private final DetectorLatency scored = new DetectorLatency();
   private ResponderService responder;
@@ -91,8 +89,7 @@ public final class EndToEndRun implements AutoCloseable {
     env.commitGroupAtEnd(appId, TopicCatalog.TRANSACTIONS); // only this run's input is read
     this.appId = appId;
     this.streamThreads = new CpuClock(appId);
-    String outputs =
-        kind == Stage.DETECTOR ? TopicCatalog.FRAUD_SCORES : StreamsDrain.PASS_THROUGH_OUTPUT;
+    String outputs = kind.outputTopic();
     if (kind == Stage.PASS_THROUGH) {
       env.createLike(TopicCatalog.FRAUD_SCORES, outputs);
     }
@@ -121,11 +118,10 @@ public final class EndToEndRun implements AutoCloseable {
               env.clients(), new ResponderSettings("bench", null), ClientMetrics.none());
       responder.start();
     }
-    this.kind = kind;
-    awaitRunning();
+    awaitRunning(kind);
   }
 
-  private void awaitRunning() throws InterruptedException {
+  private void awaitRunning(Stage kind) throws InterruptedException {
     // Polling a state with no listener here; start-up takes seconds.
     Await.until(() -> isRunning() || !stage.isAlive(), START_TIMEOUT, START_CHECK);
     if (!isRunning()) {

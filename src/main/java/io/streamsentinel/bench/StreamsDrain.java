@@ -32,6 +32,11 @@ public final class StreamsDrain {
     PASS_THROUGH,
     DETECTOR;
 
+    /** The topic its decisions, or the pass-through's copies of its input, are written to. */
+    public String outputTopic() {
+      return this == DETECTOR ? TopicCatalog.FRAUD_SCORES : PASS_THROUGH_OUTPUT;
+    }
+
     /** Its name on the command line: {@code detector} or {@code pass-through}. */
     public String cliName() {
       return this == DETECTOR ? "detector" : "pass-through";
