@@ -44,6 +44,23 @@ public final class ClientConfigFactory {
    */
   static final int TRANSACTION_RETRY_BACKOFF_MS = 5;
 
+  /**
+   * Kafka's "let the operating system size it" for {@code receive.buffer.bytes} and {@code
+   * send.buffer.bytes}. Kafka's own fixed sizes (a consumer receives into 64 KB, a producer into 32
+   * KB) switch off Linux's buffer autotuning. Over loopback, whose 64 KB segments fill such a queue
+   * at once, the kernel then dropped segments from full receive queues (nstat {@code TCPRcvQDrop},
+   * {@code RcvPruned}: 69-151 per {@code bench e2e} invocation), and each drop waited out a
+   * retransmission timeout of at least 200 ms. A reader's fetch that the broker answered in 2 ms
+   * arrived 210 ms later, long after the outputs had been committed: that was the exactly_once_v2
+   * tail of {@code bench e2e --stage pass-through} (p99 222 and 234.5 ms against 103 and 116.5 ms
+   * with the OS's buffers, two pairs of invocations; no drops at all with them).
+   */
+  static final int OS_SOCKET_BUFFER = -1;
+
+  private static final String SOCKET_BUFFERS =
+      "the operating system sizes socket buffers: Kafka's fixed ones turn off autotuning, and full"
+          + " receive queues dropped segments that waited 200 ms to be sent again";
+
   private static final String BACK_TO_BACK_TRANSACTIONS =
       "retry soon when the previous transaction's markers are still being written";
 
@@ -435,6 +452,8 @@ public final class ClientConfigFactory {
         clientId,
         FIXED,
         "names the client in metrics and broker logs");
+    c.put(CommonClientConfigs.RECEIVE_BUFFER_CONFIG, OS_SOCKET_BUFFER, FIXED, SOCKET_BUFFERS);
+    c.put(CommonClientConfigs.SEND_BUFFER_CONFIG, OS_SOCKET_BUFFER, FIXED, SOCKET_BUFFERS);
     return c;
   }
 

@@ -65,6 +65,43 @@ class ClientConfigFactoryTest {
   }
 
   @Test
+  void everyClientShouldLeaveItsSocketBuffersToTheOperatingSystemUnlessOverridden() {
+    ClientConfigFactory f = factory(TuningProfile.BALANCED);
+    for (ClientConfig c :
+        List.of(
+            f.producer("p"),
+            f.transactionalProducer("t", "t"),
+            f.consumer("c", "g", "earliest"),
+            f.promptConsumer("r", "g", "latest"),
+            f.admin("a"))) {
+      assertThat(c.toProperties())
+          .as(c.clientKind() + " " + c.get("client.id"))
+          .containsEntry("receive.buffer.bytes", "-1")
+          .containsEntry("send.buffer.bytes", "-1");
+    }
+    // Kafka Streams hands them on to every inner client.
+    for (StreamsSettings.Guarantee g : StreamsSettings.Guarantee.values()) {
+      StreamsConfig streams = new StreamsConfig(f.streams(app(g)).toProperties());
+      for (Map<String, Object> inner :
+          List.of(
+              streams.getMainConsumerConfigs("g", "c", 0),
+              streams.getRestoreConsumerConfigs("c"),
+              streams.getProducerConfigs("p"),
+              streams.getAdminConfigs("a"))) {
+        assertThat(inner)
+            .containsEntry("receive.buffer.bytes", "-1")
+            .containsEntry("send.buffer.bytes", "-1");
+      }
+    }
+    // The user's override still wins.
+    assertThat(
+            factory(TuningProfile.BALANCED, "consumer.receive.buffer.bytes=65536")
+                .consumer("c", "g", "earliest")
+                .toProperties())
+        .containsEntry("receive.buffer.bytes", "65536");
+  }
+
+  @Test
   void balancedProfileShouldUseTheGuidesProducerValuesWith64KbBatches() {
     ClientConfig producer = factory(TuningProfile.BALANCED).producer("p");
     assertThat(producer.toProperties())
