@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
@@ -155,6 +156,7 @@ public final class EndToEndRun implements AutoCloseable {
     long start = System.nanoTime();
     long compiling = COMPILER.getTotalCompilationTime();
     GcPauses pauses = GcPauses.now();
+    Optional<TcpDrops> drops = TcpDrops.now();
     var stageMetrics = stage.streams().metrics(); // one snapshot for both figures below
     StreamThreadLoad load = StreamThreadLoad.now(stageMetrics, streamThreads);
     CommitTimes commits = CommitTimes.of(stageMetrics);
@@ -182,6 +184,7 @@ public final class EndToEndRun implements AutoCloseable {
       Map<String, Double> figures = figures(records / sendSeconds);
       figures.put("jit_ms", (double) (COMPILER.getTotalCompilationTime() - compiling));
       figures.putAll(pauses.until(GcPauses.now()));
+      drops.ifPresent(d -> TcpDrops.now().ifPresent(later -> figures.putAll(d.until(later))));
       figures.putAll(stageLoad);
       figures.putAll(cpuByPart);
       return figures;

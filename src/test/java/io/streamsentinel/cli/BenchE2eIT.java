@@ -67,6 +67,10 @@ class BenchE2eIT {
       assertThat(g.get("jit_ms").asDouble()).as("JIT time of the round").isNotNegative();
       assertThat(g.get("gc_pauses").asDouble()).as("GC pauses of the round").isNotNegative();
       assertThat(g.get("gc_pause_ms").asDouble()).as("their time").isNotNegative();
+      if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/netstat"))) {
+        assertThat(g.has("tcp_receive_queue_drops")).as("Linux counts TCP drops").isTrue();
+        assertThat(g.get("tcp_receive_queue_drops").asDouble()).isNotNegative();
+      }
       // The detector's stream thread over the round: busy and on a CPU as shares of it.
       for (String figure :
           new String[] {
