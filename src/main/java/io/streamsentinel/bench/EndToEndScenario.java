@@ -176,14 +176,10 @@ public final class EndToEndScenario {
   }
 
   /**
-   * The stage's stream thread over the rounds ({@link StreamThreadLoad}): how much of each round it
-   * was busy and how much of it on a CPU, medians; empty when not measured.
-   */
-  /**
    * The machine's TCP segments dropped from full receive queues per round, where Linux counts them:
    * each one stalls its connection for a retransmission timeout (200 ms or more).
    */
-  static String tcpDrops(Spread drops) {
+  private static String tcpDrops(Spread drops) {
     return drops == null
         ? ""
         : String.format(
@@ -192,6 +188,10 @@ public final class EndToEndScenario {
             drops.median());
   }
 
+  /**
+   * The stage's stream thread over the rounds ({@link StreamThreadLoad}): how much of each round it
+   * was busy and how much of it on a CPU, medians; empty when not measured.
+   */
   private static String loadLine(Map<String, Spread> metrics, String stage) {
     Spread busy = metrics.get(StreamThreadLoad.BUSY);
     Spread onCpu = metrics.get(StreamThreadLoad.ON_CPU);

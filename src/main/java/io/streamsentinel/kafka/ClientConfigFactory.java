@@ -50,10 +50,11 @@ public final class ClientConfigFactory {
    * KB) switch off Linux's buffer autotuning. Over loopback, whose 64 KB segments fill such a queue
    * at once, the kernel then dropped segments from full receive queues (nstat {@code TCPRcvQDrop},
    * {@code RcvPruned}: 69-151 per {@code bench e2e} invocation), and each drop waited out a
-   * retransmission timeout of at least 200 ms. A reader's fetch that the broker answered in 2 ms
-   * arrived 210 ms later, long after the outputs had been committed: that was the exactly_once_v2
-   * tail of {@code bench e2e --stage pass-through} (p99 222 and 234.5 ms against 103 and 116.5 ms
-   * with the OS's buffers, two pairs of invocations; no drops at all with them).
+   * retransmission timeout of at least 200 ms. A reader's fetch, answered by the broker within a
+   * few ms, came back 212 ms after it was sent, long after the outputs had been committed: that was
+   * the exactly_once_v2 tail of {@code bench e2e --stage pass-through} (p99 222 and 234.5 ms
+   * against 103 and 116.5 ms with the OS's buffers, two pairs of invocations; no drops at all with
+   * them).
    */
   static final int OS_SOCKET_BUFFER = -1;
 
