@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
       "Event -> decision and alert -> action latency at a steady rate, both guarantees.",
       "Sends transactions at a steady --tps through the detector (1 stream thread) and the"
           + " responder, once with exactly_once_v2 and once with at_least_once (commit intervals:"
-          + " the profile's under exactly_once_v2, 75 ms with balanced, 50 ms with low-latency, 100 ms"
+          + " the profile's under exactly_once_v2, 50 ms with balanced and low-latency, 100 ms"
           + " with high-throughput, Streams' 30 s under at_least_once, or --kafka-prop"
           + " streams.commit.interval.ms; --guarantee for one), and records with HdrHistogram:",
       "  event -> decision: when a read_committed reader receives the decision from fraud-scores,"

@@ -6,15 +6,15 @@ import java.util.stream.Collectors;
 
 /**
  * Named sets of client settings. {@code balanced} holds the values the Kafka guide documents for
- * this system, but for 64 KB batches, snappy and a 75 ms exactly-once commit interval (measured:
- * docs/performance-rounds.md, fifth, twentieth and twenty-first rounds); the other two move the
- * latency/throughput trade-off to either end so its effect can be seen (e.g. with {@code sentinel
- * bench}).
+ * this system, but for 64 KB batches, snappy and a 50 ms exactly-once commit interval (measured:
+ * docs/performance-rounds.md, fifth, twentieth, twenty-first and twenty-sixth rounds); the other
+ * two move the latency/throughput trade-off to either end so its effect can be seen (e.g. with
+ * {@code sentinel bench}).
  */
 public enum TuningProfile {
   BALANCED(
       "the guide's values (small linger, acks=all, idempotent) with snappy, 64 KB batches and"
-          + " exactly-once commits every 75 ms",
+          + " exactly-once commits every 50 ms",
       // snappy, not lz4: Kafka's lz4 writer allocates and zeroes two 64 KB buffers for each batch
       // it opens, so a batch of one transaction cost 7.9 us and 132 KB against snappy's 0.76 us
       // and 464 bytes (snappy reuses its buffers); a full batch cost 14 % more in snappy, within
@@ -23,11 +23,13 @@ public enum TuningProfile {
       new ProducerTuning(
           5, 64 * 1024, "snappy", "all", true, 32L * 1024 * 1024, 10, 120_000, 30_000),
       new ConsumerTuning(1_000, 1_024, 500, 30_000, 3_000, 300_000),
-      // 75 ms, not Kafka Streams' 100: bench e2e at 10,000 tx/s on 2 cores, four invocations
-      // each, interleaved: p50 64.5-69 against 80-89 ms, p99 122.5-136.5 against 144.5-169.5 ms,
-      // the JVM's CPU no higher (twenty-first round). 50 ms measured worse on busy days (third,
-      // eleventh, twentieth rounds).
-      75),
+      // 50 ms, not Kafka Streams' 100: bench e2e at 10,000 tx/s on 2 cores, with every client's
+      // socket buffers left to the OS, four invocations against four with 75 ms, interleaved:
+      // p50 51-57 against 66-72.5 ms, p99 96-155 against 116-232.5 ms, p99.9 116-188 against
+      // 124-294.5 ms, the JVM's CPU no higher (twenty-fifth and twenty-sixth rounds). 75 ms had
+      // replaced 100 in the twenty-first; 50 ms had measured worse on busy days (third, eleventh,
+      // twentieth rounds), while the kernel still dropped loopback segments (twenty-fifth).
+      50),
   LOW_LATENCY(
       // acks=1 cannot be idempotent; lost-on-leader-failure is the price of the shorter round trip.
       // Batches and codec as balanced: 4 KB uncompressed batches made an exactly_once_v2 commit's
