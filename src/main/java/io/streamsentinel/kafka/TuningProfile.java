@@ -25,8 +25,8 @@ public enum TuningProfile {
       new ConsumerTuning(1_000, 1_024, 500, 30_000, 3_000, 300_000),
       // 50 ms, not Kafka Streams' 100: bench e2e at 10,000 tx/s on 2 cores, with every client's
       // socket buffers left to the OS, four invocations against four with 75 ms, interleaved:
-      // p50 51-57 against 66-72.5 ms, p99 96-155 against 116-232.5 ms, p99.9 116-188 against
-      // 124-294.5 ms, the JVM's CPU no higher (twenty-fifth and twenty-sixth rounds). 75 ms had
+      // p50 51-57 against 66-72.5 ms, p99 96-155 against 116-232.5 ms, p99.9 116.5-187.5 against
+      // 124.5-294.5 ms, the JVM's CPU no higher (twenty-fifth and twenty-sixth rounds). 75 ms had
       // replaced 100 in the twenty-first; 50 ms had measured worse on busy days (third, eleventh,
       // twentieth rounds), while the kernel still dropped loopback segments (twenty-fifth).
       50),
