@@ -220,8 +220,9 @@ class ClientConfigFactoryTest {
 
   @Test
   void balancedProfileShouldCommitEvery50MsUnderExactlyOnceAndHighThroughputKeepStreams100() {
-    // docs/performance-rounds.md, twenty-sixth round: 50 ms took the e2e p50 down about 15 ms and
-    // the p99 from 116-232.5 to 96-155 ms for no more CPU; high-throughput keeps Kafka Streams'
+    // docs/performance-rounds.md, twenty-fifth and twenty-sixth rounds: 50 ms took the e2e p50 down
+    // about 15 ms and the p99 from 116-232.5 to 96-155 ms for about the same CPU; high-throughput
+    // keeps Kafka Streams'
     // own interval.
     Map.of(
             TuningProfile.BALANCED, "50",
