@@ -26,10 +26,9 @@ public enum TuningProfile {
       // 50 ms, not Kafka Streams' 100: bench e2e at 10,000 tx/s on 2 cores, with every client's
       // socket buffers left to the OS, four invocations against four with 75 ms, interleaved:
       // p50 51-57 against 66-72.5 ms, p99 96-155 against 116-232.5 ms, p99.9 116.5-187.5 against
-      // 124.5-294.5 ms, the JVM's CPU about the same (twenty-fifth and twenty-sixth rounds). 75 ms
-      // had
-      // replaced 100 in the twenty-first; 50 ms had measured worse on busy days (third, eleventh,
-      // twentieth rounds), before the loopback drops were removed (twenty-fifth).
+      // 124.5-294.5 ms, the JVM's CPU about the same (twenty-fifth and twenty-sixth rounds).
+      // 75 ms had replaced 100 in the twenty-first; 50 ms had measured worse on busy days (third,
+      // eleventh, twentieth rounds), before the loopback drops were removed (twenty-fifth).
       50),
   LOW_LATENCY(
       // acks=1 cannot be idempotent; lost-on-leader-failure is the price of the shorter round trip.

@@ -221,9 +221,8 @@ class ClientConfigFactoryTest {
   @Test
   void balancedProfileShouldCommitEvery50MsUnderExactlyOnceAndHighThroughputKeepStreams100() {
     // docs/performance-rounds.md, twenty-fifth and twenty-sixth rounds: 50 ms took the e2e p50 down
-    // about 15 ms and the p99 from 116-232.5 to 96-155 ms for about the same CPU; high-throughput
-    // keeps Kafka Streams'
-    // own interval.
+    // about 15 ms and the p99 from 116-232.5 to 96-155 ms for about the same CPU;
+    // high-throughput keeps Kafka Streams' own interval.
     Map.of(
             TuningProfile.BALANCED, "50",
             TuningProfile.LOW_LATENCY, "50",
