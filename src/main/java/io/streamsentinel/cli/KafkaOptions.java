@@ -2,6 +2,7 @@ package io.streamsentinel.cli;
 
 import io.streamsentinel.config.ConfigFile;
 import io.streamsentinel.config.KafkaConfig;
+import io.streamsentinel.kafka.TuningProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,12 @@ public final class KafkaOptions {
   @Option(
       names = "--profile",
       paramLabel = "PROFILE",
-      description = "Client tuning profile: balanced (default), low-latency or high-throughput.")
+      description = {
+        "Client tuning profile (default: balanced; 'sentinel config show' prints its values):",
+        "  balanced:        " + TuningProfile.Summary.BALANCED,
+        "  low-latency:     " + TuningProfile.Summary.LOW_LATENCY,
+        "  high-throughput: " + TuningProfile.Summary.HIGH_THROUGHPUT
+      })
   String profile;
 
   @Option(

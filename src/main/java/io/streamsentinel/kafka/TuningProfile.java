@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  */
 public enum TuningProfile {
   BALANCED(
-      "the guide's values (small linger, acks=all, idempotent) with snappy, 64 KB batches and"
-          + " exactly-once commits every 50 ms",
+      Summary.BALANCED,
       // snappy, not lz4: Kafka's lz4 writer allocates and zeroes two 64 KB buffers for each batch
       // it opens, so a batch of one transaction cost 7.9 us and 132 KB against snappy's 0.76 us
       // and 464 bytes (snappy reuses its buffers); a full batch cost 14 % more in snappy, within
@@ -36,16 +35,32 @@ public enum TuningProfile {
       // flush take 100-115 ms, and the detector fell behind at 10,000 tx/s (bench e2e, p99 8-11 s;
       // docs/performance-rounds.md, twentieth round). Commits every 50 ms: a decision waits for
       // its commit under exactly_once_v2.
-      "send at once, leader ack only, fetch the first byte, commit every 50 ms",
+      Summary.LOW_LATENCY,
       new ProducerTuning(0, 64 * 1024, "snappy", "1", false, 32L * 1024 * 1024, 10, 30_000, 15_000),
       new ConsumerTuning(100, 1, 10, 30_000, 3_000, 300_000),
       50),
   HIGH_THROUGHPUT(
-      "big, long-lingering gzip batches and large fetches",
+      Summary.HIGH_THROUGHPUT,
       new ProducerTuning(
           100, 32 * 1024, "gzip", "all", true, 64L * 1024 * 1024, 10, 120_000, 30_000),
       new ConsumerTuning(10_000, 32 * 1024, 5_000, 30_000, 3_000, 300_000),
       100); // Kafka Streams' own interval under exactly_once_v2
+
+  /**
+   * Each profile's summary as a constant, so that {@code --profile}'s help (an annotation) can list
+   * them.
+   */
+  public static final class Summary {
+    public static final String BALANCED =
+        "the guide's values (small linger, acks=all, idempotent) with snappy, 64 KB batches and"
+            + " exactly-once commits every 50 ms";
+    public static final String LOW_LATENCY =
+        "send at once, leader ack only, fetch the first byte, commit every 50 ms";
+    public static final String HIGH_THROUGHPUT =
+        "big, long-lingering gzip batches and large fetches";
+
+    private Summary() {}
+  }
 
   private final String summary;
   private final ProducerTuning producer;
