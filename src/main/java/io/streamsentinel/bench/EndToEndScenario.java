@@ -295,22 +295,21 @@ public final class EndToEndScenario {
           Spread action = metrics.get("action_p99_ms");
           out.accept(
               String.format(
-                      Locale.ROOT,
-                      "  %-16s event->decision p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms;"
-                          + " %s; JIT %.1f s, GC pauses %.0f (%.0f ms) per round",
-                      guarantee,
-                      metrics.get("decision_p50_ms").median(),
-                      metrics.get("decision_p99_ms").median(),
-                      metrics.get("decision_p999_ms").median(),
-                      metrics.get("decision_max_ms").median(),
-                      action == null
-                          ? "no alerts, so no alert->action"
-                          : String.format(
-                              Locale.ROOT, "alert->action p99 %.0f ms", action.median()),
-                      metrics.get("jit_ms").median() / 1000,
-                      metrics.get("gc_pauses").median(),
-                      metrics.get("gc_pause_ms").median())
-                  + tcpDrops(metrics.get("tcp_receive_queue_drops")));
+                  Locale.ROOT,
+                  "  %-16s event->decision p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms;"
+                      + " %s; JIT %.1f s, GC pauses %.0f (%.0f ms) per round%s",
+                  guarantee,
+                  metrics.get("decision_p50_ms").median(),
+                  metrics.get("decision_p99_ms").median(),
+                  metrics.get("decision_p999_ms").median(),
+                  metrics.get("decision_max_ms").median(),
+                  action == null
+                      ? "no alerts, so no alert->action"
+                      : String.format(Locale.ROOT, "alert->action p99 %.0f ms", action.median()),
+                  metrics.get("jit_ms").median() / 1000,
+                  metrics.get("gc_pauses").median(),
+                  metrics.get("gc_pause_ms").median(),
+                  tcpDrops(metrics.get("tcp_receive_queue_drops"))));
           String load = loadLine(metrics, settings.stage().cliName());
           if (!load.isEmpty()) {
             out.accept(load);

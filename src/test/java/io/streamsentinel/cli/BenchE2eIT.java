@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamsentinel.runtime.Await;
 import io.streamsentinel.testing.CliRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +68,7 @@ class BenchE2eIT {
       assertThat(g.get("jit_ms").asDouble()).as("JIT time of the round").isNotNegative();
       assertThat(g.get("gc_pauses").asDouble()).as("GC pauses of the round").isNotNegative();
       assertThat(g.get("gc_pause_ms").asDouble()).as("their time").isNotNegative();
-      if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/netstat"))) {
+      if (Files.isReadable(Path.of("/proc/net/netstat"))) {
         assertThat(g.has("tcp_receive_queue_drops")).as("Linux counts TCP drops").isTrue();
         assertThat(g.get("tcp_receive_queue_drops").asDouble()).isNotNegative();
       }
