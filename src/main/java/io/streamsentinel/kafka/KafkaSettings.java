@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param bootstrapServers comma-separated {@code host:port} list
  * @param profile the tuning profile every client starts from
  * @param overrides user properties applied over the profile: a scoped key ({@code producer.x}) wins
- *     over the same key given plain, whatever its source or order; otherwise later ones win
+ *     over the same key given plain, and for Kafka Streams a {@code streams.} key over a {@code
+ *     producer.} or {@code consumer.} one, whatever its source or order; otherwise later ones win
  */
 public record KafkaSettings(
     String bootstrapServers, TuningProfile profile, List<KafkaOverride> overrides) {

@@ -6,10 +6,11 @@ import java.util.stream.Collectors;
 
 /**
  * Named sets of client settings. {@code balanced} holds the values the Kafka guide documents for
- * this system, but for 64 KB batches, snappy and a 50 ms exactly-once commit interval (measured:
- * docs/performance-rounds.md, fifth, twentieth, twenty-first, twenty-fifth and twenty-sixth
- * rounds); the other two move the latency/throughput trade-off to either end so its effect can be
- * seen (e.g. with {@code sentinel bench}).
+ * this system, but for 64 KB batches, snappy, a 50 ms exactly-once commit interval and a 20 ms
+ * linger of Kafka Streams' producer under at-least-once (measured: docs/performance-rounds.md,
+ * fifth, twentieth, twenty-first and twenty-fifth to twenty-seventh rounds); the other two move the
+ * latency/throughput trade-off to either end so its effect can be seen (e.g. with {@code sentinel
+ * bench}).
  */
 public enum TuningProfile {
   BALANCED(
@@ -28,7 +29,13 @@ public enum TuningProfile {
       // 124.5-294.5 ms, the JVM's CPU about the same (twenty-fifth and twenty-sixth rounds).
       // 75 ms had replaced 100 in the twenty-first; 50 ms had measured worse on busy days (third,
       // eleventh, twentieth rounds), before the loopback drops were removed (twenty-fifth).
-      50),
+      50,
+      // 20 ms, not the 5 every other producer lingers: bench e2e at 10,000 tx/s on 2 cores,
+      // at_least_once, two invocations against two with 5 ms and two with every producer at 20:
+      // p50 26.5 and 25 against 25 and 33.5 ms, p99 84 and 82.5 against 119 and 205, alert ->
+      // action 36.5 and 33.5 against 60.5 and 80, the JVM 1.54 and 1.41 cores against 1.80 and
+      // 1.78; every producer at 20 raised the p50 to 38.5 and 43.5 ms (twenty-seventh round).
+      20),
   LOW_LATENCY(
       // acks=1 cannot be idempotent; lost-on-leader-failure is the price of the shorter round trip.
       // Batches and codec as balanced: 4 KB uncompressed batches made an exactly_once_v2 commit's
@@ -38,13 +45,15 @@ public enum TuningProfile {
       Summary.LOW_LATENCY,
       new ProducerTuning(0, 64 * 1024, "snappy", "1", false, 32L * 1024 * 1024, 10, 30_000, 15_000),
       new ConsumerTuning(100, 1, 10, 30_000, 3_000, 300_000),
-      50),
+      50,
+      0),
   HIGH_THROUGHPUT(
       Summary.HIGH_THROUGHPUT,
       new ProducerTuning(
           100, 32 * 1024, "gzip", "all", true, 64L * 1024 * 1024, 10, 120_000, 30_000),
       new ConsumerTuning(10_000, 32 * 1024, 5_000, 30_000, 3_000, 300_000),
-      100); // Kafka Streams' own interval under exactly_once_v2
+      100, // Kafka Streams' own interval under exactly_once_v2
+      100);
 
   /**
    * Each profile's summary as a constant, so that {@code --profile}'s help (an annotation) can list
@@ -53,7 +62,8 @@ public enum TuningProfile {
   public static final class Summary {
     public static final String BALANCED =
         "the guide's values (small linger, acks=all, idempotent) with snappy, 64 KB batches and"
-            + " exactly-once commits every 50 ms";
+            + " exactly-once commits every 50 ms; the detector's producer lingers 20 ms under"
+            + " at-least-once";
     public static final String LOW_LATENCY =
         "send at once, leader ack only, fetch the first byte, commit every 50 ms";
     public static final String HIGH_THROUGHPUT =
@@ -66,16 +76,19 @@ public enum TuningProfile {
   private final ProducerTuning producer;
   private final ConsumerTuning consumer;
   private final long exactlyOnceCommitIntervalMs;
+  private final int atLeastOnceStreamsLingerMs;
 
   TuningProfile(
       String summary,
       ProducerTuning producer,
       ConsumerTuning consumer,
-      long exactlyOnceCommitIntervalMs) {
+      long exactlyOnceCommitIntervalMs,
+      int atLeastOnceStreamsLingerMs) {
     this.summary = summary;
     this.producer = producer;
     this.consumer = consumer;
     this.exactlyOnceCommitIntervalMs = exactlyOnceCommitIntervalMs;
+    this.atLeastOnceStreamsLingerMs = atLeastOnceStreamsLingerMs;
   }
 
   /**
@@ -86,6 +99,16 @@ public enum TuningProfile {
    */
   public long exactlyOnceCommitIntervalMs() {
     return exactlyOnceCommitIntervalMs;
+  }
+
+  /**
+   * How long Kafka Streams' inner producer lingers under at_least_once, where every record is
+   * visible once written (under exactly_once_v2 it lingers for the commit interval). A Streams
+   * application writes several records per input, so fewer, fuller batches there take more of the
+   * broker's load off than the other producers' linger would.
+   */
+  public int atLeastOnceStreamsLingerMs() {
+    return atLeastOnceStreamsLingerMs;
   }
 
   public String summary() {
