@@ -62,7 +62,7 @@ public enum TuningProfile {
   public static final class Summary {
     public static final String BALANCED =
         "the guide's values (small linger, acks=all, idempotent) with snappy, 64 KB batches and"
-            + " exactly-once commits every 50 ms; the detector's producer lingers 20 ms under"
+            + " exactly-once commits every 50 ms; Kafka Streams' producer lingers 20 ms under"
             + " at-least-once";
     public static final String LOW_LATENCY =
         "send at once, leader ack only, fetch the first byte, commit every 50 ms";
@@ -103,9 +103,7 @@ public enum TuningProfile {
 
   /**
    * How long Kafka Streams' inner producer lingers under at_least_once, where every record is
-   * visible once written (under exactly_once_v2 it lingers for the commit interval). A Streams
-   * application writes several records per input, so fewer, fuller batches there take more of the
-   * broker's load off than the other producers' linger would.
+   * visible once written (under exactly_once_v2 it lingers for the commit interval).
    */
   public int atLeastOnceStreamsLingerMs() {
     return atLeastOnceStreamsLingerMs;
