@@ -4,6 +4,7 @@ import io.streamsentinel.app.ComponentClients;
 import io.streamsentinel.config.KafkaConfig;
 import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
+import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.secrets.Secrets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +29,8 @@ final class ConfigCommand {
       description = {
         "Prints the effective Kafka client properties of each component after the profile, the config file and"
             + " --kafka-prop are applied, with the source of every value.",
-        "Example: sentinel config show --component generator --profile high-throughput"
+        "Example: sentinel config show --component generator --profile high-throughput",
+        "         sentinel config show --component detector --guarantee at-least-once"
       })
   static final class Show implements Callable<Integer> {
     private final CliContext context;
@@ -41,17 +43,28 @@ final class ConfigCommand {
         completionCandidates = Names.class)
     String component;
 
+    @Option(
+        names = "--guarantee",
+        paramLabel = "G",
+        defaultValue = "exactly-once",
+        description =
+            "The detector's processing guarantee, as given to detect --guarantee: exactly-once"
+                + " (default) or at-least-once. It changes the detector's Kafka Streams settings:"
+                + " its commit interval and its producer's linger and acks.")
+    String guarantee;
+
     Show(CliContext context) {
       this.context = context;
     }
 
     @Override
     public Integer call() {
+      StreamsSettings.Guarantee detectorGuarantee = StreamsSettings.Guarantee.fromCli(guarantee);
       KafkaConfig config = kafka.config();
       ClientConfigFactory factory = config.clients();
       List<String> names = component == null ? ComponentClients.names() : List.of(component);
       for (String name : names) {
-        for (ClientConfig client : ComponentClients.clients(name, factory)) {
+        for (ClientConfig client : ComponentClients.clients(name, factory, detectorGuarantee)) {
           print(name, client, config.settings().profile().cliName());
         }
       }

@@ -38,6 +38,34 @@ class ConfigCommandTest {
   }
 
   @Test
+  void configShowShouldShowTheDetectorsStreamsSettingsUnderTheGuaranteeGiven() {
+    CliRunner exactlyOnce = new CliRunner();
+    assertThat(exactlyOnce.run("config", "show", "--component", "detector"))
+        .as(exactlyOnce.err())
+        .isZero();
+    assertThat(exactlyOnce.out())
+        .containsPattern("processing.guarantee\\s+= exactly_once_v2")
+        .containsPattern("commit.interval.ms\\s+= 50\\s+# profile balanced")
+        .containsPattern("producer.linger.ms\\s+= 50\\s+# profile balanced");
+
+    // Before, config show had no --guarantee: the at-least-once settings could not be shown.
+    CliRunner atLeastOnce = new CliRunner();
+    assertThat(
+            atLeastOnce.run(
+                "config", "show", "--component", "detector", "--guarantee", "at-least-once"))
+        .as(atLeastOnce.err())
+        .isZero();
+    assertThat(atLeastOnce.out())
+        .containsPattern("processing.guarantee\\s+= at_least_once\\s+# --guarantee")
+        .containsPattern("producer.linger.ms\\s+= 20\\s+# profile balanced")
+        .doesNotContain("commit.interval.ms");
+
+    CliRunner wrong = new CliRunner();
+    assertThat(wrong.run("config", "show", "--guarantee", "twice")).isEqualTo(1);
+    assertThat(wrong.err()).contains("unknown guarantee 'twice'");
+  }
+
+  @Test
   void errorsShouldMaskSecretsTheyQuote() {
     CliRunner cli = new CliRunner();
 
