@@ -3,7 +3,6 @@ package io.streamsentinel.app;
 import io.streamsentinel.kafka.ClientCatalog;
 import io.streamsentinel.kafka.ClientConfig;
 import io.streamsentinel.kafka.ClientConfigFactory;
-import io.streamsentinel.kafka.StreamsSettings;
 import io.streamsentinel.kafka.StreamsSettings.Guarantee;
 import io.streamsentinel.streaming.DetectorSettings;
 import java.util.LinkedHashMap;
@@ -28,7 +27,9 @@ public final class ComponentClients {
         new LinkedHashMap<>();
     String responder = ClientCatalog.responder(ClientCatalog.DEFAULT_INSTANCE);
     map.put("generator", (f, g) -> List.of(f.producer(ClientCatalog.GENERATOR)));
-    map.put("detector", (f, g) -> List.of(f.streams(detector(g))));
+    map.put(
+        "detector",
+        (f, g) -> List.of(f.streams(DetectorSettings.defaultStreams().withGuarantee(g))));
     map.put(
         "responder",
         (f, g) ->
@@ -52,13 +53,6 @@ public final class ComponentClients {
     map.put("labels", (f, g) -> List.of(f.idempotentProducer(ClientCatalog.LABELS)));
     map.put("topics", (f, g) -> List.of(f.admin(ClientCatalog.TOPICS)));
     return map;
-  }
-
-  /** The detector's default Streams settings under {@code guarantee}. */
-  private static StreamsSettings detector(Guarantee guarantee) {
-    StreamsSettings s = DetectorSettings.defaultStreams();
-    return new StreamsSettings(
-        s.applicationId(), guarantee, s.threads(), s.stateDir(), s.deadLetterTopic());
   }
 
   public static List<String> names() {

@@ -49,8 +49,9 @@ final class ConfigCommand {
         defaultValue = "exactly-once",
         description =
             "The detector's processing guarantee, as given to detect --guarantee: exactly-once"
-                + " (default) or at-least-once. It changes the detector's Kafka Streams settings:"
-                + " its commit interval and its producer's linger and acks.")
+                + " (default) or at-least-once. Under exactly-once the detector lists the profile's"
+                + " commit interval, its producer lingering as long; under at-least-once its"
+                + " producer's own linger and acks, and no commit.interval.ms (Kafka Streams' 30 s).")
     String guarantee;
 
     Show(CliContext context) {

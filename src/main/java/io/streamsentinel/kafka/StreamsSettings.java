@@ -75,6 +75,10 @@ public record StreamsSettings(
   }
 
   /** These settings with the given {@link #endpoint()} (null for none). */
+  public StreamsSettings withGuarantee(Guarantee value) {
+    return new StreamsSettings(applicationId, value, threads, stateDir, deadLetterTopic, endpoint);
+  }
+
   public StreamsSettings withEndpoint(HostInfo value) {
     return new StreamsSettings(applicationId, guarantee, threads, stateDir, deadLetterTopic, value);
   }
