@@ -3,6 +3,7 @@ package io.streamsentinel.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamsentinel.testing.CliRunner;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** {@code config show} and the CLI's errors print no secret. */
@@ -39,23 +40,13 @@ class ConfigCommandTest {
 
   @Test
   void configShowShouldShowTheDetectorsStreamsSettingsUnderTheGuaranteeGiven() {
-    CliRunner exactlyOnce = new CliRunner();
-    assertThat(exactlyOnce.run("config", "show", "--component", "detector"))
-        .as(exactlyOnce.err())
-        .isZero();
-    assertThat(exactlyOnce.out())
+    assertThat(showDetector())
         .containsPattern("processing.guarantee\\s+= exactly_once_v2")
         .containsPattern("commit.interval.ms\\s+= 50\\s+# profile balanced")
         .containsPattern("producer.linger.ms\\s+= 50\\s+# profile balanced");
 
     // Before, config show had no --guarantee: the at-least-once settings could not be shown.
-    CliRunner atLeastOnce = new CliRunner();
-    assertThat(
-            atLeastOnce.run(
-                "config", "show", "--component", "detector", "--guarantee", "at-least-once"))
-        .as(atLeastOnce.err())
-        .isZero();
-    assertThat(atLeastOnce.out())
+    assertThat(showDetector("--guarantee", "at-least-once"))
         .containsPattern("processing.guarantee\\s+= at_least_once\\s+# --guarantee")
         .containsPattern("producer.linger.ms\\s+= 20\\s+# profile balanced")
         .doesNotContain("commit.interval.ms");
@@ -63,6 +54,16 @@ class ConfigCommandTest {
     CliRunner wrong = new CliRunner();
     assertThat(wrong.run("config", "show", "--guarantee", "twice")).isEqualTo(1);
     assertThat(wrong.err()).contains("unknown guarantee 'twice'");
+  }
+
+  /** What {@code config show --component detector} with {@code options} prints; it must succeed. */
+  private static String showDetector(String... options) {
+    CliRunner cli = new CliRunner();
+    String[] args =
+        Stream.concat(Stream.of("config", "show", "--component", "detector"), Stream.of(options))
+            .toArray(String[]::new);
+    assertThat(cli.run(args)).as(cli.err()).isZero();
+    return cli.out();
   }
 
   @Test
